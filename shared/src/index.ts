@@ -1,0 +1,5 @@
+export * from './method.ts';
+export * from './schemas/data.ts';
+export * from './schemas/district.ts';
+export * from './schemas/error.ts';
+export * from './schemas/import.ts';

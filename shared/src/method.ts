@@ -1,0 +1,222 @@
+/**
+ * The official method's constants (SPEC §2): indicator keys, thresholds, limits, school types and urban–rural classes.
+ * Everything that a number depends on lives here so the server, the client and the exports cannot disagree.
+ */
+
+export const STAGES = ['primary', 'junior'] as const;
+export type Stage = (typeof STAGES)[number];
+export const STAGE_LABELS: Record<Stage, { zh: string; en: string }> = {
+  primary: { zh: '小学', en: 'Primary' },
+  junior: { zh: '初中', en: 'Junior secondary' },
+};
+
+/** 优质均衡 (教督〔2017〕6号) 资源配置: the seven school-level indicators, in the order of the official table. */
+export const QUALITY_INDICATOR_KEYS = [
+  'higher_degree_teachers_per100',
+  'backbone_teachers_per100',
+  'pe_art_teachers_per100',
+  'teaching_room_area_per_student',
+  'sports_area_per_student',
+  'equipment_value_per_student',
+  'multimedia_rooms_per100',
+] as const;
+export type QualityIndicatorKey = (typeof QUALITY_INDICATOR_KEYS)[number];
+
+export interface IndicatorDefinition<K extends string = string> {
+  key: K;
+  zh: string;
+  en: string;
+  unitZh: string;
+  unitEn: string;
+  /** Decimals used for display and exports; computation keeps full precision. */
+  decimals: number;
+  definitionZh: string;
+  definitionEn: string;
+}
+
+export interface QualityIndicatorDefinition extends IndicatorDefinition<QualityIndicatorKey> {
+  threshold: Record<Stage, number>;
+}
+
+export const QUALITY_INDICATORS: readonly QualityIndicatorDefinition[] = [
+  {
+    key: 'higher_degree_teachers_per100',
+    zh: '每百名学生拥有高于规定学历教师数',
+    en: 'Teachers above required degree per 100 students',
+    unitZh: '人',
+    unitEn: 'teachers',
+    decimals: 2,
+    threshold: { primary: 4.2, junior: 5.3 },
+    definitionZh: '100 × 高于规定学历专任教师数 ÷ 在校生数（小学：专科及以上；初中：本科及以上）',
+    definitionEn: '100 × teachers above the required degree / students (primary: associate+; junior: bachelor+)',
+  },
+  {
+    key: 'backbone_teachers_per100',
+    zh: '每百名学生拥有县级以上骨干教师数',
+    en: 'County-level+ backbone teachers per 100 students',
+    unitZh: '人',
+    unitEn: 'teachers',
+    decimals: 2,
+    threshold: { primary: 1.0, junior: 1.0 },
+    definitionZh: '100 × 县级及以上骨干教师数 ÷ 在校生数',
+    definitionEn: '100 × county-level-or-higher backbone teachers / students',
+  },
+  {
+    key: 'pe_art_teachers_per100',
+    zh: '每百名学生拥有体育、艺术（美术、音乐）专任教师数',
+    en: 'PE and art (music, fine art) teachers per 100 students',
+    unitZh: '人',
+    unitEn: 'teachers',
+    decimals: 2,
+    threshold: { primary: 0.9, junior: 0.9 },
+    definitionZh: '100 × （体育 + 音乐 + 美术专任教师数）÷ 在校生数',
+    definitionEn: '100 × (PE + music + art full-time teachers) / students',
+  },
+  {
+    key: 'teaching_room_area_per_student',
+    zh: '生均教学及辅助用房面积',
+    en: 'Teaching and auxiliary room area per student',
+    unitZh: '平方米',
+    unitEn: 'm²',
+    decimals: 2,
+    threshold: { primary: 4.5, junior: 5.8 },
+    definitionZh: '教学及辅助用房面积 ÷ 在校生数',
+    definitionEn: 'teaching and auxiliary room area / students',
+  },
+  {
+    key: 'sports_area_per_student',
+    zh: '生均体育运动场馆面积',
+    en: 'Sports ground and gym area per student',
+    unitZh: '平方米',
+    unitEn: 'm²',
+    decimals: 2,
+    threshold: { primary: 7.5, junior: 10.2 },
+    definitionZh: '（体育运动场 + 体育馆面积）÷ 在校生数',
+    definitionEn: '(sports ground + gym area) / students',
+  },
+  {
+    key: 'equipment_value_per_student',
+    zh: '生均教学仪器设备值',
+    en: 'Teaching equipment value per student',
+    unitZh: '元',
+    unitEn: 'yuan',
+    decimals: 0,
+    threshold: { primary: 2000, junior: 2500 },
+    definitionZh: '教学仪器设备资产值（元）÷ 在校生数',
+    definitionEn: 'teaching equipment book value in yuan / students',
+  },
+  {
+    key: 'multimedia_rooms_per100',
+    zh: '每百名学生拥有网络多媒体教室数',
+    en: 'Networked multimedia classrooms per 100 students',
+    unitZh: '间',
+    unitEn: 'rooms',
+    decimals: 2,
+    threshold: { primary: 2.3, junior: 2.4 },
+    definitionZh: '100 × 网络多媒体教室数 ÷ 在校生数',
+    definitionEn: '100 × networked multimedia classrooms / students',
+  },
+];
+
+/** Inter-school balance: each indicator's 差异系数 must not exceed this (优质均衡). */
+export const QUALITY_CV_LIMIT: Record<Stage, number> = { primary: 0.5, junior: 0.45 };
+/** A school passes 资源配置 with ≥ 6 of 7 met and the missed one at ≥ 85% of its threshold. */
+export const QUALITY_MIN_MET = 6;
+export const QUALITY_NEAR_MISS_RATIO = 0.85;
+
+/** 基本均衡 (教督〔2012〕3号): eight indicators; composite = plain mean of their CVs. */
+export const BASIC_INDICATOR_KEYS = [
+  'teaching_room_area_per_student',
+  'sports_area_per_student',
+  'equipment_value_per_student',
+  'computers_per100',
+  'books_per_student',
+  'teachers_per100',
+  'higher_degree_teachers_per100',
+  'senior_title_teachers_per100',
+] as const;
+export type BasicIndicatorKey = (typeof BASIC_INDICATOR_KEYS)[number];
+export const BASIC_COMPOSITE_CV_LIMIT: Record<Stage, number> = { primary: 0.65, junior: 0.55 };
+
+/** Weights for splitting shared physical assets of multi-stage schools (SPEC §2.4). */
+export const STAGE_WEIGHTS = {
+  nine_year: { primary: 1, junior: 1.1 },
+  complete_middle: { junior: 1, senior: 1.2 },
+  twelve_year: { primary: 1, junior: 1.1, senior: 1.32 },
+} as const;
+
+/** Schools of these types with fewer students are excluded from CVs (their students still count in totals). */
+export const TEACHING_POINT_MIN_STUDENTS = 50;
+
+export const SCHOOL_TYPES = [
+  'primary',
+  'teaching_point',
+  'junior',
+  'nine_year',
+  'twelve_year',
+  'complete_middle',
+  'special',
+] as const;
+export type SchoolType = (typeof SCHOOL_TYPES)[number];
+export const SCHOOL_TYPE_LABELS: Record<SchoolType, { zh: string; en: string }> = {
+  primary: { zh: '小学', en: 'Primary school' },
+  teaching_point: { zh: '小学教学点', en: 'Teaching point' },
+  junior: { zh: '初级中学', en: 'Junior secondary school' },
+  nine_year: { zh: '九年一贯制学校', en: 'Nine-year school' },
+  twelve_year: { zh: '十二年一贯制学校', en: 'Twelve-year school' },
+  complete_middle: { zh: '完全中学', en: 'Complete secondary school' },
+  special: { zh: '特殊教育学校', en: 'Special-education school' },
+};
+/** Which compulsory stages each school type has. */
+export const SCHOOL_TYPE_STAGES: Record<SchoolType, readonly Stage[]> = {
+  primary: ['primary'],
+  teaching_point: ['primary'],
+  junior: ['junior'],
+  nine_year: ['primary', 'junior'],
+  twelve_year: ['primary', 'junior'],
+  complete_middle: ['junior'],
+  special: ['primary', 'junior'],
+};
+
+export const OWNERSHIPS = ['public', 'private'] as const;
+export type Ownership = (typeof OWNERSHIPS)[number];
+export const OWNERSHIP_LABELS: Record<Ownership, { zh: string; en: string }> = {
+  public: { zh: '公办', en: 'Public' },
+  private: { zh: '民办', en: 'Private' },
+};
+
+/** 统计用城乡分类代码 → class (SPEC §2.5). */
+export const URBAN_RURAL_CODES = ['111', '112', '121', '122', '123', '210', '220'] as const;
+export type UrbanRuralCode = (typeof URBAN_RURAL_CODES)[number];
+export const LOCALES = ['urban', 'town', 'rural'] as const;
+export type Locale = (typeof LOCALES)[number];
+export const LOCALE_LABELS: Record<Locale, { zh: string; en: string }> = {
+  urban: { zh: '城区', en: 'Urban' },
+  town: { zh: '镇区', en: 'Town' },
+  rural: { zh: '乡村', en: 'Rural' },
+};
+export const URBAN_RURAL_CODE_LABELS: Record<UrbanRuralCode, string> = {
+  '111': '主城区',
+  '112': '城乡结合区',
+  '121': '镇中心区',
+  '122': '镇乡结合区',
+  '123': '特殊区域',
+  '210': '乡中心区',
+  '220': '村庄',
+};
+export function localeOfUrbanRuralCode(code: UrbanRuralCode): Locale {
+  if (code.startsWith('11')) return 'urban';
+  if (code.startsWith('12')) return 'town';
+  return 'rural';
+}
+
+/** 政府保障程度 items computed from school data. */
+export const SCHOOL_SIZE_LIMIT = { single_stage: 2000, multi_stage: 2500 } as const;
+export const CLASS_SIZE_LIMIT: Record<Stage, number> = { primary: 45, junior: 50 };
+export const LARGE_CLASS_BAND = { min: 56, max: 65 } as const;
+export const HUGE_CLASS_MIN = 66;
+export const ROTATION_MIN_RATIO = 0.1;
+export const ROTATION_MIN_BACKBONE_SHARE = 0.2;
+export const CLASSES_PER_MUSIC_ART_ROOM = 12;
+export const MUSIC_ROOM_MIN_AREA = 96;
+export const ART_ROOM_MIN_AREA = 90;

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+
+export const ERROR_CODES = [
+  'ValidationFailed',
+  'NotFound',
+  'DistrictNotFound',
+  'SchoolNotFound',
+  'YearNotFound',
+  'PayloadTooLarge',
+  'UnsupportedMediaType',
+  'ImportRejected',
+  'Unauthorized',
+  'Forbidden',
+  'Internal',
+] as const;
+export const ErrorCodeSchema = z.enum(ERROR_CODES);
+export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
+
+export const ApiErrorSchema = z.object({
+  error: z.object({
+    code: ErrorCodeSchema,
+    message: z.string(),
+    details: z.unknown().optional(),
+  }),
+});
+export type ApiError = z.infer<typeof ApiErrorSchema>;

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { IMPORT_KINDS } from './data.ts';
+
+/** One located problem in an imported file (SPEC §3): file, 1-based row as the analyst sees it in Excel, column. */
+export const ImportIssueSchema = z.object({
+  file: z.string(),
+  /** Row number as shown by Excel (the header is row 1); null for a problem of the whole file. */
+  row: z.number().int().nullable(),
+  /** Column header as written in the file (or the expected key when the column is missing); null for whole rows. */
+  column: z.string().nullable(),
+  value: z.string().nullable(),
+  message: z.string(),
+});
+export type ImportIssue = z.infer<typeof ImportIssueSchema>;
+
+export const ImportFileSummarySchema = z.object({
+  file: z.string(),
+  kind: z.enum(IMPORT_KINDS).nullable(),
+  encoding: z.string().nullable(),
+  rows: z.number().int(),
+  sha256: z.string(),
+});
+export type ImportFileSummary = z.infer<typeof ImportFileSummarySchema>;
+
+export const ImportReportSchema = z.object({
+  applied: z.boolean(),
+  dryRun: z.boolean(),
+  batchId: z.number().int().nullable(),
+  files: z.array(ImportFileSummarySchema),
+  errors: z.array(ImportIssueSchema),
+  warnings: z.array(ImportIssueSchema),
+  /** Rows per kind found valid (or written, when applied). */
+  counts: z.object({ schools: z.number().int(), school_stats: z.number().int(), rotations: z.number().int() }),
+  /** More errors exist than are listed (the list is capped so a broken file still gives a readable report). */
+  truncated: z.boolean(),
+});
+export type ImportReport = z.infer<typeof ImportReportSchema>;
+
+export const ImportQuerySchema = z.object({
+  dryRun: z
+    .enum(['true', 'false', '1', '0'])
+    .optional()
+    .transform((v) => v === 'true' || v === '1'),
+});
+export type ImportQuery = z.infer<typeof ImportQuerySchema>;
+
+export const TemplateParamsSchema = z.object({
+  kind: z.enum(IMPORT_KINDS),
+  format: z.enum(['csv', 'xlsx']),
+});
