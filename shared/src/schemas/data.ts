@@ -176,7 +176,12 @@ export const TEACHER_SUBSET_FIELDS = {
   },
   junior: {
     total: 'teachersJunior',
-    subsets: ['higherDegreeTeachersJunior', 'backboneTeachersJunior', 'peArtTeachersJunior', 'seniorTitleTeachersJunior'],
+    subsets: [
+      'higherDegreeTeachersJunior',
+      'backboneTeachersJunior',
+      'peArtTeachersJunior',
+      'seniorTitleTeachersJunior',
+    ],
   },
 } as const satisfies Record<string, { total: SchoolStatField; subsets: readonly SchoolStatField[] }>;
 
