@@ -3,3 +3,4 @@ export * from './schemas/data.ts';
 export * from './schemas/district.ts';
 export * from './schemas/error.ts';
 export * from './schemas/import.ts';
+export * from './routes.ts';
