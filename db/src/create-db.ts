@@ -1,0 +1,58 @@
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema.ts';
+
+export type DatabaseKind = 'pglite' | 'postgres';
+
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  kind: DatabaseKind;
+  /** Closes the pool or the embedded database (flushing PGlite to disk). Idempotent. */
+  close(): Promise<void>;
+}
+
+export interface CreateDbOptions {
+  /** postgres://… → real PostgreSQL; absent → embedded PGlite. */
+  databaseUrl?: string | undefined;
+  /** PGlite data directory; absent → in memory. */
+  dataDir?: string | undefined;
+  /** An already opened PGlite (tests clone a migrated template). */
+  pglite?: PGlite;
+  poolSize?: number;
+}
+
+const INT8_OID = 20;
+const NUMERIC_OID = 1700;
+
+// pg returns int8 (count(*)) and numeric as strings to avoid precision loss; our values fit a double.
+pg.types.setTypeParser(INT8_OID, (v) => Number.parseInt(v, 10));
+pg.types.setTypeParser(NUMERIC_OID, (v) => Number.parseFloat(v));
+
+export const PGLITE_PARSERS = {
+  [INT8_OID]: (v: string) => Number.parseInt(v, 10),
+  [NUMERIC_OID]: (v: string) => Number.parseFloat(v),
+};
+
+export async function openPglite(dataDir?: string): Promise<PGlite> {
+  return PGlite.create(dataDir, { parsers: PGLITE_PARSERS });
+}
+
+export async function createDb(options: CreateDbOptions): Promise<DatabaseHandle> {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, kind: 'postgres', close: once(() => db.destroy()) };
+  }
+  const pglite = options.pglite ?? (await openPglite(options.dataDir));
+  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+  return { db, kind: 'pglite', close: once(() => db.destroy()) };
+}
+
+function once(fn: () => Promise<void>): () => Promise<void> {
+  let done: Promise<void> | undefined;
+  return () => {
+    done ??= fn();
+    return done;
+  };
+}

@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely/migration';
+import * as createCoreTables from './2026_11_24_0700_create_core_tables.ts';
+
+/** Every migration, by name. Listed statically so the same code runs under tsx, Vitest and a bundler. */
+export const migrations: Record<string, Migration> = {
+  '2026_11_24_0700_create_core_tables': createCoreTables,
+};

@@ -1,0 +1,113 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+/** Kysely's view of the database (hand-written, one interface per table; columns are snake_case). */
+export interface Database {
+  import_batch: ImportBatchTable;
+  district: DistrictTable;
+  township: TownshipTable;
+  school: SchoolTable;
+  school_year_stat: SchoolYearStatTable;
+  rotation: RotationTable;
+  county_year_input: CountyYearInputTable;
+}
+
+export interface ImportBatchFile {
+  file: string;
+  kind: string | null;
+  encoding: string | null;
+  rows: number;
+  sha256: string;
+}
+
+export interface ImportBatchTable {
+  id: Generated<number>;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+  source: 'api' | 'cli' | 'demo';
+  files: ColumnType<ImportBatchFile[], string, string>;
+  counts: ColumnType<Record<string, number>, string, string>;
+  warnings: ColumnType<number, number | undefined, number>;
+}
+
+export interface DistrictTable {
+  code: string;
+  name: string;
+}
+
+export interface TownshipTable {
+  code: string;
+  district_code: string;
+  name: string;
+}
+
+export interface SchoolTable {
+  code: string;
+  name: string;
+  district_code: string;
+  township_code: string;
+  urban_rural_code: string;
+  school_type: string;
+  ownership: string;
+  boarding: boolean;
+  parent_school_code: string | null;
+  group_name: string | null;
+  import_batch_id: number | null;
+}
+
+export interface SchoolYearStatTable {
+  school_code: string;
+  year: number;
+  students_primary: number;
+  students_junior: number;
+  students_senior: number;
+  classes_primary: number;
+  classes_junior: number;
+  teachers_primary: number;
+  teachers_junior: number;
+  higher_degree_teachers_primary: number;
+  higher_degree_teachers_junior: number;
+  backbone_teachers_primary: number;
+  backbone_teachers_junior: number;
+  pe_art_teachers_primary: number;
+  pe_art_teachers_junior: number;
+  senior_title_teachers_primary: number;
+  senior_title_teachers_junior: number;
+  certified_teachers: number;
+  rotation_eligible_teachers: number;
+  teaching_room_area: number;
+  sports_area: number;
+  equipment_value: number;
+  multimedia_rooms: number;
+  computers: number;
+  books: number;
+  music_rooms: number;
+  art_rooms: number;
+  max_class_size: number;
+  classes_56_65: number;
+  classes_66_plus: number;
+  import_batch_id: number;
+}
+
+export interface RotationTable {
+  id: Generated<number>;
+  year: number;
+  teacher_ref: string;
+  from_school_code: string;
+  to_school_code: string;
+  backbone: boolean;
+  months: number | null;
+  import_batch_id: number;
+}
+
+export interface CountyYearInputTable {
+  district_code: string;
+  year: number;
+  item_key: string;
+  value: number | null;
+  note: string | null;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export type SchoolRecord = Selectable<SchoolTable>;
+export type SchoolYearStatRecord = Selectable<SchoolYearStatTable>;
+export type NewSchoolYearStat = Insertable<SchoolYearStatTable>;
+export type RotationRecord = Selectable<RotationTable>;
