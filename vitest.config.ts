@@ -13,6 +13,7 @@ export default defineConfig({
           root: 'test',
           include: ['**/*.test.ts'],
           exclude: ['**/node_modules/**', 'browser/**'],
+          globalSetup: ['./global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
         },

@@ -29,13 +29,18 @@ const NUMERIC_OID = 1700;
 pg.types.setTypeParser(INT8_OID, (v) => Number.parseInt(v, 10));
 pg.types.setTypeParser(NUMERIC_OID, (v) => Number.parseFloat(v));
 
-export const PGLITE_PARSERS = {
+const PGLITE_PARSERS = {
   [INT8_OID]: (v: string) => Number.parseInt(v, 10),
   [NUMERIC_OID]: (v: string) => Number.parseFloat(v),
 };
 
-export async function openPglite(dataDir?: string): Promise<PGlite> {
-  return PGlite.create(dataDir, { parsers: PGLITE_PARSERS });
+/** Opens PGlite: persisted in `dataDir`, in memory without it, or restored from a `dumpDataDir` archive. */
+export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob } = {}): Promise<PGlite> {
+  return PGlite.create({
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+    parsers: PGLITE_PARSERS,
+  });
 }
 
 export async function createDb(options: CreateDbOptions): Promise<DatabaseHandle> {
@@ -44,7 +49,7 @@ export async function createDb(options: CreateDbOptions): Promise<DatabaseHandle
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', close: once(() => db.destroy()) };
   }
-  const pglite = options.pglite ?? (await openPglite(options.dataDir));
+  const pglite = options.pglite ?? (await openPglite(options.dataDir ? { dataDir: options.dataDir } : {}));
   const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
   return { db, kind: 'pglite', close: once(() => db.destroy()) };
 }

@@ -1,0 +1,78 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Database } from '@junheng/db';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import type { Kysely } from 'kysely';
+import { pinoHttp } from 'pino-http';
+import type { Config } from './config.ts';
+import { createDistrictsRouter } from './districts/districts.router.ts';
+import { errorMiddleware, notFoundHandler } from './http/errors.ts';
+import { createImportsRouter } from './imports/imports.router.ts';
+import type { Logger } from './logger.ts';
+
+export interface AppDeps {
+  db: Kysely<Database>;
+  config: Config;
+  logger: Logger;
+}
+
+/** Builds the Express app without listening, so tests drive it over HTTP on an ephemeral port. */
+export function createApp({ db, config, logger }: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.locals.validateResponses = config.env !== 'production';
+
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const id = randomUUID();
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+      autoLogging: { ignore: (req) => req.url === '/api/health' },
+    }),
+  );
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:', 'blob:'],
+          connectSrc: ["'self'"],
+          fontSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          frameAncestors: ["'none'"],
+          upgradeInsecureRequests: null,
+        },
+      },
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.use(express.json({ limit: '1mb' }));
+
+  app.use(createDistrictsRouter(db));
+  app.use(createImportsRouter({ db, maxUploadBytes: config.maxUploadBytes }));
+  app.use('/api', notFoundHandler);
+
+  serveClient(app, config.clientDist);
+  app.use(notFoundHandler);
+  app.use(errorMiddleware(logger));
+  return app;
+}
+
+function serveClient(app: Express, clientDist: string): void {
+  const indexHtml = path.join(clientDist, 'index.html');
+  if (!fs.existsSync(indexHtml)) return;
+  app.use(express.static(clientDist, { index: false, maxAge: '1h' }));
+  // Hashed assets can be cached for ever; index.html never, so a new build is picked up at once.
+  app.get('/*splat', (_req, res) => {
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(indexHtml);
+  });
+}

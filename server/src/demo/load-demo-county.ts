@@ -1,0 +1,29 @@
+import { createHash } from 'node:crypto';
+import { type Database, datasetToCsvFiles, generateDemoCounty } from '@junheng/db';
+import type { Kysely } from 'kysely';
+import { countRows } from '../imports/imports.repository.ts';
+import { applyDataset } from '../imports/imports.service.ts';
+
+/** Loads the bundled demo county when the database has no schools and has never had an import. */
+export async function loadDemoCountyIfEmpty(
+  db: Kysely<Database>,
+): Promise<{ district: string; schools: number; stats: number; rotations: number } | undefined> {
+  const counts = await countRows(db);
+  if (counts.schools > 0 || counts.batches > 0) return undefined;
+  const demo = generateDemoCounty();
+  const csv = datasetToCsvFiles(demo);
+  const files = Object.entries(csv).map(([file, text]) => ({
+    file: `demo/${file}`,
+    kind: file.replace('.csv', ''),
+    encoding: 'utf-8',
+    rows: text.split('\r\n').length - 2,
+    sha256: createHash('sha256').update(text).digest('hex'),
+  }));
+  await db.transaction().execute((trx) => applyDataset(trx, demo, { source: 'demo', files, warnings: 0 }));
+  return {
+    district: `${demo.district.code} ${demo.district.name}`,
+    schools: demo.schools.length,
+    stats: demo.stats.length,
+    rotations: demo.rotations.length,
+  };
+}

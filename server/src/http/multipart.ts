@@ -1,0 +1,67 @@
+import busboy from 'busboy';
+import type { Request } from 'express';
+import { HttpError } from './errors.ts';
+
+export interface UploadedFile {
+  name: string;
+  bytes: Buffer;
+}
+
+/**
+ * Reads the file parts of a multipart/form-data request into memory, refusing with 413 as soon as one file passes the
+ * size limit (the rest of the upload is not buffered).
+ */
+export function readMultipartFiles(
+  req: Request,
+  limits: { fieldName: string; maxFileBytes: number; maxFiles: number },
+): Promise<UploadedFile[]> {
+  const contentType = req.headers['content-type'] ?? '';
+  if (!contentType.startsWith('multipart/form-data')) {
+    return Promise.reject(
+      new HttpError(415, 'UnsupportedMediaType', '请以 multipart/form-data 上传文件 / Send files as multipart/form-data'),
+    );
+  }
+  return new Promise((resolve, reject) => {
+    let parser: busboy.Busboy;
+    try {
+      parser = busboy({
+        headers: req.headers,
+        defParamCharset: 'utf8',
+        limits: { fileSize: limits.maxFileBytes, files: limits.maxFiles, fields: 20, parts: limits.maxFiles + 20 },
+      });
+    } catch {
+      reject(new HttpError(400, 'ValidationFailed', '无效的 multipart 请求 / Malformed multipart request'));
+      return;
+    }
+    const files: UploadedFile[] = [];
+    let failed = false;
+    const fail = (error: HttpError) => {
+      if (failed) return;
+      failed = true;
+      req.unpipe(parser);
+      req.resume();
+      reject(error);
+    };
+    parser.on('file', (field, stream, info) => {
+      if (field !== limits.fieldName) {
+        stream.resume();
+        return;
+      }
+      const parts: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => parts.push(chunk));
+      stream.on('limit', () => {
+        const mb = Math.round(limits.maxFileBytes / 1024 / 1024);
+        fail(new HttpError(413, 'PayloadTooLarge', `文件 ${info.filename} 超过 ${mb} MB 上限 / File exceeds the ${mb} MB limit`));
+      });
+      stream.on('end', () => files.push({ name: info.filename || 'upload', bytes: Buffer.concat(parts) }));
+    });
+    parser.on('filesLimit', () =>
+      fail(new HttpError(413, 'PayloadTooLarge', `一次最多上传 ${limits.maxFiles} 个文件 / At most ${limits.maxFiles} files`)),
+    );
+    parser.on('error', () => fail(new HttpError(400, 'ValidationFailed', '上传中断或格式错误 / Broken upload')));
+    parser.on('close', () => {
+      if (!failed) resolve(files);
+    });
+    req.pipe(parser);
+  });
+}

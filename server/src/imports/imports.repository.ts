@@ -1,0 +1,203 @@
+import type { Database, ImportBatchFile, NewSchoolYearStat, SchoolYearStatRecord } from '@junheng/db';
+import {
+  type ImportKind,
+  type RotationRow,
+  SCHOOL_STAT_COLUMNS,
+  type SchoolRow,
+  type SchoolStatField,
+  type SchoolStatRow,
+} from '@junheng/shared';
+import { type Kysely, sql, type Transaction } from 'kysely';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+// PostgreSQL takes at most 65 535 bind parameters per statement; statistics rows have 33 columns.
+const INSERT_CHUNK_ROWS = 1000;
+
+const STAT_FIELDS = SCHOOL_STAT_COLUMNS.filter((c) => c.field !== 'year' && c.field !== 'schoolCode') as {
+  key: string;
+  field: SchoolStatField;
+}[];
+
+/** The one mapping between statistics rows and the school_year_stat table (column name = CSV key). */
+export function statRowToRecord(row: SchoolStatRow, importBatchId: number): NewSchoolYearStat {
+  const record: Record<string, unknown> = { school_code: row.schoolCode, year: row.year, import_batch_id: importBatchId };
+  for (const { key, field } of STAT_FIELDS) record[key] = row[field];
+  return record as unknown as NewSchoolYearStat;
+}
+
+export function statRecordToRow(record: SchoolYearStatRecord): SchoolStatRow {
+  const source = record as unknown as Record<string, number>;
+  const row: Record<string, unknown> = { year: record.year, schoolCode: record.school_code };
+  for (const { key, field } of STAT_FIELDS) row[field] = source[key];
+  return row as SchoolStatRow;
+}
+
+export async function insertImportBatch(
+  db: Db,
+  batch: { source: 'api' | 'cli' | 'demo'; files: ImportBatchFile[]; counts: Record<ImportKind, number>; warnings: number },
+): Promise<number> {
+  const row = await db
+    .insertInto('import_batch')
+    .values({
+      source: batch.source,
+      files: JSON.stringify(batch.files),
+      counts: JSON.stringify(batch.counts),
+      warnings: batch.warnings,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function upsertSchools(db: Db, schools: SchoolRow[], importBatchId: number): Promise<void> {
+  if (schools.length === 0) return;
+  const districts = uniqueBy(schools, (s) => s.districtCode).map((s) => ({ code: s.districtCode, name: s.districtName }));
+  await db
+    .insertInto('district')
+    .values(districts)
+    .onConflict((oc) => oc.column('code').doUpdateSet({ name: (eb) => eb.ref('excluded.name') }))
+    .execute();
+  const townships = uniqueBy(schools, (s) => s.townshipCode).map((s) => ({
+    code: s.townshipCode,
+    district_code: s.districtCode,
+    name: s.townshipName,
+  }));
+  await db
+    .insertInto('township')
+    .values(townships)
+    .onConflict((oc) =>
+      oc.column('code').doUpdateSet({
+        name: (eb) => eb.ref('excluded.name'),
+        district_code: (eb) => eb.ref('excluded.district_code'),
+      }),
+    )
+    .execute();
+  for (const chunk of chunks(schools, INSERT_CHUNK_ROWS)) {
+    await db
+      .insertInto('school')
+      .values(
+        chunk.map((s) => ({
+          code: s.schoolCode,
+          name: s.schoolName,
+          district_code: s.districtCode,
+          township_code: s.townshipCode,
+          urban_rural_code: s.urbanRuralCode,
+          school_type: s.schoolType,
+          ownership: s.ownership,
+          boarding: s.boarding,
+          parent_school_code: s.parentSchoolCode,
+          group_name: s.groupName,
+          import_batch_id: importBatchId,
+        })),
+      )
+      .onConflict((oc) =>
+        oc.column('code').doUpdateSet((eb) => ({
+          name: eb.ref('excluded.name'),
+          district_code: eb.ref('excluded.district_code'),
+          township_code: eb.ref('excluded.township_code'),
+          urban_rural_code: eb.ref('excluded.urban_rural_code'),
+          school_type: eb.ref('excluded.school_type'),
+          ownership: eb.ref('excluded.ownership'),
+          boarding: eb.ref('excluded.boarding'),
+          parent_school_code: eb.ref('excluded.parent_school_code'),
+          group_name: eb.ref('excluded.group_name'),
+          import_batch_id: eb.ref('excluded.import_batch_id'),
+        })),
+      )
+      .execute();
+  }
+}
+
+/** Re-importing a school-year replaces it whole. */
+export async function upsertSchoolStats(db: Db, stats: SchoolStatRow[], importBatchId: number): Promise<void> {
+  const updatable = [...STAT_FIELDS.map((f) => f.key), 'import_batch_id'];
+  for (const chunk of chunks(stats, INSERT_CHUNK_ROWS)) {
+    await db
+      .insertInto('school_year_stat')
+      .values(chunk.map((row) => statRowToRecord(row, importBatchId)))
+      .onConflict((oc) =>
+        oc
+          .columns(['school_code', 'year'])
+          .doUpdateSet(Object.fromEntries(updatable.map((c) => [c, sql.ref(`excluded.${c}`)])) as never),
+      )
+      .execute();
+  }
+}
+
+/**
+ * A rotations file is the full list for each year it contains: the district's earlier records of those years are
+ * replaced, so a corrected file also removes rows the first one had wrong.
+ */
+export async function replaceRotations(db: Db, rotations: RotationRow[], importBatchId: number): Promise<void> {
+  if (rotations.length === 0) return;
+  const years = [...new Set(rotations.map((r) => r.year))];
+  const fromSchools = [...new Set(rotations.map((r) => r.fromSchoolCode))];
+  await db
+    .deleteFrom('rotation')
+    .where('year', 'in', years)
+    .where('from_school_code', 'in', (eb) =>
+      eb
+        .selectFrom('school')
+        .select('code')
+        .where('district_code', 'in', (eb2) =>
+          eb2.selectFrom('school').select('district_code').distinct().where('code', 'in', fromSchools),
+        ),
+    )
+    .execute();
+  for (const chunk of chunks(rotations, INSERT_CHUNK_ROWS)) {
+    await db
+      .insertInto('rotation')
+      .values(
+        chunk.map((r) => ({
+          year: r.year,
+          teacher_ref: r.teacherRef,
+          from_school_code: r.fromSchoolCode,
+          to_school_code: r.toSchoolCode,
+          backbone: r.backbone,
+          months: r.months,
+          import_batch_id: importBatchId,
+        })),
+      )
+      .execute();
+  }
+}
+
+export async function findAllSchoolCodes(db: Db): Promise<Set<string>> {
+  const rows = await db.selectFrom('school').select('code').execute();
+  return new Set(rows.map((r) => r.code));
+}
+
+/** Statistics of the given years, for the year-on-year plausibility warnings. */
+export async function findStatsOfYears(db: Db, years: number[]): Promise<SchoolStatRow[]> {
+  if (years.length === 0) return [];
+  const rows = await db.selectFrom('school_year_stat').selectAll().where('year', 'in', years).execute();
+  return rows.map(statRecordToRow);
+}
+
+export async function countRows(db: Db): Promise<Record<'schools' | 'school_stats' | 'rotations' | 'batches', number>> {
+  const row = await db
+    .selectNoFrom((eb) => [
+      eb.selectFrom('school').select(sql<number>`count(*)::int`.as('n')).as('schools'),
+      eb.selectFrom('school_year_stat').select(sql<number>`count(*)::int`.as('n')).as('school_stats'),
+      eb.selectFrom('rotation').select(sql<number>`count(*)::int`.as('n')).as('rotations'),
+      eb.selectFrom('import_batch').select(sql<number>`count(*)::int`.as('n')).as('batches'),
+    ])
+    .executeTakeFirstOrThrow();
+  return {
+    schools: row.schools ?? 0,
+    school_stats: row.school_stats ?? 0,
+    rotations: row.rotations ?? 0,
+    batches: row.batches ?? 0,
+  };
+}
+
+function uniqueBy<T>(items: T[], key: (item: T) => string): T[] {
+  const seen = new Map<string, T>();
+  for (const item of items) if (!seen.has(key(item))) seen.set(key(item), item);
+  return [...seen.values()];
+}
+
+function* chunks<T>(items: T[], size: number): Generator<T[]> {
+  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
+}

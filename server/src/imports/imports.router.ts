@@ -1,0 +1,37 @@
+import type { Database } from '@junheng/db';
+import { ImportQuerySchema, routes, TemplateParamsSchema } from '@junheng/shared';
+import { type Request, Router } from 'express';
+import type { Kysely } from 'kysely';
+import { encodeContentDisposition } from '../http/content-disposition.ts';
+import { HttpError } from '../http/errors.ts';
+import { readMultipartFiles } from '../http/multipart.ts';
+import { sendValidated } from '../http/respond.ts';
+import { parseInput } from '../http/validate.ts';
+import { runImport } from './imports.service.ts';
+import { buildTemplate } from './templates.ts';
+
+export function createImportsRouter(deps: { db: Kysely<Database>; maxUploadBytes: number }): Router {
+  const router = Router();
+
+  router.post(routes.importFiles.path, async (req: Request, res) => {
+    const { dryRun } = parseInput(ImportQuerySchema, req.query, 'query');
+    const files = await readMultipartFiles(req, { fieldName: 'files', maxFileBytes: deps.maxUploadBytes, maxFiles: 10 });
+    if (files.length === 0) {
+      throw new HttpError(400, 'ValidationFailed', '请上传至少一个文件（表单字段 files）/ Upload at least one file in field "files"');
+    }
+    const report = await runImport(deps.db, files, { dryRun, source: 'api' });
+    const status = report.errors.length > 0 ? 422 : 200;
+    sendValidated(res, routes.importFiles.response, report, status);
+  });
+
+  router.get('/api/v1/imports/templates/:file', async (req, res) => {
+    const match = /^(\w+)\.(csv|xlsx)$/.exec(String(req.params.file));
+    const params = parseInput(TemplateParamsSchema, { kind: match?.[1], format: match?.[2] }, 'params');
+    const template = await buildTemplate(params.kind, params.format);
+    res.setHeader('Content-Type', template.contentType);
+    res.setHeader('Content-Disposition', encodeContentDisposition(template.fileName));
+    res.send(template.body);
+  });
+
+  return router;
+}

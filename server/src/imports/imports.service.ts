@@ -1,0 +1,80 @@
+import type { Database, ImportBatchFile } from '@junheng/db';
+import type { CountyDataset, ImportKind, ImportReport } from '@junheng/shared';
+import type { Kysely, Transaction } from 'kysely';
+import {
+  findAllSchoolCodes,
+  findStatsOfYears,
+  insertImportBatch,
+  replaceRotations,
+  upsertSchoolStats,
+  upsertSchools,
+} from './imports.repository.ts';
+import { parseImportFiles, type UploadedImportFile, validateParsedImport } from './validate-import.ts';
+
+export interface ImportOptions {
+  dryRun: boolean;
+  source: 'api' | 'cli';
+}
+
+/**
+ * Validates every file, then applies all of them in one transaction, or nothing: any error (or a dry run) leaves the
+ * database exactly as it was.
+ */
+export async function runImport(
+  db: Kysely<Database>,
+  files: UploadedImportFile[],
+  options: ImportOptions,
+): Promise<ImportReport> {
+  const parsed = parseImportFiles(files);
+  const statYears = [...new Set(parsed.stats.map((s) => s.row.year))];
+  const [knownSchoolCodes, previousStats] = await Promise.all([
+    findAllSchoolCodes(db),
+    findStatsOfYears(db, statYears.map((y) => y - 1)),
+  ]);
+  const validated = validateParsedImport(parsed, { knownSchoolCodes, previousStats: indexStats(previousStats) });
+  const counts: Record<ImportKind, number> = {
+    schools: validated.schools.length,
+    school_stats: validated.stats.length,
+    rotations: validated.rotations.length,
+  };
+  const report: ImportReport = {
+    applied: false,
+    dryRun: options.dryRun,
+    batchId: null,
+    files: validated.files,
+    errors: validated.errors,
+    warnings: validated.warnings,
+    counts,
+    truncated: validated.truncated,
+  };
+  if (options.dryRun || validated.errors.length > 0) return report;
+
+  const batchId = await db.transaction().execute((trx) =>
+    applyDataset(trx, validated, {
+      source: options.source,
+      files: validated.files,
+      warnings: validated.warnings.length,
+    }),
+  );
+  return { ...report, applied: true, batchId };
+}
+
+/** Writes a validated dataset inside the caller's transaction and returns the import batch id. */
+export async function applyDataset(
+  trx: Transaction<Database>,
+  dataset: CountyDataset,
+  batch: { source: 'api' | 'cli' | 'demo'; files: ImportBatchFile[]; warnings: number },
+): Promise<number> {
+  const batchId = await insertImportBatch(trx, {
+    ...batch,
+    counts: { schools: dataset.schools.length, school_stats: dataset.stats.length, rotations: dataset.rotations.length },
+  });
+  await upsertSchools(trx, dataset.schools, batchId);
+  await upsertSchoolStats(trx, dataset.stats, batchId);
+  await replaceRotations(trx, dataset.rotations, batchId);
+  return batchId;
+}
+
+function indexStats<T extends { schoolCode: string; year: number }>(rows: T[]): Map<string, T> {
+  return new Map(rows.map((r) => [`${r.schoolCode}:${r.year}`, r]));
+}
