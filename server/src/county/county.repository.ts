@@ -1,0 +1,158 @@
+import type { Database, SchoolYearStatRecord } from '@junheng/db';
+import type { RotationRow, SchoolRow } from '@junheng/shared';
+import type { Kysely } from 'kysely';
+import { inSchoolScope, type SchoolScope } from '../db-helpers.ts';
+import { statRecordToRow } from '../imports/imports.repository.ts';
+
+const SCHOOL_COLUMNS = [
+  'school.code',
+  'school.name',
+  'school.district_code',
+  'district.name as district_name',
+  'school.township_code',
+  'township.name as township_name',
+  'school.urban_rural_code',
+  'school.school_type',
+  'school.ownership',
+  'school.boarding',
+  'school.parent_school_code',
+  'school.group_name',
+] as const;
+
+export function buildFindSchoolsQuery(db: Kysely<Database>, scope: SchoolScope) {
+  return db
+    .selectFrom('school')
+    .innerJoin('district', 'district.code', 'school.district_code')
+    .innerJoin('township', 'township.code', 'school.township_code')
+    .select(SCHOOL_COLUMNS)
+    .where(inSchoolScope(scope))
+    .orderBy('school.code');
+}
+
+type SchoolSelection = Awaited<ReturnType<ReturnType<typeof buildFindSchoolsQuery>['execute']>>[number];
+
+function schoolRecordToRow(r: SchoolSelection): SchoolRow {
+  return {
+    schoolCode: r.code,
+    schoolName: r.name,
+    districtCode: r.district_code,
+    districtName: r.district_name,
+    townshipCode: r.township_code,
+    townshipName: r.township_name,
+    urbanRuralCode: r.urban_rural_code as SchoolRow['urbanRuralCode'],
+    schoolType: r.school_type as SchoolRow['schoolType'],
+    ownership: r.ownership as SchoolRow['ownership'],
+    boarding: r.boarding,
+    parentSchoolCode: r.parent_school_code,
+    groupName: r.group_name,
+  };
+}
+
+export async function findSchools(db: Kysely<Database>, scope: SchoolScope): Promise<SchoolRow[]> {
+  return (await buildFindSchoolsQuery(db, scope).execute()).map(schoolRecordToRow);
+}
+
+export async function findSchoolByCode(db: Kysely<Database>, code: string): Promise<SchoolRow | undefined> {
+  const row = await db
+    .selectFrom('school')
+    .innerJoin('district', 'district.code', 'school.district_code')
+    .innerJoin('township', 'township.code', 'school.township_code')
+    .select(SCHOOL_COLUMNS)
+    .where('school.code', '=', code)
+    .executeTakeFirst();
+  return row && schoolRecordToRow(row);
+}
+
+export function buildFindStatsQuery(db: Kysely<Database>, scope: SchoolScope, years?: { from?: number; to?: number }) {
+  return db
+    .selectFrom('school_year_stat as s')
+    .innerJoin('school', 'school.code', 's.school_code')
+    .selectAll('s')
+    .where(inSchoolScope(scope))
+    .$if(years?.from !== undefined, (qb) => qb.where('s.year', '>=', years?.from as number))
+    .$if(years?.to !== undefined, (qb) => qb.where('s.year', '<=', years?.to as number))
+    .orderBy('s.year')
+    .orderBy('s.school_code');
+}
+
+/** Statistics rows of the scope's schools, for one year or a range of years. */
+export async function findStats(db: Kysely<Database>, scope: SchoolScope, years?: { from?: number; to?: number }) {
+  const rows = (await buildFindStatsQuery(db, scope, years).execute()) as SchoolYearStatRecord[];
+  return rows.map(statRecordToRow);
+}
+
+/** Rotations of a year range that leave or reach a school of the scope. */
+export function buildFindRotationsQuery(db: Kysely<Database>, scope: SchoolScope, years: { from: number; to: number }) {
+  return db
+    .selectFrom('rotation as r')
+    .select(['r.year', 'r.teacher_ref', 'r.from_school_code', 'r.to_school_code', 'r.backbone', 'r.months'])
+    .where('r.year', '>=', years.from)
+    .where('r.year', '<=', years.to)
+    .where((eb) =>
+      eb.or([
+        eb('r.from_school_code', 'in', eb.selectFrom('school').select('school.code').where(inSchoolScope(scope))),
+        eb('r.to_school_code', 'in', eb.selectFrom('school').select('school.code').where(inSchoolScope(scope))),
+      ]),
+    )
+    .orderBy('r.year')
+    .orderBy('r.teacher_ref');
+}
+
+export async function findRotations(
+  db: Kysely<Database>,
+  scope: SchoolScope,
+  years: { from: number; to: number },
+): Promise<RotationRow[]> {
+  const rows = await buildFindRotationsQuery(db, scope, years).execute();
+  return rows.map((r) => ({
+    year: r.year,
+    teacherRef: r.teacher_ref,
+    fromSchoolCode: r.from_school_code,
+    toSchoolCode: r.to_school_code,
+    backbone: r.backbone,
+    months: r.months,
+  }));
+}
+
+/** Years with statistics for the district (whole district: a filter never hides which years exist). */
+export async function findDistrictYears(db: Kysely<Database>, districtCode: string): Promise<number[]> {
+  const rows = await db
+    .selectFrom('school_year_stat as s')
+    .innerJoin('school', 'school.code', 's.school_code')
+    .select('s.year')
+    .distinct()
+    .where('school.district_code', '=', districtCode)
+    .orderBy('s.year')
+    .execute();
+  return rows.map((r) => r.year);
+}
+
+export async function findCountyInputs(db: Kysely<Database>, districtCode: string, year: number) {
+  return db
+    .selectFrom('county_year_input')
+    .select(['item_key', 'value', 'note', 'updated_at'])
+    .where('district_code', '=', districtCode)
+    .where('year', '=', year)
+    .orderBy('item_key')
+    .execute();
+}
+
+export async function replaceCountyInputs(
+  db: Kysely<Database>,
+  districtCode: string,
+  year: number,
+  items: { key: string; value: number | null; note: string | null }[],
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .deleteFrom('county_year_input')
+      .where('district_code', '=', districtCode)
+      .where('year', '=', year)
+      .execute();
+    if (items.length === 0) return;
+    await trx
+      .insertInto('county_year_input')
+      .values(items.map((i) => ({ district_code: districtCode, year, item_key: i.key, value: i.value, note: i.note })))
+      .execute();
+  });
+}

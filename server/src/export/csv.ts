@@ -1,0 +1,51 @@
+import type { Writable } from 'node:stream';
+import { type ExportColumn, type ExportTable, headerOf } from './table.ts';
+
+const BOM = '\uFEFF';
+const CRLF = '\r\n';
+// Flush in pieces of this size: large exports stream with flat memory instead of building one string.
+const FLUSH_CHARS = 64 * 1024;
+
+/** One CSV field, quoted per RFC 4180 when needed. */
+export function formatCsvField(value: string | number | boolean | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  // A text cell starting with = + - @ would run as a formula in Excel (CSV injection): prefix it with a quote mark.
+  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function formatCsvRow<Row>(columns: ExportColumn<Row>[], row: Row): string {
+  return columns.map((c) => formatCsvField(c.value(row))).join(',') + CRLF;
+}
+
+/**
+ * Writes a table as CSV: header row then data rows, CRLF, no `sep=` line; with a UTF-8 BOM for Excel on Chinese
+ * Windows, or without for scripts. Respects back-pressure.
+ */
+export async function writeCsv<Row>(
+  table: ExportTable<Row>,
+  options: { bom: boolean; lang: 'zh' | 'en' },
+  out: Writable,
+): Promise<number> {
+  let buffer = (options.bom ? BOM : '') + table.columns.map((c) => formatCsvField(headerOf(c, options.lang))).join(',') + CRLF;
+  let count = 0;
+  for await (const row of table.rows) {
+    buffer += formatCsvRow(table.columns, row);
+    count += 1;
+    if (buffer.length >= FLUSH_CHARS) {
+      if (!out.write(buffer)) await new Promise((resolve) => out.once('drain', resolve));
+      buffer = '';
+    }
+  }
+  out.end(buffer);
+  return count;
+}
+
+/** The whole CSV as a string, for small tables and tests. */
+export async function tableToCsv<Row>(table: ExportTable<Row>, options: { bom: boolean; lang: 'zh' | 'en' }) {
+  let text = (options.bom ? BOM : '') + table.columns.map((c) => formatCsvField(headerOf(c, options.lang))).join(',') + CRLF;
+  for await (const row of table.rows) text += formatCsvRow(table.columns, row);
+  return text;
+}

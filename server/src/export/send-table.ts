@@ -1,0 +1,26 @@
+import type { ExportQuery } from '@junheng/shared';
+import type { Response } from 'express';
+import { encodeContentDisposition } from '../http/content-disposition.ts';
+import { writeCsv } from './csv.ts';
+import { buildFileName, type ExportContext, type ExportTable } from './table.ts';
+import { writeXlsx } from './xlsx.ts';
+
+/** Streams a table as CSV (Excel flavour with BOM, or plain) or XLSX, with a Chinese file name (RFC 5987). */
+export async function sendTable<Row>(
+  res: Response,
+  format: Exclude<ExportQuery['format'], 'json'>,
+  options: { bom: boolean },
+  table: ExportTable<Row>,
+  context: ExportContext,
+): Promise<number> {
+  const title = context.lang === 'zh' ? table.titleZh : table.titleEn;
+  const fileName = buildFileName([...context.fileNameParts, title], format);
+  res.setHeader('Content-Disposition', encodeContentDisposition(fileName));
+  res.setHeader('Cache-Control', 'no-store');
+  if (format === 'csv') {
+    res.setHeader('Content-Type', options.bom ? 'text/csv; charset=utf-8' : 'text/csv; charset=utf-8; header=present');
+    return writeCsv(table, { bom: options.bom, lang: context.lang }, res);
+  }
+  res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  return writeXlsx(table, context, res);
+}

@@ -1,0 +1,46 @@
+/** A table as exported: typed columns (Chinese and English headers, unit, decimals) over rows of any shape. */
+export interface ExportColumn<Row> {
+  key: string;
+  zh: string;
+  en: string;
+  unitZh?: string;
+  unitEn?: string;
+  /** Excel number format decimals; the CSV keeps full precision so it matches the JSON exactly. */
+  decimals?: number;
+  value: (row: Row) => string | number | boolean | null | undefined;
+}
+
+export interface ExportTable<Row> {
+  /** Sheet name and the part of the file name that says what the table is, e.g. 差异系数. */
+  titleZh: string;
+  titleEn: string;
+  columns: ExportColumn<Row>[];
+  rows: Iterable<Row> | AsyncIterable<Row>;
+}
+
+export interface ExportContext {
+  /** County, year, stage and filter labels, in order; they name the file and fill the 说明 sheet. */
+  fileNameParts: string[];
+  /** Human-readable filters, e.g. [['年度', '2024'], ['学段', '小学'], ['乡镇', '城东街道']]. */
+  filters: [string, string][];
+  dataYears: string;
+  generatedAt: Date;
+  definitions: [string, string][];
+  lang: 'zh' | 'en';
+}
+
+export function headerOf<Row>(column: ExportColumn<Row>, lang: 'zh' | 'en'): string {
+  const name = lang === 'zh' ? column.zh : column.en;
+  const unit = lang === 'zh' ? column.unitZh : column.unitEn;
+  return unit ? `${name}(${unit})` : name;
+}
+
+/** File names may not hold path separators or characters Windows refuses. */
+export function buildFileName(parts: string[], extension: 'csv' | 'xlsx'): string {
+  const base = parts
+    .filter((p) => p.length > 0)
+    .join('_')
+    .replace(/[\\/:*?"<>|\r\n]+/g, '-')
+    .slice(0, 150);
+  return `${base}.${extension}`;
+}
