@@ -1,5 +1,6 @@
 export { createApp } from './app.ts';
-export { loadConfig, type Config } from './config.ts';
+export { type Config, loadConfig } from './config.ts';
+export { findRotations, findSchools, findStats } from './county/county.repository.ts';
 export { loadDemoCountyIfEmpty } from './demo/load-demo-county.ts';
-export { runImport } from './imports/imports.service.ts';
+export { applyDataset, runImport } from './imports/imports.service.ts';
 export { createLogger } from './logger.ts';

@@ -18,7 +18,10 @@ describe(`database (${usingRealPostgres() ? 'real PostgreSQL' : 'PGlite'})`, () 
 
   it('should enforce integrity: valid codes, non-negative counts, subsets within teachers', async () => {
     await sut.db.insertInto('district').values({ code: '330999', name: '测试县' }).execute();
-    await sut.db.insertInto('township').values({ code: '330999001', district_code: '330999', name: '城关街道' }).execute();
+    await sut.db
+      .insertInto('township')
+      .values({ code: '330999001', district_code: '330999', name: '城关街道' })
+      .execute();
     const school = {
       code: 'S1',
       name: '测试小学',
@@ -32,8 +35,18 @@ describe(`database (${usingRealPostgres() ? 'real PostgreSQL' : 'PGlite'})`, () 
       group_name: null,
       import_batch_id: null,
     };
-    await expect(sut.db.insertInto('school').values({ ...school, urban_rural_code: '999' }).execute()).rejects.toThrow();
-    await expect(sut.db.insertInto('school').values({ ...school, school_type: 'college' }).execute()).rejects.toThrow();
+    await expect(
+      sut.db
+        .insertInto('school')
+        .values({ ...school, urban_rural_code: '999' })
+        .execute(),
+    ).rejects.toThrow();
+    await expect(
+      sut.db
+        .insertInto('school')
+        .values({ ...school, school_type: 'college' })
+        .execute(),
+    ).rejects.toThrow();
     await expect(
       sut.db.insertInto('township').values({ code: '110101001', district_code: '330999', name: '错区县' }).execute(),
     ).rejects.toThrow();
@@ -45,12 +58,26 @@ describe(`database (${usingRealPostgres() ? 'real PostgreSQL' : 'PGlite'})`, () 
       .executeTakeFirstOrThrow();
     const stat = { school_code: 'S1', year: 2024, teachers_primary: 10, import_batch_id: batch.id };
     await expect(
-      sut.db.insertInto('school_year_stat').values({ ...stat, students_primary: -1 } as never).execute(),
+      sut.db
+        .insertInto('school_year_stat')
+        .values({ ...stat, students_primary: -1 } as never)
+        .execute(),
     ).rejects.toThrow();
     await expect(
-      sut.db.insertInto('school_year_stat').values({ ...stat, backbone_teachers_primary: 11 } as never).execute(),
+      sut.db
+        .insertInto('school_year_stat')
+        .values({ ...stat, backbone_teachers_primary: 11 } as never)
+        .execute(),
     ).rejects.toThrow();
-    await sut.db.insertInto('school_year_stat').values(stat as never).execute();
-    await expect(sut.db.insertInto('school_year_stat').values(stat as never).execute()).rejects.toThrow();
+    await sut.db
+      .insertInto('school_year_stat')
+      .values(stat as never)
+      .execute();
+    await expect(
+      sut.db
+        .insertInto('school_year_stat')
+        .values(stat as never)
+        .execute(),
+    ).rejects.toThrow();
   });
 });

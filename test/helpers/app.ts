@@ -9,10 +9,7 @@ export interface RunningApp {
 }
 
 /** Serves createApp on an ephemeral port, as a user's HTTP client would see it. */
-export async function startTestApp(
-  db: Kysely<Database>,
-  env: Record<string, string> = {},
-): Promise<RunningApp> {
+export async function startTestApp(db: Kysely<Database>, env: Record<string, string> = {}): Promise<RunningApp> {
   const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: '/nonexistent', CLIENT_DIST: '/nonexistent', ...env });
   const app = createApp({ db, config, logger: createLogger('silent') });
   const server = app.listen(0, '127.0.0.1');

@@ -58,7 +58,8 @@ async function importFiles(paths: string[], options: { dryRun: boolean; json: bo
 
 function formatReport(report: ImportReport): string {
   const lines: string[] = [];
-  for (const f of report.files) lines.push(`文件 ${f.file}: ${f.kind ?? '未识别'}，${f.rows} 行，编码 ${f.encoding ?? '-'}`);
+  for (const f of report.files)
+    lines.push(`文件 ${f.file}: ${f.kind ?? '未识别'}，${f.rows} 行，编码 ${f.encoding ?? '-'}`);
   const issue = (kind: string, i: ImportIssue) =>
     `  ${kind} ${i.file}${i.row === null ? '' : ` 第${i.row}行`}${i.column === null ? '' : ` [${i.column}]`}` +
     `${i.value === null ? '' : ` 值 "${i.value}"`}: ${i.message}`;
@@ -68,7 +69,8 @@ function formatReport(report: ImportReport): string {
   const c = report.counts;
   lines.push(`学校 ${c.schools}，年度统计 ${c.school_stats}，交流轮岗 ${c.rotations}`);
   if (report.applied) lines.push(`✔ 已导入（批次 ${report.batchId}） / Applied`);
-  else if (report.errors.length > 0) lines.push(`✘ 有 ${report.errors.length} 个错误，未导入任何数据 / Rejected, nothing written`);
+  else if (report.errors.length > 0)
+    lines.push(`✘ 有 ${report.errors.length} 个错误，未导入任何数据 / Rejected, nothing written`);
   else lines.push('✔ 试运行通过，未写入 / Dry run clean, nothing written');
   return lines.join('\n');
 }

@@ -29,7 +29,8 @@ export async function writeCsv<Row>(
   options: { bom: boolean; lang: 'zh' | 'en' },
   out: Writable,
 ): Promise<number> {
-  let buffer = (options.bom ? BOM : '') + table.columns.map((c) => formatCsvField(headerOf(c, options.lang))).join(',') + CRLF;
+  let buffer =
+    (options.bom ? BOM : '') + table.columns.map((c) => formatCsvField(headerOf(c, options.lang))).join(',') + CRLF;
   let count = 0;
   for await (const row of table.rows) {
     buffer += formatCsvRow(table.columns, row);
@@ -45,7 +46,8 @@ export async function writeCsv<Row>(
 
 /** The whole CSV as a string, for small tables and tests. */
 export async function tableToCsv<Row>(table: ExportTable<Row>, options: { bom: boolean; lang: 'zh' | 'en' }) {
-  let text = (options.bom ? BOM : '') + table.columns.map((c) => formatCsvField(headerOf(c, options.lang))).join(',') + CRLF;
+  let text =
+    (options.bom ? BOM : '') + table.columns.map((c) => formatCsvField(headerOf(c, options.lang))).join(',') + CRLF;
   for await (const row of table.rows) text += formatCsvRow(table.columns, row);
   return text;
 }

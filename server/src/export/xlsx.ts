@@ -19,7 +19,9 @@ export async function writeXlsx<Row>(table: ExportTable<Row>, context: ExportCon
     header: headerOf(c, context.lang),
     key: c.key,
     width: Math.min(40, Math.max(10, headerOf(c, context.lang).length * (zh ? 2 : 1.1) + 2)),
-    ...(c.decimals === undefined ? {} : { style: { numFmt: c.decimals === 0 ? '#,##0' : `0.${'0'.repeat(c.decimals)}` } }),
+    ...(c.decimals === undefined
+      ? {}
+      : { style: { numFmt: c.decimals === 0 ? '#,##0' : `0.${'0'.repeat(c.decimals)}` } }),
   }));
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).commit();

@@ -18,7 +18,11 @@ export function readMultipartFiles(
   const contentType = req.headers['content-type'] ?? '';
   if (!contentType.startsWith('multipart/form-data')) {
     return Promise.reject(
-      new HttpError(415, 'UnsupportedMediaType', '请以 multipart/form-data 上传文件 / Send files as multipart/form-data'),
+      new HttpError(
+        415,
+        'UnsupportedMediaType',
+        '请以 multipart/form-data 上传文件 / Send files as multipart/form-data',
+      ),
     );
   }
   return new Promise((resolve, reject) => {
@@ -51,12 +55,24 @@ export function readMultipartFiles(
       stream.on('data', (chunk: Buffer) => parts.push(chunk));
       stream.on('limit', () => {
         const mb = Math.round(limits.maxFileBytes / 1024 / 1024);
-        fail(new HttpError(413, 'PayloadTooLarge', `文件 ${info.filename} 超过 ${mb} MB 上限 / File exceeds the ${mb} MB limit`));
+        fail(
+          new HttpError(
+            413,
+            'PayloadTooLarge',
+            `文件 ${info.filename} 超过 ${mb} MB 上限 / File exceeds the ${mb} MB limit`,
+          ),
+        );
       });
       stream.on('end', () => files.push({ name: info.filename || 'upload', bytes: Buffer.concat(parts) }));
     });
     parser.on('filesLimit', () =>
-      fail(new HttpError(413, 'PayloadTooLarge', `一次最多上传 ${limits.maxFiles} 个文件 / At most ${limits.maxFiles} files`)),
+      fail(
+        new HttpError(
+          413,
+          'PayloadTooLarge',
+          `一次最多上传 ${limits.maxFiles} 个文件 / At most ${limits.maxFiles} files`,
+        ),
+      ),
     );
     parser.on('error', () => fail(new HttpError(400, 'ValidationFailed', '上传中断或格式错误 / Broken upload')));
     parser.on('close', () => {

@@ -2,7 +2,11 @@ import type { z } from 'zod';
 import { HttpError } from './errors.ts';
 
 /** Parses request input with a shared schema; a failure is a 400 naming each bad field. */
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown, where: 'query' | 'params' | 'body'): z.infer<S> {
+export function parseInput<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  where: 'query' | 'params' | 'body',
+): z.infer<S> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const fields = result.error.issues.map((issue) => ({

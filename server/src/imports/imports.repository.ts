@@ -21,7 +21,11 @@ const STAT_FIELDS = SCHOOL_STAT_COLUMNS.filter((c) => c.field !== 'year' && c.fi
 
 /** The one mapping between statistics rows and the school_year_stat table (column name = CSV key). */
 export function statRowToRecord(row: SchoolStatRow, importBatchId: number): NewSchoolYearStat {
-  const record: Record<string, unknown> = { school_code: row.schoolCode, year: row.year, import_batch_id: importBatchId };
+  const record: Record<string, unknown> = {
+    school_code: row.schoolCode,
+    year: row.year,
+    import_batch_id: importBatchId,
+  };
   for (const { key, field } of STAT_FIELDS) record[key] = row[field];
   return record as unknown as NewSchoolYearStat;
 }
@@ -35,7 +39,12 @@ export function statRecordToRow(record: SchoolYearStatRecord): SchoolStatRow {
 
 export async function insertImportBatch(
   db: Db,
-  batch: { source: 'api' | 'cli' | 'demo'; files: ImportBatchFile[]; counts: Record<ImportKind, number>; warnings: number },
+  batch: {
+    source: 'api' | 'cli' | 'demo';
+    files: ImportBatchFile[];
+    counts: Record<ImportKind, number>;
+    warnings: number;
+  },
 ): Promise<number> {
   const row = await db
     .insertInto('import_batch')
@@ -52,7 +61,10 @@ export async function insertImportBatch(
 
 export async function upsertSchools(db: Db, schools: SchoolRow[], importBatchId: number): Promise<void> {
   if (schools.length === 0) return;
-  const districts = uniqueBy(schools, (s) => s.districtCode).map((s) => ({ code: s.districtCode, name: s.districtName }));
+  const districts = uniqueBy(schools, (s) => s.districtCode).map((s) => ({
+    code: s.districtCode,
+    name: s.districtName,
+  }));
   await db
     .insertInto('district')
     .values(districts)

@@ -15,9 +15,17 @@ export function createImportsRouter(deps: { db: Kysely<Database>; maxUploadBytes
 
   router.post(routes.importFiles.path, async (req: Request, res) => {
     const { dryRun } = parseInput(ImportQuerySchema, req.query, 'query');
-    const files = await readMultipartFiles(req, { fieldName: 'files', maxFileBytes: deps.maxUploadBytes, maxFiles: 10 });
+    const files = await readMultipartFiles(req, {
+      fieldName: 'files',
+      maxFileBytes: deps.maxUploadBytes,
+      maxFiles: 10,
+    });
     if (files.length === 0) {
-      throw new HttpError(400, 'ValidationFailed', '请上传至少一个文件（表单字段 files）/ Upload at least one file in field "files"');
+      throw new HttpError(
+        400,
+        'ValidationFailed',
+        '请上传至少一个文件（表单字段 files）/ Upload at least one file in field "files"',
+      );
     }
     const report = await runImport(deps.db, files, { dryRun, source: 'api' });
     const status = report.errors.length > 0 ? 422 : 200;

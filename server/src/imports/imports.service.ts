@@ -25,11 +25,14 @@ export async function runImport(
   files: UploadedImportFile[],
   options: ImportOptions,
 ): Promise<ImportReport> {
-  const parsed = parseImportFiles(files);
+  const parsed = await parseImportFiles(files);
   const statYears = [...new Set(parsed.stats.map((s) => s.row.year))];
   const [knownSchoolCodes, previousStats] = await Promise.all([
     findAllSchoolCodes(db),
-    findStatsOfYears(db, statYears.map((y) => y - 1)),
+    findStatsOfYears(
+      db,
+      statYears.map((y) => y - 1),
+    ),
   ]);
   const validated = validateParsedImport(parsed, { knownSchoolCodes, previousStats: indexStats(previousStats) });
   const counts: Record<ImportKind, number> = {
@@ -47,7 +50,7 @@ export async function runImport(
     counts,
     truncated: validated.truncated,
   };
-  if (options.dryRun || validated.errors.length > 0) return report;
+  if (options.dryRun || validated.errorCount > 0) return report;
 
   const batchId = await db.transaction().execute((trx) =>
     applyDataset(trx, validated, {
@@ -67,7 +70,11 @@ export async function applyDataset(
 ): Promise<number> {
   const batchId = await insertImportBatch(trx, {
     ...batch,
-    counts: { schools: dataset.schools.length, school_stats: dataset.stats.length, rotations: dataset.rotations.length },
+    counts: {
+      schools: dataset.schools.length,
+      school_stats: dataset.stats.length,
+      rotations: dataset.rotations.length,
+    },
   });
   await upsertSchools(trx, dataset.schools, batchId);
   await upsertSchoolStats(trx, dataset.stats, batchId);

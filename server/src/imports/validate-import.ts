@@ -1,0 +1,623 @@
+import { createHash } from 'node:crypto';
+import {
+  type CountyDataset,
+  type ImportFileSummary,
+  type ImportIssue,
+  type ImportKind,
+  type RotationRow,
+  SCHOOL_TYPE_LABELS,
+  SCHOOL_TYPE_STAGES,
+  type SchoolRow,
+  type SchoolStatField,
+  type SchoolStatRow,
+  type SchoolType,
+  type Stage,
+} from '@junheng/shared';
+import { type HeaderMatch, IMPORT_KIND_ZH, type KindRecognition, recogniseKind } from './headers.ts';
+import { ImportFileError } from './import-file-error.ts';
+import { IssueCollector, MAX_LISTED_ISSUES, quote } from './issues.ts';
+import { cleanCode, type LocatedRow, parseRows } from './parse-rows.ts';
+import { type RawTable, readTable, type TableRow } from './read-table.ts';
+
+export interface UploadedImportFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+/** What the database already holds, for reference checks and plausibility warnings. */
+export interface ImportContext {
+  /** School codes already stored. */
+  knownSchoolCodes: ReadonlySet<string>;
+  /** Stored statistics keyed `${schoolCode}:${year}` (at least the years before the imported ones). */
+  previousStats: ReadonlyMap<string, SchoolStatRow>;
+  /** Optional: type of stored schools, for stage warnings on a statistics-only import. */
+  knownSchoolTypes?: ReadonlyMap<string, SchoolType>;
+}
+
+/** Every file read and parsed row by row; cross-row and cross-file checks are still to come. */
+export interface ParsedImport {
+  files: ImportFileSummary[];
+  schools: LocatedRow<SchoolRow>[];
+  stats: LocatedRow<SchoolStatRow>[];
+  rotations: LocatedRow<RotationRow>[];
+  /** School codes written in the schools files, including rows with errors (avoids a second "unknown code" error). */
+  schoolCodesInFiles: ReadonlySet<string>;
+  errors: ImportIssue[];
+  warnings: ImportIssue[];
+  errorCount: number;
+  warningCount: number;
+}
+
+/** The outcome of validation: canonical rows ready to apply (only when errorCount is 0) and the report lists. */
+export interface ValidatedImport extends CountyDataset {
+  files: ImportFileSummary[];
+  schools: SchoolRow[];
+  stats: SchoolStatRow[];
+  /** Deduplicated: a teacher rotated twice in one year is counted once (the first row). */
+  rotations: RotationRow[];
+  /** At most MAX_LISTED_ISSUES (1000), in file and row order. */
+  errors: ImportIssue[];
+  warnings: ImportIssue[];
+  /** All errors and warnings found, including those not listed. */
+  errorCount: number;
+  warningCount: number;
+  /** More errors exist than are listed. */
+  truncated: boolean;
+}
+
+export function sha256Hex(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+// ----------------------------------------------------------------------------------------------- reading the files
+
+/** When row 1 is a title (e.g. “某县2024年学校统计表”), the header may be one of the next rows. */
+const HEADER_SEARCH_ROWS = 10;
+
+interface LocatedHeader {
+  recognition: KindRecognition;
+  headerRowNumber: number;
+  headers: string[];
+  rows: TableRow[];
+}
+
+function locateHeader(table: RawTable): LocatedHeader {
+  const first: LocatedHeader = {
+    recognition: recogniseKind(table.headers),
+    headerRowNumber: table.headerRowNumber,
+    headers: table.headers,
+    rows: table.rows,
+  };
+  if (first.recognition.kind !== null) return first;
+  const limit = Math.min(table.rows.length, HEADER_SEARCH_ROWS - 1);
+  for (let i = 0; i < limit; i++) {
+    const candidate = table.rows[i] as TableRow;
+    const recognition = recogniseKind(candidate.cells);
+    if (recognition.kind !== null) {
+      return {
+        recognition,
+        headerRowNumber: candidate.rowNumber,
+        headers: candidate.cells,
+        rows: table.rows.slice(i + 1),
+      };
+    }
+  }
+  return first;
+}
+
+/** Columns with data but no header: a warning each (their data is ignored). */
+function warnHeaderlessData(
+  file: string,
+  headers: readonly string[],
+  rows: readonly TableRow[],
+  issues: IssueCollector,
+): void {
+  const reported = new Set<number>();
+  for (const { rowNumber, cells } of rows) {
+    for (let c = 0; c < cells.length; c++) {
+      if (reported.has(c)) continue;
+      if ((headers[c] ?? '').trim() !== '' || (cells[c] ?? '').trim() === '') continue;
+      reported.add(c);
+      issues.warning({
+        file,
+        row: rowNumber,
+        column: `第 ${c + 1} 列`,
+        value: cells[c] ?? null,
+        message: `第 ${c + 1} 列没有表头，该列的数据已忽略`,
+      });
+    }
+  }
+}
+
+function pushHeaderProblems(file: string, row: number, recognition: KindRecognition, issues: IssueCollector): void {
+  for (const p of recognition.problems) {
+    issues.add(p.severity, { file, row, column: p.column, value: null, message: p.message });
+  }
+}
+
+/**
+ * Read and parse every uploaded file: format and encoding detection, header matching and row-by-row conversion to
+ * canonical rows. File-level failures (empty, binary, corrupt, unreadable encoding, missing columns) are errors of the
+ * whole file; the other files are still read so that one report lists everything.
+ */
+export async function parseImportFiles(files: readonly UploadedImportFile[]): Promise<ParsedImport> {
+  const issues = new IssueCollector();
+  const summaries: ImportFileSummary[] = [];
+  const schools: LocatedRow<SchoolRow>[] = [];
+  const stats: LocatedRow<SchoolStatRow>[] = [];
+  const rotations: LocatedRow<RotationRow>[] = [];
+  const schoolCodesInFiles = new Set<string>();
+  const seenHashes = new Map<string, string>();
+
+  if (files.length === 0) {
+    issues.error({ file: '', row: null, column: null, value: null, message: '没有上传任何文件' });
+  }
+
+  for (const { name, bytes } of files) {
+    const summary: ImportFileSummary = { file: name, kind: null, encoding: null, rows: 0, sha256: sha256Hex(bytes) };
+    summaries.push(summary);
+    const sameAs = seenHashes.get(summary.sha256);
+    if (sameAs !== undefined) {
+      issues.warning({
+        file: name,
+        row: null,
+        column: null,
+        value: null,
+        message: `与文件「${sameAs}」内容完全相同，已跳过（只导入一次）`,
+      });
+      continue;
+    }
+    seenHashes.set(summary.sha256, name);
+
+    let table: RawTable;
+    try {
+      table = await readTable(name, bytes);
+    } catch (error) {
+      if (!(error instanceof ImportFileError)) throw error;
+      issues.error({ file: name, row: error.row, column: null, value: null, message: error.message });
+      continue;
+    }
+    summary.encoding = table.encoding;
+
+    const located = locateHeader(table);
+    const { recognition, headerRowNumber, headers, rows } = located;
+    summary.rows = rows.length;
+    pushHeaderProblems(name, headerRowNumber, recognition, issues);
+    const kind = recognition.kind;
+    if (kind === null) continue;
+    summary.kind = kind;
+    if (headerRowNumber !== table.headerRowNumber) {
+      issues.warning({
+        file: name,
+        row: headerRowNumber,
+        column: null,
+        value: null,
+        message: `表头位于第 ${headerRowNumber} 行，之前的 ${headerRowNumber - table.headerRowNumber} 行（标题等）已忽略`,
+      });
+    }
+    if (rows.length === 0) {
+      issues.warning({
+        file: name,
+        row: null,
+        column: null,
+        value: null,
+        message: `文件只有表头，没有数据行（识别为「${IMPORT_KIND_ZH[kind]}」）`,
+      });
+      continue;
+    }
+    warnHeaderlessData(name, headers, rows, issues);
+    parseKind(kind, name, recognition.match, rows, issues, { schools, stats, rotations, schoolCodesInFiles });
+  }
+
+  return {
+    files: summaries,
+    schools,
+    stats,
+    rotations,
+    schoolCodesInFiles,
+    errors: issues.errors,
+    warnings: issues.warnings,
+    errorCount: issues.errorCount,
+    warningCount: issues.warningCount,
+  };
+}
+
+function parseKind(
+  kind: ImportKind,
+  file: string,
+  match: HeaderMatch,
+  rows: readonly TableRow[],
+  issues: IssueCollector,
+  into: Pick<ParsedImport, 'schools' | 'stats' | 'rotations'> & { schoolCodesInFiles: Set<string> },
+): void {
+  switch (kind) {
+    case 'schools': {
+      const code = match.bindings.find((b) => b.column.key === 'school_code');
+      if (code) {
+        for (const r of rows) {
+          const v = cleanCode(r.cells[code.index] ?? '');
+          if (v !== '') into.schoolCodesInFiles.add(v);
+        }
+      }
+      for (const r of parseRows('schools', file, match.bindings, rows, issues).rows) into.schools.push(r);
+      return;
+    }
+    case 'school_stats':
+      for (const r of parseRows('school_stats', file, match.bindings, rows, issues).rows) into.stats.push(r);
+      return;
+    case 'rotations':
+      for (const r of parseRows('rotations', file, match.bindings, rows, issues).rows) into.rotations.push(r);
+      return;
+  }
+}
+
+// ------------------------------------------------------------------------------------------------- cross-row checks
+
+function where(r: LocatedRow<unknown>): string {
+  return `「${r.file}」第 ${r.rowNumber} 行`;
+}
+
+function issueAt<T>(r: LocatedRow<T>, field: string, value: string | null, message: string): ImportIssue {
+  return { file: r.file, row: r.rowNumber, column: r.headers[field] ?? field, value, message };
+}
+
+/** Group rows by a key; report every row of a group with more than one (each located, naming the others). */
+function reportDuplicates<T>(
+  rows: readonly LocatedRow<T>[],
+  keyOf: (row: T) => string,
+  describe: (row: T) => { field: string; value: string; what: string },
+  issues: IssueCollector,
+): LocatedRow<T>[] {
+  const groups = new Map<string, LocatedRow<T>[]>();
+  for (const r of rows) {
+    const key = keyOf(r.row);
+    const group = groups.get(key);
+    if (group) group.push(r);
+    else groups.set(key, [r]);
+  }
+  const firsts: LocatedRow<T>[] = [];
+  for (const group of groups.values()) {
+    firsts.push(group[0] as LocatedRow<T>);
+    if (group.length < 2) continue;
+    for (const r of group) {
+      const others = group.filter((o) => o !== r).map(where);
+      const d = describe(r.row);
+      issues.error(issueAt(r, d.field, d.value, `${d.what}重复：与${others.join('、')}重复，每个只能出现一次`));
+    }
+  }
+  return firsts;
+}
+
+const STAGE_FIELDS: Record<Stage | 'senior', readonly SchoolStatField[]> = {
+  primary: ['studentsPrimary', 'classesPrimary', 'teachersPrimary'],
+  junior: ['studentsJunior', 'classesJunior', 'teachersJunior'],
+  senior: ['studentsSenior'],
+};
+const SENIOR_TYPES: ReadonlySet<SchoolType> = new Set(['twelve_year', 'complete_middle']);
+const STAGE_ZH: Record<Stage | 'senior', string> = { primary: '小学', junior: '初中', senior: '高中' };
+
+const PER_STUDENT_FIELDS: readonly { field: 'teachingRoomArea' | 'sportsArea' | 'equipmentValue'; zh: string }[] = [
+  { field: 'teachingRoomArea', zh: '生均教学及辅助用房面积' },
+  { field: 'sportsArea', zh: '生均体育运动场馆面积' },
+  { field: 'equipmentValue', zh: '生均教学仪器设备值' },
+];
+/** A per-student value this many times last year's (or 1/this of it) is worth a second look. */
+const PLAUSIBLE_RATIO = 5;
+const MAX_PLAUSIBLE_CLASS_SIZE = 100;
+
+function fmt(n: number): string {
+  return Number.isInteger(n) ? String(n) : String(Number(n.toFixed(n >= 100 ? 0 : 2)));
+}
+
+function studentsOf(s: SchoolStatRow): number {
+  return s.studentsPrimary + s.studentsJunior + s.studentsSenior;
+}
+
+function checkStats(
+  stats: readonly LocatedRow<SchoolStatRow>[],
+  known: (code: string) => boolean,
+  typeOf: (code: string) => SchoolType | undefined,
+  previousStats: ReadonlyMap<string, SchoolStatRow>,
+  issues: IssueCollector,
+): SchoolStatRow[] {
+  const kept: SchoolStatRow[] = [];
+  const inImport = new Map<string, SchoolStatRow>();
+  for (const r of stats) inImport.set(`${r.row.schoolCode}:${r.row.year}`, r.row);
+
+  for (const r of stats) {
+    const s = r.row;
+    if (!known(s.schoolCode)) {
+      issues.error(
+        issueAt(
+          r,
+          'schoolCode',
+          s.schoolCode,
+          `未知的学校标识码 ${quote(s.schoolCode)}：系统中没有该学校，本次导入的学校基本信息中也没有。请先导入学校基本信息，或核对代码`,
+        ),
+      );
+      continue;
+    }
+    kept.push(s);
+
+    // Stages the school type does not have.
+    const type = typeOf(s.schoolCode);
+    if (type) {
+      const stages = SCHOOL_TYPE_STAGES[type];
+      for (const stage of ['primary', 'junior', 'senior'] as const) {
+        const has = stage === 'senior' ? SENIOR_TYPES.has(type) : stages.includes(stage);
+        if (has) continue;
+        for (const field of STAGE_FIELDS[stage]) {
+          if (s[field] > 0) {
+            issues.warning(
+              issueAt(
+                r,
+                field,
+                String(s[field]),
+                `该校办学类型为「${SCHOOL_TYPE_LABELS[type].zh}」，没有${STAGE_ZH[stage]}学段，但${r.headers[field] ?? field}为 ${s[field]}：请核对办学类型或数据所在列`,
+              ),
+            );
+          }
+        }
+      }
+    }
+
+    // Implausible but legal values.
+    const students = studentsOf(s);
+    const teachers = s.teachersPrimary + s.teachersJunior;
+    if (students === 0 && teachers > 0) {
+      issues.warning(
+        issueAt(r, 'studentsPrimary', '0', `在校生数为 0，但有 ${teachers} 名专任教师：请核对是否漏填在校生数`),
+      );
+    }
+    if (s.maxClassSize > MAX_PLAUSIBLE_CLASS_SIZE) {
+      issues.warning(
+        issueAt(r, 'maxClassSize', String(s.maxClassSize), `最大班额 ${s.maxClassSize} 人超过 100 人，请核实`),
+      );
+    }
+    if (s.classes66Plus > 0 && s.maxClassSize > 0 && s.maxClassSize < 66) {
+      issues.warning(
+        issueAt(
+          r,
+          'classes66Plus',
+          String(s.classes66Plus),
+          `有 ${s.classes66Plus} 个超大班额班（66 人及以上），但最大班额只有 ${s.maxClassSize} 人：请核实`,
+        ),
+      );
+    } else if (s.classes56To65 > 0 && s.maxClassSize > 0 && s.maxClassSize < 56) {
+      issues.warning(
+        issueAt(
+          r,
+          'classes56To65',
+          String(s.classes56To65),
+          `有 ${s.classes56To65} 个大班额班（56-65 人），但最大班额只有 ${s.maxClassSize} 人：请核实`,
+        ),
+      );
+    }
+
+    const previous =
+      inImport.get(`${s.schoolCode}:${s.year - 1}`) ?? previousStats.get(`${s.schoolCode}:${s.year - 1}`);
+    if (!previous || students === 0) continue;
+    const previousStudents = studentsOf(previous);
+    if (previousStudents === 0) continue;
+    for (const { field, zh } of PER_STUDENT_FIELDS) {
+      const now = s[field] / students;
+      const before = previous[field] / previousStudents;
+      if (now <= 0 || before <= 0) continue;
+      const ratio = now / before;
+      if (ratio < PLAUSIBLE_RATIO && ratio > 1 / PLAUSIBLE_RATIO) continue;
+      const unit = field === 'equipmentValue' ? '元' : '平方米';
+      const change = ratio >= PLAUSIBLE_RATIO ? `是上一年度的 ${fmt(ratio)} 倍` : `仅为上一年度的 ${fmt(ratio)} 倍`;
+      issues.warning(
+        issueAt(
+          r,
+          field,
+          String(s[field]),
+          `${zh}为 ${fmt(now)} ${unit}，${change}（${s.year - 1} 年：${fmt(before)} ${unit}）：请核实单位（元/万元）与数值`,
+        ),
+      );
+    }
+  }
+  return kept;
+}
+
+function checkSchools(
+  schools: readonly LocatedRow<SchoolRow>[],
+  known: (code: string) => boolean,
+  issues: IssueCollector,
+): SchoolRow[] {
+  const kept: SchoolRow[] = [];
+  const districts = new Map<string, { name: string; count: number; first: LocatedRow<SchoolRow> }>();
+  const townshipNames = new Map<string, LocatedRow<SchoolRow>>();
+  for (const r of schools) {
+    const s = r.row;
+    let bad = false;
+    if (s.parentSchoolCode !== null) {
+      bad = s.parentSchoolCode === s.schoolCode || !known(s.parentSchoolCode);
+      if (s.parentSchoolCode === s.schoolCode) {
+        issues.error(issueAt(r, 'parentSchoolCode', s.parentSchoolCode, '所属学校标识码不能是本校自己的标识码'));
+      } else if (!known(s.parentSchoolCode)) {
+        issues.error(
+          issueAt(
+            r,
+            'parentSchoolCode',
+            s.parentSchoolCode,
+            `未知的学校标识码 ${quote(s.parentSchoolCode)}（所属学校）：系统中和本次导入的学校基本信息中都没有该学校`,
+          ),
+        );
+      }
+    }
+    if (!bad) kept.push(s);
+    const district = districts.get(s.districtCode);
+    if (district) {
+      district.count++;
+      if (district.name !== s.districtName) {
+        issues.warning(
+          issueAt(
+            r,
+            'districtName',
+            s.districtName,
+            `区县代码 ${s.districtCode} 的名称与${where(district.first)}的「${district.name}」不一致`,
+          ),
+        );
+      }
+    } else {
+      districts.set(s.districtCode, { name: s.districtName, count: 1, first: r });
+    }
+    if (!s.townshipCode.startsWith(s.districtCode)) {
+      issues.warning(
+        issueAt(
+          r,
+          'townshipCode',
+          s.townshipCode,
+          `乡镇代码 ${s.townshipCode} 的前 6 位与区县代码 ${s.districtCode} 不一致：请核对`,
+        ),
+      );
+    }
+    const township = townshipNames.get(s.townshipCode);
+    if (!township) townshipNames.set(s.townshipCode, r);
+    else if (township.row.townshipName !== s.townshipName) {
+      issues.warning(
+        issueAt(
+          r,
+          'townshipName',
+          s.townshipName,
+          `乡镇代码 ${s.townshipCode} 的名称与${where(township)}的「${township.row.townshipName}」不一致`,
+        ),
+      );
+    }
+  }
+  if (districts.size > 1) {
+    const list = [...districts.entries()].map(([code, d]) => `${code} ${d.name}（${d.count} 所）`).join('、');
+    const first = schools[0] as LocatedRow<SchoolRow>;
+    issues.warning({
+      file: first.file,
+      row: null,
+      column: first.headers.districtCode ?? '区县代码',
+      value: null,
+      message: `本次导入的学校分属 ${districts.size} 个区县：${list}。通常一次只导入一个区县，请确认`,
+    });
+  }
+  return kept;
+}
+
+function checkRotations(
+  rotations: readonly LocatedRow<RotationRow>[],
+  known: (code: string) => boolean,
+  issues: IssueCollector,
+): RotationRow[] {
+  const firstOf = new Map<string, LocatedRow<RotationRow>>();
+  const kept: RotationRow[] = [];
+  for (const r of rotations) {
+    const t = r.row;
+    let bad = false;
+    for (const field of ['fromSchoolCode', 'toSchoolCode'] as const) {
+      if (known(t[field])) continue;
+      bad = true;
+      issues.error(
+        issueAt(
+          r,
+          field,
+          t[field],
+          `未知的学校标识码 ${quote(t[field])}：系统中没有该学校，本次导入的学校基本信息中也没有`,
+        ),
+      );
+    }
+    if (t.fromSchoolCode === t.toSchoolCode) {
+      bad = true;
+      issues.error(
+        issueAt(
+          r,
+          'toSchoolCode',
+          t.toSchoolCode,
+          `接收学校与派出学校相同（${t.toSchoolCode}）：交流轮岗应在两所学校之间`,
+        ),
+      );
+    }
+    const key = `${t.teacherRef}\u0000${t.year}`;
+    const first = firstOf.get(key);
+    if (first) {
+      issues.warning(
+        issueAt(
+          r,
+          'teacherRef',
+          t.teacherRef,
+          `教师 ${quote(t.teacherRef)} 在 ${t.year} 年已在${where(first)}记录过交流，本行不重复计入`,
+        ),
+      );
+      continue;
+    }
+    firstOf.set(key, r);
+    if (!bad) kept.push(t);
+  }
+  return kept;
+}
+
+function sortIssues(list: ImportIssue[], fileOrder: ReadonlyMap<string, number>): ImportIssue[] {
+  return list
+    .map((issue, i) => ({ issue, i }))
+    .sort(
+      (a, b) =>
+        (fileOrder.get(a.issue.file) ?? -1) - (fileOrder.get(b.issue.file) ?? -1) ||
+        (a.issue.row ?? 0) - (b.issue.row ?? 0) ||
+        a.i - b.i,
+    )
+    .map((x) => x.issue);
+}
+
+/**
+ * Cross-row and cross-file checks of parsed files against what the database holds: duplicates, unknown school
+ * codes, rotations, plausibility warnings. Pure and synchronous.
+ */
+export function validateParsedImport(parsed: ParsedImport, context: ImportContext): ValidatedImport {
+  const issues = new IssueCollector(MAX_LISTED_ISSUES);
+  for (const e of parsed.errors) issues.error(e);
+  for (const w of parsed.warnings) issues.warning(w);
+  issues.errorCount = parsed.errorCount;
+  issues.warningCount = parsed.warningCount;
+
+  const schoolRows = reportDuplicates(
+    parsed.schools,
+    (s) => s.schoolCode,
+    (s) => ({ field: 'schoolCode', value: s.schoolCode, what: `学校标识码 ${quote(s.schoolCode)} ` }),
+    issues,
+  );
+  const importCodes = new Set(parsed.schoolCodesInFiles);
+  const types = new Map<string, SchoolType>();
+  for (const r of parsed.schools) {
+    importCodes.add(r.row.schoolCode);
+    types.set(r.row.schoolCode, r.row.schoolType);
+  }
+  const known = (code: string) => importCodes.has(code) || context.knownSchoolCodes.has(code);
+  const typeOf = (code: string) => types.get(code) ?? context.knownSchoolTypes?.get(code);
+
+  const schools = checkSchools(schoolRows, known, issues);
+  const statRows = reportDuplicates(
+    parsed.stats,
+    (s) => `${s.schoolCode}:${s.year}`,
+    (s) => ({ field: 'schoolCode', value: s.schoolCode, what: `学校 ${quote(s.schoolCode)} 的 ${s.year} 年统计` }),
+    issues,
+  );
+  const stats = checkStats(statRows, known, typeOf, context.previousStats, issues);
+  const rotations = checkRotations(parsed.rotations, known, issues);
+
+  const fileOrder = new Map(parsed.files.map((f, i) => [f.file, i] as const));
+  return {
+    files: parsed.files,
+    schools,
+    stats,
+    rotations,
+    errors: sortIssues(issues.errors, fileOrder),
+    warnings: sortIssues(issues.warnings, fileOrder),
+    errorCount: issues.errorCount,
+    warningCount: issues.warningCount,
+    truncated: issues.truncated,
+  };
+}
+
+/** Read, parse and validate an import (the whole of it: all files together). */
+export async function validateImport(
+  files: readonly UploadedImportFile[],
+  context: ImportContext,
+): Promise<ValidatedImport> {
+  return validateParsedImport(await parseImportFiles(files), context);
+}
