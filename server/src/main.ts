@@ -19,7 +19,10 @@ const database = await openDatabase(config).catch((error: unknown) => {
   logger.fatal({ err: error }, 'cannot open the database');
   process.exit(1);
 });
-logger.info({ database: database.kind, dataDir: database.kind === 'pglite' ? config.dataDir : undefined }, 'database ready');
+logger.info(
+  { database: database.kind, dataDir: database.kind === 'pglite' ? config.dataDir : undefined },
+  'database ready',
+);
 
 if (config.demoData) {
   const loaded = await loadDemoCountyIfEmpty(database.db);
@@ -30,7 +33,10 @@ const app = createApp({ db: database.db, config, logger });
 const server: Server = app.listen(config.port, config.host, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  logger.info({ port, startupMs: Math.round(performance.now() - startedAt) }, `均衡 Junheng listening on http://localhost:${port}`);
+  logger.info(
+    { port, startupMs: Math.round(performance.now() - startedAt) },
+    `均衡 Junheng listening on http://localhost:${port}`,
+  );
 });
 server.on('error', (error) => {
   logger.fatal({ err: error }, 'cannot listen');
