@@ -1,0 +1,164 @@
+import {
+  DistanceToPassReportSchema,
+  type QualityIndicatorKey,
+  type StageUnit,
+  type StageUnitsResult,
+} from '@junheng/shared';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { computeDistanceToPass, computeShortfall, planCvReduction, sumShortfallTotals } from './distance-to-pass.ts';
+import { computeIndicatorValue, INDICATOR_FORMULAS } from './indicators.ts';
+import { computeWeightedCv } from './statistics.ts';
+import { makeCompliantPrimaryUnit, makeUnit } from './test-fixtures.ts';
+
+function asStageUnits(units: StageUnit[]): StageUnitsResult {
+  const empty = { students: 0, countedStudents: 0, excludedStudents: 0, units: 0, excludedUnits: 0 };
+  return { units, excluded: [], totals: { primary: empty, junior: empty }, schoolsWithoutStats: [] };
+}
+
+/** The CV after applying a plan's additions, recomputed from scratch with statistics.ts. */
+function recomputeCv(
+  units: readonly StageUnit[],
+  key: QualityIndicatorKey,
+  additions: { code: string; amount: number }[],
+) {
+  const { field, per } = INDICATOR_FORMULAS[key];
+  const amountOf = new Map(additions.map((a) => [a.code, a.amount]));
+  return computeWeightedCv(
+    units.map((unit) => ({
+      weight: unit.students,
+      value: (per * (unit[field] + (amountOf.get(unit.code) ?? 0))) / unit.students,
+    })),
+  );
+}
+
+describe(computeShortfall.name, () => {
+  it('should count whole teachers without floating-point overshoot (4.2 × 500 / 100 = 21)', () => {
+    const unit = { ...makeCompliantPrimaryUnit('A', 500), higherDegreeTeachers: 20 };
+    expect(computeShortfall(unit, 'higher_degree_teachers_per100')).toBe(1);
+    expect(computeShortfall({ ...unit, higherDegreeTeachers: 21 }, 'higher_degree_teachers_per100')).toBe(0);
+  });
+
+  it('should give ㎡ and 元 rounded up to whole units', () => {
+    const unit = makeUnit({ code: 'A', students: 100, teachingRoomArea: 400, equipmentValue: 150_000.5 });
+    expect(computeShortfall(unit, 'teaching_room_area_per_student')).toBe(50);
+    expect(computeShortfall(unit, 'equipment_value_per_student')).toBe(50_000);
+    expect(computeShortfall(unit, 'sports_area_per_student')).toBe(750);
+  });
+
+  it('should round rooms up', () => {
+    // 2.3 × 130 / 100 = 2.99 rooms needed, 1 present → 2 more
+    expect(
+      computeShortfall(makeUnit({ code: 'A', students: 130, multimediaRooms: 1 }), 'multimedia_rooms_per100'),
+    ).toBe(2);
+  });
+
+  it('should use the junior thresholds', () => {
+    const unit = makeUnit({ code: 'J', students: 100, stage: 'junior', higherDegreeTeachers: 5 });
+    expect(computeShortfall(unit, 'higher_degree_teachers_per100')).toBe(1);
+  });
+});
+
+describe(sumShortfallTotals.name, () => {
+  it('should sum shortfalls per resource', () => {
+    expect(
+      sumShortfallTotals([
+        { key: 'equipment_value_per_student', shortfall: 100 },
+        { key: 'equipment_value_per_student', shortfall: 50 },
+        { key: 'backbone_teachers_per100', shortfall: 2 },
+      ]),
+    ).toMatchObject({ equipmentYuan: 150, backboneTeachers: 2, teachingRoomAreaM2: 0 });
+  });
+});
+
+// Equipment 500, 2000, 6000 元 per student at 100 students each: X̄ = 2833.3, S = 2335.7 → CV 0.824 > 0.50.
+const unequal = [
+  { ...makeCompliantPrimaryUnit('A'), equipmentValue: 50_000 },
+  { ...makeCompliantPrimaryUnit('B'), equipmentValue: 200_000 },
+  { ...makeCompliantPrimaryUnit('C'), equipmentValue: 600_000 },
+];
+
+describe(planCvReduction.name, () => {
+  it('should raise the lowest schools until the CV is within the limit', () => {
+    const sut = planCvReduction(unequal, 'equipment_value_per_student', 'primary');
+    expect(sut).not.toBeNull();
+    expect(sut?.cvBefore).toBeGreaterThan(0.5);
+    expect(sut?.achievable).toBe(true);
+    // Raising A to B's 2000 leaves CV 0.566, so the floor ends above 2000 and lifts both.
+    expect(sut?.additions.map((a) => a.code)).toEqual(['A', 'B']);
+    expect(sut?.floorLevel).toBeGreaterThan(2000);
+    expect(recomputeCv(unequal, 'equipment_value_per_student', sut?.additions ?? [])).toBeLessThanOrEqual(0.5);
+    expect(sut?.cvAfter).toBeCloseTo(
+      recomputeCv(unequal, 'equipment_value_per_student', sut?.additions ?? []) ?? 0,
+      12,
+    );
+    expect(sut).toMatchObject({ resourceUnit: 'yuan', schoolsMeetingBefore: 2 });
+  });
+
+  it('should find the smallest floor: one yuan less for the raised school breaks the limit', () => {
+    const sut = planCvReduction(unequal, 'equipment_value_per_student', 'primary');
+    const fewer = (sut?.additions ?? []).map((a) => ({ ...a, amount: a.amount - 1 }));
+    expect(recomputeCv(unequal, 'equipment_value_per_student', fewer)).toBeGreaterThan(0.5);
+  });
+
+  it('should return null when the CV already passes', () => {
+    expect(planCvReduction(unequal, 'sports_area_per_student', 'primary')).toBeNull();
+  });
+
+  it('should meet the limit and never lower a school, for any county', () => {
+    const unitArb = fc.record({
+      students: fc.integer({ min: 20, max: 2500 }),
+      backboneTeachers: fc.integer({ min: 0, max: 40 }),
+      equipmentValue: fc.integer({ min: 0, max: 20_000_000 }),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(unitArb, { minLength: 2, maxLength: 25 }),
+        fc.constantFrom<QualityIndicatorKey>('backbone_teachers_per100', 'equipment_value_per_student'),
+        (rows, key) => {
+          const units = rows.map((row, i) => makeUnit({ code: `S${i}`, ...row }));
+          const sut = planCvReduction(units, key, 'primary');
+          const cv = computeWeightedCv(
+            units.map((u) => ({ weight: u.students, value: computeIndicatorValue(u, key) ?? 0 })),
+          );
+          if (cv === null || cv <= 0.5) {
+            expect(sut).toBeNull();
+            return;
+          }
+          expect(sut?.achievable).toBe(true);
+          expect(recomputeCv(units, key, sut?.additions ?? [])).toBeLessThanOrEqual(0.5);
+          for (const addition of sut?.additions ?? []) {
+            expect(addition.amount).toBeGreaterThan(0);
+            expect(Number.isInteger(addition.amount)).toBe(true);
+            expect(addition.valueAfter).toBeGreaterThanOrEqual(addition.valueBefore);
+          }
+          expect(sut?.schoolsMeetingAfter).toBeGreaterThanOrEqual(sut?.schoolsMeetingBefore ?? 0);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe(computeDistanceToPass.name, () => {
+  it('should list unmet indicators, total the budget and plan failing CVs', () => {
+    const units = [
+      makeCompliantPrimaryUnit('A'),
+      { ...makeCompliantPrimaryUnit('B'), equipmentValue: 50_000, sportsArea: 700 },
+      { ...makeCompliantPrimaryUnit('C'), equipmentValue: 600_000 },
+    ];
+    const sut = computeDistanceToPass(asStageUnits(units), 'primary');
+    expect(sut.rows.map((r) => [r.code, r.key, r.shortfall])).toEqual([
+      ['B', 'sports_area_per_student', 50],
+      ['B', 'equipment_value_per_student', 150_000],
+    ]);
+    expect(sut.unitsShort).toBe(1);
+    expect(sut.totals).toMatchObject({ equipmentYuan: 150_000, sportsAreaM2: 50 });
+    expect(sut.cvPlans.map((p) => p.key)).toEqual(['equipment_value_per_student']);
+    expect(() => DistanceToPassReportSchema.parse(sut)).not.toThrow();
+  });
+
+  it('should handle an empty stage', () => {
+    expect(computeDistanceToPass(asStageUnits([]), 'junior')).toMatchObject({ rows: [], cvPlans: [], unitsShort: 0 });
+  });
+});

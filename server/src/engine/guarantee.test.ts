@@ -1,0 +1,143 @@
+import { GuaranteeReportSchema } from '@junheng/shared';
+import { describe, expect, it } from 'vitest';
+import {
+  computeClassSizeCheck,
+  computeGuaranteeReport,
+  computeMusicArtRoomCheck,
+  computeSchoolSizeCheck,
+} from './guarantee.ts';
+import { makeSchool, makeStat } from './test-fixtures.ts';
+
+describe(computeSchoolSizeCheck.name, () => {
+  it('should hold single-stage schools to 2000 students of their stage', () => {
+    const primary = computeSchoolSizeCheck(
+      makeSchool({ schoolCode: 'P' }),
+      makeStat({ schoolCode: 'P', studentsPrimary: 2001 }),
+    );
+    expect(primary).toMatchObject({ students: 2001, limit: 2000, passes: false });
+    const junior = computeSchoolSizeCheck(
+      makeSchool({ schoolCode: 'J', schoolType: 'junior' }),
+      makeStat({ schoolCode: 'J', studentsJunior: 2000 }),
+    );
+    expect(junior).toMatchObject({ limit: 2000, passes: true });
+  });
+
+  it('should hold nine- and twelve-year schools to 2500 in the compulsory part', () => {
+    const sut = computeSchoolSizeCheck(
+      makeSchool({ schoolCode: 'T', schoolType: 'twelve_year' }),
+      makeStat({ schoolCode: 'T', studentsPrimary: 1500, studentsJunior: 1000, studentsSenior: 900 }),
+    );
+    expect(sut).toMatchObject({ students: 2500, limit: 2500, passes: true });
+  });
+
+  it('should count only the junior part of a complete middle school against 2000', () => {
+    const sut = computeSchoolSizeCheck(
+      makeSchool({ schoolCode: 'C', schoolType: 'complete_middle' }),
+      makeStat({ schoolCode: 'C', studentsJunior: 1800, studentsSenior: 1500 }),
+    );
+    expect(sut).toMatchObject({ students: 1800, limit: 2000, passes: true });
+  });
+});
+
+describe(computeClassSizeCheck.name, () => {
+  it('should use 45 for primary, 50 for junior-only and 45 for a school with both', () => {
+    const primary = computeClassSizeCheck(
+      makeSchool({ schoolCode: 'P' }),
+      makeStat({ schoolCode: 'P', classesPrimary: 6, maxClassSize: 46 }),
+    );
+    const junior = computeClassSizeCheck(
+      makeSchool({ schoolCode: 'J', schoolType: 'junior' }),
+      makeStat({ schoolCode: 'J', classesJunior: 6, maxClassSize: 50 }),
+    );
+    const nine = computeClassSizeCheck(
+      makeSchool({ schoolCode: 'N', schoolType: 'nine_year' }),
+      makeStat({ schoolCode: 'N', classesPrimary: 6, classesJunior: 3, maxClassSize: 48 }),
+    );
+    expect([primary.limit, primary.passes]).toEqual([45, false]);
+    expect([junior.limit, junior.passes]).toEqual([50, true]);
+    expect([nine.limit, nine.passes]).toEqual([45, false]);
+  });
+});
+
+describe(computeMusicArtRoomCheck.name, () => {
+  it('should require ceil(classes / 12) music and art rooms', () => {
+    const school = makeSchool({ schoolCode: 'N', schoolType: 'nine_year' });
+    const sut = computeMusicArtRoomCheck(
+      school,
+      makeStat({ schoolCode: 'N', classesPrimary: 18, classesJunior: 7, musicRooms: 3, artRooms: 2 }),
+    );
+    expect(sut).toMatchObject({ classes: 25, required: 3, passes: false });
+    const exact = computeMusicArtRoomCheck(
+      school,
+      makeStat({ schoolCode: 'N', classesPrimary: 12, musicRooms: 1, artRooms: 1 }),
+    );
+    expect(exact).toMatchObject({ required: 1, passes: true });
+  });
+});
+
+describe(computeGuaranteeReport.name, () => {
+  const schools = [
+    makeSchool({ schoolCode: 'A' }),
+    makeSchool({ schoolCode: 'B', schoolType: 'junior' }),
+    makeSchool({ schoolCode: 'S', schoolType: 'special' }),
+  ];
+  const stats = [
+    makeStat({
+      schoolCode: 'A',
+      studentsPrimary: 900,
+      classesPrimary: 20,
+      teachersPrimary: 50,
+      certifiedTeachers: 50,
+      maxClassSize: 58,
+      classes56To65: 4,
+      musicRooms: 2,
+      artRooms: 2,
+    }),
+    makeStat({
+      schoolCode: 'B',
+      studentsJunior: 600,
+      classesJunior: 10,
+      teachersJunior: 40,
+      certifiedTeachers: 39,
+      maxClassSize: 67,
+      classes56To65: 3,
+      classes66Plus: 2,
+      musicRooms: 1,
+      artRooms: 0,
+    }),
+    makeStat({ schoolCode: 'S', studentsPrimary: 40, teachersPrimary: 10 }),
+  ];
+
+  it('should total large and huge classes with their shares of all classes', () => {
+    const sut = computeGuaranteeReport(schools, stats);
+    expect(sut.classSize).toMatchObject({
+      totalClasses: 30,
+      largeClasses: 7,
+      hugeClasses: 2,
+      overLimit: 2,
+      passes: false,
+    });
+    expect(sut.classSize.largeClassShare).toBeCloseTo(7 / 30, 12);
+    expect(sut.classSize.hugeClassShare).toBeCloseTo(2 / 30, 12);
+  });
+
+  it('should compute the certificate rate over primary + junior teachers', () => {
+    const sut = computeGuaranteeReport(schools, stats);
+    expect(sut.teacherCertificate).toMatchObject({ teachers: 90, certified: 89, passes: false });
+    expect(sut.teacherCertificate.rate).toBeCloseTo(89 / 90, 12);
+  });
+
+  it('should leave special schools out and say so', () => {
+    const sut = computeGuaranteeReport(schools, stats);
+    expect(sut.schoolsChecked).toBe(2);
+    expect(sut.excluded).toEqual([{ code: 'S', name: '学校S', reason: 'special' }]);
+    expect(sut.musicArtRooms.short).toBe(1);
+    expect(() => GuaranteeReportSchema.parse(sut)).not.toThrow();
+  });
+
+  it('should report null verdicts for an empty county', () => {
+    const sut = computeGuaranteeReport([], []);
+    expect(sut.schoolSize.passes).toBeNull();
+    expect(sut.teacherCertificate).toMatchObject({ rate: null, passes: null });
+  });
+});

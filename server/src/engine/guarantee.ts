@@ -1,0 +1,151 @@
+import type { GuaranteeReport, SchoolRow, SchoolStatRow } from '@junheng/shared';
+import { CLASS_SIZE_LIMIT, CLASSES_PER_MUSIC_ART_ROOM, SCHOOL_SIZE_LIMIT, SCHOOL_TYPE_STAGES } from '@junheng/shared';
+import type { StageUnitOptions } from './stage-parts.ts';
+
+interface CheckedSchool {
+  school: SchoolRow;
+  stat: SchoolStatRow;
+}
+
+function describeSchool(school: SchoolRow) {
+  return { code: school.schoolCode, name: school.schoolName, schoolType: school.schoolType };
+}
+
+function allPass(rows: readonly { passes: boolean }[]): boolean | null {
+  return rows.length === 0 ? null : rows.every((row) => row.passes);
+}
+
+function shareOrNull(part: number, whole: number): number | null {
+  return whole > 0 ? part / whole : null;
+}
+
+/**
+ * School size rule (SPEC §2.1), in students: primary schools and teaching points count their primary students,
+ * junior schools and complete middle schools (完全中学) their junior students, each ≤ 2000; nine- and twelve-year
+ * schools count the compulsory part (primary + junior) ≤ 2500.
+ */
+export function computeSchoolSizeCheck(school: SchoolRow, stat: SchoolStatRow) {
+  const multiStage = school.schoolType === 'nine_year' || school.schoolType === 'twelve_year';
+  const students = multiStage
+    ? stat.studentsPrimary + stat.studentsJunior
+    : school.schoolType === 'junior' || school.schoolType === 'complete_middle'
+      ? stat.studentsJunior
+      : stat.studentsPrimary;
+  const limit = multiStage ? SCHOOL_SIZE_LIMIT.multi_stage : SCHOOL_SIZE_LIMIT.single_stage;
+  return { ...describeSchool(school), students, limit, passes: students <= limit };
+}
+
+/**
+ * Class size rule (SPEC §2.1): the school's largest class against 45 (primary) or 50 (junior). The statistics give
+ * one school-wide maximum, which cannot be attributed to a stage, so a school with any primary classes (or students)
+ * is held to 45; a school with only junior ones to 50. A school with neither uses its type's stages.
+ */
+export function computeClassSizeCheck(school: SchoolRow, stat: SchoolStatRow) {
+  const hasPrimary = stat.classesPrimary > 0 || stat.studentsPrimary > 0;
+  const hasJunior = stat.classesJunior > 0 || stat.studentsJunior > 0;
+  const primaryRules = hasPrimary || (!hasJunior && SCHOOL_TYPE_STAGES[school.schoolType].includes('primary'));
+  const limit = primaryRules ? CLASS_SIZE_LIMIT.primary : CLASS_SIZE_LIMIT.junior;
+  return {
+    ...describeSchool(school),
+    maxClassSize: stat.maxClassSize,
+    limit,
+    passes: stat.maxClassSize <= limit,
+    classes56To65: stat.classes56To65,
+    classes66Plus: stat.classes66Plus,
+  };
+}
+
+/**
+ * Music and art rooms (SPEC §2.1): at least ceil(classes / 12) of each, classes = primary + junior classes.
+ * The room-area rule (music ≥ 96 ㎡, art ≥ 90 ㎡) is not in the statistics; it is a county-year input.
+ */
+export function computeMusicArtRoomCheck(school: SchoolRow, stat: SchoolStatRow) {
+  const classes = stat.classesPrimary + stat.classesJunior;
+  const required = Math.ceil(classes / CLASSES_PER_MUSIC_ART_ROOM);
+  return {
+    ...describeSchool(school),
+    classes,
+    required,
+    musicRooms: stat.musicRooms,
+    artRooms: stat.artRooms,
+    passes: stat.musicRooms >= required && stat.artRooms >= required,
+  };
+}
+
+function selectCheckedSchools(
+  schools: readonly SchoolRow[],
+  stats: readonly SchoolStatRow[],
+  includePrivate: boolean,
+): { checked: CheckedSchool[]; excluded: GuaranteeReport['excluded'] } {
+  const statsByCode = new Map(stats.map((stat) => [stat.schoolCode, stat]));
+  const checked: CheckedSchool[] = [];
+  const excluded: GuaranteeReport['excluded'] = [];
+  for (const school of schools) {
+    const stat = statsByCode.get(school.schoolCode);
+    if (!stat) continue;
+    // Special-education schools have their own standards; the 2017 items are about ordinary compulsory schools.
+    if (school.schoolType === 'special')
+      excluded.push({ code: school.schoolCode, name: school.schoolName, reason: 'special' });
+    else if (school.ownership === 'private' && !includePrivate) {
+      excluded.push({ code: school.schoolCode, name: school.schoolName, reason: 'private' });
+    } else checked.push({ school, stat });
+  }
+  return { checked, excluded };
+}
+
+/**
+ * 政府保障程度 items computable from one year's school data (SPEC §2.1): school size, class size (with county
+ * totals of 大班额 56–65 and 超大班额 ≥ 66 classes and their shares of all primary + junior classes), music and art
+ * rooms per 12 classes, and the teaching-certificate rate = Σ certified / Σ (primary + junior teachers), which must
+ * be 100%. Each item `passes` when every checked school passes (null when no school is checked).
+ */
+export function computeGuaranteeReport(
+  schools: readonly SchoolRow[],
+  stats: readonly SchoolStatRow[],
+  options: StageUnitOptions = {},
+): GuaranteeReport {
+  const { checked, excluded } = selectCheckedSchools(schools, stats, options.includePrivate ?? true);
+  const sizeRows = checked.map(({ school, stat }) => computeSchoolSizeCheck(school, stat));
+  const classRows = checked.map(({ school, stat }) => computeClassSizeCheck(school, stat));
+  const roomRows = checked.map(({ school, stat }) => computeMusicArtRoomCheck(school, stat));
+  const certificateRows = checked.map(({ school, stat }) => {
+    const teachers = stat.teachersPrimary + stat.teachersJunior;
+    return {
+      ...describeSchool(school),
+      teachers,
+      certified: stat.certifiedTeachers,
+      rate: shareOrNull(stat.certifiedTeachers, teachers),
+    };
+  });
+
+  const totalClasses = checked.reduce((sum, { stat }) => sum + stat.classesPrimary + stat.classesJunior, 0);
+  const largeClasses = checked.reduce((sum, { stat }) => sum + stat.classes56To65, 0);
+  const hugeClasses = checked.reduce((sum, { stat }) => sum + stat.classes66Plus, 0);
+  const teachers = certificateRows.reduce((sum, row) => sum + row.teachers, 0);
+  const certified = certificateRows.reduce((sum, row) => sum + row.certified, 0);
+  const rate = shareOrNull(certified, teachers);
+
+  return {
+    schoolsChecked: checked.length,
+    excluded,
+    schoolSize: { schools: sizeRows, oversize: sizeRows.filter((r) => !r.passes).length, passes: allPass(sizeRows) },
+    classSize: {
+      schools: classRows,
+      overLimit: classRows.filter((r) => !r.passes).length,
+      passes: allPass(classRows),
+      totalClasses,
+      largeClasses,
+      hugeClasses,
+      largeClassShare: shareOrNull(largeClasses, totalClasses),
+      hugeClassShare: shareOrNull(hugeClasses, totalClasses),
+    },
+    musicArtRooms: { schools: roomRows, short: roomRows.filter((r) => !r.passes).length, passes: allPass(roomRows) },
+    teacherCertificate: {
+      schools: certificateRows,
+      teachers,
+      certified,
+      rate,
+      passes: rate === null ? null : certified >= teachers,
+    },
+  };
+}

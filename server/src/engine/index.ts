@@ -1,0 +1,76 @@
+/**
+ * The gap engine: pure, deterministic computations of SPEC §2 (no database, HTTP, clock or environment).
+ * Inputs are the canonical rows of @junheng/shared; results are the engine schemas of shared/src/schemas/engine.ts.
+ */
+export { computeBasicIndicatorResult, computeBasicReport, computeBasicValues } from './basic.ts';
+export {
+  buildGroupLabeller,
+  computeCvDecomposition,
+  type DecompositionPoint,
+  decomposeIndicatorCv,
+  findGroupKey,
+} from './decomposition.ts';
+export { computeDistanceToPass, computeShortfall, planCvReduction, sumShortfallTotals } from './distance-to-pass.ts';
+export { computeEquityReport } from './equity.ts';
+export {
+  computeClassSizeCheck,
+  computeGuaranteeReport,
+  computeMusicArtRoomCheck,
+  computeSchoolSizeCheck,
+} from './guarantee.ts';
+export {
+  ceilWholeUnits,
+  computeIndicatorValue,
+  findQualityDefinition,
+  findQualityThreshold,
+  INDICATOR_FORMULAS,
+  type IndicatorFormula,
+  meetsThreshold,
+  type UnitResourceField,
+} from './indicators.ts';
+export {
+  collectIndicatorPoints,
+  computeInformationalCompositeCv,
+  computeQualityIndicatorResult,
+  computeQualityReport,
+  computeQualitySchoolResult,
+  computeQualityValues,
+  computeQualityVerdict,
+} from './quality.ts';
+export {
+  applyRotationMoves,
+  computeRotationFlows,
+  computeRotationReport,
+  type RotationInput,
+  type RotationMove,
+} from './rotation.ts';
+export { computeScorecard, evaluateCountyInput, type ScorecardInput } from './scorecard.ts';
+export {
+  buildStageUnit,
+  computeStageAssetShares,
+  computeStageUnits,
+  type StageUnitFilter,
+  type StageUnitOptions,
+  selectStageUnits,
+} from './stage-parts.ts';
+export { attributeTeacherStage, type TeacherFlags } from './stat-edits.ts';
+export {
+  computeEquityMeasures,
+  computeMcLooneIndex,
+  computeTheilT,
+  computeWeightedCv,
+  computeWeightedGini,
+  computeWeightedMean,
+  computeWeightedPercentile,
+  computeWeightedSd,
+  computeWeightedStats,
+  type GroupedPoint,
+  type WeightedPoint,
+} from './statistics.ts';
+export {
+  computeDecompositionRows,
+  computeQualityMeans,
+  computeTownshipComparison,
+  computeUrbanRuralReport,
+} from './urban-rural.ts';
+export { applyWhatIfChanges, computeWhatIf, type WhatIfDataset } from './what-if.ts';

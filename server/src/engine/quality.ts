@@ -1,0 +1,177 @@
+import type {
+  QualityIndicatorKey,
+  QualityIndicatorResult,
+  QualityReport,
+  QualitySchoolResult,
+  QualityVerdict,
+  Stage,
+  StageUnit,
+  StageUnitsResult,
+} from '@junheng/shared';
+import { QUALITY_CV_LIMIT, QUALITY_INDICATOR_KEYS, QUALITY_MIN_MET, QUALITY_NEAR_MISS_RATIO } from '@junheng/shared';
+import { computeIndicatorValue, findQualityDefinition, findQualityThreshold, meetsThreshold } from './indicators.ts';
+import { type StageUnitFilter, selectStageUnits } from './stage-parts.ts';
+import { computeWeightedStats, type WeightedPoint } from './statistics.ts';
+
+type QualityRecord<T> = Record<QualityIndicatorKey, T>;
+
+function mapQualityKeys<T>(build: (key: QualityIndicatorKey) => T): QualityRecord<T> {
+  return Object.fromEntries(QUALITY_INDICATOR_KEYS.map((key) => [key, build(key)])) as QualityRecord<T>;
+}
+
+/**
+ * The seven 资源配置 values of a stage unit (SPEC §2.1 table): teachers and multimedia rooms per 100 students,
+ * ㎡ and 元 per student. Each is null when the unit has no students.
+ */
+export function computeQualityValues(unit: StageUnit): QualityRecord<number | null> {
+  return mapQualityKeys((key) => computeIndicatorValue(unit, key));
+}
+
+/**
+ * School compliance (SPEC §2.1): each value against the stage threshold (met = value ≥ threshold), metCount of 7,
+ * and passes = metCount ≥ 6 and the one missed value ≥ 85% of its threshold.
+ */
+export function computeQualitySchoolResult(unit: StageUnit): QualitySchoolResult {
+  const values = computeQualityValues(unit);
+  const met = mapQualityKeys((key) => {
+    const value = values[key];
+    return value === null ? null : meetsThreshold(value, findQualityThreshold(key, unit.stage));
+  });
+  const missed = QUALITY_INDICATOR_KEYS.filter((key) => met[key] !== true);
+  const metCount = QUALITY_INDICATOR_KEYS.length - missed.length;
+  const missedRatio = computeMissedRatio(missed, values, unit.stage);
+  const nearMissOk =
+    missed.length === 0 || (missedRatio !== null && meetsThreshold(missedRatio, QUALITY_NEAR_MISS_RATIO));
+  return {
+    code: unit.code,
+    name: unit.name,
+    townshipCode: unit.townshipCode,
+    townshipName: unit.townshipName,
+    urbanRuralCode: unit.urbanRuralCode,
+    locale: unit.locale,
+    groupName: unit.groupName,
+    ownership: unit.ownership,
+    schoolType: unit.schoolType,
+    stage: unit.stage,
+    students: unit.students,
+    values,
+    met,
+    metCount,
+    missed,
+    missedRatio,
+    passes: metCount >= QUALITY_MIN_MET && nearMissOk,
+  };
+}
+
+function computeMissedRatio(
+  missed: QualityIndicatorKey[],
+  values: QualityRecord<number | null>,
+  stage: Stage,
+): number | null {
+  const [only] = missed;
+  if (missed.length !== 1 || only === undefined) return null;
+  const value = values[only];
+  return value === null ? null : value / findQualityThreshold(only, stage);
+}
+
+/** The weighted points (P = students, X = value) of one indicator over the units that have a value. */
+export function collectIndicatorPoints(
+  units: readonly StageUnit[],
+  readValue: (unit: StageUnit) => number | null,
+): WeightedPoint[] {
+  return units.flatMap((unit) => {
+    const value = readValue(unit);
+    return value === null ? [] : [{ weight: unit.students, value }];
+  });
+}
+
+/**
+ * Inter-school balance of one indicator over one stage's units (SPEC §2.1, §2.3): student-weighted mean, population
+ * SD and CV = S / X̄; cvPasses = CV ≤ 0.50 (primary) / 0.45 (junior), null when the CV cannot be computed;
+ * schoolsMeeting = units at or above the threshold.
+ */
+export function computeQualityIndicatorResult(
+  units: readonly StageUnit[],
+  key: QualityIndicatorKey,
+  stage: Stage,
+): QualityIndicatorResult {
+  const definition = findQualityDefinition(key);
+  const threshold = definition.threshold[stage];
+  const cvLimit = QUALITY_CV_LIMIT[stage];
+  const points = collectIndicatorPoints(units, (unit) => computeIndicatorValue(unit, key));
+  const stats = computeWeightedStats(points);
+  const schoolsMeeting = points.filter((p) => meetsThreshold(p.value, threshold)).length;
+  return {
+    key,
+    zh: definition.zh,
+    threshold,
+    cvLimit,
+    n: stats.n,
+    mean: stats.mean,
+    sd: stats.sd,
+    cv: stats.cv,
+    cvPasses: stats.cv === null ? null : stats.cv <= cvLimit,
+    schoolsMeeting,
+    schoolsMissing: units.length - schoolsMeeting,
+    min: stats.min,
+    max: stats.max,
+  };
+}
+
+/** 综合 (informational only): the plain mean of the seven CVs; null when any CV cannot be computed. */
+export function computeInformationalCompositeCv(indicators: readonly { cv: number | null }[]): number | null {
+  if (indicators.length === 0 || indicators.some((i) => i.cv === null)) return null;
+  return indicators.reduce((sum, i) => sum + (i.cv ?? 0), 0) / indicators.length;
+}
+
+/**
+ * County verdict for 资源配置: cvPasses when every indicator's CV is within its limit (an indicator whose CV cannot be
+ * computed blocks too), schoolsPass when every counted school passes; passes requires both, as the 2017 办法 does.
+ */
+export function computeQualityVerdict(
+  indicators: readonly QualityIndicatorResult[],
+  schools: readonly QualitySchoolResult[],
+): QualityVerdict {
+  const blockingIndicators = indicators.filter((i) => i.cvPasses !== true).map((i) => i.key);
+  const failing = schools.filter((s) => !s.passes);
+  const cvPasses = indicators.length > 0 && blockingIndicators.length === 0;
+  const schoolsPass = failing.length === 0;
+  return {
+    passes: cvPasses && schoolsPass,
+    cvPasses,
+    blockingIndicators,
+    schoolsPass,
+    schoolsPassing: schools.length - failing.length,
+    failingSchools: failing.map((s) => ({ code: s.code, name: s.name, metCount: s.metCount })),
+  };
+}
+
+/**
+ * The 优质均衡 资源配置 report of one stage (SPEC §2.1, §5 balance): counted schools, exclusions with reasons, the
+ * seven indicators (weighted mean, SD, CV against 0.50 / 0.45, schools meeting the threshold), per-school
+ * compliance, the informational 综合 and the county verdict. `filter` restricts the report to townships, locales or
+ * schools; the CVs are then those of the selection.
+ */
+export function computeQualityReport(
+  stageUnits: StageUnitsResult,
+  stage: Stage,
+  filter: StageUnitFilter = {},
+): QualityReport {
+  const { units, excluded } = selectStageUnits(stageUnits, stage, filter);
+  const indicators = QUALITY_INDICATOR_KEYS.map((key) => computeQualityIndicatorResult(units, key, stage));
+  const schools = units.map(computeQualitySchoolResult);
+  const studentsCounted = units.reduce((sum, unit) => sum + unit.students, 0);
+  return {
+    regime: 'quality_2017',
+    stage,
+    cvLimit: QUALITY_CV_LIMIT[stage],
+    schoolsCounted: units.length,
+    studentsCounted,
+    studentsTotal: studentsCounted + excluded.reduce((sum, row) => sum + row.students, 0),
+    excluded,
+    indicators,
+    schools,
+    compositeCv: { value: computeInformationalCompositeCv(indicators), informational: true },
+    verdict: computeQualityVerdict(indicators, schools),
+  };
+}

@@ -1,0 +1,304 @@
+import type {
+  RotationEffectRow,
+  RotationFlow,
+  RotationReport,
+  RotationRow,
+  RotationSchool,
+  SchoolRow,
+  SchoolStatField,
+  SchoolStatRow,
+  Stage,
+  StageUnit,
+} from '@junheng/shared';
+import {
+  LOCALE_LABELS,
+  localeOfUrbanRuralCode,
+  ROTATION_MIN_BACKBONE_SHARE,
+  ROTATION_MIN_RATIO,
+  STAGES,
+} from '@junheng/shared';
+import { computeIndicatorValue } from './indicators.ts';
+import { collectIndicatorPoints } from './quality.ts';
+import { computeStageUnits } from './stage-parts.ts';
+import { attributeTeacherStage, listTeacherFields } from './stat-edits.ts';
+import { computeWeightedCv } from './statistics.ts';
+
+export interface RotationInput {
+  year: number;
+  /** The county's schools: "rotated" counts teachers leaving these. */
+  schools: readonly SchoolRow[];
+  /** Statistics rows; only this year's rows of the county's schools are used. */
+  stats: readonly SchoolStatRow[];
+  /** Rotation rows; only this year's rows are used. */
+  rotations: readonly RotationRow[];
+}
+
+/** One teacher's move from one school to another (rows repeated for the same teacher and pair are merged). */
+export interface RotationMove {
+  teacherRef: string;
+  from: string;
+  to: string;
+  backbone: boolean;
+}
+
+const OUTSIDE = 'outside';
+const OUTSIDE_ZH = '县外';
+const EFFECT_KEYS = ['teachers_per100', 'backbone_teachers_per100'] as const;
+type EffectKey = (typeof EFFECT_KEYS)[number];
+
+function collectMoves(rows: readonly RotationRow[], isCounty: (code: string) => boolean) {
+  const moves = new Map<string, RotationMove>();
+  let ignoredRows = 0;
+  for (const row of rows) {
+    if (row.fromSchoolCode === row.toSchoolCode || (!isCounty(row.fromSchoolCode) && !isCounty(row.toSchoolCode))) {
+      ignoredRows += 1;
+      continue;
+    }
+    const id = [row.teacherRef, row.fromSchoolCode, row.toSchoolCode].join('\u0000');
+    const known = moves.get(id);
+    moves.set(id, {
+      teacherRef: row.teacherRef,
+      from: row.fromSchoolCode,
+      to: row.toSchoolCode,
+      backbone: row.backbone || (known?.backbone ?? false),
+    });
+  }
+  return { moves: [...moves.values()], ignoredRows };
+}
+
+/** Distinct teachers among moves, and those of them flagged backbone in any of their moves. */
+function countTeachers(moves: readonly RotationMove[]): { teachers: number; backbone: number } {
+  const backboneByTeacher = new Map<string, boolean>();
+  for (const move of moves)
+    backboneByTeacher.set(move.teacherRef, (backboneByTeacher.get(move.teacherRef) ?? false) || move.backbone);
+  return {
+    teachers: backboneByTeacher.size,
+    backbone: [...backboneByTeacher.values()].filter(Boolean).length,
+  };
+}
+
+function divideOrNull(part: number, whole: number): number | null {
+  return whole > 0 ? part / whole : null;
+}
+
+interface Endpoint {
+  school: [string, string];
+  township: [string, string];
+  locale: [string, string];
+}
+
+function buildEndpointResolver(schools: readonly SchoolRow[]): (code: string) => Endpoint {
+  const byCode = new Map(schools.map((school) => [school.schoolCode, school]));
+  return (code) => {
+    const school = byCode.get(code);
+    if (!school) return { school: [code, OUTSIDE_ZH], township: [OUTSIDE, OUTSIDE_ZH], locale: [OUTSIDE, OUTSIDE_ZH] };
+    const locale = localeOfUrbanRuralCode(school.urbanRuralCode);
+    return {
+      school: [school.schoolCode, school.schoolName],
+      township: [school.townshipCode, school.townshipName],
+      locale: [locale, LOCALE_LABELS[locale].zh],
+    };
+  };
+}
+
+/**
+ * Flows between schools, townships and locale classes: for each (level, from, to) the distinct teachers moved and
+ * how many of them are backbone. A school outside the county is `outside` at the township and locale levels.
+ * Sorted by level (school, township, locale), then by count, largest first.
+ */
+export function computeRotationFlows(moves: readonly RotationMove[], schools: readonly SchoolRow[]): RotationFlow[] {
+  const resolve = buildEndpointResolver(schools);
+  const buckets = new Map<string, { flow: Omit<RotationFlow, 'count' | 'backbone'>; moves: RotationMove[] }>();
+  for (const move of moves) {
+    const from = resolve(move.from);
+    const to = resolve(move.to);
+    for (const level of ['school', 'township', 'locale'] as const) {
+      const [fromKey, fromName] = from[level];
+      const [toKey, toName] = to[level];
+      const id = [level, fromKey, toKey].join('\u0000');
+      const bucket = buckets.get(id) ?? { flow: { level, from: fromKey, fromName, to: toKey, toName }, moves: [] };
+      bucket.moves.push(move);
+      buckets.set(id, bucket);
+    }
+  }
+  const levelOrder = { school: 0, township: 1, locale: 2 };
+  return [...buckets.values()]
+    .map(({ flow, moves: bucketMoves }) => {
+      const { teachers, backbone } = countTeachers(bucketMoves);
+      return { ...flow, count: teachers, backbone };
+    })
+    .sort(
+      (a, b) =>
+        levelOrder[a.level] - levelOrder[b.level] ||
+        b.count - a.count ||
+        a.from.localeCompare(b.from) ||
+        a.to.localeCompare(b.to),
+    );
+}
+
+function summariseSchools(
+  schools: readonly SchoolRow[],
+  stats: ReadonlyMap<string, SchoolStatRow>,
+  moves: readonly RotationMove[],
+): RotationSchool[] {
+  return schools.map((school) => {
+    const out = countTeachers(moves.filter((move) => move.from === school.schoolCode));
+    const into = countTeachers(moves.filter((move) => move.to === school.schoolCode));
+    return {
+      code: school.schoolCode,
+      name: school.schoolName,
+      townshipCode: school.townshipCode,
+      townshipName: school.townshipName,
+      locale: localeOfUrbanRuralCode(school.urbanRuralCode),
+      eligible: stats.get(school.schoolCode)?.rotationEligibleTeachers ?? 0,
+      out: out.teachers,
+      in: into.teachers,
+      backboneOut: out.backbone,
+      backboneIn: into.backbone,
+    };
+  });
+}
+
+function summariseRuralFlow(moves: readonly RotationMove[], schools: readonly SchoolRow[]): RotationReport['rural'] {
+  const ruralCodes = new Set(
+    schools.filter((s) => localeOfUrbanRuralCode(s.urbanRuralCode) === 'rural').map((s) => s.schoolCode),
+  );
+  // Moves between two rural schools neither add to nor take from the rural side.
+  const into = countTeachers(moves.filter((m) => ruralCodes.has(m.to) && !ruralCodes.has(m.from)));
+  const out = countTeachers(moves.filter((m) => ruralCodes.has(m.from) && !ruralCodes.has(m.to)));
+  return {
+    teachersIn: into.teachers,
+    teachersOut: out.teachers,
+    netTeachers: into.teachers - out.teachers,
+    backboneIn: into.backbone,
+    backboneOut: out.backbone,
+    netBackbone: into.backbone - out.backbone,
+  };
+}
+
+/**
+ * The statistics after the year's moves: each moved teacher leaves `from` and joins `to` (a backbone teacher also
+ * moves a backbone count), in the stage given by attributeTeacherStage (single-stage school: its stage; two stages:
+ * the one with more students). A count that would go below 0 is clamped and reported: the rotation file and the
+ * statistics then disagree.
+ */
+export function applyRotationMoves(
+  schools: readonly SchoolRow[],
+  stats: readonly SchoolStatRow[],
+  moves: readonly RotationMove[],
+): { stats: SchoolStatRow[]; warnings: string[] } {
+  const schoolByCode = new Map(schools.map((school) => [school.schoolCode, school]));
+  const current = new Map(stats.map((stat) => [stat.schoolCode, { ...stat }]));
+  const original = new Map(stats.map((stat) => [stat.schoolCode, stat]));
+  const warnings: string[] = [];
+  const shift = (code: string, delta: number, backbone: boolean) => {
+    const school = schoolByCode.get(code);
+    const before = original.get(code);
+    const row = current.get(code);
+    if (!school || !before || !row) return;
+    const fields: SchoolStatField[] = listTeacherFields(attributeTeacherStage(school, before), { backbone });
+    for (const field of fields) {
+      if (row[field] + delta < 0) warnings.push(`${school.schoolName}（${code}）${field} 将小于0，已按0计`);
+      row[field] = Math.max(0, row[field] + delta);
+    }
+  };
+  for (const move of moves) {
+    shift(move.from, -1, move.backbone);
+    shift(move.to, 1, move.backbone);
+  }
+  return { stats: stats.map((stat) => current.get(stat.schoolCode) ?? stat), warnings };
+}
+
+function computeStageCv(units: readonly StageUnit[], stage: Stage, key: EffectKey): number | null {
+  const ofStage = units.filter((unit) => unit.stage === stage);
+  return computeWeightedCv(collectIndicatorPoints(ofStage, (unit) => computeIndicatorValue(unit, key)));
+}
+
+function unitKey(unit: StageUnit): string {
+  return `${unit.stage}\u0000${unit.code}`;
+}
+
+function computeRotationEffect(
+  schools: readonly SchoolRow[],
+  stats: readonly SchoolStatRow[],
+  moves: readonly RotationMove[],
+): RotationReport['effect'] {
+  const moved = applyRotationMoves(schools, stats, moves);
+  const before = computeStageUnits(schools, stats).units;
+  const after = new Map(computeStageUnits(schools, moved.stats).units.map((unit) => [unitKey(unit), unit]));
+  const rows: RotationEffectRow[] = [];
+  for (const unit of before) {
+    const changed = after.get(unitKey(unit));
+    if (!changed) continue;
+    for (const key of EFFECT_KEYS) {
+      const valueBefore = computeIndicatorValue(unit, key);
+      const valueAfter = computeIndicatorValue(changed, key);
+      if (valueBefore === valueAfter) continue;
+      const delta = valueBefore === null || valueAfter === null ? null : valueAfter - valueBefore;
+      rows.push({
+        code: unit.code,
+        name: unit.name,
+        stage: unit.stage,
+        students: unit.students,
+        key,
+        before: valueBefore,
+        after: valueAfter,
+        delta,
+      });
+    }
+  }
+  const afterUnits = [...after.values()];
+  const cvs = STAGES.flatMap((stage) =>
+    EFFECT_KEYS.map((key) => ({
+      stage,
+      key,
+      before: computeStageCv(before, stage, key),
+      after: computeStageCv(afterUnits, stage, key),
+    })),
+  );
+  return { rows, cvs, warnings: moved.warnings };
+}
+
+/**
+ * 交流轮岗 of a county-year (SPEC §2.1, §3): eligible = Σ rotationEligibleTeachers of the county's schools;
+ * rotated = distinct teachers rotated out of a county school that year (a teacher moved twice counts once);
+ * ratio = rotated / eligible, passing at ≥ 10%; backboneRotated = distinct backbone teachers among them,
+ * backboneShare = backboneRotated / rotated, passing at ≥ 20%. Ratios are null (and their verdicts null) when the
+ * denominator is 0. Also: per-school in / out, flows by school, township and locale, the net flow to rural schools,
+ * and the effect of the moves on each unit's teachers and backbone teachers per 100 students (applyRotationMoves).
+ */
+export function computeRotationReport(input: RotationInput): RotationReport {
+  const countyCodes = new Set(input.schools.map((school) => school.schoolCode));
+  const isCounty = (code: string) => countyCodes.has(code);
+  const stats = input.stats.filter((stat) => stat.year === input.year && isCounty(stat.schoolCode));
+  const statsByCode = new Map(stats.map((stat) => [stat.schoolCode, stat]));
+  const { moves, ignoredRows } = collectMoves(
+    input.rotations.filter((row) => row.year === input.year),
+    isCounty,
+  );
+
+  const eligible = stats.reduce((sum, stat) => sum + stat.rotationEligibleTeachers, 0);
+  const out = countTeachers(moves.filter((move) => isCounty(move.from)));
+  const fromOutside = countTeachers(moves.filter((move) => !isCounty(move.from)));
+  const ratio = divideOrNull(out.teachers, eligible);
+  const backboneShare = divideOrNull(out.backbone, out.teachers);
+
+  return {
+    year: input.year,
+    eligible,
+    rotated: out.teachers,
+    ratio,
+    ratioLimit: ROTATION_MIN_RATIO,
+    ratioPasses: ratio === null ? null : ratio >= ROTATION_MIN_RATIO,
+    backboneRotated: out.backbone,
+    backboneShare,
+    backboneShareLimit: ROTATION_MIN_BACKBONE_SHARE,
+    backbonePasses: backboneShare === null ? null : backboneShare >= ROTATION_MIN_BACKBONE_SHARE,
+    rotatedInFromOutside: fromOutside.teachers,
+    ignoredRows,
+    schools: summariseSchools(input.schools, statsByCode, moves),
+    flows: computeRotationFlows(moves, input.schools),
+    rural: summariseRuralFlow(moves, input.schools),
+    effect: computeRotationEffect(input.schools, stats, moves),
+  };
+}

@@ -1,0 +1,135 @@
+import { COUNTY_INPUT_ITEMS, COUNTY_INPUT_KEYS, CountyInputsSchema, ScorecardSchema } from '@junheng/shared';
+import { describe, expect, it } from 'vitest';
+import { computeGuaranteeReport } from './guarantee.ts';
+import { computeQualityReport } from './quality.ts';
+import { computeRotationReport } from './rotation.ts';
+import { computeScorecard, evaluateCountyInput } from './scorecard.ts';
+import { computeStageUnits } from './stage-parts.ts';
+import { makeRotation, makeSchool, makeStat } from './test-fixtures.ts';
+
+function findItem(key: string) {
+  return COUNTY_INPUT_ITEMS.find((item) => item.key === key) ?? COUNTY_INPUT_ITEMS[0];
+}
+
+describe(evaluateCountyInput.name, () => {
+  it('should pass a ratio at its minimum and fail below it', () => {
+    const item = findItem('consolidation_rate');
+    expect(item && evaluateCountyInput(item, 0.95)).toBe('pass');
+    expect(item && evaluateCountyInput(item, 0.949)).toBe('fail');
+  });
+
+  it('should read booleans and treat missing or mistyped values as not entered', () => {
+    const item = findItem('teacher_pay_vs_civil_servants');
+    expect(item && evaluateCountyInput(item, true)).toBe('pass');
+    expect(item && evaluateCountyInput(item, false)).toBe('fail');
+    expect(item && evaluateCountyInput(item, undefined)).toBe('not_entered');
+    expect(item && evaluateCountyInput(item, 1)).toBe('not_entered');
+  });
+
+  it('should apply a maximum', () => {
+    const item = findItem('quality_monitoring_gap');
+    expect(item && evaluateCountyInput(item, 0.12)).toBe('pass');
+    expect(item && evaluateCountyInput(item, 0.2)).toBe('fail');
+  });
+});
+
+describe('CountyInputsSchema', () => {
+  it('should define one item per key, in key order', () => {
+    expect(COUNTY_INPUT_ITEMS.map((item) => item.key)).toEqual([...COUNTY_INPUT_KEYS]);
+  });
+
+  it('should accept partial inputs of the right kinds', () => {
+    expect(
+      CountyInputsSchema.safeParse({ consolidation_rate: 0.97, training_hours_360: true, social_recognition: null })
+        .success,
+    ).toBe(true);
+  });
+
+  it('should reject unknown keys, wrong kinds and percentages given as whole numbers', () => {
+    expect(CountyInputsSchema.safeParse({ unknown_item: 1 }).success).toBe(false);
+    expect(CountyInputsSchema.safeParse({ training_hours_360: 1 }).success).toBe(false);
+    expect(CountyInputsSchema.safeParse({ consolidation_rate: 97 }).success).toBe(false);
+  });
+});
+
+describe(computeScorecard.name, () => {
+  const schools = [makeSchool({ schoolCode: 'A' }), makeSchool({ schoolCode: 'B' })];
+  const stats = [
+    makeStat({
+      schoolCode: 'A',
+      rotationEligibleTeachers: 20,
+      studentsPrimary: 100,
+      classesPrimary: 4,
+      teachersPrimary: 6,
+      certifiedTeachers: 6,
+      higherDegreeTeachersPrimary: 5,
+      backboneTeachersPrimary: 1,
+      peArtTeachersPrimary: 1,
+      teachingRoomArea: 450,
+      sportsArea: 750,
+      equipmentValue: 200_000,
+      multimediaRooms: 3,
+      musicRooms: 1,
+      artRooms: 1,
+      maxClassSize: 30,
+    }),
+    // B mirrors A so that every CV is 0.
+    makeStat({
+      schoolCode: 'B',
+      studentsPrimary: 100,
+      classesPrimary: 4,
+      teachersPrimary: 6,
+      certifiedTeachers: 6,
+      higherDegreeTeachersPrimary: 5,
+      backboneTeachersPrimary: 1,
+      peArtTeachersPrimary: 1,
+      teachingRoomArea: 450,
+      sportsArea: 750,
+      equipmentValue: 200_000,
+      multimediaRooms: 3,
+      musicRooms: 1,
+      artRooms: 1,
+      maxClassSize: 30,
+    }),
+  ];
+  const quality = computeQualityReport(computeStageUnits(schools, stats), 'primary');
+  // 1 of 20 eligible teachers rotated (5%, fails); the one rotated is backbone (100%, passes).
+  const rotation = computeRotationReport({
+    year: 2024,
+    schools,
+    stats,
+    rotations: [makeRotation({ teacherRef: 't1', fromSchoolCode: 'A', toSchoolCode: 'B', backbone: true })],
+  });
+
+  it('should combine resource, school-data, rotation and entered items with statuses', () => {
+    const sut = computeScorecard({
+      quality: { primary: quality },
+      guarantee: computeGuaranteeReport(schools, stats),
+      rotation,
+      inputs: { consolidation_rate: 0.96, social_recognition: 0.8 },
+    });
+    const statusOf = (key: string) => sut.items.find((item) => item.key === key)?.status;
+    expect(statusOf('resource_cv_primary')).toBe('pass');
+    expect(statusOf('resource_schools_primary')).toBe('pass');
+    expect(statusOf('resource_cv_junior')).toBe('not_entered');
+    expect(statusOf('school_size')).toBe('pass');
+    expect(statusOf('teacher_certificate_rate')).toBe('pass');
+    expect(statusOf('rotation_ratio')).toBe('fail');
+    expect(statusOf('rotation_backbone_share')).toBe('pass');
+    expect(statusOf('consolidation_rate')).toBe('pass');
+    expect(statusOf('social_recognition')).toBe('fail');
+    expect(statusOf('training_hours_360')).toBe('not_entered');
+    expect(sut.passes).toBe(false);
+    expect(sut.summary.total).toBe(sut.items.length);
+    expect(sut.summary.pass + sut.summary.fail + sut.summary.notEntered).toBe(sut.summary.total);
+    expect(() => ScorecardSchema.parse(sut)).not.toThrow();
+  });
+
+  it('should order items by area', () => {
+    const sut = computeScorecard({ quality: {}, guarantee: null, rotation: null, inputs: {} });
+    const areas = sut.items.map((item) => item.area);
+    expect(areas.indexOf('guarantee')).toBeGreaterThan(areas.lastIndexOf('resource'));
+    expect(areas.at(-1)).toBe('recognition');
+    expect(sut.summary.notEntered).toBe(sut.items.length);
+  });
+});

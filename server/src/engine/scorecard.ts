@@ -1,0 +1,228 @@
+import type {
+  CountyInputItem,
+  CountyInputs,
+  GuaranteeReport,
+  QualityReport,
+  RotationReport,
+  Scorecard,
+  ScorecardArea,
+  ScorecardItem,
+  ScorecardStatus,
+  Stage,
+} from '@junheng/shared';
+import {
+  COUNTY_INPUT_ITEMS,
+  QUALITY_CV_LIMIT,
+  ROTATION_MIN_BACKBONE_SHARE,
+  ROTATION_MIN_RATIO,
+  SCORECARD_AREAS,
+  STAGE_LABELS,
+  STAGES,
+} from '@junheng/shared';
+import { findQualityDefinition } from './indicators.ts';
+
+export interface ScorecardInput {
+  quality: Partial<Record<Stage, QualityReport>>;
+  guarantee: GuaranteeReport | null;
+  rotation: RotationReport | null;
+  inputs: CountyInputs;
+}
+
+type ComputedItem = Omit<ScorecardItem, 'source'>;
+
+function statusOf(passes: boolean | null): ScorecardStatus {
+  if (passes === null) return 'not_entered';
+  return passes ? 'pass' : 'fail';
+}
+
+function percent(limit: number): string {
+  return `${Math.round(limit * 100)}%`;
+}
+
+function buildResourceItems(stage: Stage, report: QualityReport | undefined): ComputedItem[] {
+  const stageZh = STAGE_LABELS[stage].zh;
+  const stageEn = STAGE_LABELS[stage].en;
+  const evaluable = report !== undefined && report.schoolsCounted > 0;
+  const blocking = report?.verdict.blockingIndicators.map((key) => findQualityDefinition(key).zh) ?? [];
+  const failing = report?.verdict.failingSchools.length ?? 0;
+  return [
+    {
+      key: `resource_cv_${stage}`,
+      area: 'resource',
+      zh: `${stageZh}资源配置校际差异系数`,
+      en: `${stageEn}: between-school CVs of resource indicators`,
+      kind: 'number',
+      value: evaluable ? report.indicators.filter((i) => i.cvPasses === true).length : null,
+      requirementZh: `7项指标差异系数均 ≤ ${QUALITY_CV_LIMIT[stage]}`,
+      requirementEn: `All 7 CVs ≤ ${QUALITY_CV_LIMIT[stage]}`,
+      status: statusOf(evaluable ? report.verdict.cvPasses : null),
+      detailZh: blocking.length > 0 ? `未达标：${blocking.join('、')}` : null,
+    },
+    {
+      key: `resource_schools_${stage}`,
+      area: 'resource',
+      zh: `${stageZh}学校资源配置达标`,
+      en: `${stageEn}: schools meeting resource standards`,
+      kind: 'ratio',
+      value: evaluable ? report.verdict.schoolsPassing / report.schoolsCounted : null,
+      requirementZh: '每所学校至少6项指标达标，余项不低于标准的85%',
+      requirementEn: 'Every school meets ≥ 6 of 7, the other at ≥ 85%',
+      status: statusOf(evaluable ? report.verdict.schoolsPass : null),
+      detailZh: failing > 0 ? `${failing} 所学校未达标` : null,
+    },
+  ];
+}
+
+function buildSchoolDataItems(guarantee: GuaranteeReport | null): ComputedItem[] {
+  const share = (failing: number) =>
+    guarantee && guarantee.schoolsChecked > 0 ? 1 - failing / guarantee.schoolsChecked : null;
+  const certificate = guarantee?.teacherCertificate;
+  return [
+    {
+      key: 'music_art_rooms',
+      area: 'guarantee',
+      zh: '音乐、美术专用教室',
+      en: 'Music and art rooms',
+      kind: 'ratio',
+      value: share(guarantee?.musicArtRooms.short ?? 0),
+      requirementZh: '每12个班级配备音乐、美术专用教室各1间以上',
+      requirementEn: 'At least one music and one art room per 12 classes',
+      status: statusOf(guarantee?.musicArtRooms.passes ?? null),
+      detailZh: guarantee?.musicArtRooms.short ? `${guarantee.musicArtRooms.short} 所学校不足` : null,
+    },
+    {
+      key: 'school_size',
+      area: 'guarantee',
+      zh: '学校规模',
+      en: 'School size',
+      kind: 'ratio',
+      value: share(guarantee?.schoolSize.oversize ?? 0),
+      requirementZh: '小学、初中 ≤ 2000人，九年一贯制、十二年一贯制义务教育阶段 ≤ 2500人',
+      requirementEn: 'Primary and junior ≤ 2000; nine/twelve-year compulsory part ≤ 2500',
+      status: statusOf(guarantee?.schoolSize.passes ?? null),
+      detailZh: guarantee?.schoolSize.oversize ? `${guarantee.schoolSize.oversize} 所学校超规模` : null,
+    },
+    {
+      key: 'class_size',
+      area: 'guarantee',
+      zh: '班额',
+      en: 'Class size',
+      kind: 'ratio',
+      value: share(guarantee?.classSize.overLimit ?? 0),
+      requirementZh: '小学、初中所有班级学生数分别不超过45人、50人',
+      requirementEn: 'Every class ≤ 45 (primary) / ≤ 50 (junior)',
+      status: statusOf(guarantee?.classSize.passes ?? null),
+      detailZh: guarantee?.classSize.overLimit ? `${guarantee.classSize.overLimit} 所学校超班额` : null,
+    },
+    {
+      key: 'teacher_certificate_rate',
+      area: 'guarantee',
+      zh: '专任教师持证上岗率',
+      en: 'Teachers holding a teaching certificate',
+      kind: 'ratio',
+      value: certificate?.rate ?? null,
+      requirementZh: '100%',
+      requirementEn: '100%',
+      status: statusOf(certificate?.passes ?? null),
+      detailZh: null,
+    },
+  ];
+}
+
+function buildRotationItems(rotation: RotationReport | null): ComputedItem[] {
+  return [
+    {
+      key: 'rotation_ratio',
+      area: 'guarantee',
+      zh: '教师交流轮岗比例',
+      en: 'Teachers rotated',
+      kind: 'ratio',
+      value: rotation?.ratio ?? null,
+      requirementZh: `不低于符合交流条件教师总数的${percent(ROTATION_MIN_RATIO)}`,
+      requirementEn: `≥ ${percent(ROTATION_MIN_RATIO)} of eligible teachers`,
+      status: statusOf(rotation?.ratioPasses ?? null),
+      detailZh: rotation ? `${rotation.rotated} / ${rotation.eligible} 人` : null,
+    },
+    {
+      key: 'rotation_backbone_share',
+      area: 'guarantee',
+      zh: '骨干教师占交流轮岗教师比例',
+      en: 'Backbone teachers among those rotated',
+      kind: 'ratio',
+      value: rotation?.backboneShare ?? null,
+      requirementZh: `不低于交流轮岗教师总数的${percent(ROTATION_MIN_BACKBONE_SHARE)}`,
+      requirementEn: `≥ ${percent(ROTATION_MIN_BACKBONE_SHARE)} of teachers rotated`,
+      status: statusOf(rotation?.backbonePasses ?? null),
+      detailZh: rotation ? `${rotation.backboneRotated} / ${rotation.rotated} 人` : null,
+    },
+  ];
+}
+
+/**
+ * Status of an entered county-year item: not_entered when absent, null or of the wrong kind; a boolean passes when
+ * true; a ratio or number passes when ≥ min and ≤ max (whichever the item defines).
+ */
+export function evaluateCountyInput(
+  item: CountyInputItem,
+  value: number | boolean | null | undefined,
+): ScorecardStatus {
+  if (value === undefined || value === null) return 'not_entered';
+  if (item.kind === 'boolean') return typeof value === 'boolean' ? statusOf(value) : 'not_entered';
+  if (typeof value !== 'number') return 'not_entered';
+  const aboveMin = item.min === null || value >= item.min;
+  const belowMax = item.max === null || value <= item.max;
+  return statusOf(aboveMin && belowMax);
+}
+
+function buildEnteredItem(item: CountyInputItem, inputs: CountyInputs): ScorecardItem {
+  const value = inputs[item.key] ?? null;
+  return {
+    key: item.key,
+    area: item.area,
+    zh: item.zh,
+    en: item.en,
+    source: 'entered',
+    kind: item.kind,
+    value,
+    requirementZh: item.requirementZh,
+    requirementEn: item.requirementEn,
+    status: evaluateCountyInput(item, value),
+    detailZh: null,
+  };
+}
+
+function countStatuses(items: readonly ScorecardItem[]) {
+  return {
+    total: items.length,
+    pass: items.filter((i) => i.status === 'pass').length,
+    fail: items.filter((i) => i.status === 'fail').length,
+    notEntered: items.filter((i) => i.status === 'not_entered').length,
+  };
+}
+
+/**
+ * The 优质均衡 scorecard of a county-year: 资源配置 items from the quality reports (CVs and school compliance per
+ * stage), the 政府保障程度 items computed from school data and rotations, and the entered county-year items
+ * (COUNTY_INPUT_ITEMS), each with its value, requirement and status pass / fail / not_entered. Items are ordered by
+ * area (资源配置, 政府保障程度, 教育质量, 社会认可度); `passes` only when every item passes.
+ */
+export function computeScorecard(input: ScorecardInput): Scorecard {
+  const computed: ScorecardItem[] = [
+    ...STAGES.flatMap((stage) => buildResourceItems(stage, input.quality[stage])),
+    ...buildSchoolDataItems(input.guarantee),
+    ...buildRotationItems(input.rotation),
+  ].map((item) => ({ ...item, source: 'computed' }));
+  const entered = COUNTY_INPUT_ITEMS.map((item) => buildEnteredItem(item, input.inputs));
+  const areaOrder = (area: ScorecardArea) => SCORECARD_AREAS.indexOf(area);
+  const items = [...computed, ...entered]
+    .map((item, index) => ({ item, index }))
+    .sort((a, b) => areaOrder(a.item.area) - areaOrder(b.item.area) || a.index - b.index)
+    .map(({ item }) => item);
+  const summary = countStatuses(items);
+  return {
+    items,
+    areas: SCORECARD_AREAS.map((area) => ({ area, ...countStatuses(items.filter((i) => i.area === area)) })),
+    summary,
+    passes: summary.total > 0 && summary.pass === summary.total,
+  };
+}

@@ -1,0 +1,281 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  computeEquityMeasures,
+  computeMcLooneIndex,
+  computeTheilT,
+  computeWeightedCv,
+  computeWeightedGini,
+  computeWeightedMean,
+  computeWeightedPercentile,
+  computeWeightedSd,
+  computeWeightedStats,
+  type WeightedPoint,
+} from './statistics.ts';
+
+// SPEC §2.3 published worked example: 5 primary schools, X = books per student.
+const students = [45, 37, 89, 76, 55];
+const books = [279, 137, 935, 160, 402];
+const golden: WeightedPoint[] = students.map((weight, i) => ({ weight, value: (books[i] ?? 0) / weight }));
+
+const pointArb = fc.record({
+  weight: fc.integer({ min: 1, max: 3000 }),
+  value: fc.double({ min: 0.01, max: 1000, noNaN: true }),
+});
+const pointsArb = fc.array(pointArb, { minLength: 1, maxLength: 30 });
+
+function expectWithin(actual: number | null, expected: number, tolerance: number) {
+  expect(actual).not.toBeNull();
+  expect(Math.abs((actual ?? Number.NaN) - expected)).toBeLessThan(tolerance);
+}
+
+describe(computeWeightedMean.name, () => {
+  it('should equal the county ratio of totals Σ books / Σ students', () => {
+    expectWithin(computeWeightedMean(golden), 1913 / 302, 1e-12);
+    expectWithin(computeWeightedMean(golden), 6.334437, 1e-6);
+  });
+
+  it('should return null without students', () => {
+    expect(computeWeightedMean([])).toBeNull();
+    expect(computeWeightedMean([{ weight: 0, value: 5 }])).toBeNull();
+  });
+});
+
+describe(computeWeightedSd.name, () => {
+  it('should give the published population SD 3.263861', () => {
+    expectWithin(computeWeightedSd(golden), 3.263861, 1e-6);
+  });
+
+  it('should be 0 for a single school', () => {
+    expect(computeWeightedSd([{ weight: 10, value: 3 }])).toBe(0);
+  });
+});
+
+describe(computeWeightedCv.name, () => {
+  it('should give the published CV 0.515257', () => {
+    expectWithin(computeWeightedCv(golden), 0.515257, 1e-6);
+  });
+
+  it('should differ from the unweighted population CV 0.4888 that the method rejects', () => {
+    const unweighted = computeWeightedCv(golden.map((p) => ({ weight: 1, value: p.value })));
+    expectWithin(unweighted, 0.4888, 5e-5);
+    expect(Math.abs((unweighted ?? 0) - (computeWeightedCv(golden) ?? 0))).toBeGreaterThan(0.02);
+  });
+
+  it('should be 0 for a single school and null for no school', () => {
+    expect(computeWeightedCv([{ weight: 120, value: 4.5 }])).toBe(0);
+    expect(computeWeightedCv([])).toBeNull();
+  });
+
+  it('should be null when every value is zero', () => {
+    expect(
+      computeWeightedCv([
+        { weight: 10, value: 0 },
+        { weight: 20, value: 0 },
+      ]),
+    ).toBeNull();
+  });
+
+  it('should ignore a school with 0 students', () => {
+    expect(computeWeightedCv([...golden, { weight: 0, value: 1000 }])).toBe(computeWeightedCv(golden));
+  });
+
+  it('should be invariant to scaling the indicator by a positive constant', () => {
+    fc.assert(
+      fc.property(pointsArb, fc.double({ min: 0.001, max: 1000, noNaN: true }), (points, factor) => {
+        const cv = computeWeightedCv(points) ?? 0;
+        const scaled = computeWeightedCv(points.map((p) => ({ ...p, value: p.value * factor }))) ?? 0;
+        expect(Math.abs(scaled - cv)).toBeLessThanOrEqual(1e-9 * Math.max(1, cv));
+      }),
+    );
+  });
+
+  it('should be invariant to scaling every weight by a positive constant', () => {
+    fc.assert(
+      fc.property(pointsArb, fc.integer({ min: 2, max: 50 }), (points, factor) => {
+        const cv = computeWeightedCv(points) ?? 0;
+        const scaled = computeWeightedCv(points.map((p) => ({ ...p, weight: p.weight * factor }))) ?? 0;
+        expect(Math.abs(scaled - cv)).toBeLessThanOrEqual(1e-9 * Math.max(1, cv));
+      }),
+    );
+  });
+});
+
+describe(computeWeightedStats.name, () => {
+  it('should report n, total weight, min and max', () => {
+    const sut = computeWeightedStats(golden);
+    expect(sut).toMatchObject({ n: 5, totalWeight: 302, min: 160 / 76, max: 935 / 89 });
+  });
+
+  it('should report nulls for empty input', () => {
+    expect(computeWeightedStats([])).toEqual({
+      n: 0,
+      totalWeight: 0,
+      mean: null,
+      sd: null,
+      cv: null,
+      min: null,
+      max: null,
+    });
+  });
+});
+
+describe(computeWeightedPercentile.name, () => {
+  // weights 1, 1, 1, 1 on values 1..4: cumulative shares 0.25, 0.5, 0.75, 1.
+  const quarters = [1, 2, 3, 4].map((value) => ({ weight: 1, value }));
+
+  it('should return the smallest value whose cumulative student share reaches q', () => {
+    expect(computeWeightedPercentile(quarters, 0.5)).toBe(2);
+    expect(computeWeightedPercentile(quarters, 0.51)).toBe(3);
+    expect(computeWeightedPercentile(quarters, 0.05)).toBe(1);
+    expect(computeWeightedPercentile(quarters, 0.95)).toBe(4);
+  });
+
+  it('should weight by students', () => {
+    expect(
+      computeWeightedPercentile(
+        [
+          { weight: 1, value: 1 },
+          { weight: 9, value: 10 },
+        ],
+        0.5,
+      ),
+    ).toBe(10);
+  });
+});
+
+describe(computeWeightedGini.name, () => {
+  it('should give 0.5 for two equal schools, one with nothing', () => {
+    // Σ Σ w w |Δ| = 2 · 1 · 1 · 1 = 2; 2 W² μ = 2 · 4 · 0.5 = 4.
+    expect(
+      computeWeightedGini([
+        { weight: 1, value: 0 },
+        { weight: 1, value: 1 },
+      ]),
+    ).toBeCloseTo(0.5, 12);
+  });
+
+  it('should be 0 when everyone has the same value', () => {
+    expect(computeWeightedGini(golden.map((p) => ({ ...p, value: 7 })))).toBe(0);
+  });
+
+  it('should equal the Gini of the schools repeated once per student', () => {
+    const weighted = [
+      { weight: 2, value: 1 },
+      { weight: 3, value: 4 },
+    ];
+    const repeated = [1, 1, 4, 4, 4].map((value) => ({ weight: 1, value }));
+    expect(computeWeightedGini(weighted)).toBeCloseTo(computeWeightedGini(repeated) ?? Number.NaN, 12);
+  });
+
+  it('should lie in [0, 1)', () => {
+    fc.assert(
+      fc.property(pointsArb, (points) => {
+        const gini = computeWeightedGini(points) ?? 0;
+        expect(gini).toBeGreaterThanOrEqual(-1e-12);
+        expect(gini).toBeLessThan(1);
+      }),
+    );
+  });
+
+  it('should be null without resource', () => {
+    expect(computeWeightedGini([{ weight: 3, value: 0 }])).toBeNull();
+  });
+});
+
+describe(computeTheilT.name, () => {
+  it('should match a hand computation and split it fully into between-group inequality', () => {
+    // μ = 2; T = ½·½·ln½ + ½·1.5·ln1.5 = 0.130812...; one school per group → T_within = 0.
+    const sut = computeTheilT([
+      { weight: 1, value: 1, group: 'a' },
+      { weight: 1, value: 3, group: 'b' },
+    ]);
+    const expected = 0.25 * Math.log(0.5) + 0.75 * Math.log(1.5);
+    expect(sut.value).toBeCloseTo(expected, 12);
+    expect(sut.between).toBeCloseTo(expected, 12);
+    expect(sut.within).toBeCloseTo(0, 12);
+  });
+
+  it('should leave out zero values and count them', () => {
+    const sut = computeTheilT([
+      { weight: 5, value: 0, group: 'a' },
+      { weight: 1, value: 2, group: 'a' },
+      { weight: 1, value: 2, group: 'b' },
+    ]);
+    expect(sut).toMatchObject({ zeroValueUnits: 1, unitsUsed: 2, value: 0 });
+  });
+
+  it('should split into between + within that sum to the total', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            weight: fc.integer({ min: 1, max: 500 }),
+            value: fc.double({ min: 0.1, max: 100, noNaN: true }),
+            group: fc.constantFrom('u', 't', 'r'),
+          }),
+          {
+            minLength: 1,
+            maxLength: 25,
+          },
+        ),
+        (points) => {
+          const sut = computeTheilT(points);
+          expect((sut.between ?? 0) + (sut.within ?? 0)).toBeCloseTo(sut.value ?? 0, 9);
+          expect(sut.value ?? 0).toBeGreaterThanOrEqual(-1e-12);
+        },
+      ),
+    );
+  });
+
+  it('should report nulls when every value is zero', () => {
+    expect(computeTheilT([{ weight: 3, value: 0, group: 'a' }])).toMatchObject({ value: null, zeroValueUnits: 1 });
+  });
+});
+
+describe(computeMcLooneIndex.name, () => {
+  it('should compare the schools below the median with the median', () => {
+    // Median 2; only the school at 1 is below: 1·1 / (2·1) = 0.5.
+    expect(computeMcLooneIndex([1, 2, 3].map((value) => ({ weight: 1, value })))).toBe(0.5);
+  });
+
+  it('should be 1 when nobody is below the median', () => {
+    expect(computeMcLooneIndex([{ weight: 4, value: 5 }])).toBe(1);
+  });
+
+  it('should be null when the median is 0', () => {
+    expect(computeMcLooneIndex([{ weight: 4, value: 0 }])).toBeNull();
+  });
+});
+
+describe(computeEquityMeasures.name, () => {
+  it('should report range, range ratio and federal range ratio', () => {
+    const points = [1, 2, 3, 4].map((value) => ({ weight: 1, value, group: 'all' }));
+    const sut = computeEquityMeasures(points);
+    expect(sut).toMatchObject({
+      min: 1,
+      max: 4,
+      range: 3,
+      rangeRatio: 4,
+      p5: 1,
+      p95: 4,
+      federalRangeRatio: 3,
+      median: 2,
+    });
+  });
+
+  it('should return null ratios when the lowest value is 0', () => {
+    const sut = computeEquityMeasures([
+      { weight: 1, value: 0, group: 'a' },
+      { weight: 1, value: 2, group: 'a' },
+    ]);
+    expect(sut.rangeRatio).toBeNull();
+    expect(sut.federalRangeRatio).toBeNull();
+    expect(sut.theil.zeroValueUnits).toBe(1);
+  });
+
+  it('should handle empty input', () => {
+    const sut = computeEquityMeasures([]);
+    expect(sut).toMatchObject({ n: 0, mean: null, cv: null, gini: null, mcloone: null, range: null });
+  });
+});
