@@ -1,5 +1,5 @@
 export * from './create-db.ts';
-export * from './migrate.ts';
-export type * from './schema.ts';
 export * from './demo/export-csv.ts';
 export * from './demo/generate-demo-county.ts';
+export * from './migrate.ts';
+export type * from './schema.ts';

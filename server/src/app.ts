@@ -6,6 +6,7 @@ import express, { type Express } from 'express';
 import helmet from 'helmet';
 import type { Kysely } from 'kysely';
 import { pinoHttp } from 'pino-http';
+import { createBalanceRouter } from './balance/balance.router.ts';
 import type { Config } from './config.ts';
 import { createDistrictsRouter } from './districts/districts.router.ts';
 import { errorMiddleware, notFoundHandler } from './http/errors.ts';
@@ -58,6 +59,7 @@ export function createApp({ db, config, logger }: AppDeps): Express {
 
   app.use(createDistrictsRouter(db));
   app.use(createImportsRouter({ db, maxUploadBytes: config.maxUploadBytes }));
+  app.use(createBalanceRouter(db));
   app.use('/api', notFoundHandler);
 
   serveClient(app, config.clientDist);
@@ -71,7 +73,7 @@ function serveClient(app: Express, clientDist: string): void {
   if (!fs.existsSync(indexHtml)) return;
   app.use(express.static(clientDist, { index: false, maxAge: '1h' }));
   // Hashed assets can be cached for ever; index.html never, so a new build is picked up at once.
-  app.get('/*splat', (_req, res) => {
+  app.get('/{*splat}', (_req, res) => {
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(indexHtml);
   });

@@ -1,5 +1,6 @@
 export * from './method.ts';
 export * from './routes.ts';
+export * from './schemas/api.ts';
 export * from './schemas/data.ts';
 export * from './schemas/district.ts';
 export * from './schemas/engine.ts';

@@ -25,12 +25,12 @@ describe(`health, districts and the demo county (${usingRealPostgres() ? 'real P
   it('should list the demo county with its seven years', async () => {
     const res = await fetch(`${app.baseUrl}/api/v1/districts`);
     expect(res.status).toBe(200);
-    const body = await res.json();
+    const body = (await res.json()) as { schools: number; townships: number }[];
     expect(body).toEqual([
       expect.objectContaining({ code: '330999', name: '澄川县', years: [2019, 2020, 2021, 2022, 2023, 2024, 2025] }),
     ]);
-    expect(body[0].schools).toBe(100);
-    expect(body[0].townships).toBe(12);
+    expect(body[0]?.schools).toBe(100);
+    expect(body[0]?.townships).toBe(12);
   });
 
   it('should not load the demo twice', async () => {

@@ -260,7 +260,7 @@ describe(`imports (${usingRealPostgres() ? 'real PostgreSQL' : 'PGlite'})`, () =
     it('should answer 400 naming the parameter for an unknown template', async () => {
       const res = await fetch(`${app.baseUrl}/api/v1/imports/templates/teachers.csv`);
       expect(res.status).toBe(400);
-      expect((await res.json()).error.code).toBe('ValidationFailed');
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe('ValidationFailed');
     });
   });
 });

@@ -88,11 +88,19 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('school_code', 'text', (c) => c.notNull().references('school.code').onDelete('cascade'))
     .addColumn('year', 'integer', (c) => c.notNull().check(sql`year between 2000 and 2100`));
   for (const column of STAT_COUNT_COLUMNS) {
-    stats = stats.addColumn(column, 'integer', (c) => c.notNull().defaultTo(0).check(sql`${sql.ref(column)} >= 0`));
+    stats = stats.addColumn(column, 'integer', (c) =>
+      c
+        .notNull()
+        .defaultTo(0)
+        .check(sql`${sql.ref(column)} >= 0`),
+    );
   }
   for (const column of STAT_AMOUNT_COLUMNS) {
     stats = stats.addColumn(column, 'numeric(16, 2)', (c) =>
-      c.notNull().defaultTo(0).check(sql`${sql.ref(column)} >= 0`),
+      c
+        .notNull()
+        .defaultTo(0)
+        .check(sql`${sql.ref(column)} >= 0`),
     );
   }
   for (const stage of ['primary', 'junior']) {

@@ -69,3 +69,9 @@ export const RotationQuerySchema = SchoolFilterQuerySchema.extend({ year: YearPa
   ExportQuerySchema.shape,
 );
 export type RotationQuery = z.infer<typeof RotationQuerySchema>;
+
+export const BalanceQuerySchema = CountyYearQuerySchema.extend({
+  /** Which table a CSV/XLSX download holds: the per-indicator CVs or the per-school compliance. */
+  table: z.enum(['indicators', 'schools']).default('indicators'),
+});
+export type BalanceQuery = z.infer<typeof BalanceQuerySchema>;

@@ -1,0 +1,40 @@
+import type { MessageKey } from '../i18n/dictionary.ts';
+
+export interface NavItem {
+  /** Link target; for the school profile, the list it starts from. */
+  to: string;
+  label: MessageKey;
+  /** NavLink `end`: `/` is active only on itself. */
+  end?: boolean;
+}
+
+/** The ten views, in the order analysts work through them (SPEC §4). */
+export const NAV_ITEMS: readonly NavItem[] = [
+  { to: '/', label: 'nav.overview', end: true },
+  { to: '/compliance', label: 'nav.compliance' },
+  { to: '/balance', label: 'nav.balance' },
+  { to: '/urban-rural', label: 'nav.urbanRural' },
+  { to: '/rotation', label: 'nav.rotation' },
+  { to: '/rankings', label: 'nav.rankings' },
+  { to: '/schools', label: 'nav.school' },
+  { to: '/improve', label: 'nav.improve' },
+  { to: '/data', label: 'nav.data' },
+  { to: '/method', label: 'nav.method' },
+];
+
+/**
+ * Search parameters that describe the analyst's context rather than one view, carried along when switching views so
+ * the county, year and filters stay put.
+ */
+export const CARRIED_SEARCH_PARAMS = ['district', 'year', 'stage', 'township', 'locale', 'lang'] as const;
+
+export function carrySearch(search: string): string {
+  const current = new URLSearchParams(search);
+  const next = new URLSearchParams();
+  for (const key of CARRIED_SEARCH_PARAMS) {
+    const value = current.get(key);
+    if (value) next.set(key, value);
+  }
+  const text = next.toString();
+  return text ? `?${text}` : '';
+}

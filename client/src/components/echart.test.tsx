@@ -1,0 +1,75 @@
+// @vitest-environment jsdom
+import { cleanup, render } from '@testing-library/react';
+import { createRef } from 'react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ChartOption, EChartHandle } from './echart-option.ts';
+
+const chart = {
+  setOption: vi.fn(),
+  resize: vi.fn(),
+  dispose: vi.fn(),
+  on: vi.fn(),
+  off: vi.fn(),
+  getDataURL: vi.fn(() => 'data:image/png;base64,AAAA'),
+};
+const init = vi.fn(() => chart);
+const use = vi.fn();
+
+vi.mock('echarts/core', () => ({ init, use }));
+
+const { default: EChart } = await import('./echart.tsx');
+
+const option: ChartOption = {
+  xAxis: { type: 'category', data: ['甲', '乙'] },
+  yAxis: {},
+  series: [{ type: 'bar', data: [1, 2] }],
+};
+
+beforeEach(() => {
+  for (const fn of Object.values(chart)) fn.mockClear();
+  init.mockClear();
+  window.__JUNHENG_TEST__ = undefined;
+});
+afterEach(() => cleanup());
+
+describe('EChart', () => {
+  it('should register the modules once, init, set the option without merging and dispose on unmount', () => {
+    const { unmount } = render(<EChart option={option} ariaLabel="图" />);
+    expect(use).toHaveBeenCalledTimes(1);
+    expect(init).toHaveBeenCalledWith(
+      expect.any(HTMLDivElement),
+      null,
+      expect.objectContaining({ renderer: 'canvas' }),
+    );
+    expect(chart.setOption).toHaveBeenCalledWith(option, expect.objectContaining({ notMerge: true }));
+    unmount();
+    expect(chart.dispose).toHaveBeenCalledTimes(1);
+  });
+
+  it('should switch animation off, on a copy, under the browser-test flag', () => {
+    window.__JUNHENG_TEST__ = true;
+    render(<EChart option={option} ariaLabel="图" />);
+    const [given] = chart.setOption.mock.calls.at(-1) ?? [];
+    expect(given).toEqual({ ...option, animation: false });
+    expect(option).not.toHaveProperty('animation');
+  });
+
+  it('should bind click handlers and call the latest one', () => {
+    const first = vi.fn();
+    const second = vi.fn();
+    const { rerender } = render(<EChart option={option} ariaLabel="图" onEvents={{ click: first }} />);
+    rerender(<EChart option={option} ariaLabel="图" onEvents={{ click: second }} />);
+    expect(chart.on).toHaveBeenCalledTimes(1);
+    const listener = chart.on.mock.calls[0]?.[1] as (event: unknown) => void;
+    listener({ name: '甲' });
+    expect(first).not.toHaveBeenCalled();
+    expect(second).toHaveBeenCalledWith({ name: '甲' });
+  });
+
+  it('should expose a PNG data URL through its ref', () => {
+    const ref = createRef<EChartHandle>();
+    render(<EChart option={option} ariaLabel="图" ref={ref} />);
+    expect(ref.current?.getDataURL()).toBe('data:image/png;base64,AAAA');
+    expect(chart.getDataURL).toHaveBeenCalledWith({ type: 'png', pixelRatio: 2, backgroundColor: '#ffffff' });
+  });
+});

@@ -1,0 +1,138 @@
+import { type DragEvent, useId, useRef, useState } from 'react';
+import { useT } from '../../../i18n/i18n.tsx';
+import { isApiError } from '../../../lib/api-client.ts';
+import { formatBytes } from '../../../lib/format.ts';
+import { useImportFilesMutation } from '../api/import-files.ts';
+import { ImportReportView } from './import-report-view.tsx';
+
+const ACCEPT = '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+function ImportFailure({ error }: { error: unknown }) {
+  const t = useT();
+  if (isApiError(error) && (error.status === 413 || error.code === 'PayloadTooLarge')) {
+    return (
+      <div className="banner banner-error" role="alert">
+        <p>{t('data.error.tooLarge')}</p>
+        <p className="small">{error.message}</p>
+      </div>
+    );
+  }
+  const message = isApiError(error)
+    ? error.code === 'NetworkError'
+      ? t('common.networkError')
+      : `${error.message} (${error.code}${error.status ? `, HTTP ${error.status}` : ''})`
+    : String(error);
+  return (
+    <p className="banner banner-error" role="alert">
+      {t('data.error.generic', { message })}
+    </p>
+  );
+}
+
+/** Choose files, check them (dry run) or import them, and read the report. */
+export function ImportPanel() {
+  const t = useT();
+  const inputId = useId();
+  const inputRef = useRef<HTMLInputElement>(null);
+  const [files, setFiles] = useState<File[]>([]);
+  const [dragging, setDragging] = useState(false);
+  const mutation = useImportFilesMutation();
+  const running = mutation.isPending ? mutation.variables?.dryRun : undefined;
+
+  const choose = (list: FileList | null) => {
+    setFiles(list ? Array.from(list) : []);
+    mutation.reset();
+  };
+  const clear = () => {
+    if (inputRef.current) inputRef.current.value = '';
+    choose(null);
+  };
+  const submit = (dryRun: boolean) => {
+    if (files.length > 0) mutation.mutate({ files, dryRun });
+  };
+  const onDrop = (event: DragEvent<HTMLDivElement>) => {
+    event.preventDefault();
+    setDragging(false);
+    if (event.dataTransfer.files.length > 0) choose(event.dataTransfer.files);
+  };
+
+  return (
+    <>
+      <section className="card" aria-labelledby="upload-title">
+        <h2 id="upload-title" className="card-title">
+          {t('data.upload.title')}
+        </h2>
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            submit(false);
+          }}
+        >
+          {/* biome-ignore lint/a11y/noStaticElementInteractions: drop target only; the file input inside is the accessible control */}
+          <div
+            className={dragging ? 'dropzone dragging' : 'dropzone'}
+            onDragOver={(event) => {
+              event.preventDefault();
+              setDragging(true);
+            }}
+            onDragLeave={() => setDragging(false)}
+            onDrop={onDrop}
+          >
+            <input
+              ref={inputRef}
+              id={inputId}
+              className="file-input visually-hidden"
+              name="files"
+              type="file"
+              multiple
+              accept={ACCEPT}
+              onChange={(event) => choose(event.target.files)}
+            />
+            {/* The native button's text follows the browser's language; this label reads the same in both. */}
+            <label htmlFor={inputId} className="button button-secondary file-button">
+              {t('data.upload.choose')}
+            </label>
+            <span className="muted small file-hint">{t('data.upload.chooseHint')}</span>
+            <p className="muted small" aria-live="polite">
+              {files.length ? t('data.upload.selected', { count: files.length }) : t('data.upload.noneSelected')}
+            </p>
+            {files.length ? (
+              <ul className="file-list">
+                {files.map((file) => (
+                  <li key={`${file.name}:${file.size}:${file.lastModified}`}>
+                    <span className="cell-file">{file.name}</span>{' '}
+                    <span className="muted small">{formatBytes(file.size)}</span>
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </div>
+          <div className="actions">
+            <button
+              type="button"
+              className="button button-secondary"
+              disabled={files.length === 0 || mutation.isPending}
+              onClick={() => submit(true)}
+            >
+              {running === true ? t('data.upload.checking') : t('data.upload.dryRun')}
+            </button>
+            <button type="submit" className="button" disabled={files.length === 0 || mutation.isPending}>
+              {running === false ? t('data.upload.importing') : t('data.upload.import')}
+            </button>
+            <button
+              type="button"
+              className="button button-plain"
+              disabled={files.length === 0 || mutation.isPending}
+              onClick={clear}
+            >
+              {t('data.upload.clear')}
+            </button>
+            <span className="muted small">{t('data.upload.dryRunHint')}</span>
+          </div>
+        </form>
+        {mutation.isError ? <ImportFailure error={mutation.error} /> : null}
+      </section>
+      {mutation.isSuccess ? <ImportReportView report={mutation.data} /> : null}
+    </>
+  );
+}

@@ -1,0 +1,167 @@
+// @vitest-environment jsdom
+import { ApiErrorSchema, ImportReportSchema } from '@junheng/shared';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { I18nProvider } from '../../i18n/i18n.tsx';
+import DataPage from './data-page.tsx';
+
+const rejected = ImportReportSchema.parse({
+  applied: false,
+  dryRun: true,
+  batchId: null,
+  files: [
+    { file: '学校年度统计.csv', kind: 'school_stats', encoding: 'gb18030', rows: 3, sha256: 'a'.repeat(64) },
+    { file: 'notes.csv', kind: null, encoding: 'utf-8', rows: 1, sha256: 'b'.repeat(64) },
+  ],
+  errors: [
+    {
+      file: '学校年度统计.csv',
+      row: 4,
+      column: '学校标识码',
+      value: '3301069999',
+      message: '未知的学校标识码：请先导入学校基本信息',
+    },
+    {
+      file: '学校年度统计.csv',
+      row: 3,
+      column: '小学县级以上骨干教师数',
+      value: '40',
+      message: '骨干教师数 40 超过小学专任教师数 30',
+    },
+    { file: 'notes.csv', row: null, column: null, value: null, message: '无法识别数据类型：表头不匹配任何模板' },
+  ],
+  warnings: [
+    { file: '学校年度统计.csv', row: 2, column: '体育运动场馆面积', value: '52000', message: '比上年大 10 倍以上' },
+  ],
+  counts: { schools: 0, school_stats: 1, rotations: 0 },
+  truncated: false,
+});
+
+const applied = ImportReportSchema.parse({
+  applied: true,
+  dryRun: false,
+  batchId: 7,
+  files: [{ file: 'schools.xlsx', kind: 'schools', encoding: null, rows: 42, sha256: 'c'.repeat(64) }],
+  errors: [],
+  warnings: [],
+  counts: { schools: 42, school_stats: 0, rotations: 0 },
+  truncated: false,
+});
+
+const tooLarge = ApiErrorSchema.parse({ error: { code: 'PayloadTooLarge', message: '文件超过 20 MB' } });
+
+const json = (body: unknown, status: number) =>
+  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+
+const fetchMock = vi.fn<typeof fetch>();
+
+function renderSut() {
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
+  const invalidate = vi.spyOn(queryClient, 'invalidateQueries');
+  render(
+    <I18nProvider initialLang="zh">
+      <QueryClientProvider client={queryClient}>
+        <DataPage />
+      </QueryClientProvider>
+    </I18nProvider>,
+  );
+  return { invalidate };
+}
+
+function chooseFiles(...names: string[]) {
+  const input = screen.getByLabelText(/选择文件/);
+  const files = names.map((name) => new File(['学校标识码,年度\n'], name, { type: 'text/csv' }));
+  fireEvent.change(input, { target: { files } });
+}
+
+beforeEach(() => {
+  fetchMock.mockReset();
+  vi.stubGlobal('fetch', fetchMock);
+});
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+describe('DataPage', () => {
+  it('should link the three templates in CSV and XLSX', () => {
+    renderSut();
+    for (const kind of ['schools', 'school_stats', 'rotations']) {
+      for (const format of ['csv', 'xlsx']) {
+        expect(document.querySelector(`a[href="/api/v1/imports/templates/${kind}.${format}"]`)).not.toBeNull();
+      }
+    }
+    expect(screen.getByText('学校基本信息')).toBeTruthy();
+    expect(screen.getByText('学校年度统计')).toBeTruthy();
+    expect(screen.getByText('教师交流轮岗')).toBeTruthy();
+  });
+
+  it('should show the located errors of a 422 dry-run report and say nothing was written', async () => {
+    fetchMock.mockResolvedValueOnce(json(rejected, 422));
+    const { invalidate } = renderSut();
+    chooseFiles('学校年度统计.csv', 'notes.csv');
+
+    fireEvent.click(screen.getByRole('button', { name: '试运行检查' }));
+
+    expect(await screen.findByRole('alert')).toHaveProperty('textContent', expect.stringContaining('未写入任何数据'));
+    const [url, init] = fetchMock.mock.calls[0] ?? [];
+    expect(url).toBe('/api/v1/imports?dryRun=true');
+    expect(init?.method).toBe('POST');
+    const body = init?.body as FormData;
+    expect(body.getAll('files').map((file) => (file as File).name)).toEqual(['学校年度统计.csv', 'notes.csv']);
+
+    expect(screen.getAllByRole('table')).toHaveLength(2);
+    const row = screen.getByText('未知的学校标识码：请先导入学校基本信息').closest('tr');
+    expect(row?.className).toBe('issue-error');
+    const cells = within(row as HTMLElement)
+      .getAllByRole('cell')
+      .map((cell) => cell.textContent);
+    expect(cells).toEqual([
+      '错误',
+      '学校年度统计.csv',
+      '4',
+      '学校标识码',
+      '3301069999',
+      '未知的学校标识码：请先导入学校基本信息',
+    ]);
+
+    const wholeFile = screen.getByText('无法识别数据类型：表头不匹配任何模板').closest('tr');
+    expect(within(wholeFile as HTMLElement).getByText('整个文件')).toBeTruthy();
+    expect(screen.getByText('未识别')).toBeTruthy();
+    expect(screen.getByText('比上年大 10 倍以上').closest('tr')?.className).toBe('issue-warning');
+    expect(screen.getByText('错误 3 个，警告 1 个')).toBeTruthy();
+    expect(invalidate).not.toHaveBeenCalled();
+  });
+
+  it('should import, report success and invalidate every query', async () => {
+    fetchMock.mockResolvedValueOnce(json(applied, 200));
+    const { invalidate } = renderSut();
+    chooseFiles('schools.xlsx');
+
+    fireEvent.click(screen.getByRole('button', { name: '导入' }));
+
+    expect(await screen.findByText('导入成功，数据已写入。')).toBeTruthy();
+    expect(fetchMock.mock.calls[0]?.[0]).toBe('/api/v1/imports');
+    expect(screen.getByText('已写入：学校 42 所，年度统计 0 条，交流轮岗 0 条')).toBeTruthy();
+    expect(invalidate).toHaveBeenCalledWith();
+  });
+
+  it('should explain a 413 clearly', async () => {
+    fetchMock.mockResolvedValueOnce(json(tooLarge, 413));
+    renderSut();
+    chooseFiles('big.csv');
+
+    fireEvent.click(screen.getByRole('button', { name: '导入' }));
+
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('文件过大');
+    expect(alert.textContent).toContain('文件超过 20 MB');
+  });
+
+  it('should keep the buttons disabled until a file is chosen', () => {
+    renderSut();
+    expect(screen.getByRole('button', { name: '试运行检查' })).toHaveProperty('disabled', true);
+    expect(screen.getByRole('button', { name: '导入' })).toHaveProperty('disabled', true);
+  });
+});

@@ -1,0 +1,62 @@
+import type { DistrictSummary } from '@junheng/shared';
+import { useQuery } from '@tanstack/react-query';
+import { useCallback, useEffect } from 'react';
+import { useSearchParams } from 'react-router';
+import { districtsQueryOptions } from '../api/districts.ts';
+
+export const DISTRICT_SEARCH_PARAM = 'district';
+
+/**
+ * The district named by `?district=`; when the parameter is missing or unknown, the first one that has yearly data
+ * (a county imported with its schools only should not hide the one with statistics), else the first.
+ */
+export function pickDistrict(districts: readonly DistrictSummary[], code: string | null): DistrictSummary | undefined {
+  return (
+    districts.find((district) => district.code === code) ??
+    districts.find((district) => district.years.length > 0) ??
+    districts[0]
+  );
+}
+
+/**
+ * The county every view works on. With several counties the choice lives in `?district=` so a link reproduces the
+ * view; with one there is nothing to choose and the URL stays clean.
+ */
+export function useSelectedDistrict() {
+  const query = useQuery(districtsQueryOptions());
+  const [searchParams, setSearchParams] = useSearchParams();
+  const districts = query.data ?? [];
+  const requested = searchParams.get(DISTRICT_SEARCH_PARAM);
+  const district = pickDistrict(districts, requested);
+  const several = districts.length > 1;
+
+  const setDistrict = useCallback(
+    (code: string) => {
+      setSearchParams(
+        (previous) => {
+          const next = new URLSearchParams(previous);
+          next.set(DISTRICT_SEARCH_PARAM, code);
+          return next;
+        },
+        { replace: false },
+      );
+    },
+    [setSearchParams],
+  );
+
+  // Several counties and none (or an unknown one) in the URL: write the one shown, so the link is complete.
+  useEffect(() => {
+    if (several && district && requested !== district.code) {
+      setSearchParams(
+        (previous) => {
+          const next = new URLSearchParams(previous);
+          next.set(DISTRICT_SEARCH_PARAM, district.code);
+          return next;
+        },
+        { replace: true },
+      );
+    }
+  }, [several, district, requested, setSearchParams]);
+
+  return { query, districts, district, several, setDistrict };
+}

@@ -1,0 +1,170 @@
+import { ApiErrorSchema, type ErrorCode, type RouteDefinition, type Routes, routes } from '@junheng/shared';
+import type { z } from 'zod';
+import { env } from '../config/env.ts';
+
+/**
+ * The one way the client talks to the API: URLs come from the shared route table, success bodies are parsed with the
+ * route's response schema and error bodies with ApiErrorSchema, so a contract drift fails here and not in a chart.
+ */
+
+/** Codes the server sends, plus the two the client itself raises. */
+export type ApiErrorCode = ErrorCode | 'NetworkError' | 'InvalidResponse';
+
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+
+  constructor(
+    /** HTTP status; 0 when the server was never reached. */
+    readonly status: number,
+    readonly code: ApiErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+export function isApiError(error: unknown): error is ApiError {
+  return error instanceof ApiError;
+}
+
+export type RouteName = keyof Routes;
+
+type QueryValue = string | number | boolean | null | undefined | readonly (string | number)[];
+export type QueryInput = Record<string, QueryValue>;
+
+/** `'/api/v1/districts/:code/balance'` → `'code'`. */
+export type PathParamNames<P extends string> = P extends `${string}:${infer Name}/${infer Rest}`
+  ? Name | PathParamNames<`/${Rest}`>
+  : P extends `${string}:${infer Name}`
+    ? Name
+    : never;
+
+type PathParams<P extends string> = [PathParamNames<P>] extends [never]
+  ? { params?: undefined }
+  : { params: Record<PathParamNames<P>, string | number> };
+
+export type RequestOptions<R extends RouteDefinition> = PathParams<R['path']> & {
+  query?: QueryInput;
+  body?: BodyInit | Record<string, unknown> | unknown[];
+  signal?: AbortSignal;
+  /**
+   * Non-2xx statuses whose body is still the route's response (the import answers 422 with its report).
+   * Bodies with these statuses are parsed with `route.response`, not as errors.
+   */
+  acceptStatuses?: readonly number[];
+};
+
+export type RouteResponse<N extends RouteName> = z.output<Routes[N]['response']>;
+
+/**
+ * Fills `:param` segments (URI-encoded) and appends the query; `undefined`/`null`/`''` values are dropped and arrays are
+ * joined by commas (SPEC §5: `township=a,b`).
+ */
+export function buildUrl(path: string, params?: Record<string, string | number>, query?: QueryInput): string {
+  const filled = path.replace(/:(\w+)/g, (_whole, name: string) => {
+    const value = params?.[name];
+    if (value === undefined || value === '') throw new Error(`Missing path parameter "${name}" for ${path}`);
+    return encodeURIComponent(String(value));
+  });
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value === undefined || value === null || value === '') continue;
+    if (Array.isArray(value)) {
+      if (value.length > 0) search.set(key, value.join(','));
+      continue;
+    }
+    search.set(key, String(value));
+  }
+  const qs = search.toString();
+  return `${env.VITE_API_BASE_URL}${filled}${qs ? `?${qs}` : ''}`;
+}
+
+function isBodyInit(body: unknown): body is BodyInit {
+  return (
+    typeof body === 'string' ||
+    body instanceof FormData ||
+    body instanceof Blob ||
+    body instanceof URLSearchParams ||
+    body instanceof ArrayBuffer
+  );
+}
+
+async function readJson(response: Response): Promise<{ ok: true; value: unknown } | { ok: false }> {
+  try {
+    const text = await response.text();
+    return text ? { ok: true, value: JSON.parse(text) } : { ok: false };
+  } catch {
+    return { ok: false };
+  }
+}
+
+function fallbackCode(status: number): ErrorCode {
+  if (status === 404) return 'NotFound';
+  if (status === 413) return 'PayloadTooLarge';
+  if (status === 415) return 'UnsupportedMediaType';
+  if (status >= 400 && status < 500) return 'ValidationFailed';
+  return 'Internal';
+}
+
+/** Calls one route of the shared table and returns its parsed response; throws ApiError otherwise. */
+export async function apiRequest<N extends RouteName>(
+  name: N,
+  options: RequestOptions<Routes[N]>,
+): Promise<RouteResponse<N>> {
+  const route: RouteDefinition = routes[name];
+  const url = buildUrl(route.path, options.params, options.query);
+  const headers = new Headers({ Accept: 'application/json' });
+  let body: BodyInit | undefined;
+  if (options.body !== undefined) {
+    if (isBodyInit(options.body)) {
+      // FormData sets its own multipart boundary: never set Content-Type for it.
+      body = options.body;
+    } else {
+      body = JSON.stringify(options.body);
+      headers.set('Content-Type', 'application/json');
+    }
+  }
+
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: route.method,
+      headers,
+      ...(body === undefined ? {} : { body }),
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+  } catch (error) {
+    // Cancellation is not a failure: let TanStack Query see the AbortError it expects.
+    if (options.signal?.aborted) throw error;
+    throw new ApiError(0, 'NetworkError', error instanceof Error ? error.message : 'Network request failed');
+  }
+
+  const json = await readJson(response);
+  const isSuccess = response.ok || (options.acceptStatuses ?? []).includes(response.status);
+
+  if (!isSuccess) {
+    const parsedError = json.ok ? ApiErrorSchema.safeParse(json.value) : undefined;
+    if (parsedError?.success) {
+      const { code, message, details } = parsedError.data.error;
+      throw new ApiError(response.status, code, message, details);
+    }
+    throw new ApiError(
+      response.status,
+      fallbackCode(response.status),
+      `${response.status} ${response.statusText || 'HTTP error'}`.trim(),
+    );
+  }
+
+  const parsed = route.response.safeParse(json.ok ? json.value : undefined);
+  if (!parsed.success) {
+    console.error(`Response of ${route.method} ${route.path} does not match its schema`, parsed.error.issues);
+    throw new ApiError(
+      response.status,
+      'InvalidResponse',
+      `The server answered ${route.method} ${route.path} with an unexpected body`,
+      parsed.error.issues,
+    );
+  }
+  return parsed.data as RouteResponse<N>;
+}

@@ -1,0 +1,71 @@
+import type { Database } from '@junheng/db';
+import {
+  type BalanceResponse,
+  type BasicBalanceResponse,
+  type CountyYearQuery,
+  QUALITY_INDICATOR_KEYS,
+  type QualityIndicatorKey,
+  type RankingQuery,
+  type RankingResponse,
+} from '@junheng/shared';
+import type { Kysely } from 'kysely';
+import { loadCountyYear } from '../county/county.service.ts';
+import {
+  computeBasicReport,
+  computeIndicatorValue,
+  computeQualityReport,
+  computeStageUnits,
+  computeWeightedStats,
+  findQualityThreshold,
+  meetsThreshold,
+  selectStageUnits,
+} from '../engine/index.ts';
+import { rankRows } from './rank.ts';
+
+export async function getBalance(db: Kysely<Database>, code: string, query: CountyYearQuery): Promise<BalanceResponse> {
+  const data = await loadCountyYear(db, { districtCode: code, year: query.year, filter: query });
+  const units = computeStageUnits(data.schools, data.stats, { includePrivate: query.includePrivate });
+  return { ...data.context, ...computeQualityReport(units, query.stage) };
+}
+
+export async function getBasicBalance(
+  db: Kysely<Database>,
+  code: string,
+  query: CountyYearQuery,
+): Promise<BasicBalanceResponse> {
+  const data = await loadCountyYear(db, { districtCode: code, year: query.year, filter: query });
+  const units = computeStageUnits(data.schools, data.stats, { includePrivate: query.includePrivate });
+  return { ...data.context, ...computeBasicReport(units, query.stage) };
+}
+
+const isQualityKey = (key: string): key is QualityIndicatorKey =>
+  (QUALITY_INDICATOR_KEYS as readonly string[]).includes(key);
+
+/** Schools of the selection ranked on one indicator, best first; ties share a rank (1, 2, 2, 4). */
+export async function getRankings(db: Kysely<Database>, code: string, query: RankingQuery): Promise<RankingResponse> {
+  const data = await loadCountyYear(db, { districtCode: code, year: query.year, filter: query });
+  const { units } = selectStageUnits(
+    computeStageUnits(data.schools, data.stats, { includePrivate: query.includePrivate }),
+    query.stage,
+  );
+  const key = query.indicator as Parameters<typeof computeIndicatorValue>[1];
+  const threshold = isQualityKey(key) ? findQualityThreshold(key, query.stage) : null;
+  const valued = units.map((unit) => ({ unit, value: computeIndicatorValue(unit, key) }));
+  const stats = computeWeightedStats(
+    valued.flatMap(({ unit, value }) => (value === null ? [] : [{ value, weight: unit.students }])),
+  );
+  const rows = rankRows(valued, (v) => v.value).map(({ rank, item: { unit, value } }) => ({
+    rank,
+    code: unit.code,
+    name: unit.name,
+    township: unit.townshipName,
+    townshipCode: unit.townshipCode,
+    locale: unit.locale,
+    students: unit.students,
+    value,
+    threshold,
+    meets: value === null || threshold === null ? null : meetsThreshold(value, threshold),
+    relativeToMean: value === null || !stats.mean ? null : value / stats.mean,
+  }));
+  return { ...data.context, stage: query.stage, indicator: key, mean: stats.mean, threshold, cv: stats.cv, rows };
+}

@@ -1,0 +1,142 @@
+import {
+  BASIC_INDICATOR_LABELS,
+  type BalanceResponse,
+  type BasicBalanceResponse,
+  LOCALE_LABELS,
+  QUALITY_INDICATORS,
+  type RankingResponse,
+  STAGE_LABELS,
+  type Stage,
+} from '@junheng/shared';
+import type { ExportColumn, ExportTable } from '../export/table.ts';
+
+type Lang = 'zh' | 'en';
+type Indicator = BalanceResponse['indicators'][number];
+type SchoolResult = BalanceResponse['schools'][number];
+
+export const yesNo = (value: boolean | null, lang: Lang) =>
+  value === null ? null : lang === 'zh' ? (value ? '是' : '否') : value ? 'yes' : 'no';
+
+const definitionOf = (key: string) => QUALITY_INDICATORS.find((d) => d.key === key);
+
+export function buildBalanceIndicatorTable(report: BalanceResponse, lang: Lang): ExportTable<Indicator> {
+  const columns: ExportColumn<Indicator>[] = [
+    { key: 'key', zh: '指标键', en: 'Key', value: (r) => r.key },
+    {
+      key: 'name',
+      zh: '指标',
+      en: 'Indicator',
+      value: (r) => (lang === 'zh' ? r.zh : (definitionOf(r.key)?.en ?? r.key)),
+    },
+    {
+      key: 'unit',
+      zh: '单位',
+      en: 'Unit',
+      value: (r) => (lang === 'zh' ? definitionOf(r.key)?.unitZh : definitionOf(r.key)?.unitEn),
+    },
+    { key: 'threshold', zh: '标准', en: 'Threshold', decimals: 2, value: (r) => r.threshold },
+    { key: 'n', zh: '学校数', en: 'Schools', decimals: 0, value: (r) => r.n },
+    { key: 'mean', zh: '加权平均值', en: 'Weighted mean', decimals: 2, value: (r) => r.mean },
+    { key: 'sd', zh: '标准差', en: 'SD', decimals: 3, value: (r) => r.sd },
+    { key: 'cv', zh: '差异系数', en: 'CV', decimals: 3, value: (r) => r.cv },
+    { key: 'cvLimit', zh: '差异系数限值', en: 'CV limit', decimals: 2, value: (r) => r.cvLimit },
+    { key: 'cvPasses', zh: '差异系数达标', en: 'CV passes', value: (r) => yesNo(r.cvPasses, lang) },
+    { key: 'schoolsMeeting', zh: '达标学校数', en: 'Schools meeting', decimals: 0, value: (r) => r.schoolsMeeting },
+    { key: 'schoolsMissing', zh: '未达标学校数', en: 'Schools missing', decimals: 0, value: (r) => r.schoolsMissing },
+    { key: 'min', zh: '最小值', en: 'Min', value: (r) => r.min },
+    { key: 'max', zh: '最大值', en: 'Max', value: (r) => r.max },
+  ];
+  return { titleZh: '差异系数', titleEn: 'Balance', columns, rows: report.indicators };
+}
+
+export function buildBalanceSchoolTable(report: BalanceResponse, lang: Lang): ExportTable<SchoolResult> {
+  const zh = lang === 'zh';
+  const columns: ExportColumn<SchoolResult>[] = [
+    { key: 'code', zh: '学校标识码', en: 'School code', value: (r) => r.code },
+    { key: 'name', zh: '学校名称', en: 'School', value: (r) => r.name },
+    { key: 'township', zh: '乡镇/街道', en: 'Township', value: (r) => r.townshipName },
+    {
+      key: 'locale',
+      zh: '城乡分类',
+      en: 'Urban–rural',
+      value: (r) => (zh ? LOCALE_LABELS[r.locale].zh : LOCALE_LABELS[r.locale].en),
+    },
+    { key: 'students', zh: '在校生数', en: 'Students', unitZh: '人', decimals: 0, value: (r) => r.students },
+    ...QUALITY_INDICATORS.map(
+      (d): ExportColumn<SchoolResult> => ({
+        key: d.key,
+        zh: d.zh,
+        en: d.en,
+        unitZh: d.unitZh,
+        unitEn: d.unitEn,
+        decimals: d.decimals,
+        value: (r) => r.values[d.key] ?? null,
+      }),
+    ),
+    { key: 'metCount', zh: '达标项数', en: 'Indicators met', decimals: 0, value: (r) => r.metCount },
+    { key: 'passes', zh: '资源配置达标', en: 'Passes', value: (r) => yesNo(r.passes, lang) },
+  ];
+  return { titleZh: '学校达标', titleEn: 'Compliance', columns, rows: report.schools };
+}
+
+type BasicIndicator = BasicBalanceResponse['indicators'][number];
+
+export function buildBasicBalanceTable(report: BasicBalanceResponse, lang: Lang): ExportTable<BasicIndicator> {
+  const zh = lang === 'zh';
+  const columns: ExportColumn<BasicIndicator>[] = [
+    { key: 'key', zh: '指标键', en: 'Key', value: (r) => r.key },
+    {
+      key: 'name',
+      zh: '指标',
+      en: 'Indicator',
+      value: (r) => (zh ? BASIC_INDICATOR_LABELS[r.key].zh : BASIC_INDICATOR_LABELS[r.key].en),
+    },
+    { key: 'mean', zh: '加权平均值', en: 'Weighted mean', decimals: 2, value: (r) => r.mean },
+    { key: 'sd', zh: '标准差', en: 'SD', decimals: 3, value: (r) => r.sd },
+    { key: 'cv', zh: '差异系数', en: 'CV', decimals: 3, value: (r) => r.cv },
+  ];
+  return { titleZh: '基本均衡差异系数', titleEn: 'Basic balance', columns, rows: report.indicators };
+}
+
+type RankingRow = RankingResponse['rows'][number];
+
+export function buildRankingTable(report: RankingResponse, lang: Lang, stage: Stage): ExportTable<RankingRow> {
+  const zh = lang === 'zh';
+  const d = definitionOf(report.indicator);
+  const indicatorName = d
+    ? zh
+      ? d.zh
+      : d.en
+    : zh
+      ? BASIC_INDICATOR_LABELS[report.indicator as keyof typeof BASIC_INDICATOR_LABELS]?.zh
+      : report.indicator;
+  const columns: ExportColumn<RankingRow>[] = [
+    { key: 'rank', zh: '排名', en: 'Rank', decimals: 0, value: (r) => r.rank },
+    { key: 'code', zh: '学校标识码', en: 'School code', value: (r) => r.code },
+    { key: 'name', zh: '学校名称', en: 'School', value: (r) => r.name },
+    { key: 'township', zh: '乡镇/街道', en: 'Township', value: (r) => r.township },
+    {
+      key: 'locale',
+      zh: '城乡分类',
+      en: 'Urban–rural',
+      value: (r) => (zh ? LOCALE_LABELS[r.locale].zh : LOCALE_LABELS[r.locale].en),
+    },
+    { key: 'students', zh: '在校生数', en: 'Students', decimals: 0, value: (r) => r.students },
+    {
+      key: 'value',
+      zh: indicatorName ?? report.indicator,
+      en: d?.en ?? report.indicator,
+      ...(d ? { unitZh: d.unitZh, unitEn: d.unitEn } : {}),
+      decimals: d?.decimals ?? 2,
+      value: (r) => r.value,
+    },
+    { key: 'threshold', zh: '标准', en: 'Threshold', value: (r) => r.threshold },
+    { key: 'meets', zh: '是否达标', en: 'Meets', value: (r) => yesNo(r.meets, lang) },
+  ];
+  return {
+    titleZh: `排名-${indicatorName ?? report.indicator}`.slice(0, 28),
+    titleEn: `Ranking ${STAGE_LABELS[stage].en}`,
+    columns,
+    rows: report.rows,
+  };
+}

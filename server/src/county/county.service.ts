@@ -1,0 +1,122 @@
+import type { Database } from '@junheng/db';
+import {
+  LOCALE_LABELS,
+  type ReportContext,
+  type RotationRow,
+  type SchoolFilterQuery,
+  type SchoolRow,
+  type SchoolStatRow,
+  STAGE_LABELS,
+  type Stage,
+} from '@junheng/shared';
+import type { Kysely } from 'kysely';
+import type { SchoolScope } from '../db-helpers.ts';
+import { findDistrict } from '../districts/districts.repository.ts';
+import { HttpError } from '../http/errors.ts';
+import { findDistrictYears, findRotations, findSchools, findStats } from './county.repository.ts';
+
+export interface CountyYearData {
+  context: ReportContext;
+  schools: SchoolRow[];
+  stats: SchoolStatRow[];
+  rotations: RotationRow[];
+}
+
+export interface CountyYearRequest {
+  districtCode: string;
+  year: number;
+  filter: SchoolFilterQuery;
+  withRotations?: boolean;
+}
+
+/** The district or a 404 that says so. */
+export async function requireDistrict(db: Kysely<Database>, districtCode: string) {
+  const district = await findDistrict(db, districtCode);
+  if (!district) throw new HttpError(404, 'DistrictNotFound', `没有区县 ${districtCode} / No district ${districtCode}`);
+  return district;
+}
+
+export function toScope(districtCode: string, filter: SchoolFilterQuery): SchoolScope {
+  return { districtCode, townships: filter.township, locales: filter.locale, groups: filter.group };
+}
+
+/**
+ * Loads what every county-year report needs: the scope's schools, that year's statistics (and rotations). A year
+ * without data is a 404 that lists the years available.
+ */
+export async function loadCountyYear(db: Kysely<Database>, request: CountyYearRequest): Promise<CountyYearData> {
+  const district = await requireDistrict(db, request.districtCode);
+  const years = await findDistrictYears(db, district.code);
+  if (!years.includes(request.year)) {
+    throw new HttpError(
+      404,
+      'YearNotFound',
+      `${district.name}没有 ${request.year} 年的数据，可选年份：${years.join('、') || '无'} / No data for ${request.year}`,
+      { availableYears: years },
+    );
+  }
+  const scope = toScope(district.code, request.filter);
+  const [schools, stats, rotations] = await Promise.all([
+    findSchools(db, scope),
+    findStats(db, scope, { from: request.year, to: request.year }),
+    request.withRotations ? findRotations(db, scope, { from: request.year, to: request.year }) : Promise.resolve([]),
+  ]);
+  return {
+    context: buildReportContext(district, request.year, years, request.filter, schools),
+    schools,
+    stats,
+    rotations,
+  };
+}
+
+export function buildReportContext(
+  district: { code: string; name: string },
+  year: number,
+  years: number[],
+  filter: SchoolFilterQuery,
+  schools: SchoolRow[],
+): ReportContext {
+  const townshipNames = new Map(schools.map((s) => [s.townshipCode, s.townshipName]));
+  return {
+    district,
+    year,
+    years,
+    filters: {
+      townships: filter.township.map((code) => ({ code, name: townshipNames.get(code) ?? code })),
+      locales: filter.locale,
+      groups: filter.group,
+      includePrivate: filter.includePrivate,
+    },
+  };
+}
+
+/** Labels for an export's file name and 说明 sheet, in the order county, year, stage, filters. */
+export function describeContext(
+  context: ReportContext,
+  stage: Stage | null,
+  lang: 'zh' | 'en',
+): { fileNameParts: string[]; filters: [string, string][] } {
+  const zh = lang === 'zh';
+  const f = context.filters;
+  const filters: [string, string][] = [
+    [zh ? '区县' : 'District', `${context.district.name} (${context.district.code})`],
+    [zh ? '年度' : 'Year', String(context.year)],
+  ];
+  if (stage) filters.push([zh ? '学段' : 'Stage', zh ? STAGE_LABELS[stage].zh : STAGE_LABELS[stage].en]);
+  const townships = f.townships.map((t) => t.name).join('、');
+  const locales = f.locales.map((l) => (zh ? LOCALE_LABELS[l].zh : LOCALE_LABELS[l].en)).join('、');
+  filters.push([zh ? '乡镇/街道' : 'Townships', townships || (zh ? '全部' : 'all')]);
+  filters.push([zh ? '城乡分类' : 'Urban–rural', locales || (zh ? '全部' : 'all')]);
+  filters.push([zh ? '学区/集团' : 'Groups', f.groups.join('、') || (zh ? '全部' : 'all')]);
+  filters.push([
+    zh ? '民办学校' : 'Private schools',
+    f.includePrivate ? (zh ? '计入' : 'included') : zh ? '不计入' : 'excluded',
+  ]);
+  const fileNameParts = [context.district.name, String(context.year)];
+  if (stage) fileNameParts.push(zh ? STAGE_LABELS[stage].zh : stage);
+  if (townships) fileNameParts.push(townships);
+  if (locales) fileNameParts.push(locales);
+  if (f.groups.length > 0) fileNameParts.push(f.groups.join('、'));
+  if (!f.includePrivate) fileNameParts.push(zh ? '不含民办' : 'public-only');
+  return { fileNameParts, filters };
+}

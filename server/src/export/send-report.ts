@@ -1,0 +1,53 @@
+import { type ExportQuery, QUALITY_INDICATORS, type ReportContext, type Stage } from '@junheng/shared';
+import type { Response } from 'express';
+import type { z } from 'zod';
+import { describeContext } from '../county/county.service.ts';
+import { sendValidated } from '../http/respond.ts';
+import { sendTable } from './send-table.ts';
+import type { ExportTable } from './table.ts';
+
+const CV_DEFINITION_ZH =
+  '差异系数 CV = S / X̄，X̄ = ΣPᵢXᵢ / ΣPᵢ（按在校生数加权），S = √(Σ(Pᵢ/ΣP)(Xᵢ − X̄)²)；优质均衡限值：小学 ≤ 0.50，初中 ≤ 0.45';
+const CV_DEFINITION_EN =
+  'CV = S / X̄ with X̄ = ΣPᵢXᵢ / ΣPᵢ (weighted by students) and S = √(Σ(Pᵢ/ΣP)(Xᵢ − X̄)²); limits: primary ≤ 0.50, junior ≤ 0.45';
+
+export function indicatorDefinitions(lang: 'zh' | 'en'): [string, string][] {
+  const zh = lang === 'zh';
+  return [
+    [zh ? '差异系数' : 'Coefficient of variation', zh ? CV_DEFINITION_ZH : CV_DEFINITION_EN],
+    ...QUALITY_INDICATORS.map((d): [string, string] => [
+      zh ? `${d.zh}(${d.unitZh})` : `${d.en} (${d.unitEn})`,
+      `${zh ? d.definitionZh : d.definitionEn}；${zh ? '标准' : 'threshold'}: ${zh ? '小学' : 'primary'} ≥ ${d.threshold.primary}, ${zh ? '初中' : 'junior'} ≥ ${d.threshold.junior}`,
+    ]),
+  ];
+}
+
+/**
+ * Answers a county report as JSON (validated against the shared schema) or as a CSV/XLSX download of one of its
+ * tables. The table is built from the same body, so the file matches the JSON row for row.
+ */
+export async function sendReport<S extends z.ZodType, Row>(
+  res: Response,
+  query: ExportQuery,
+  report: {
+    schema: S;
+    body: z.input<S>;
+    context: ReportContext;
+    stage: Stage | null;
+    table: (lang: 'zh' | 'en') => ExportTable<Row>;
+    now?: Date;
+  },
+): Promise<void> {
+  if (query.format === 'json') {
+    sendValidated(res, report.schema, report.body);
+    return;
+  }
+  const described = describeContext(report.context, report.stage, query.lang);
+  await sendTable(res, query.format, { bom: query.bom }, report.table(query.lang), {
+    ...described,
+    dataYears: String(report.context.year),
+    generatedAt: report.now ?? new Date(),
+    definitions: indicatorDefinitions(query.lang),
+    lang: query.lang,
+  });
+}
