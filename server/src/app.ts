@@ -6,12 +6,14 @@ import express, { type Express } from 'express';
 import helmet from 'helmet';
 import type { Kysely } from 'kysely';
 import { pinoHttp } from 'pino-http';
+import { createAnalysisRouter } from './analysis/analysis.router.ts';
 import { createBalanceRouter } from './balance/balance.router.ts';
 import type { Config } from './config.ts';
 import { createDistrictsRouter } from './districts/districts.router.ts';
 import { errorMiddleware, notFoundHandler } from './http/errors.ts';
 import { createImportsRouter } from './imports/imports.router.ts';
 import type { Logger } from './logger.ts';
+import { createPlanningRouter } from './planning/planning.router.ts';
 
 export interface AppDeps {
   db: Kysely<Database>;
@@ -60,6 +62,8 @@ export function createApp({ db, config, logger }: AppDeps): Express {
   app.use(createDistrictsRouter(db));
   app.use(createImportsRouter({ db, maxUploadBytes: config.maxUploadBytes }));
   app.use(createBalanceRouter(db));
+  app.use(createAnalysisRouter(db));
+  app.use(createPlanningRouter(db));
   app.use('/api', notFoundHandler);
 
   serveClient(app, config.clientDist);

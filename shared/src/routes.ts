@@ -1,65 +1,12 @@
-import type { z } from 'zod';
-import { BalanceResponseSchema, BasicBalanceResponseSchema, RankingResponseSchema } from './schemas/api.ts';
-import { DistrictListSchema, HealthSchema } from './schemas/district.ts';
-import { ImportReportSchema } from './schemas/import.ts';
-import {
-  BalanceQuerySchema,
-  CountyYearQuerySchema,
-  DistrictParamsSchema,
-  RankingQuerySchema,
-} from './schemas/query.ts';
+import { analysisRoutes } from './routes/analysis.ts';
+import { coreRoutes } from './routes/core.ts';
+import { planningRoutes } from './routes/planning.ts';
+
+export type { RouteDefinition } from './routes/types.ts';
 
 /**
- * The API route table: one entry per endpoint, naming its path, method and the zod schemas of its input and output.
- * The server validates with these schemas; the client builds URLs from `path` and parses responses with `response`.
+ * Every endpoint: path, method and the zod schemas of its input and output. The server validates with these schemas;
+ * the client builds URLs from `path` and parses responses with `response`; /api/openapi.json is generated from them.
  */
-export interface RouteDefinition {
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
-  path: string;
-  params?: z.ZodType;
-  query?: z.ZodType;
-  body?: z.ZodType;
-  response: z.ZodType;
-  summary: string;
-}
-
-export const routes = {
-  health: { method: 'GET', path: '/api/health', response: HealthSchema, summary: 'Liveness: the database answers' },
-  listDistricts: {
-    method: 'GET',
-    path: '/api/v1/districts',
-    response: DistrictListSchema,
-    summary: 'Districts (counties) with the years that have data',
-  },
-  importFiles: {
-    method: 'POST',
-    path: '/api/v1/imports',
-    response: ImportReportSchema,
-    summary: 'Import schools, school_stats and rotations files (multipart, parts named "files")',
-  },
-  getBalance: {
-    method: 'GET',
-    path: '/api/v1/districts/:code/balance',
-    params: DistrictParamsSchema,
-    query: BalanceQuerySchema,
-    response: BalanceResponseSchema,
-    summary: '优质均衡资源配置：七项指标的差异系数与学校达标 (2017)',
-  },
-  getBasicBalance: {
-    method: 'GET',
-    path: '/api/v1/districts/:code/basic-balance',
-    params: DistrictParamsSchema,
-    query: CountyYearQuerySchema,
-    response: BasicBalanceResponseSchema,
-    summary: '基本均衡：八项指标差异系数与综合差异系数 (2012)',
-  },
-  getRankings: {
-    method: 'GET',
-    path: '/api/v1/districts/:code/rankings',
-    params: DistrictParamsSchema,
-    query: RankingQuerySchema,
-    response: RankingResponseSchema,
-    summary: '学校排名：任一指标，带标准与县加权平均',
-  },
-} as const satisfies Record<string, RouteDefinition>;
+export const routes = { ...coreRoutes, ...analysisRoutes, ...planningRoutes } as const;
 export type Routes = typeof routes;

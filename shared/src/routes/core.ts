@@ -1,0 +1,51 @@
+import { BalanceResponseSchema, BasicBalanceResponseSchema, RankingResponseSchema } from '../schemas/api.ts';
+import { DistrictListSchema, HealthSchema } from '../schemas/district.ts';
+import { ImportReportSchema } from '../schemas/import.ts';
+import {
+  BalanceQuerySchema,
+  CountyYearQuerySchema,
+  DistrictParamsSchema,
+  RankingQuerySchema,
+} from '../schemas/query.ts';
+
+import type { RouteDefinition } from './types.ts';
+
+export const coreRoutes = {
+  health: { method: 'GET', path: '/api/health', response: HealthSchema, summary: 'Liveness: the database answers' },
+  listDistricts: {
+    method: 'GET',
+    path: '/api/v1/districts',
+    response: DistrictListSchema,
+    summary: 'Districts (counties) with the years that have data',
+  },
+  importFiles: {
+    method: 'POST',
+    path: '/api/v1/imports',
+    response: ImportReportSchema,
+    summary: 'Import schools, school_stats and rotations files (multipart, parts named "files")',
+  },
+  getBalance: {
+    method: 'GET',
+    path: '/api/v1/districts/:code/balance',
+    params: DistrictParamsSchema,
+    query: BalanceQuerySchema,
+    response: BalanceResponseSchema,
+    summary: '优质均衡资源配置：七项指标的差异系数与学校达标 (2017)',
+  },
+  getBasicBalance: {
+    method: 'GET',
+    path: '/api/v1/districts/:code/basic-balance',
+    params: DistrictParamsSchema,
+    query: CountyYearQuerySchema,
+    response: BasicBalanceResponseSchema,
+    summary: '基本均衡：八项指标差异系数与综合差异系数 (2012)',
+  },
+  getRankings: {
+    method: 'GET',
+    path: '/api/v1/districts/:code/rankings',
+    params: DistrictParamsSchema,
+    query: RankingQuerySchema,
+    response: RankingResponseSchema,
+    summary: '学校排名：任一指标，带标准与县加权平均',
+  },
+} as const satisfies Record<string, RouteDefinition>;
