@@ -32,7 +32,9 @@ async function dropRunDatabases(): Promise<void> {
 
 async function main(): Promise<number> {
   try {
-    const version = await withAdmin(async (c) => (await c.query<{ v: string }>('show server_version')).rows[0]?.v);
+    const version = await withAdmin(
+      async (c) => (await c.query<{ v: string }>("select current_setting('server_version') as v")).rows[0]?.v,
+    );
     console.log(`real PostgreSQL ${version} at ${new URL(serverUrl).host}: running the database tests on it`);
   } catch (error) {
     const message = `PostgreSQL is not reachable at ${serverUrl}: ${(error as Error).message}`;
