@@ -11,7 +11,7 @@ COPY client/package.json client/
 COPY test/package.json test/
 RUN pnpm install --frozen-lockfile
 COPY . .
-RUN pnpm --filter @junheng/client run build
+RUN pnpm run build
 
 FROM node:20-bookworm-slim
 WORKDIR /app
@@ -22,4 +22,4 @@ USER node
 EXPOSE 3000
 VOLUME /data
 HEALTHCHECK --interval=30s --timeout=5s CMD node -e "fetch('http://127.0.0.1:3000/api/health').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
-CMD ["node_modules/.bin/tsx", "server/src/main.ts"]
+CMD ["node", "server/dist/main.mjs"]

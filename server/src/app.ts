@@ -14,6 +14,7 @@ import { errorMiddleware, notFoundHandler } from './http/errors.ts';
 import { createImportsRouter } from './imports/imports.router.ts';
 import type { Logger } from './logger.ts';
 import { createPlanningRouter } from './planning/planning.router.ts';
+import { createRecordsRouter } from './records/records.router.ts';
 
 export interface AppDeps {
   db: Kysely<Database>;
@@ -64,6 +65,7 @@ export function createApp({ db, config, logger }: AppDeps): Express {
   app.use(createBalanceRouter(db));
   app.use(createAnalysisRouter(db));
   app.use(createPlanningRouter(db));
+  app.use(createRecordsRouter(db));
   app.use('/api', notFoundHandler);
 
   serveClient(app, config.clientDist);

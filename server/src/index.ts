@@ -1,6 +1,8 @@
 export { createApp } from './app.ts';
+export { getBalance } from './balance/balance.service.ts';
 export { type Config, loadConfig } from './config.ts';
 export { findRotations, findSchools, findStats } from './county/county.repository.ts';
+export { toScope } from './county/county.service.ts';
 export { loadDemoCountyIfEmpty } from './demo/load-demo-county.ts';
 export { applyDataset, runImport } from './imports/imports.service.ts';
 export { createLogger } from './logger.ts';

@@ -1,5 +1,6 @@
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJs } from './load-exceljs.ts';
 import { type ExportContext, type ExportTable, headerOf } from './table.ts';
 
 /**
@@ -8,7 +9,11 @@ import { type ExportContext, type ExportTable, headerOf } from './table.ts';
  */
 export async function writeXlsx<Row>(table: ExportTable<Row>, context: ExportContext, out: Writable): Promise<number> {
   const zh = context.lang === 'zh';
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const workbook = new (await loadExcelJs()).stream.xlsx.WorkbookWriter({
+    stream: out,
+    useStyles: true,
+    useSharedStrings: false,
+  });
   workbook.creator = '均衡 Junheng';
   workbook.created = context.generatedAt;
 

@@ -115,6 +115,12 @@ describe(matchHeaders.name, () => {
 });
 
 describe(recogniseKind.name, () => {
+  it('should judge an incomplete file by the columns only one kind has, not by shared ones like 年度', () => {
+    const sut = recogniseKind(['学校标识码', '年度', '小学在校生数']);
+    expect(sut.kind).toBeNull();
+    expect(sut.problems.at(-1)?.message).toContain('学校年度统计');
+  });
+
   it('should recognise each kind from its Chinese headers or English keys in any order', () => {
     for (const kind of IMPORT_KINDS) {
       expect(recogniseKind(zhHeaders(kind).reverse()).kind).toBe(kind);

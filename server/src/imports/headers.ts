@@ -216,6 +216,8 @@ function requiredCount(kind: ImportKind): number {
  * Which data set a header row belongs to: the kind whose required columns are all present (the one matching most
  * columns when several are). When none is, an error names the missing required columns of the closest kind.
  */
+const SHARED_KEYS = new Set(['year', 'school_code']);
+
 export function recogniseKind(headers: readonly string[]): KindRecognition {
   const matches = IMPORT_KINDS.map((kind) => matchHeaders(kind, headers));
   const complete = matches.filter((m) => m.missing.length === 0);
@@ -223,9 +225,11 @@ export function recogniseKind(headers: readonly string[]): KindRecognition {
     const best = complete.reduce((a, b) => (b.bindings.length > a.bindings.length ? b : a));
     return { kind: best.kind, match: best, problems: best.problems };
   }
+  // Judge the closest kind by the columns only it has (年度 and 学校标识码 appear in several kinds), then by coverage.
+  const distinctive = (m: HeaderMatch) => m.bindings.filter((b) => !SHARED_KEYS.has(b.column.key)).length;
   const score = (m: HeaderMatch) => 1 - m.missing.length / requiredCount(m.kind);
   const closest = matches.reduce((a, b) =>
-    score(b) > score(a) || (score(b) === score(a) && b.bindings.length > a.bindings.length) ? b : a,
+    distinctive(b) > distinctive(a) || (distinctive(b) === distinctive(a) && score(b) > score(a)) ? b : a,
   );
   if (closest.bindings.length === 0) {
     return {

@@ -1,5 +1,6 @@
 import { parse as parseCsv } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJs } from '../export/load-exceljs.ts';
 import { decodeText, type TextEncodingName } from './decode-text.ts';
 import { ImportFileError } from './import-file-error.ts';
 
@@ -171,7 +172,7 @@ export function cellText(value: ExcelJS.CellValue | unknown): string {
 }
 
 async function readXlsx(bytes: Uint8Array): Promise<RawTable> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJs()).Workbook();
   try {
     const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     await workbook.xlsx.load(buffer as unknown as Parameters<typeof workbook.xlsx.load>[0]);

@@ -10,7 +10,8 @@ import {
   URBAN_RURAL_CODE_LABELS,
   URBAN_RURAL_CODES,
 } from '@junheng/shared';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJs } from '../export/load-exceljs.ts';
 import { IMPORT_KIND_ZH } from './headers.ts';
 
 export type TemplateFormat = 'csv' | 'xlsx';
@@ -266,7 +267,7 @@ function textWidth(text: string): number {
 
 async function buildXlsx(kind: ImportKind): Promise<Buffer> {
   const columns = IMPORT_COLUMNS[kind];
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJs()).Workbook();
   workbook.creator = '均衡 Junheng';
   workbook.created = new Date(Date.UTC(2024, 0, 1));
 

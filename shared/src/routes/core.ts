@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { BalanceResponseSchema, BasicBalanceResponseSchema, RankingResponseSchema } from '../schemas/api.ts';
 import { DistrictListSchema, HealthSchema } from '../schemas/district.ts';
 import { ImportReportSchema } from '../schemas/import.ts';
@@ -6,6 +7,7 @@ import {
   CountyYearQuerySchema,
   DistrictParamsSchema,
   RankingQuerySchema,
+  StatExportQuerySchema,
 } from '../schemas/query.ts';
 
 import type { RouteDefinition } from './types.ts';
@@ -47,5 +49,20 @@ export const coreRoutes = {
     query: RankingQuerySchema,
     response: RankingResponseSchema,
     summary: '学校排名：任一指标，带标准与县加权平均',
+  },
+  exportDistrictStats: {
+    method: 'GET',
+    path: '/api/v1/districts/:code/school-stats',
+    params: DistrictParamsSchema,
+    query: StatExportQuerySchema,
+    response: z.string(),
+    summary: '下载一个区县的学校年度统计（CSV/XLSX，与导入格式相同）',
+  },
+  exportAllStats: {
+    method: 'GET',
+    path: '/api/v1/school-stats',
+    query: StatExportQuerySchema,
+    response: z.string(),
+    summary: '下载所有区县的学校年度统计（流式 CSV/XLSX）',
   },
 } as const satisfies Record<string, RouteDefinition>;

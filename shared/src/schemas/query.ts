@@ -75,3 +75,12 @@ export const BalanceQuerySchema = CountyYearQuerySchema.extend({
   table: z.enum(['indicators', 'schools']).default('indicators'),
 });
 export type BalanceQuery = z.infer<typeof BalanceQuerySchema>;
+
+/** Raw school-year statistics downloads: always a file, optionally limited to a year range. */
+export const StatExportQuerySchema = z.object({
+  format: z.enum(['csv', 'xlsx']).default('csv'),
+  bom: booleanParam(true),
+  lang: z.enum(['zh', 'en']).default('zh'),
+  from: YearParamSchema.optional(),
+  to: YearParamSchema.optional(),
+});

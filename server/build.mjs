@@ -1,0 +1,22 @@
+// Bundles the server's own TypeScript (and the workspace packages it uses) into one ES module for production:
+// start-up skips transpiling, and node_modules dependencies stay external, resolved from server/node_modules.
+import fs from 'node:fs';
+import { build } from 'esbuild';
+
+const manifest = (p) => JSON.parse(fs.readFileSync(new URL(p, import.meta.url), 'utf8'));
+const external = [manifest('./package.json'), manifest('../db/package.json'), manifest('../shared/package.json')]
+  .flatMap((m) => Object.keys(m.dependencies ?? {}))
+  .filter((name) => !name.startsWith('@junheng/'));
+
+await build({
+  entryPoints: ['src/main.ts', 'src/cli/main.ts'],
+  outdir: 'dist',
+  outExtension: { '.js': '.mjs' },
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  sourcemap: true,
+  external: [...new Set(external)],
+  logLevel: 'warning',
+});

@@ -1,0 +1,71 @@
+import type { Database } from '@junheng/db';
+import { routes, SCHOOL_STAT_COLUMNS } from '@junheng/shared';
+import { Router } from 'express';
+import type { Kysely } from 'kysely';
+import { requireDistrict } from '../county/county.service.ts';
+import { indicatorDefinitions } from '../export/send-report.ts';
+import { sendTable } from '../export/send-table.ts';
+import type { ExportColumn, ExportTable } from '../export/table.ts';
+import { HttpError } from '../http/errors.ts';
+import { parseInput } from '../http/validate.ts';
+import { type StatExportRecord, type StatRecordFilter, streamStatRecords } from './records.repository.ts';
+
+/** The school-year statistics as stored, in the import file's columns, so an export re-imports as it is. */
+function buildStatTable(rows: AsyncIterable<StatExportRecord>): ExportTable<StatExportRecord> {
+  const columns: ExportColumn<StatExportRecord>[] = [
+    ...SCHOOL_STAT_COLUMNS.map(
+      (c): ExportColumn<StatExportRecord> => ({
+        key: c.key,
+        zh: c.zh,
+        en: c.key,
+        ...(c.unit ? { unitZh: c.unit } : {}),
+        value: (r) => (r as unknown as Record<string, number | string>)[c.key],
+      }),
+    ),
+    { key: 'school_name', zh: '学校名称', en: 'school_name', value: (r) => r.school_name },
+    { key: 'district_code', zh: '区县代码', en: 'district_code', value: (r) => r.district_code },
+    { key: 'township_code', zh: '乡镇代码', en: 'township_code', value: (r) => r.township_code },
+  ];
+  return { titleZh: '学校年度统计', titleEn: 'school_stats', columns, rows };
+}
+
+export function createRecordsRouter(db: Kysely<Database>): Router {
+  const router = Router();
+
+  const send = async (
+    res: Parameters<Parameters<Router['get']>[1]>[1],
+    query: { format: 'csv' | 'xlsx'; bom: boolean; lang: 'zh' | 'en' },
+    filter: StatRecordFilter,
+    label: string,
+  ) => {
+    await sendTable(res, query.format, { bom: query.bom }, buildStatTable(streamStatRecords(db, filter)), {
+      fileNameParts: [label, filter.from || filter.to ? `${filter.from ?? ''}-${filter.to ?? ''}` : ''],
+      filters: [[query.lang === 'zh' ? '范围' : 'Scope', label]],
+      dataYears:
+        filter.from || filter.to ? `${filter.from ?? ''}–${filter.to ?? ''}` : query.lang === 'zh' ? '全部' : 'all',
+      generatedAt: new Date(),
+      definitions: indicatorDefinitions(query.lang),
+      lang: query.lang,
+    });
+  };
+
+  router.get(routes.exportDistrictStats.path, async (req, res) => {
+    const { code } = parseInput(routes.exportDistrictStats.params, req.params, 'params');
+    const query = parseInput(routes.exportDistrictStats.query, req.query, 'query');
+    if (query.from !== undefined && query.to !== undefined && query.from > query.to) {
+      throw new HttpError(400, 'ValidationFailed', 'from 不能晚于 to / from must not be after to', {
+        in: 'query',
+        fields: [{ field: 'from', message: 'from > to' }],
+      });
+    }
+    const district = await requireDistrict(db, code);
+    await send(res, query, { districtCode: district.code, from: query.from, to: query.to }, district.name);
+  });
+
+  router.get(routes.exportAllStats.path, async (req, res) => {
+    const query = parseInput(routes.exportAllStats.query, req.query, 'query');
+    await send(res, query, { from: query.from, to: query.to }, query.lang === 'zh' ? '全部区县' : 'all-districts');
+  });
+
+  return router;
+}

@@ -1,0 +1,53 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { baseUrl, browserAvailable, launchBrowser, openPage, screenshot } from './helpers.ts';
+
+describe.skipIf(!browserAvailable())('the built app in headless Chromium', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('should serve the app from the API port and show the demo county', async () => {
+    const { page, problems, close } = await openPage(browser);
+    await page.goto(`${baseUrl()}/`);
+    await page.getByText('澄川县').first().waitFor();
+    await screenshot(page, 'overview');
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  it('should show located errors for a bad import file and change nothing', async () => {
+    const before = await (await fetch(`${baseUrl()}/api/v1/districts`)).json();
+    const { page, problems, close } = await openPage(browser);
+    await page.goto(`${baseUrl()}/data`);
+    const bad = '学校标识码,年度,小学在校生数\r\nNOPE,2024,abc\r\n';
+    await page
+      .locator('input[type=file]')
+      .setInputFiles({ name: '坏文件.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
+    await page.getByRole('button', { name: /^导入$/ }).click();
+    await page.getByText('坏文件.csv').first().waitFor();
+    await page
+      .getByText(/未写入/)
+      .first()
+      .waitFor();
+    await screenshot(page, 'data-rejected');
+    expect(await (await fetch(`${baseUrl()}/api/v1/districts`)).json()).toEqual(before);
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  it('should switch to English', async () => {
+    const { page, problems, close } = await openPage(browser);
+    await page.goto(`${baseUrl()}/data?lang=en`);
+    await page
+      .getByText(/Import/i)
+      .first()
+      .waitFor();
+    expect(problems).toEqual([]);
+    await close();
+  });
+});
