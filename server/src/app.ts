@@ -13,6 +13,7 @@ import { createDistrictsRouter } from './districts/districts.router.ts';
 import { errorMiddleware, notFoundHandler } from './http/errors.ts';
 import { createImportsRouter } from './imports/imports.router.ts';
 import type { Logger } from './logger.ts';
+import { createOpenApiRouter } from './openapi/openapi.router.ts';
 import { createPlanningRouter } from './planning/planning.router.ts';
 import { createRecordsRouter } from './records/records.router.ts';
 
@@ -66,6 +67,7 @@ export function createApp({ db, config, logger }: AppDeps): Express {
   app.use(createAnalysisRouter(db));
   app.use(createPlanningRouter(db));
   app.use(createRecordsRouter(db));
+  app.use(createOpenApiRouter());
   app.use('/api', notFoundHandler);
 
   serveClient(app, config.clientDist);

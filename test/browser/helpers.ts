@@ -24,7 +24,7 @@ export async function launchBrowser(): Promise<Browser> {
 export async function openPage(browser: Browser, viewport = { width: 1366, height: 768 }) {
   const context = await browser.newContext({ viewport, locale: 'zh-CN', acceptDownloads: true });
   await context.addInitScript(() => {
-    (window as unknown as { __JUNHENG_TEST__: boolean }).__JUNHENG_TEST__ = true;
+    (globalThis as unknown as { __JUNHENG_TEST__: boolean }).__JUNHENG_TEST__ = true;
   });
   const page = await context.newPage();
   const problems: string[] = [];

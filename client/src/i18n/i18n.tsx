@@ -1,27 +1,18 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { type Dictionary, en, type MessageKey, zh } from './dictionary.ts';
+import { DEFAULT_LANG, dictionaries, isLang, type Lang, type Translate, translate } from './translate.ts';
 
-export const LANGS = ['zh', 'en'] as const;
-export type Lang = (typeof LANGS)[number];
-export const DEFAULT_LANG: Lang = 'zh';
+export {
+  DEFAULT_LANG,
+  isLang,
+  LANGS,
+  type Lang,
+  type MessageVars,
+  type Translate,
+  translate,
+  translator,
+} from './translate.ts';
 export const LANG_STORAGE_KEY = 'junheng.lang';
 export const LANG_SEARCH_PARAM = 'lang';
-
-const dictionaries: Record<Lang, Dictionary> = { zh, en };
-
-export type MessageVars = Record<string, string | number>;
-export type Translate = (key: MessageKey, vars?: MessageVars) => string;
-
-export function isLang(value: unknown): value is Lang {
-  return typeof value === 'string' && (LANGS as readonly string[]).includes(value);
-}
-
-/** Fills `{name}` placeholders; an unknown placeholder is left as written so a missing variable is visible. */
-export function translate(lang: Lang, key: MessageKey, vars?: MessageVars): string {
-  const template = dictionaries[lang][key];
-  if (!vars) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
-}
 
 /** `?lang=` wins (a shared link shows the sender's language), then the analyst's last choice, then Chinese. */
 export function readInitialLang(search: string, storage: Pick<Storage, 'getItem'> | undefined): Lang {

@@ -1,5 +1,6 @@
-import { QUALITY_INDICATORS, type QualityIndicatorKey } from '@junheng/shared';
-import type { Lang } from '../i18n/i18n.tsx';
+import type { IndicatorKey } from '@junheng/shared';
+import type { Lang } from '../i18n/translate.ts';
+import { indicatorMeta } from './indicators.ts';
 
 /** Shown where a number is missing (no data, division by zero students). */
 export const MISSING = '—';
@@ -50,10 +51,8 @@ export function formatPercent(ratio: number | null | undefined, decimals = 1): s
   return `${formatNumber(ratio * 100, decimals)}%`;
 }
 
-const indicatorByKey = new Map(QUALITY_INDICATORS.map((definition) => [definition.key, definition]));
-
-export function indicatorDecimals(key: QualityIndicatorKey): number {
-  return indicatorByKey.get(key)?.decimals ?? 2;
+export function indicatorDecimals(key: IndicatorKey): number {
+  return indicatorMeta(key).decimals;
 }
 
 /**
@@ -61,15 +60,15 @@ export function indicatorDecimals(key: QualityIndicatorKey): number {
  * its unit: `formatIndicator('sports_area_per_student', 7.456, { unit: true })` → `7.46 平方米`.
  */
 export function formatIndicator(
-  key: QualityIndicatorKey,
+  key: IndicatorKey,
   value: number | null | undefined,
   options: { unit?: boolean; lang?: Lang } = {},
 ): string {
   const text = formatNumber(value, indicatorDecimals(key));
   if (!options.unit || text === MISSING) return text;
-  const definition = indicatorByKey.get(key);
-  if (!definition) return text;
-  return `${text} ${options.lang === 'en' ? definition.unitEn : definition.unitZh}`;
+  const meta = indicatorMeta(key);
+  const unit = options.lang === 'en' ? meta.unitEn : meta.unitZh;
+  return unit ? `${text} ${unit}` : text;
 }
 
 /**

@@ -1,8 +1,71 @@
 import type { Database } from '@junheng/db';
+import { routes } from '@junheng/shared';
 import { Router } from 'express';
 import type { Kysely } from 'kysely';
+import { sendReport } from '../export/send-report.ts';
+import { sendValidated } from '../http/respond.ts';
+import { parseInput } from '../http/validate.ts';
+import { getCountyInputs, getDistanceToPass, getScorecard, putCountyInputs, runWhatIf } from './planning.service.ts';
+import { buildCountyInputsTable, buildPlanTable, buildScorecardTable, buildShortfallTable } from './planning.tables.ts';
 
 /** Scorecard and county-year inputs, distance to pass, what-if. */
-export function createPlanningRouter(_db: Kysely<Database>): Router {
-  return Router();
+export function createPlanningRouter(db: Kysely<Database>): Router {
+  const router = Router();
+
+  router.get(routes.getScorecard.path, async (req, res) => {
+    const { code } = parseInput(routes.getScorecard.params, req.params, 'params');
+    const query = parseInput(routes.getScorecard.query, req.query, 'query');
+    const body = await getScorecard(db, code, query);
+    await sendReport(res, query, {
+      schema: routes.getScorecard.response,
+      body,
+      context: body,
+      stage: null,
+      table: (lang) => buildScorecardTable(body, lang),
+    });
+  });
+
+  router.get(routes.getCountyInputs.path, async (req, res) => {
+    const { code } = parseInput(routes.getCountyInputs.params, req.params, 'params');
+    const query = parseInput(routes.getCountyInputs.query, req.query, 'query');
+    const body = await getCountyInputs(db, code, query.year);
+    await sendReport(res, query, {
+      schema: routes.getCountyInputs.response,
+      body,
+      context: body,
+      stage: null,
+      table: (lang) => buildCountyInputsTable(body, lang),
+    });
+  });
+
+  router.put(routes.putCountyInputs.path, async (req, res) => {
+    const { code } = parseInput(routes.putCountyInputs.params, req.params, 'params');
+    const query = parseInput(routes.putCountyInputs.query, req.query, 'query');
+    // The body is parsed in the service (parseCountyInputsUpdate) so that unknown keys are named one by one.
+    const body = await putCountyInputs(db, code, query.year, req.body);
+    sendValidated(res, routes.putCountyInputs.response, body);
+  });
+
+  router.get(routes.getDistanceToPass.path, async (req, res) => {
+    const { code } = parseInput(routes.getDistanceToPass.params, req.params, 'params');
+    const query = parseInput(routes.getDistanceToPass.query, req.query, 'query');
+    const body = await getDistanceToPass(db, code, query);
+    const report = { schema: routes.getDistanceToPass.response, body, context: body, stage: query.stage };
+    if (query.table === 'plans') {
+      await sendReport(res, query, { ...report, table: (lang) => buildPlanTable(body, lang) });
+    } else {
+      await sendReport(res, query, { ...report, table: (lang) => buildShortfallTable(body, lang) });
+    }
+  });
+
+  router.post(routes.postWhatIf.path, async (req, res) => {
+    const { code } = parseInput(routes.postWhatIf.params, req.params, 'params');
+    const { year } = parseInput(routes.postWhatIf.query, req.query, 'query');
+    const request = parseInput(routes.postWhatIf.body, req.body, 'body');
+    const body = await runWhatIf(db, code, year, request);
+    // As for imports: a rejected change is 422 with the full answer, so the caller sees each change's error.
+    sendValidated(res, routes.postWhatIf.response, body, body.valid ? 200 : 422);
+  });
+
+  return router;
 }
