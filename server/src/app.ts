@@ -8,6 +8,7 @@ import type { Kysely } from 'kysely';
 import { pinoHttp } from 'pino-http';
 import { createAnalysisRouter } from './analysis/analysis.router.ts';
 import { createBalanceRouter } from './balance/balance.router.ts';
+import { ReportCache } from './cache/report-cache.ts';
 import type { Config } from './config.ts';
 import { createDistrictsRouter } from './districts/districts.router.ts';
 import { errorMiddleware, notFoundHandler } from './http/errors.ts';
@@ -63,7 +64,7 @@ export function createApp({ db, config, logger }: AppDeps): Express {
 
   app.use(createDistrictsRouter(db));
   app.use(createImportsRouter({ db, maxUploadBytes: config.maxUploadBytes }));
-  app.use(createBalanceRouter(db));
+  app.use(createBalanceRouter(db, new ReportCache()));
   app.use(createAnalysisRouter(db));
   app.use(createPlanningRouter(db));
   app.use(createRecordsRouter(db));

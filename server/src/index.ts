@@ -1,5 +1,6 @@
 export { createApp } from './app.ts';
 export { getBalance } from './balance/balance.service.ts';
+export { getBalanceSummary } from './balance/balance-summary.service.ts';
 export { type Config, loadConfig } from './config.ts';
 export { findRotations, findSchools, findStats } from './county/county.repository.ts';
 export { toScope } from './county/county.service.ts';

@@ -175,6 +175,25 @@ describe(`balance, basic balance and rankings API (${usingRealPostgres() ? 'real
     });
   });
 
+  it('should never answer from a stale cache after new data arrives', async () => {
+    const url = `${base()}/rankings?year=2023&stage=primary&indicator=higher_degree_teachers_per100`;
+    const before = RankingResponseSchema.parse((await getJson(url)).body);
+    expect(before.rows.find((r) => r.code === 'C')?.value).toBeCloseTo(1, 12);
+    const stat = SMALL_STATS.find((s) => s.schoolCode === 'C' && s.year === 2023);
+    await database.db
+      .transaction()
+      .execute((trx) =>
+        applyDataset(
+          trx,
+          { schools: [], stats: [{ ...stat!, higherDegreeTeachersPrimary: 9 }], rotations: [] },
+          { source: 'cli', files: [], warnings: 0 },
+        ),
+      );
+    const after = RankingResponseSchema.parse((await getJson(url)).body);
+    expect(after.rows[0]).toMatchObject({ code: 'C', rank: 1 });
+    expect(after.rows[0]?.value).toBeCloseTo(9, 12);
+  });
+
   it('should report the demo county with every indicator computed', async () => {
     const report = BalanceResponseSchema.parse(
       (await getJson(`${app.baseUrl}/api/v1/districts/330999/balance?year=2025&stage=junior`)).body,

@@ -1,25 +1,36 @@
 import type { Database } from '@junheng/db';
-import { routes } from '@junheng/shared';
+import { routes, STAGE_LABELS } from '@junheng/shared';
 import { Router } from 'express';
 import type { Kysely } from 'kysely';
-import { sendReport } from '../export/send-report.ts';
+import { findDataVersion } from '../cache/report-cache.repository.ts';
+import type { ReportCache } from '../cache/report-cache.ts';
+import { indicatorDefinitions, sendReport } from '../export/send-report.ts';
+import { sendTable } from '../export/send-table.ts';
+import { sendValidated } from '../http/respond.ts';
 import { parseInput } from '../http/validate.ts';
 import { getBalance, getBasicBalance, getRankings } from './balance.service.ts';
 import {
   buildBalanceIndicatorTable,
   buildBalanceSchoolTable,
+  buildBalanceSummaryTable,
   buildBasicBalanceTable,
   buildRankingTable,
 } from './balance.tables.ts';
+import { getBalanceSummary } from './balance-summary.service.ts';
 
-export function createBalanceRouter(db: Kysely<Database>): Router {
+export function createBalanceRouter(db: Kysely<Database>, cache: ReportCache): Router {
   const router = Router();
+  /** A report from the cache, or computed: the key is everything asked except how the answer is formatted. */
+  const cachedReport = async <T>(name: string, code: string, query: object, compute: () => Promise<T>) => {
+    const { format: _f, bom: _b, lang: _l, table: _t, ...asked } = query as Record<string, unknown>;
+    return cache.get(await findDataVersion(db), `${name}:${code}:${JSON.stringify(asked)}`, compute);
+  };
 
   router.get(routes.getBalance.path, async (req, res) => {
     const { code } = parseInput(routes.getBalance.params, req.params, 'params');
     const query = parseInput(routes.getBalance.query, req.query, 'query');
-    const body = await getBalance(db, code, query);
-    const report = { schema: routes.getBalance.response, body, context: body, stage: query.stage };
+    const { value: body, json } = await cachedReport('balance', code, query, () => getBalance(db, code, query));
+    const report = { schema: routes.getBalance.response, body, json, context: body, stage: query.stage };
     if (query.table === 'schools') {
       await sendReport(res, query, { ...report, table: (lang) => buildBalanceSchoolTable(body, lang) });
     } else {
@@ -30,10 +41,11 @@ export function createBalanceRouter(db: Kysely<Database>): Router {
   router.get(routes.getBasicBalance.path, async (req, res) => {
     const { code } = parseInput(routes.getBasicBalance.params, req.params, 'params');
     const query = parseInput(routes.getBasicBalance.query, req.query, 'query');
-    const body = await getBasicBalance(db, code, query);
+    const { value: body, json } = await cachedReport('basic', code, query, () => getBasicBalance(db, code, query));
     await sendReport(res, query, {
       schema: routes.getBasicBalance.response,
       body,
+      json,
       context: body,
       stage: query.stage,
       table: (lang) => buildBasicBalanceTable(body, lang),
@@ -43,13 +55,32 @@ export function createBalanceRouter(db: Kysely<Database>): Router {
   router.get(routes.getRankings.path, async (req, res) => {
     const { code } = parseInput(routes.getRankings.params, req.params, 'params');
     const query = parseInput(routes.getRankings.query, req.query, 'query');
-    const body = await getRankings(db, code, query);
+    const { value: body, json } = await cachedReport('rankings', code, query, () => getRankings(db, code, query));
     await sendReport(res, query, {
       schema: routes.getRankings.response,
       body,
+      json,
       context: body,
       stage: query.stage,
       table: (lang) => buildRankingTable(body, lang, query.stage),
+    });
+  });
+
+  router.get(routes.getBalanceSummary.path, async (req, res) => {
+    const query = parseInput(routes.getBalanceSummary.query, req.query, 'query');
+    const body = await getBalanceSummary(db, query);
+    if (query.format === 'json') {
+      sendValidated(res, routes.getBalanceSummary.response, body);
+      return;
+    }
+    const zh = query.lang === 'zh';
+    await sendTable(res, query.format, { bom: query.bom }, buildBalanceSummaryTable(body, query.lang), {
+      fileNameParts: [zh ? '各区县' : 'all-districts', zh ? STAGE_LABELS[query.stage].zh : query.stage],
+      filters: [[zh ? '学段' : 'Stage', zh ? STAGE_LABELS[query.stage].zh : STAGE_LABELS[query.stage].en]],
+      dataYears: `${query.from ?? ''}–${query.to ?? ''}`,
+      generatedAt: new Date(),
+      definitions: indicatorDefinitions(query.lang),
+      lang: query.lang,
     });
   });
 

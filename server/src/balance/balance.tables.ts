@@ -1,6 +1,7 @@
 import {
   BASIC_INDICATOR_LABELS,
   type BalanceResponse,
+  type BalanceSummaryResponse,
   type BasicBalanceResponse,
   LOCALE_LABELS,
   QUALITY_INDICATORS,
@@ -139,4 +140,29 @@ export function buildRankingTable(report: RankingResponse, lang: Lang, stage: St
     columns,
     rows: report.rows,
   };
+}
+
+type SummaryRow = BalanceSummaryResponse['rows'][number];
+
+export function buildBalanceSummaryTable(report: BalanceSummaryResponse, lang: Lang): ExportTable<SummaryRow> {
+  const zh = lang === 'zh';
+  const columns: ExportColumn<SummaryRow>[] = [
+    { key: 'districtCode', zh: '区县代码', en: 'District code', value: (r) => r.districtCode },
+    { key: 'districtName', zh: '区县', en: 'District', value: (r) => r.districtName },
+    { key: 'year', zh: '年度', en: 'Year', value: (r) => r.year },
+    { key: 'schoolsCounted', zh: '参与计算学校数', en: 'Schools counted', decimals: 0, value: (r) => r.schoolsCounted },
+    ...QUALITY_INDICATORS.map(
+      (d): ExportColumn<SummaryRow> => ({
+        key: d.key,
+        zh: `${d.zh}差异系数`,
+        en: `CV ${d.en}`,
+        decimals: 3,
+        value: (r) => r.cvs[d.key] ?? null,
+      }),
+    ),
+    { key: 'cvPasses', zh: '差异系数全部达标', en: 'All CVs pass', value: (r) => yesNo(r.cvPasses, lang) },
+    { key: 'schoolsPassing', zh: '达标学校数', en: 'Schools passing', decimals: 0, value: (r) => r.schoolsPassing },
+    { key: 'passes', zh: '资源配置达标', en: 'Passes', value: (r) => yesNo(r.passes, lang) },
+  ];
+  return { titleZh: zh ? '各区县差异系数' : 'Balance summary', titleEn: 'Balance summary', columns, rows: report.rows };
 }

@@ -156,3 +156,26 @@ export async function replaceCountyInputs(
       .execute();
   });
 }
+
+/** Every school of every district (for province-wide summaries). */
+export async function findAllSchools(db: Kysely<Database>): Promise<SchoolRow[]> {
+  const rows = await db
+    .selectFrom('school')
+    .innerJoin('district', 'district.code', 'school.district_code')
+    .innerJoin('township', 'township.code', 'school.township_code')
+    .select(SCHOOL_COLUMNS)
+    .orderBy('school.code')
+    .execute();
+  return rows.map(schoolRecordToRow);
+}
+
+/** Every statistics row of the given years (all years when none is given), for province-wide summaries. */
+export async function findAllStats(db: Kysely<Database>, years?: { from?: number; to?: number }) {
+  const rows = (await db
+    .selectFrom('school_year_stat as s')
+    .selectAll('s')
+    .$if(years?.from !== undefined, (qb) => qb.where('s.year', '>=', years?.from as number))
+    .$if(years?.to !== undefined, (qb) => qb.where('s.year', '<=', years?.to as number))
+    .execute()) as SchoolYearStatRecord[];
+  return rows.map(statRecordToRow);
+}

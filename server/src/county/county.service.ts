@@ -45,8 +45,22 @@ export function toScope(districtCode: string, filter: SchoolFilterQuery): School
  * without data is a 404 that lists the years available.
  */
 export async function loadCountyYear(db: Kysely<Database>, request: CountyYearRequest): Promise<CountyYearData> {
-  const district = await requireDistrict(db, request.districtCode);
-  const years = await findDistrictYears(db, district.code);
+  // One round trip in parallel: the year check rarely fails, so its answer need not gate the data queries.
+  const scope = toScope(request.districtCode, request.filter);
+  const [district, years, schools, stats, rotations] = await Promise.all([
+    findDistrict(db, request.districtCode),
+    findDistrictYears(db, request.districtCode),
+    findSchools(db, scope),
+    findStats(db, scope, { from: request.year, to: request.year }),
+    request.withRotations ? findRotations(db, scope, { from: request.year, to: request.year }) : Promise.resolve([]),
+  ]);
+  if (!district) {
+    throw new HttpError(
+      404,
+      'DistrictNotFound',
+      `没有区县 ${request.districtCode} / No district ${request.districtCode}`,
+    );
+  }
   if (!years.includes(request.year)) {
     throw new HttpError(
       404,
@@ -55,12 +69,6 @@ export async function loadCountyYear(db: Kysely<Database>, request: CountyYearRe
       { availableYears: years },
     );
   }
-  const scope = toScope(district.code, request.filter);
-  const [schools, stats, rotations] = await Promise.all([
-    findSchools(db, scope),
-    findStats(db, scope, { from: request.year, to: request.year }),
-    request.withRotations ? findRotations(db, scope, { from: request.year, to: request.year }) : Promise.resolve([]),
-  ]);
   return {
     context: buildReportContext(district, request.year, years, request.filter, schools),
     schools,

@@ -35,10 +35,16 @@ export async function sendReport<S extends z.ZodType, Row>(
     context: ReportContext;
     stage: Stage | null;
     table: (lang: 'zh' | 'en') => ExportTable<Row>;
+    /** The body already serialised (cached reports), sent as is when responses are not validated. */
+    json?: () => string;
     now?: Date;
   },
 ): Promise<void> {
   if (query.format === 'json') {
+    if (report.json && res.app.locals.validateResponses !== true) {
+      res.type('application/json').send(report.json());
+      return;
+    }
     sendValidated(res, report.schema, report.body);
     return;
   }

@@ -19,27 +19,27 @@ export function buildStatPageQuery(
   after: { schoolCode: string; year: number } | null,
   limit: number,
 ) {
-  return db
-    .selectFrom('school_year_stat as s')
-    .innerJoin('school', 'school.code', 's.school_code')
-    .selectAll('s')
-    .select(['school.name as school_name', 'school.district_code', 'school.township_code'])
-    .$if(filter.districtCode !== undefined, (qb) =>
-      qb.where('school.district_code', '=', filter.districtCode as string),
-    )
-    .$if(filter.from !== undefined, (qb) => qb.where('s.year', '>=', filter.from as number))
-    .$if(filter.to !== undefined, (qb) => qb.where('s.year', '<=', filter.to as number))
-    .$if(after !== null, (qb) =>
-      qb.where((eb) =>
-        eb.or([
-          eb('s.school_code', '>', after?.schoolCode as string),
-          eb.and([eb('s.school_code', '=', after?.schoolCode as string), eb('s.year', '>', after?.year as number)]),
-        ]),
-      ),
-    )
-    .orderBy('s.school_code')
-    .orderBy('s.year')
-    .limit(limit);
+  return (
+    db
+      .selectFrom('school_year_stat as s')
+      .innerJoin('school', 'school.code', 's.school_code')
+      .selectAll('s')
+      .select(['school.name as school_name', 'school.district_code', 'school.township_code'])
+      .$if(filter.districtCode !== undefined, (qb) =>
+        qb.where('school.district_code', '=', filter.districtCode as string),
+      )
+      .$if(filter.from !== undefined, (qb) => qb.where('s.year', '>=', filter.from as number))
+      .$if(filter.to !== undefined, (qb) => qb.where('s.year', '<=', filter.to as number))
+      // A row comparison walks the primary key index from the last row of the previous page.
+      .$if(after !== null, (qb) =>
+        qb.where((eb) =>
+          eb(eb.refTuple('s.school_code', 's.year'), '>', eb.tuple(after?.schoolCode as string, after?.year as number)),
+        ),
+      )
+      .orderBy('s.school_code')
+      .orderBy('s.year')
+      .limit(limit)
+  );
 }
 
 /**
@@ -49,14 +49,17 @@ export function buildStatPageQuery(
 export async function* streamStatRecords(
   db: Kysely<Database>,
   filter: StatRecordFilter,
-  pageSize = 5000,
+  pageSize = 10_000,
 ): AsyncGenerator<StatExportRecord> {
-  let after: { schoolCode: string; year: number } | null = null;
+  const fetchPage = (after: { schoolCode: string; year: number } | null) =>
+    buildStatPageQuery(db, filter, after, pageSize).execute() as Promise<StatExportRecord[]>;
+  let next = fetchPage(null);
   for (;;) {
-    const page = (await buildStatPageQuery(db, filter, after, pageSize).execute()) as StatExportRecord[];
-    yield* page;
+    const page = await next;
     const last = page[page.length - 1];
+    // Fetch the next page while this one is written out.
+    if (last && page.length === pageSize) next = fetchPage({ schoolCode: last.school_code, year: last.year });
+    yield* page;
     if (!last || page.length < pageSize) return;
-    after = { schoolCode: last.school_code, year: last.year };
   }
 }

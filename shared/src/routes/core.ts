@@ -1,9 +1,15 @@
 import { z } from 'zod';
-import { BalanceResponseSchema, BasicBalanceResponseSchema, RankingResponseSchema } from '../schemas/api.ts';
+import {
+  BalanceResponseSchema,
+  BalanceSummaryResponseSchema,
+  BasicBalanceResponseSchema,
+  RankingResponseSchema,
+} from '../schemas/api.ts';
 import { DistrictListSchema, HealthSchema } from '../schemas/district.ts';
 import { ImportReportSchema } from '../schemas/import.ts';
 import {
   BalanceQuerySchema,
+  BalanceSummaryQuerySchema,
   CountyYearQuerySchema,
   DistrictParamsSchema,
   RankingQuerySchema,
@@ -49,6 +55,13 @@ export const coreRoutes = {
     query: RankingQuerySchema,
     response: RankingResponseSchema,
     summary: '学校排名：任一指标，带标准与县加权平均',
+  },
+  getBalanceSummary: {
+    method: 'GET',
+    path: '/api/v1/balance-summary',
+    query: BalanceSummaryQuerySchema,
+    response: BalanceSummaryResponseSchema,
+    summary: '所有区县、所有年度的资源配置差异系数与结论（市、省汇总）',
   },
   exportDistrictStats: {
     method: 'GET',

@@ -51,3 +51,25 @@ export const RankingResponseSchema = ReportContextSchema.extend({
   rows: z.array(RankingRowSchema),
 });
 export type RankingResponse = z.infer<typeof RankingResponseSchema>;
+
+export const BalanceSummaryRowSchema = z.object({
+  districtCode: DistrictCodeSchema,
+  districtName: z.string(),
+  year: z.number().int(),
+  schoolsCounted: z.number().int(),
+  studentsCounted: z.number().int(),
+  cvs: z.record(z.string(), z.number().nullable()),
+  cvPasses: z.boolean(),
+  blockingIndicators: z.array(z.string()),
+  schoolsPassing: z.number().int(),
+  passes: z.boolean(),
+});
+export type BalanceSummaryRow = z.infer<typeof BalanceSummaryRowSchema>;
+
+/** One line per district and year: the 资源配置 verdict across a whole database (a city or province view). */
+export const BalanceSummaryResponseSchema = z.object({
+  stage: z.enum(STAGES),
+  includePrivate: z.boolean(),
+  rows: z.array(BalanceSummaryRowSchema),
+});
+export type BalanceSummaryResponse = z.infer<typeof BalanceSummaryResponseSchema>;

@@ -84,3 +84,13 @@ export const StatExportQuerySchema = z.object({
   from: YearParamSchema.optional(),
   to: YearParamSchema.optional(),
 });
+
+export const BalanceSummaryQuerySchema = z
+  .object({
+    stage: StageParamSchema,
+    from: YearParamSchema.optional(),
+    to: YearParamSchema.optional(),
+    includePrivate: booleanParam(true),
+  })
+  .extend(ExportQuerySchema.shape);
+export type BalanceSummaryQuery = z.infer<typeof BalanceSummaryQuerySchema>;
