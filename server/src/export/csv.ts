@@ -51,3 +51,21 @@ export async function tableToCsv<Row>(table: ExportTable<Row>, options: { bom: b
   for await (const row of table.rows) text += formatCsvRow(table.columns, row);
   return text;
 }
+
+/** Writes ready-made CSV lines (already quoted) after a header, in pages, respecting back-pressure. */
+export async function writeCsvLines(
+  header: string,
+  pages: AsyncIterable<string[]>,
+  options: { bom: boolean },
+  out: Writable,
+): Promise<number> {
+  let count = 0;
+  if (!out.write((options.bom ? BOM : '') + header + CRLF)) await new Promise((resolve) => out.once('drain', resolve));
+  for await (const lines of pages) {
+    if (lines.length === 0) continue;
+    count += lines.length;
+    if (!out.write(lines.join(CRLF) + CRLF)) await new Promise((resolve) => out.once('drain', resolve));
+  }
+  out.end();
+  return count;
+}

@@ -1,5 +1,5 @@
 import type { Database, SchoolYearStatRecord } from '@junheng/db';
-import type { Kysely } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 
 export interface StatRecordFilter {
   districtCode?: string;
@@ -60,6 +60,55 @@ export async function* streamStatRecords(
     // Fetch the next page while this one is written out.
     if (last && page.length === pageSize) next = fetchPage({ schoolCode: last.school_code, year: last.year });
     yield* page;
+    if (!last || page.length < pageSize) return;
+  }
+}
+
+const TEXT_COLUMNS = new Set(['school_code']);
+const NUMERIC_COLUMNS = new Set(['teaching_room_area', 'sports_area', 'equipment_value']);
+
+/** A text value as one CSV field: always quoted, quotes doubled, and a formula-looking start defused with '. */
+const csvTextField = (expression: RawBuilder<string>) =>
+  sql<string>`'"' || replace(case when ${expression} ~ '^[=+@\t\r-]' then '''' || ${expression} else ${expression} end, '"', '""') || '"'`;
+
+function csvLineExpression(statColumns: readonly string[]) {
+  const fields = [
+    ...statColumns.map((column) => {
+      const ref = sql.ref(`s.${column}`);
+      if (TEXT_COLUMNS.has(column)) return csvTextField(sql<string>`${ref}::text`);
+      // trim_scale: 1234.50 → 1234.5, the same digits the JSON carries.
+      if (NUMERIC_COLUMNS.has(column)) return sql<string>`trim_scale(${ref})::text`;
+      return sql<string>`${ref}::text`;
+    }),
+    csvTextField(sql<string>`school.name`),
+    csvTextField(sql<string>`school.district_code::text`),
+    csvTextField(sql<string>`school.township_code::text`),
+  ];
+  return sql<string>`concat_ws(',', ${sql.join(fields)})`;
+}
+
+/**
+ * The same rows as CSV lines built by PostgreSQL: one text column per row is far cheaper to transfer and parse than
+ * thirty-odd typed columns, which makes the bulk export several times faster. Pages as in streamStatRecords.
+ */
+export async function* streamStatCsvLines(
+  db: Kysely<Database>,
+  filter: StatRecordFilter,
+  statColumns: readonly string[],
+  pageSize = 20_000,
+): AsyncGenerator<string[]> {
+  const line = csvLineExpression(statColumns);
+  const fetchPage = (after: { schoolCode: string; year: number } | null) =>
+    buildStatPageQuery(db, filter, after, pageSize)
+      .clearSelect()
+      .select([line.as('line'), 's.school_code', 's.year'])
+      .execute();
+  let next = fetchPage(null);
+  for (;;) {
+    const page = await next;
+    const last = page[page.length - 1];
+    if (last && page.length === pageSize) next = fetchPage({ schoolCode: last.school_code, year: last.year });
+    yield page.map((r) => r.line);
     if (!last || page.length < pageSize) return;
   }
 }

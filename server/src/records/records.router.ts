@@ -3,12 +3,22 @@ import { routes, SCHOOL_STAT_COLUMNS } from '@junheng/shared';
 import { Router } from 'express';
 import type { Kysely } from 'kysely';
 import { requireDistrict } from '../county/county.service.ts';
+import { formatCsvField, writeCsvLines } from '../export/csv.ts';
 import { indicatorDefinitions } from '../export/send-report.ts';
 import { sendTable } from '../export/send-table.ts';
 import type { ExportColumn, ExportTable } from '../export/table.ts';
+import { buildFileName, headerOf } from '../export/table.ts';
+import { encodeContentDisposition } from '../http/content-disposition.ts';
 import { HttpError } from '../http/errors.ts';
 import { parseInput } from '../http/validate.ts';
-import { type StatExportRecord, type StatRecordFilter, streamStatRecords } from './records.repository.ts';
+import {
+  type StatExportRecord,
+  type StatRecordFilter,
+  streamStatCsvLines,
+  streamStatRecords,
+} from './records.repository.ts';
+
+const STAT_KEYS = SCHOOL_STAT_COLUMNS.map((c) => c.key);
 
 /** The school-year statistics as stored, in the import file's columns, so an export re-imports as it is. */
 function buildStatTable(rows: AsyncIterable<StatExportRecord>): ExportTable<StatExportRecord> {
@@ -38,8 +48,18 @@ export function createRecordsRouter(db: Kysely<Database>): Router {
     filter: StatRecordFilter,
     label: string,
   ) => {
+    const years = filter.from || filter.to ? `${filter.from ?? ''}-${filter.to ?? ''}` : '';
+    if (query.format === 'csv') {
+      const table = buildStatTable(streamStatRecords(db, filter));
+      const fileName = buildFileName([label, years, table.titleZh], 'csv');
+      res.setHeader('Content-Disposition', encodeContentDisposition(fileName));
+      res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+      const header = table.columns.map((c) => formatCsvField(headerOf(c, query.lang))).join(',');
+      await writeCsvLines(header, streamStatCsvLines(db, filter, STAT_KEYS), { bom: query.bom }, res);
+      return;
+    }
     await sendTable(res, query.format, { bom: query.bom }, buildStatTable(streamStatRecords(db, filter)), {
-      fileNameParts: [label, filter.from || filter.to ? `${filter.from ?? ''}-${filter.to ?? ''}` : ''],
+      fileNameParts: [label, years],
       filters: [[query.lang === 'zh' ? '范围' : 'Scope', label]],
       dataYears:
         filter.from || filter.to ? `${filter.from ?? ''}–${filter.to ?? ''}` : query.lang === 'zh' ? '全部' : 'all',

@@ -1,0 +1,84 @@
+import type { Database } from '@junheng/db';
+import type {
+  CountyYearQuery,
+  DecompositionQuery,
+  DecompositionResponse,
+  EquityQuery,
+  EquityResponse,
+  ReportContext,
+  StageUnit,
+  StageUnitExclusion,
+  UrbanRuralQuery,
+  UrbanRuralResponse,
+} from '@junheng/shared';
+import type { Kysely } from 'kysely';
+import { loadCountyYear } from '../county/county.service.ts';
+import {
+  computeEquityReport,
+  computeStageUnits,
+  computeTownshipComparison,
+  computeUrbanRuralReport,
+  decomposeIndicatorCv,
+  selectStageUnits,
+} from '../engine/index.ts';
+import { describeIndicator, findStandard } from './analysis-labels.ts';
+
+interface StageSelection {
+  context: ReportContext;
+  units: StageUnit[];
+  counted: { schoolsCounted: number; studentsCounted: number; excluded: StageUnitExclusion[] };
+}
+
+/** The county-year's counted units of one stage (filters applied in SQL, private schools by option). */
+async function loadStageSelection(db: Kysely<Database>, code: string, query: CountyYearQuery): Promise<StageSelection> {
+  const data = await loadCountyYear(db, { districtCode: code, year: query.year, filter: query });
+  const all = computeStageUnits(data.schools, data.stats, { includePrivate: query.includePrivate });
+  const { units, excluded } = selectStageUnits(all, query.stage);
+  return {
+    context: data.context,
+    units,
+    counted: {
+      schoolsCounted: units.length,
+      studentsCounted: units.reduce((sum, unit) => sum + unit.students, 0),
+      excluded,
+    },
+  };
+}
+
+/** 城乡差距 (SPEC §2.5): per locale class and per township the weighted means, urban/rural ratios, decomposition. */
+export async function getUrbanRural(
+  db: Kysely<Database>,
+  code: string,
+  query: UrbanRuralQuery,
+): Promise<UrbanRuralResponse> {
+  const { context, units, counted } = await loadStageSelection(db, code, query);
+  const townshipCodes = query.township.length > 0 ? query.township : null;
+  return {
+    ...context,
+    ...computeUrbanRuralReport(units, query.stage, townshipCodes),
+    ...counted,
+    townships: computeTownshipComparison(units, query.stage, townshipCodes),
+  };
+}
+
+/** CV decomposition of one indicator (SPEC §2.6): groups, within / between, ranked school contributions. */
+export async function getDecomposition(
+  db: Kysely<Database>,
+  code: string,
+  query: DecompositionQuery,
+): Promise<DecompositionResponse> {
+  const { context, units, counted } = await loadStageSelection(db, code, query);
+  return {
+    ...context,
+    ...decomposeIndicatorCv(units, query.stage, query.indicator, query.by),
+    ...counted,
+    zh: describeIndicator(query.indicator).zh,
+    ...findStandard(query.indicator, query.stage),
+  };
+}
+
+/** Gini, Theil T (split by the grouping), McLoone and range ratios of the seven indicators (SPEC §2.6). */
+export async function getEquity(db: Kysely<Database>, code: string, query: EquityQuery): Promise<EquityResponse> {
+  const { context, units, counted } = await loadStageSelection(db, code, query);
+  return { ...context, ...computeEquityReport(units, query.stage, query.by), ...counted };
+}
