@@ -1,6 +1,7 @@
 import {
   CountyInputsQuerySchema,
   CountyInputsResponseSchema,
+  CountyInputsSaveQuerySchema,
   CountyInputsUpdateSchema,
   DistanceToPassQuerySchema,
   DistanceToPassResponseSchema,
@@ -35,7 +36,7 @@ export const planningRoutes = {
     method: 'PUT',
     path: '/api/v1/districts/:code/inputs',
     params: DistrictParamsSchema,
-    query: CountyInputsQuerySchema,
+    query: CountyInputsSaveQuerySchema,
     body: CountyInputsUpdateSchema,
     response: CountyInputsResponseSchema,
     summary: '保存县级填报指标（整体替换该县该年度的填报值）',
