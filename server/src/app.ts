@@ -28,6 +28,8 @@ export interface AppDeps {
 export function createApp({ db, config, logger }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
+  // Reports are up to a few hundred KB; hashing each one for an ETag costs more than the cached answer itself.
+  app.set('etag', false);
   app.set('query parser', 'simple');
   app.locals.validateResponses = config.env !== 'production';
 
