@@ -2,9 +2,11 @@ import type { Database } from '@junheng/db';
 import { routes } from '@junheng/shared';
 import { Router } from 'express';
 import type { Kysely } from 'kysely';
+import { labelCountyYear, labelYearRange } from '../export/report-labels.ts';
+import { sendReport } from '../export/send-report.ts';
 import type { ExportTable } from '../export/table.ts';
 import { parseInput } from '../http/validate.ts';
-import { analysisDefinitions, labelCountyYear, labelYearRange, sendAnalysisReport } from './analysis-export.ts';
+import { analysisDefinitions } from './analysis-definitions.ts';
 import { indicatorName, type Lang } from './analysis-labels.ts';
 import { getSchoolProfile } from './school-profile.service.ts';
 import { buildSchoolProfileTable } from './school-profile.tables.ts';
@@ -54,7 +56,7 @@ export function createAnalysisRouter(db: Kysely<Database>): Router {
       ),
       townships: erase(() => buildTownshipComparisonTable(body)),
     };
-    await sendAnalysisReport(res, query, {
+    await sendReport(res, query, {
       schema: routes.getUrbanRural.response,
       body,
       labels: (lang) => labelCountyYear(body, query.stage, lang),
@@ -67,7 +69,7 @@ export function createAnalysisRouter(db: Kysely<Database>): Router {
     const { code } = parseInput(routes.getDecomposition.params, req.params, 'params');
     const query = parseInput(routes.getDecomposition.query, req.query, 'query');
     const body = await getDecomposition(db, code, query);
-    await sendAnalysisReport(res, query, {
+    await sendReport(res, query, {
       schema: routes.getDecomposition.response,
       body,
       labels: (lang) =>
@@ -87,7 +89,7 @@ export function createAnalysisRouter(db: Kysely<Database>): Router {
     const { code } = parseInput(routes.getEquity.params, req.params, 'params');
     const query = parseInput(routes.getEquity.query, req.query, 'query');
     const body = await getEquity(db, code, query);
-    await sendAnalysisReport(res, query, {
+    await sendReport(res, query, {
       schema: routes.getEquity.response,
       body,
       labels: (lang) =>
@@ -109,7 +111,7 @@ export function createAnalysisRouter(db: Kysely<Database>): Router {
       effect: erase((lang) => buildRotationEffectTable(body, lang)),
       years: erase((lang) => buildRotationYearTable(body, lang)),
     };
-    await sendAnalysisReport(res, query, {
+    await sendReport(res, query, {
       schema: routes.getTeacherExchange.response,
       body,
       labels: (lang) =>
@@ -125,7 +127,7 @@ export function createAnalysisRouter(db: Kysely<Database>): Router {
     const { code } = parseInput(routes.getTrends.params, req.params, 'params');
     const query = parseInput(routes.getTrends.query, req.query, 'query');
     const body = await getTrends(db, code, query);
-    await sendAnalysisReport(res, query, {
+    await sendReport(res, query, {
       schema: routes.getTrends.response,
       body,
       labels: (lang) =>
@@ -144,7 +146,7 @@ export function createAnalysisRouter(db: Kysely<Database>): Router {
     const first = body.years[0];
     const last = body.years.at(-1);
     const range = first === undefined || last === undefined ? '' : first === last ? `${first}` : `${first}–${last}`;
-    await sendAnalysisReport(res, query, {
+    await sendReport(res, query, {
       schema: routes.getSchoolProfile.response,
       body,
       labels: (lang) => ({

@@ -4,6 +4,7 @@ import { Router } from 'express';
 import type { Kysely } from 'kysely';
 import { findDataVersion } from '../cache/report-cache.repository.ts';
 import type { ReportCache } from '../cache/report-cache.ts';
+import { labelCountyYear } from '../export/report-labels.ts';
 import { indicatorDefinitions, sendReport } from '../export/send-report.ts';
 import { sendTable } from '../export/send-table.ts';
 import { sendValidated } from '../http/respond.ts';
@@ -30,7 +31,12 @@ export function createBalanceRouter(db: Kysely<Database>, cache: ReportCache): R
     const { code } = parseInput(routes.getBalance.params, req.params, 'params');
     const query = parseInput(routes.getBalance.query, req.query, 'query');
     const { value: body, json } = await cachedReport('balance', code, query, () => getBalance(db, code, query));
-    const report = { schema: routes.getBalance.response, body, json, context: body, stage: query.stage };
+    const report = {
+      schema: routes.getBalance.response,
+      body,
+      json,
+      labels: (lang: 'zh' | 'en') => labelCountyYear(body, query.stage, lang),
+    };
     if (query.table === 'schools') {
       await sendReport(res, query, { ...report, table: (lang) => buildBalanceSchoolTable(body, lang) });
     } else {
@@ -46,8 +52,7 @@ export function createBalanceRouter(db: Kysely<Database>, cache: ReportCache): R
       schema: routes.getBasicBalance.response,
       body,
       json,
-      context: body,
-      stage: query.stage,
+      labels: (lang) => labelCountyYear(body, query.stage, lang),
       table: (lang) => buildBasicBalanceTable(body, lang),
     });
   });
@@ -60,8 +65,7 @@ export function createBalanceRouter(db: Kysely<Database>, cache: ReportCache): R
       schema: routes.getRankings.response,
       body,
       json,
-      context: body,
-      stage: query.stage,
+      labels: (lang) => labelCountyYear(body, query.stage, lang),
       table: (lang) => buildRankingTable(body, lang, query.stage),
     });
   });

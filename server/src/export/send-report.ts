@@ -1,8 +1,8 @@
 import { type ExportQuery, QUALITY_INDICATORS, type ReportContext, type Stage } from '@junheng/shared';
 import type { Response } from 'express';
 import type { z } from 'zod';
-import { describeContext } from '../county/county.service.ts';
 import { sendValidated } from '../http/respond.ts';
+import type { ExportLabels } from './report-labels.ts';
 import { sendTable } from './send-table.ts';
 import type { ExportTable } from './table.ts';
 
@@ -23,8 +23,8 @@ export function indicatorDefinitions(lang: 'zh' | 'en'): [string, string][] {
 }
 
 /**
- * Answers a county report as JSON (validated against the shared schema) or as a CSV/XLSX download of one of its
- * tables. The table is built from the same body, so the file matches the JSON row for row.
+ * Answers a report as JSON (validated against the shared schema, or the cached serialisation) or as a CSV/XLSX
+ * download of one of its tables. The table is built from the same body, so the file matches the JSON row for row.
  */
 export async function sendReport<S extends z.ZodType, Row>(
   res: Response,
@@ -32,9 +32,11 @@ export async function sendReport<S extends z.ZodType, Row>(
   report: {
     schema: S;
     body: z.input<S>;
-    context: ReportContext;
-    stage: Stage | null;
+    /** What the file states about itself: name parts, the 说明 sheet's filters and the data years. */
+    labels: (lang: 'zh' | 'en') => ExportLabels;
     table: (lang: 'zh' | 'en') => ExportTable<Row>;
+    /** Definitions beyond the indicators', for the 说明 sheet. */
+    definitions?: (lang: 'zh' | 'en') => [string, string][];
     /** The body already serialised (cached reports), sent as is when responses are not validated. */
     json?: () => string;
     now?: Date;
@@ -48,12 +50,13 @@ export async function sendReport<S extends z.ZodType, Row>(
     sendValidated(res, report.schema, report.body);
     return;
   }
-  const described = describeContext(report.context, report.stage, query.lang);
+  const { fileNameParts, filters, dataYears } = report.labels(query.lang);
   await sendTable(res, query.format, { bom: query.bom }, report.table(query.lang), {
-    ...described,
-    dataYears: String(report.context.year),
+    fileNameParts,
+    filters,
+    dataYears,
     generatedAt: report.now ?? new Date(),
-    definitions: indicatorDefinitions(query.lang),
+    definitions: [...indicatorDefinitions(query.lang), ...(report.definitions?.(query.lang) ?? [])],
     lang: query.lang,
   });
 }

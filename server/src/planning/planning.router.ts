@@ -2,6 +2,7 @@ import type { Database } from '@junheng/db';
 import { routes } from '@junheng/shared';
 import { Router } from 'express';
 import type { Kysely } from 'kysely';
+import { labelCountyYear } from '../export/report-labels.ts';
 import { sendReport } from '../export/send-report.ts';
 import { sendValidated } from '../http/respond.ts';
 import { parseInput } from '../http/validate.ts';
@@ -19,8 +20,7 @@ export function createPlanningRouter(db: Kysely<Database>): Router {
     await sendReport(res, query, {
       schema: routes.getScorecard.response,
       body,
-      context: body,
-      stage: null,
+      labels: (lang) => labelCountyYear(body, null, lang),
       table: (lang) => buildScorecardTable(body, lang),
     });
   });
@@ -32,8 +32,7 @@ export function createPlanningRouter(db: Kysely<Database>): Router {
     await sendReport(res, query, {
       schema: routes.getCountyInputs.response,
       body,
-      context: body,
-      stage: null,
+      labels: (lang) => labelCountyYear(body, null, lang),
       table: (lang) => buildCountyInputsTable(body, lang),
     });
   });
@@ -50,7 +49,11 @@ export function createPlanningRouter(db: Kysely<Database>): Router {
     const { code } = parseInput(routes.getDistanceToPass.params, req.params, 'params');
     const query = parseInput(routes.getDistanceToPass.query, req.query, 'query');
     const body = await getDistanceToPass(db, code, query);
-    const report = { schema: routes.getDistanceToPass.response, body, context: body, stage: query.stage };
+    const report = {
+      schema: routes.getDistanceToPass.response,
+      body,
+      labels: (lang: 'zh' | 'en') => labelCountyYear(body, query.stage, lang),
+    };
     if (query.table === 'plans') {
       await sendReport(res, query, { ...report, table: (lang) => buildPlanTable(body, lang) });
     } else {

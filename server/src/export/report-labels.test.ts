@@ -1,6 +1,6 @@
 import type { ReportContext } from '@junheng/shared';
 import { describe, expect, it } from 'vitest';
-import { labelCountyYear, labelYearRange } from './analysis-export.ts';
+import { labelCountyYear, labelYearRange } from './report-labels.ts';
 
 const context: Omit<ReportContext, 'year'> = {
   district: { code: '330999', name: '澄川县' },

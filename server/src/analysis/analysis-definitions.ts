@@ -1,0 +1,46 @@
+import type { Lang } from './analysis-labels.ts';
+
+/** Definitions of the analysis measures, for the 说明 sheet. */
+export function analysisDefinitions(lang: Lang, topics: readonly AnalysisTopic[]): [string, string][] {
+  return topics.map((topic) => [DEFINITIONS[topic].title[lang], DEFINITIONS[topic].text[lang]]);
+}
+
+type AnalysisTopic = 'urbanRural' | 'decomposition' | 'equity' | 'rotation' | 'ranking';
+
+const DEFINITIONS: Record<AnalysisTopic, { title: Record<Lang, string>; text: Record<Lang, string> }> = {
+  urbanRural: {
+    title: { zh: '城乡分类', en: 'Urban–rural classes' },
+    text: {
+      zh: '统计用城乡分类代码 111、112 为城区，121、122、123 为镇区，210、220 为乡村；各类均值按在校生数加权；城乡比 = 城区均值 ÷ 乡村均值',
+      en: 'Codes 111, 112 = urban; 121, 122, 123 = town; 210, 220 = rural; means weighted by students; urban/rural ratio = urban mean / rural mean',
+    },
+  },
+  decomposition: {
+    title: { zh: '差异系数分解', en: 'CV decomposition' },
+    text: {
+      zh: 'CV² = 组内 + 组间：组内 = Σ(P_g/P)·S_g²/X̄²，组间 = Σ(P_g/P)·(X̄_g − X̄)²/X̄²；学校贡献 cᵢ = (Pᵢ/P)(Xᵢ − X̄)²/X̄²，各校贡献之和 = CV²',
+      en: 'CV² = within + between: within = Σ(P_g/P)·S_g²/X̄², between = Σ(P_g/P)·(X̄_g − X̄)²/X̄²; school contribution cᵢ = (Pᵢ/P)(Xᵢ − X̄)²/X̄², summing to CV²',
+    },
+  },
+  equity: {
+    title: { zh: '公平指标', en: 'Equity measures' },
+    text: {
+      zh: '均按在校生数加权。基尼系数 = ΣΣPᵢPⱼ|Xᵢ−Xⱼ|/(2(ΣP)²X̄)；泰尔指数 T = Σ(P/ΣP)(X/X̄)ln(X/X̄)（取值为0的学校不参与，单列其数量）；McLoone 指数 = 中位数以下学校的资源 ÷ 按中位数应有的资源；极差 = 最大值 − 最小值；极差率 = 最大值 ÷ 最小值；联邦极差率 = (P95 − P5) ÷ P5',
+      en: 'All weighted by students. Gini = ΣΣPᵢPⱼ|Xᵢ−Xⱼ|/(2(ΣP)²X̄); Theil T = Σ(P/ΣP)(X/X̄)ln(X/X̄) (schools with X = 0 left out and counted); McLoone = resource below the median / resource at the median; range = max − min; range ratio = max / min; federal range ratio = (P95 − P5) / P5',
+    },
+  },
+  rotation: {
+    title: { zh: '交流轮岗', en: 'Teacher rotation' },
+    text: {
+      zh: '交流比例 = 当年交流出校的教师人数（去重）÷ 符合交流条件教师数，应 ≥ 10%；骨干教师占比 = 其中骨干教师 ÷ 交流教师，应 ≥ 20%',
+      en: 'Ratio = distinct teachers rotated out / teachers eligible, ≥ 10%; backbone share = backbone teachers among them / teachers rotated, ≥ 20%',
+    },
+  },
+  ranking: {
+    title: { zh: '排名', en: 'Rank' },
+    text: {
+      zh: '在全县同学段参与计算的学校中按指标值从高到低排名，并列同名次',
+      en: 'Among the county’s counted schools of the stage, highest value first; ties share a rank',
+    },
+  },
+};
