@@ -11,6 +11,7 @@ import { applyDataset, findSchools, findStats, getBalance, getBalanceSummary, to
 import { BalanceSummaryQuerySchema, CountyYearQuerySchema } from '@junheng/shared';
 import autocannon from 'autocannon';
 import { sql } from 'kysely';
+import { measureClient } from './client-perf.ts';
 import { generateCounty } from './generate-province.ts';
 import { fmt, percentile } from './stats.ts';
 
@@ -185,6 +186,20 @@ async function benchProvince(): Promise<void> {
   }
 }
 
+async function benchClient(): Promise<void> {
+  await ensureProvince();
+  if (!fs.existsSync(path.join(root, 'client/dist/index.html'))) {
+    execFileSync('pnpm', ['--filter', '@junheng/client', 'run', 'build'], { cwd: root, stdio: 'inherit' });
+  }
+  const server = startServer({ DATABASE_URL: databaseUrl(PROVINCE_DB) });
+  await server.ready;
+  try {
+    await measureClient(`http://127.0.0.1:${server.port}`, '500042', report);
+  } finally {
+    await stopServer(server.child);
+  }
+}
+
 function readRssMb(pid: number): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
@@ -232,6 +247,7 @@ execFileSync('pnpm', ['--filter', '@junheng/server', 'run', 'build'], { cwd: roo
 if (wants('import')) await benchImport();
 if (wants('start')) await benchStart();
 if (wants('province')) await benchProvince();
+if (wants('client')) await benchClient();
 console.log(
   `\nSummary (${os.cpus().length} cores, Node ${process.version}):\n${results.map((r) => `- ${r}`).join('\n')}`,
 );

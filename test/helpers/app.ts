@@ -32,7 +32,7 @@ export async function postFiles(
   query = '',
 ): Promise<{ status: number; body: any }> {
   const form = new FormData();
-  for (const f of files) form.append('files', new Blob([f.bytes]), f.name);
+  for (const f of files) form.append('files', new Blob([f.bytes as BlobPart]), f.name);
   const res = await fetch(`${baseUrl}/api/v1/imports${query}`, { method: 'POST', body: form });
   return { status: res.status, body: await res.json() };
 }

@@ -40,9 +40,10 @@ describe.skipIf(usingRealPostgres())('the CLI and the server process (embedded d
 
     const bad = path.join(work, 'bad.csv');
     fs.writeFileSync(bad, '年度,学校标识码,小学在校生数\n2024,NOPE,-3\n');
-    const rejected = await run(tsx, [cli, 'import', bad], { cwd: root, env: env() }).catch(
-      (e: { code: number; stdout: string }) => e,
-    );
+    const rejected = (await run(tsx, [cli, 'import', bad], { cwd: root, env: env() }).catch((e: unknown) => e)) as {
+      code?: number;
+      stdout: string;
+    };
     expect(rejected.code).toBe(1);
     expect(rejected.stdout).toMatch(/bad\.csv/);
     expect(rejected.stdout).toContain('未导入任何数据');

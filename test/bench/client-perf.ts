@@ -1,0 +1,99 @@
+/**
+ * Client performance budget (issue 4), measured in headless Chromium against the built app on the generated
+ * province (300 schools per county): initial JavaScript, first chart, filter change, hover on a 300-school ranking.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { findChromium } from '../browser/chromium.ts';
+import { fmt } from './stats.ts';
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+/** gzip size of the scripts index.html loads before any route code: the entry and its module preloads. */
+export function measureInitialJs(): { files: string[]; gzipKb: number } {
+  const dist = path.join(root, 'client/dist');
+  const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
+  const files = [...html.matchAll(/(?:src|href)="\/?(assets\/[^"]+\.js)"/g)].map((m) => m[1] as string);
+  const bytes = files.reduce((sum, f) => sum + gzipSync(fs.readFileSync(path.join(dist, f))).length, 0);
+  return { files, gzipKb: bytes / 1024 };
+}
+
+export async function measureClient(baseUrl: string, district: string, report: (line: string) => void): Promise<void> {
+  const initial = measureInitialJs();
+  report(`initial JavaScript: ${fmt(initial.gzipKb, 1)} KB gzip in ${initial.files.length} files (budget ≤ 350 KB)`);
+  const executablePath = findChromium();
+  if (!executablePath) {
+    report('client timings skipped: no Chromium (apt-get install chromium)');
+    return;
+  }
+  const browser = await chromium.launch({
+    executablePath,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  try {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+    await context.addInitScript(() => {
+      const w = globalThis as unknown as { __JUNHENG_TEST__: boolean; __longTasks: number[] };
+      w.__JUNHENG_TEST__ = true;
+      w.__longTasks = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) w.__longTasks.push(entry.duration);
+      }).observe({ type: 'longtask', buffered: true });
+    });
+    const page = await context.newPage();
+    // Warm the server's cache and the browser's HTTP cache once, as a returning analyst would have them.
+    await page.goto(`${baseUrl}/balance?district=${district}&year=2025&stage=primary`);
+    await page.locator('canvas').first().waitFor({ timeout: 30_000 });
+
+    const firstChart: number[] = [];
+    for (let i = 0; i < 3; i += 1) {
+      await page.goto(`${baseUrl}/rankings?district=${district}&year=2024&stage=primary&indicator=books_per_student`);
+      await page.locator('canvas').first().waitFor({ timeout: 30_000 });
+      firstChart.push(await page.evaluate(() => performance.now()));
+    }
+    report(
+      `first chart visible after navigation: ${fmt(Math.min(...firstChart), 0)}–${fmt(Math.max(...firstChart), 0)} ms (budget ≤ 1 500 ms)`,
+    );
+
+    const filterTimes: number[] = [];
+    for (const stage of ['初中', '小学', '初中']) {
+      const start = await page.evaluate(() => performance.now());
+      const response = page.waitForResponse((r) => r.url().includes('/rankings?') && r.status() === 200);
+      await page.getByRole('button', { name: stage, exact: true }).first().click();
+      await response;
+      const end = await page.evaluate(
+        () =>
+          new Promise<number>((resolve) =>
+            requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now()))),
+          ),
+      );
+      filterTimes.push(end - start);
+    }
+    report(
+      `filter change to re-rendered chart (stage switch on the 300-school ranking): ${filterTimes.map((t) => fmt(t, 0)).join(', ')} ms (budget ≤ 300 ms)`,
+    );
+
+    await page.evaluate(() => {
+      (globalThis as unknown as { __longTasks: number[] }).__longTasks = [];
+    });
+    const canvas = page.locator('canvas').first();
+    const box = await canvas.boundingBox();
+    if (box) {
+      for (let i = 0; i <= 80; i += 1) {
+        await page.mouse.move(box.x + box.width * 0.5, box.y + (box.height * i) / 80);
+      }
+      for (let i = 0; i <= 40; i += 1) {
+        await page.mouse.move(box.x + (box.width * i) / 40, box.y + box.height * 0.3);
+      }
+    }
+    const longTasks = await page.evaluate(() => (globalThis as unknown as { __longTasks: number[] }).__longTasks);
+    const rows = await page.locator('table tbody tr').count();
+    report(
+      `hovering the ${rows}-row ranking chart (120 pointer moves): ${longTasks.length} long tasks, longest ${fmt(Math.max(0, ...longTasks), 0)} ms (budget: none over 100 ms)`,
+    );
+  } finally {
+    await browser.close();
+  }
+}
