@@ -26,7 +26,16 @@ export const NAV_ITEMS: readonly NavItem[] = [
  * Search parameters that describe the analyst's context rather than one view, carried along when switching views so
  * the county, year and filters stay put.
  */
-export const CARRIED_SEARCH_PARAMS = ['district', 'year', 'stage', 'township', 'locale', 'lang'] as const;
+export const CARRIED_SEARCH_PARAMS = [
+  'district',
+  'year',
+  'stage',
+  'township',
+  'locale',
+  'group',
+  'includePrivate',
+  'lang',
+] as const;
 
 export function carrySearch(search: string): string {
   const current = new URLSearchParams(search);

@@ -9,6 +9,14 @@ import { NotFoundPage, RouteErrorPage } from './route-error.tsx';
 // Each view is its own chunk: the first screen loads the shell and one page; chart views bring ECharts with them.
 const OverviewPage = lazy(() => import('../features/overview/overview-page.tsx'));
 const DataPage = lazy(() => import('../features/data/data-page.tsx'));
+const CompliancePage = lazy(() => import('../features/compliance/compliance-page.tsx'));
+const BalancePage = lazy(() => import('../features/balance/balance-page.tsx'));
+const RankingsPage = lazy(() => import('../features/rankings/rankings-page.tsx'));
+const UrbanRuralPage = lazy(() => import('../features/urban-rural/urban-rural-page.tsx'));
+const RotationPage = lazy(() => import('../features/rotation/rotation-page.tsx'));
+const SchoolPickerPage = lazy(() => import('../features/schools/school-picker-page.tsx'));
+const SchoolProfilePage = lazy(() => import('../features/schools/school-profile-page.tsx'));
+const MethodPage = lazy(() => import('../features/method/method-page.tsx'));
 
 function Pending({ title }: { title: MessageKey }) {
   const t = useT();
@@ -22,16 +30,16 @@ export const appRoutes: RouteObject[] = [
     errorElement: <RouteErrorPage />,
     children: [
       { index: true, element: <OverviewPage /> },
-      { path: 'compliance', element: <Pending title="nav.compliance" /> },
-      { path: 'balance', element: <Pending title="nav.balance" /> },
-      { path: 'urban-rural', element: <Pending title="nav.urbanRural" /> },
-      { path: 'rotation', element: <Pending title="nav.rotation" /> },
-      { path: 'rankings', element: <Pending title="nav.rankings" /> },
-      { path: 'schools', element: <Pending title="nav.school" /> },
-      { path: 'schools/:code', element: <Pending title="nav.school" /> },
+      { path: 'compliance', element: <CompliancePage /> },
+      { path: 'balance', element: <BalancePage /> },
+      { path: 'urban-rural', element: <UrbanRuralPage /> },
+      { path: 'rotation', element: <RotationPage /> },
+      { path: 'rankings', element: <RankingsPage /> },
+      { path: 'schools', element: <SchoolPickerPage /> },
+      { path: 'schools/:code', element: <SchoolProfilePage /> },
       { path: 'improve', element: <Pending title="nav.improve" /> },
       { path: 'data', element: <DataPage /> },
-      { path: 'method', element: <Pending title="nav.method" /> },
+      { path: 'method', element: <MethodPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -2,6 +2,7 @@ import type {
   BarSeriesOption,
   BoxplotSeriesOption,
   DatasetComponentOption,
+  DataZoomComponentOption,
   GridComponentOption,
   HeatmapSeriesOption,
   LegendComponentOption,
@@ -34,6 +35,7 @@ export type ChartOption = ComposeOption<
   | LegendComponentOption
   | MarkLineComponentOption
   | DatasetComponentOption
+  | DataZoomComponentOption
   | VisualMapComponentOption
   | TitleComponentOption
   | ToolboxComponentOption

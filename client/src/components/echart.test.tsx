@@ -11,7 +11,11 @@ const chart = {
   on: vi.fn(),
   off: vi.fn(),
   getDataURL: vi.fn(() => 'data:image/png;base64,AAAA'),
+  getZr: vi.fn(() => zr),
+  containPixel: vi.fn((_finder: unknown, point: number[]) => (point[0] ?? 0) > 50),
+  convertFromPixel: vi.fn((_finder: unknown, point: number[]) => [0, (point[1] ?? 0) / 20]),
 };
+const zr = { on: vi.fn(), off: vi.fn() };
 const init = vi.fn(() => chart);
 const use = vi.fn();
 
@@ -27,6 +31,8 @@ const option: ChartOption = {
 
 beforeEach(() => {
   for (const fn of Object.values(chart)) fn.mockClear();
+  zr.on.mockClear();
+  zr.off.mockClear();
   init.mockClear();
   window.__JUNHENG_TEST__ = undefined;
 });
@@ -71,5 +77,18 @@ describe('EChart', () => {
     render(<EChart option={option} ariaLabel="图" ref={ref} />);
     expect(ref.current?.getDataURL()).toBe('data:image/png;base64,AAAA');
     expect(chart.getDataURL).toHaveBeenCalledWith({ type: 'png', pixelRatio: 2, backgroundColor: '#ffffff' });
+  });
+
+  it('should report a click inside the grid as the category row under the pointer', () => {
+    const onCategoryClick = vi.fn();
+    const { unmount } = render(<EChart option={option} ariaLabel="图" onCategoryClick={onCategoryClick} />);
+    expect(zr.on).toHaveBeenCalledWith('click', expect.any(Function));
+    const listener = zr.on.mock.calls[0]?.[1] as (event: { offsetX: number; offsetY: number }) => void;
+    listener({ offsetX: 100, offsetY: 61 });
+    expect(onCategoryClick).toHaveBeenCalledWith(3);
+    listener({ offsetX: 10, offsetY: 61 });
+    expect(onCategoryClick).toHaveBeenCalledTimes(1);
+    unmount();
+    expect(zr.off).toHaveBeenCalledWith('click', listener);
   });
 });

@@ -1,6 +1,8 @@
 import { BarChart, BoxplotChart, HeatmapChart, LineChart, RadarChart, SankeyChart, ScatterChart } from 'echarts/charts';
 import {
   DatasetComponent,
+  DataZoomInsideComponent,
+  DataZoomSliderComponent,
   GridComponent,
   LegendComponent,
   MarkLineComponent,
@@ -29,6 +31,9 @@ use([
   LegendComponent,
   MarkLineComponent,
   DatasetComponent,
+  // Long category lists (rankings, the compliance heatmap of a big county) show a window of rows with a scroll bar.
+  DataZoomInsideComponent,
+  DataZoomSliderComponent,
   VisualMapComponent,
   TitleComponent,
   ToolboxComponent,
@@ -73,6 +78,12 @@ export interface EChartProps {
   locale?: 'ZH' | 'EN';
   /** e.g. `{ click: (e) => setSchool(e.name) }` for cross-filtering. */
   onEvents?: ChartEventHandlers;
+  /**
+   * A click anywhere inside grid 0, reported as the index of the category under the pointer (on `categoryAxis`).
+   * Bars drawn in `large` mode emit no per-item click events, and a click between two bars should still pick a row.
+   */
+  onCategoryClick?: (index: number) => void;
+  categoryAxis?: 'x' | 'y';
   ref?: Ref<EChartHandle>;
 }
 
@@ -87,12 +98,17 @@ export default function EChart({
   className,
   locale = 'ZH',
   onEvents,
+  onCategoryClick,
+  categoryAxis = 'y',
   ref,
 }: EChartProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const chartRef = useRef<EChartsType | undefined>(undefined);
   const handlersRef = useRef(onEvents);
   handlersRef.current = onEvents;
+  const categoryClickRef = useRef(onCategoryClick);
+  categoryClickRef.current = onCategoryClick;
+  const hasCategoryClick = onCategoryClick !== undefined;
   const noAnimation = useAnimationDisabled();
   const [instance, setInstance] = useState<EChartsType | undefined>(undefined);
 
@@ -145,6 +161,21 @@ export default function EChart({
       for (const { name, listener } of bound) instance.off(name, listener);
     };
   }, [instance, eventNames]);
+
+  useEffect(() => {
+    if (!instance || !hasCategoryClick) return;
+    const zr = instance.getZr();
+    const listener = (event: { offsetX: number; offsetY: number }) => {
+      const point = [event.offsetX, event.offsetY];
+      if (!instance.containPixel({ gridIndex: 0 }, point)) return;
+      const value = instance.convertFromPixel({ gridIndex: 0 }, point);
+      const coordinate = Array.isArray(value) ? value[categoryAxis === 'x' ? 0 : 1] : undefined;
+      const index = typeof coordinate === 'number' ? Math.round(coordinate) : Number.NaN;
+      if (Number.isInteger(index) && index >= 0) categoryClickRef.current?.(index);
+    };
+    zr.on('click', listener);
+    return () => zr.off('click', listener);
+  }, [instance, hasCategoryClick, categoryAxis]);
 
   useImperativeHandle(
     ref,

@@ -65,15 +65,25 @@ export function ErrorMessage({ error, onRetry }: { error: unknown; onRetry?: () 
 
 /**
  * One per dashboard panel, so a failed chart does not blank the page. Retry resets the failed queries below it
- * (QueryErrorResetBoundary) and renders the panel again, which refetches.
+ * (QueryErrorResetBoundary) and renders the panel again, which refetches. With a `title`, the fallback keeps the
+ * panel's card and heading, so the analyst sees which panel failed.
  */
-export function PanelErrorBoundary({ children }: { children: ReactNode }) {
+export function PanelErrorBoundary({ children, title }: { children: ReactNode; title?: string }) {
   return (
     <QueryErrorResetBoundary>
       {({ reset }) => (
         <ErrorBoundary
           onReset={reset}
-          fallback={({ error, reset: retry }) => <ErrorMessage error={error} onRetry={retry} />}
+          fallback={({ error, reset: retry }) =>
+            title === undefined ? (
+              <ErrorMessage error={error} onRetry={retry} />
+            ) : (
+              <section className="card chart-panel" aria-label={title}>
+                <h2 className="card-title">{title}</h2>
+                <ErrorMessage error={error} onRetry={retry} />
+              </section>
+            )
+          }
         >
           {children}
         </ErrorBoundary>

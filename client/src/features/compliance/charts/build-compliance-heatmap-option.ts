@@ -1,0 +1,205 @@
+import {
+  QUALITY_INDICATOR_KEYS,
+  QUALITY_NEAR_MISS_RATIO,
+  type QualityIndicatorKey,
+  type QualitySchoolResult,
+} from '@junheng/shared';
+import type { ChartOption } from '../../../components/echart-option.ts';
+import type { MessageKey } from '../../../i18n/dictionary.ts';
+import { type Lang, translate } from '../../../i18n/translate.ts';
+import {
+  CHART_COLORS,
+  CHART_FONT,
+  rowWindowZoom,
+  TOOLTIP_BASE,
+  tooltipRow,
+  tooltipTitle,
+  visibleRows,
+} from '../../../lib/chart-theme.ts';
+import { formatIndicator, formatPercent } from '../../../lib/format.ts';
+import { indicatorName, indicatorShortName } from '../../../lib/indicators.ts';
+
+/** The three states of SPEC §2.1 plus "no data" (a school without students of the stage or without the figure). */
+export const CELL_STATES = ['met', 'near', 'under', 'none'] as const;
+export type CellState = (typeof CELL_STATES)[number];
+
+export const CELL_STATE_COLORS: Record<CellState, string> = {
+  met: CHART_COLORS.met,
+  near: CHART_COLORS.near,
+  under: CHART_COLORS.notMet,
+  none: CHART_COLORS.noData,
+};
+
+export const CELL_STATE_LABELS: Record<CellState, MessageKey> = {
+  met: 'compliance.state.met',
+  near: 'compliance.state.near',
+  under: 'compliance.state.under',
+  none: 'compliance.state.none',
+};
+
+export type HeatmapSchool = Pick<
+  QualitySchoolResult,
+  'code' | 'name' | 'townshipName' | 'values' | 'met' | 'metCount' | 'passes'
+>;
+
+export interface HeatmapIndicator {
+  key: QualityIndicatorKey;
+  threshold: number;
+}
+
+/**
+ * A cell's state. The server's `met` decides met / not met (it compared at full precision); the 85% line separates a
+ * near miss (still allowed once for a passing school) from a real shortfall.
+ */
+export function cellState(
+  value: number | null | undefined,
+  met: boolean | null | undefined,
+  threshold: number,
+): CellState {
+  if (value === null || value === undefined || met === null || met === undefined) return 'none';
+  if (met) return 'met';
+  return threshold > 0 && value / threshold >= QUALITY_NEAR_MISS_RATIO ? 'near' : 'under';
+}
+
+/** Height that gives every school shown (all, or the scrolling window of a big county) a 22 px row. */
+export function heatmapHeight(schools: number): number {
+  return Math.max(220, 76 + visibleRows(schools) * 22);
+}
+
+export function formatMetCount(school: Pick<HeatmapSchool, 'metCount' | 'passes'>, lang: Lang): string {
+  const total = QUALITY_INDICATOR_KEYS.length;
+  return `${school.metCount}/${total} ${school.passes ? translate(lang, 'compliance.passShort') : translate(lang, 'compliance.failShort')}`;
+}
+
+export function formatHeatmapTooltip(school: HeatmapSchool, indicator: HeatmapIndicator, lang: Lang): string {
+  const value = school.values[indicator.key] ?? null;
+  const state = cellState(value, school.met[indicator.key], indicator.threshold);
+  const unit = { unit: true, lang } as const;
+  return [
+    tooltipTitle(school.name),
+    `<div style="margin-bottom:4px;color:#5f6b7a">${indicatorName(indicator.key, lang)}</div>`,
+    tooltipRow(
+      translate(lang, 'chart.heatmap.value'),
+      formatIndicator(indicator.key, value, unit),
+      CELL_STATE_COLORS[state],
+    ),
+    tooltipRow(translate(lang, 'chart.heatmap.threshold'), formatIndicator(indicator.key, indicator.threshold, unit)),
+    tooltipRow(
+      translate(lang, 'chart.heatmap.ofThreshold'),
+      value === null || indicator.threshold <= 0 ? '—' : formatPercent(value / indicator.threshold),
+    ),
+    tooltipRow(translate(lang, 'chart.heatmap.state'), translate(lang, CELL_STATE_LABELS[state])),
+    tooltipRow(translate(lang, 'chart.heatmap.metCount'), formatMetCount(school, lang)),
+  ].join('');
+}
+
+/**
+ * School × indicator heatmap in the given row order (the table's sort): one row per school, one column per
+ * indicator, coloured met / below but ≥ 85% / under 85% / no data, each cell labelled with its value. The right axis
+ * gives the met count (x/7) and the verdict, so a school needing ≥ 6 met is read off at once.
+ */
+export function buildComplianceHeatmapOption(
+  schools: readonly HeatmapSchool[],
+  indicators: readonly HeatmapIndicator[],
+  options: { lang: Lang; highlightCode?: string | null },
+): ChartOption {
+  const { lang } = options;
+  // Both row axes (names on the left, met count on the right) scroll together.
+  const focus = options.highlightCode ? schools.findIndex((school) => school.code === options.highlightCode) : -1;
+  const zoom = rowWindowZoom(schools.length, focus, [0, 1]);
+  const data: [number, number, number][] = [];
+  const labels: string[] = [];
+  const cells: { school: HeatmapSchool; indicator: HeatmapIndicator }[] = [];
+  schools.forEach((school, y) => {
+    indicators.forEach((indicator, x) => {
+      const value = school.values[indicator.key] ?? null;
+      const state = cellState(value, school.met[indicator.key], indicator.threshold);
+      data.push([x, y, CELL_STATES.indexOf(state)]);
+      // Dark text on the light fills (amber, grey), white on green and red.
+      const style = state === 'near' || state === 'none' ? 'dark' : 'light';
+      labels.push(`{${style}|${formatIndicator(indicator.key, value)}}`);
+      cells.push({ school, indicator });
+    });
+  });
+
+  return {
+    textStyle: { fontFamily: CHART_FONT },
+    grid: { left: 8, right: zoom ? 28 : 8, top: 56, bottom: 8, containLabel: true },
+    dataZoom: zoom,
+    tooltip: {
+      ...TOOLTIP_BASE,
+      trigger: 'item',
+      formatter: (params) => {
+        const index = Array.isArray(params) ? -1 : (params.dataIndex ?? -1);
+        const cell = cells[index];
+        return cell ? formatHeatmapTooltip(cell.school, cell.indicator, lang) : '';
+      },
+    },
+    visualMap: {
+      type: 'piecewise',
+      dimension: 2,
+      orient: 'horizontal',
+      left: 'center',
+      top: 0,
+      itemWidth: 14,
+      itemHeight: 14,
+      textStyle: { fontSize: 12, color: CHART_COLORS.text },
+      pieces: CELL_STATES.map((state, index) => ({
+        value: index,
+        label: translate(lang, CELL_STATE_LABELS[state]),
+        color: CELL_STATE_COLORS[state],
+      })),
+    },
+    xAxis: {
+      type: 'category',
+      position: 'top',
+      data: indicators.map((indicator) => indicatorShortName(indicator.key, lang)),
+      axisLabel: { fontSize: 12, color: CHART_COLORS.text, interval: 0 },
+      axisTick: { show: false },
+      splitArea: { show: false },
+    },
+    yAxis: [
+      {
+        type: 'category',
+        inverse: true,
+        data: schools.map((school) => school.name),
+        triggerEvent: true,
+        axisLabel: { fontSize: 12, color: CHART_COLORS.text, interval: 0, width: 180, overflow: 'truncate' },
+        axisTick: { show: false },
+      },
+      {
+        type: 'category',
+        inverse: true,
+        position: 'right',
+        data: schools.map((school) => formatMetCount(school, lang)),
+        axisLabel: {
+          fontSize: 12,
+          interval: 0,
+          color: CHART_COLORS.text,
+          formatter: (text: string, index: number) => (schools[index]?.passes ? `{pass|${text}}` : `{fail|${text}}`),
+          rich: {
+            pass: { color: CHART_COLORS.met, fontWeight: 'bold' },
+            fail: { color: CHART_COLORS.notMet, fontWeight: 'bold' },
+          },
+        },
+        axisTick: { show: false },
+        axisLine: { show: false },
+      },
+    ],
+    series: [
+      {
+        type: 'heatmap',
+        name: translate(lang, 'compliance.heatmapTitle'),
+        data,
+        itemStyle: { borderColor: '#ffffff', borderWidth: 2 },
+        label: {
+          show: true,
+          fontSize: 11,
+          formatter: (params) => labels[params.dataIndex] ?? '',
+          rich: { light: { color: '#ffffff', fontSize: 11 }, dark: { color: CHART_COLORS.text, fontSize: 11 } },
+        },
+        emphasis: { itemStyle: { borderColor: CHART_COLORS.text, borderWidth: 1 } },
+      },
+    ],
+  };
+}

@@ -1,0 +1,317 @@
+import type { Lang } from '../../i18n/translate.ts';
+
+/**
+ * The prose of the Method page in both languages. It is documentation rather than UI text, so it lives beside the
+ * page instead of in the UI dictionary; `MethodCopy` makes a missing English passage a type error. Numbers are never
+ * written here: the page takes them from @junheng/shared's method constants and from worked-example.ts.
+ */
+export interface MethodCopy {
+  title: string;
+  intro: string;
+  contents: string;
+  sections: {
+    regimes: string;
+    indicators: string;
+    cv: string;
+    limits: string;
+    schools: string;
+    exclusions: string;
+    stages: string;
+    locales: string;
+    decomposition: string;
+    example: string;
+    rotation: string;
+  };
+  regimes: { quality: string; basic: string; labels: string };
+  indicatorTable: {
+    caption: string;
+    name: string;
+    key: string;
+    formula: string;
+    unit: string;
+    primary: string;
+    junior: string;
+    decimals: string;
+  };
+  cv: { lead: string; notation: string; mean: string; sd: string; cv: string; notes: string[] };
+  limits: {
+    quality: (primary: string, junior: string) => string;
+    basic: (primary: string, junior: string) => string;
+    basicList: string;
+    composite: string;
+  };
+  schools: (min: number, total: number, ratio: string) => string;
+  schoolsNote: string;
+  exclusions: { special: string; teachingPoint: (min: number) => string; private: string; shown: string };
+  stages: {
+    lead: string;
+    caption: string;
+    type: string;
+    weights: string;
+    nineYear: string;
+    completeMiddle: string;
+    twelveYear: string;
+    exampleLead: (total: string, primary: number, junior: number) => string;
+    perWeighted: string;
+    primaryPart: string;
+    juniorPart: string;
+  };
+  locales: { lead: string; caption: string; code: string; meaning: string; cls: string };
+  decomposition: {
+    lead: string;
+    within: string;
+    between: string;
+    contribution: string;
+    /** Said of P_g, X̄_g, S_g (the symbols are drawn by the page). */
+    groupSymbols: string;
+    /** Said of P and X̄. */
+    totalSymbols: string;
+    share: string;
+  };
+  example: {
+    lead: string;
+    caption: string;
+    school: string;
+    students: string;
+    books: string;
+    value: string;
+    weight: string;
+    weighted: string;
+    deviation: string;
+    weightedDeviation: string;
+    total: string;
+    published: string;
+    wrong: (population: string, sample: string) => string;
+  };
+  rotation: (ratio: string, backbone: string) => string;
+}
+
+const zh: MethodCopy = {
+  title: '方法说明',
+  intro:
+    '本页列出系统中每个数字的计算依据：指标定义、差异系数公式、限值、学校达标规则、计入范围和多学段拆分方法。督导人员可以用文末的算例逐步手工验算。',
+  contents: '目录',
+  sections: {
+    regimes: '两种评估办法',
+    indicators: '资源配置七项指标',
+    cv: '差异系数的计算',
+    limits: '差异系数限值',
+    schools: '学校资源配置达标规则',
+    exclusions: '哪些学校参与计算',
+    stages: '一贯制学校与完全中学的拆分',
+    locales: '城乡分类',
+    decomposition: '差异系数分解（城乡之间 / 城乡内部）',
+    example: '验算示例：5 所小学的生均图书',
+    rotation: '教师交流轮岗',
+  },
+  regimes: {
+    quality:
+      '优质均衡：《县域义务教育优质均衡发展督导评估办法》（教督〔2017〕6号）。资源配置七项指标逐项计算差异系数，并逐校判断是否达标；没有综合差异系数。',
+    basic:
+      '基本均衡：《县域义务教育均衡发展督导评估暂行办法》（教督〔2012〕3号）。八项指标各算差异系数，综合差异系数为八项的算术平均值。',
+    labels: '系统中的每个数字都标明属于哪一种办法（2017 或 2012）。',
+  },
+  indicatorTable: {
+    caption: '优质均衡资源配置七项指标及国家标准',
+    name: '指标',
+    key: '键名',
+    formula: '计算方法（每校、每学段）',
+    unit: '单位',
+    primary: '小学 ≥',
+    junior: '初中 ≥',
+    decimals: '显示小数位',
+  },
+  cv: {
+    lead: '同一县、同一学段的 n 所学校（学段部分），Pᵢ 为第 i 所学校该学段的在校生数，Xᵢ 为其指标值：',
+    notation: '按学生数加权，标准差取总体形式（除以总人数，不用 n − 1）。',
+    mean: '加权平均值，等于全县分子合计 ÷ 全县学生合计',
+    sd: '加权标准差（总体形式）',
+    cv: '差异系数',
+    notes: [
+      '计算时保留全部精度，只在显示时四舍五入；差异系数默认显示 3 位小数。',
+      '不加权的差异系数（无论总体还是样本形式）都不符合规定，系统不使用。',
+    ],
+  },
+  limits: {
+    quality: (primary, junior) =>
+      `优质均衡：每一项指标的差异系数，小学 ≤ ${primary}，初中 ≤ ${junior}。七项须全部满足。`,
+    basic: (primary, junior) => `基本均衡：综合差异系数，小学 ≤ ${primary}，初中 ≤ ${junior}。`,
+    basicList: '基本均衡的八项指标：',
+    composite: '优质均衡页面上显示的“综合”列只是七项差异系数的平均值，仅供参考，不作为评估依据。',
+  },
+  schools: (min, total, ratio) =>
+    `一所学校七项指标中至少 ${min} 项达到标准，且未达到的那一项不低于标准的 ${ratio}，即为资源配置达标（${total} 项全部达到当然达标）。`,
+  schoolsNote: '每所学校显示各项数值、是否达到、达标项数（x/7）和结论。',
+  exclusions: {
+    special: '特殊教育学校不参与校际差异系数和达标计算。',
+    teachingPoint: (min) => `在校生不足 ${min} 人的教学点不参与计算，但其学生仍计入全县学生总数。`,
+    private: '民办学校默认参与计算；筛选栏中的“计入民办学校”可以改变这一点，改变后所有数字随之重算并在页面上注明。',
+    shown: '被排除的学校及原因总是列出，不会悄悄省略。',
+  },
+  stages: {
+    lead: '九年一贯制、十二年一贯制学校和完全中学的每个学段部分，在该学段的差异系数中各算作一所学校。教师和学生按学段分别统计；共用的校舍面积、体育场馆、仪器设备、多媒体教室、计算机和图书，按加权学生数比例分摊：',
+    caption: '共用资产的分摊权重',
+    type: '学校类型',
+    weights: '权重',
+    nineYear: '九年一贯制：小学 : 初中',
+    completeMiddle: '完全中学：初中 : 高中',
+    twelveYear: '十二年一贯制：小学 : 初中 : 高中',
+    exampleLead: (total, primary, junior) =>
+      `例：某九年一贯制学校小学 ${primary} 人、初中 ${junior} 人，共有图书 ${total} 册。`,
+    perWeighted: '每加权学生',
+    primaryPart: '小学部分',
+    juniorPart: '初中部分',
+  },
+  locales: {
+    lead: '学校按《统计用城乡分类代码》归入三类。“城乡差距”比较的是各类的学生加权平均值（以及城区 ÷ 乡村之比）。',
+    caption: '统计用城乡分类代码',
+    code: '代码',
+    meaning: '含义',
+    cls: '归类',
+  },
+  decomposition: {
+    lead: '采用总体方差时，对任意分组（城乡类别、乡镇、学区），差异系数的平方可以精确地分成组内和组间两部分：',
+    within: '组内部分（同一类学校之间的差异）',
+    between: '组间部分（各类平均值之间的差异，即“城乡差距”）',
+    contribution: '每所学校的贡献，全部学校之和等于 CV²',
+    groupSymbols: '为第 g 组的学生数、加权平均值和加权标准差；',
+    totalSymbols: '为全体学校的学生数和加权平均值。',
+    share: '“差异中有 x% 来自城乡之间”即 CV²组间 ÷ CV²。',
+  },
+  example: {
+    lead: '这是已公开发布的算例（5 所小学，生均图书册数）。下表每一列都可以用计算器复核：',
+    caption: '5 所小学生均图书差异系数的逐步计算',
+    school: '学校',
+    students: '在校生 Pᵢ',
+    books: '图书（册）',
+    value: '生均 Xᵢ',
+    weight: '权重 wᵢ = Pᵢ/ΣP',
+    weighted: 'wᵢ·Xᵢ',
+    deviation: '(Xᵢ − X̄)²',
+    weightedDeviation: 'wᵢ·(Xᵢ − X̄)²',
+    total: '合计',
+    published: '公开发布的结果（两位小数）为 0.52，与之一致。',
+    wrong: (population, sample) =>
+      `如果不按学生数加权，会得到 ${population}（总体形式）或 ${sample}（样本形式），两者都是错误的。`,
+  },
+  rotation: (ratio, backbone) =>
+    `每年交流轮岗的教师应不少于符合交流条件教师总数的 ${ratio}，其中骨干教师不少于交流教师总数的 ${backbone}。`,
+};
+
+const en: MethodCopy = {
+  title: 'Method',
+  intro:
+    'How every number in this product is computed: indicator definitions, the CV formula, the limits, the school verdict rule, which schools count and how multi-stage schools are split. The worked example at the end can be checked by hand.',
+  contents: 'Contents',
+  sections: {
+    regimes: 'Two evaluation regimes',
+    indicators: 'The seven resource indicators',
+    cv: 'The coefficient of variation (差异系数)',
+    limits: 'CV limits',
+    schools: 'School compliance rule',
+    exclusions: 'Which schools count',
+    stages: 'Splitting multi-stage schools',
+    locales: 'Urban–rural classes',
+    decomposition: 'CV decomposition (between / within classes)',
+    example: 'Worked example: books per student in 5 primary schools',
+    rotation: 'Teacher rotation',
+  },
+  regimes: {
+    quality:
+      'High-quality balance (优质均衡), 教督〔2017〕6号: a CV for each of the seven resource indicators, and a verdict per school. There is no composite CV.',
+    basic:
+      'Basic balance (基本均衡), 教督〔2012〕3号: a CV for each of eight indicators; the composite CV is their plain mean.',
+    labels: 'Every number in the product says which regime (2017 or 2012) it belongs to.',
+  },
+  indicatorTable: {
+    caption: 'The seven 2017 resource indicators and their national thresholds',
+    name: 'Indicator',
+    key: 'Key',
+    formula: 'Formula (per school, per stage)',
+    unit: 'Unit',
+    primary: 'Primary ≥',
+    junior: 'Junior ≥',
+    decimals: 'Decimals shown',
+  },
+  cv: {
+    lead: 'For one stage of one county, schools i = 1…n (stage parts), Pᵢ the students of school i in that stage, Xᵢ its indicator value:',
+    notation: 'Student-weighted, with the population standard deviation (divided by the total, not by n − 1).',
+    mean: 'weighted mean, equal to the county total of the numerator ÷ the county total of students',
+    sd: 'weighted standard deviation (population form)',
+    cv: 'coefficient of variation',
+    notes: [
+      'Full precision is kept in the computation; numbers are rounded only for display (CVs to 3 decimals by default).',
+      'An unweighted CV (population or sample form) is not the official number and is never used.',
+    ],
+  },
+  limits: {
+    quality: (primary, junior) =>
+      `High-quality balance: the CV of every indicator must be ≤ ${primary} for primary and ≤ ${junior} for junior secondary. All seven must pass.`,
+    basic: (primary, junior) =>
+      `Basic balance: the composite CV must be ≤ ${primary} for primary and ≤ ${junior} for junior secondary.`,
+    basicList: 'The eight basic-balance indicators:',
+    composite:
+      'The “composite” column shown next to the 2017 CVs is their plain mean, for information only; the 2017 regime does not use it.',
+  },
+  schools: (min, total, ratio) =>
+    `A school passes the resource standard when it meets at least ${min} of the ${total} thresholds and the one it misses is at least ${ratio} of its threshold (meeting all ${total} passes too).`,
+  schoolsNote: 'Each school shows every value, met / not met, the count met (x/7) and the verdict.',
+  exclusions: {
+    special: 'Special-education schools are left out of the CVs and the school verdicts.',
+    teachingPoint: (min) =>
+      `Teaching points with fewer than ${min} students are left out, but their students still count in the county totals.`,
+    private:
+      'Private schools count by default; the “include private schools” filter changes that, and every number is recomputed and labelled accordingly.',
+    shown: 'Excluded schools are always listed with their reason, never dropped silently.',
+  },
+  stages: {
+    lead: 'Each stage part of a nine-year, twelve-year or complete secondary school counts as its own school in that stage’s CV. Teachers and students are reported per stage; shared physical assets (room area, sports area, equipment, multimedia rooms, computers, books) are split by weighted student share:',
+    caption: 'Weights for splitting shared assets',
+    type: 'School type',
+    weights: 'Weights',
+    nineYear: 'Nine-year school: primary : junior',
+    completeMiddle: 'Complete secondary school: junior : senior',
+    twelveYear: 'Twelve-year school: primary : junior : senior',
+    exampleLead: (total, primary, junior) =>
+      `Example: a nine-year school with ${primary} primary and ${junior} junior students holds ${total} books.`,
+    perWeighted: 'Per weighted student',
+    primaryPart: 'Primary part',
+    juniorPart: 'Junior part',
+  },
+  locales: {
+    lead: 'Schools fall into three classes by their statistical urban–rural code. Urban–rural gaps compare the student-weighted means of the classes (and the urban ÷ rural ratio).',
+    caption: 'Statistical urban–rural codes (统计用城乡分类代码)',
+    code: 'Code',
+    meaning: 'Meaning',
+    cls: 'Class',
+  },
+  decomposition: {
+    lead: 'With the population variance, the squared CV splits exactly into a within-group and a between-group part for any grouping (urban–rural class, township, school alliance):',
+    within: 'within part (differences among schools of the same class)',
+    between: 'between part (differences among the class means: the urban–rural gap)',
+    contribution: 'contribution of each school; the contributions sum to CV²',
+    groupSymbols: ' are the students, weighted mean and weighted standard deviation of group g; ',
+    totalSymbols: ' those of all schools.',
+    share: '“x% of the disparity is the urban–rural gap” is CV²between ÷ CV².',
+  },
+  example: {
+    lead: 'A published worked example (5 primary schools, books per student). Every column can be checked with a calculator:',
+    caption: 'Step-by-step CV of books per student in 5 primary schools',
+    school: 'School',
+    students: 'Students Pᵢ',
+    books: 'Books',
+    value: 'Per student Xᵢ',
+    weight: 'Weight wᵢ = Pᵢ/ΣP',
+    weighted: 'wᵢ·Xᵢ',
+    deviation: '(Xᵢ − X̄)²',
+    weightedDeviation: 'wᵢ·(Xᵢ − X̄)²',
+    total: 'Total',
+    published: 'The published result, rounded to two decimals, is 0.52: it agrees.',
+    wrong: (population, sample) =>
+      `Without student weights one gets ${population} (population form) or ${sample} (sample form): both are wrong here.`,
+  },
+  rotation: (ratio, backbone) =>
+    `Each year, the teachers rotated must be at least ${ratio} of the teachers eligible to rotate, and backbone teachers at least ${backbone} of those rotated.`,
+};
+
+export const METHOD_COPY: Record<Lang, MethodCopy> = { zh, en };

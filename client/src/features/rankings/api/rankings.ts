@@ -1,0 +1,26 @@
+import type { IndicatorKey } from '@junheng/shared';
+import { queryOptions } from '@tanstack/react-query';
+import { apiRequest } from '../../../lib/api-client.ts';
+import { type CountyQuery, countyQueryInput } from '../../filters/county-query.ts';
+
+export interface RankingsQuery extends CountyQuery {
+  indicator: IndicatorKey;
+}
+
+export const rankingKeys = {
+  all: ['rankings'] as const,
+  list: (query: RankingsQuery) => ['rankings', query] as const,
+};
+
+export function rankingsQueryInput(query: RankingsQuery) {
+  return { ...countyQueryInput(query), indicator: query.indicator };
+}
+
+/** Every counted school ranked on one indicator, with the threshold, the weighted county mean and the CV. */
+export function rankingsQueryOptions(query: RankingsQuery) {
+  return queryOptions({
+    queryKey: rankingKeys.list(query),
+    queryFn: ({ signal }) =>
+      apiRequest('getRankings', { params: { code: query.code }, query: rankingsQueryInput(query), signal }),
+  });
+}

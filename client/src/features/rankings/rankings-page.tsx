@@ -1,0 +1,210 @@
+import { type IndicatorKey, QUALITY_INDICATOR_KEYS, STAGE_LABELS } from '@junheng/shared';
+import { useCallback, useMemo } from 'react';
+import { ChartPanel } from '../../components/chart-panel.tsx';
+import type { ECElementEvent } from '../../components/echart-option.ts';
+import { PanelErrorBoundary } from '../../components/error-boundary.tsx';
+import { LazyEChart } from '../../components/lazy-echart.tsx';
+import { pickLabel, useLang, useT } from '../../i18n/i18n.tsx';
+import { buildExportLinks, exportFileName } from '../../lib/export-links.ts';
+import { formatCv, formatIndicator } from '../../lib/format.ts';
+import { indicatorName } from '../../lib/indicators.ts';
+import { IndicatorSelect } from '../balance/components/indicator-select.tsx';
+import { CountyView } from '../filters/components/county-view.tsx';
+import type { CountyQuery } from '../filters/county-query.ts';
+import { useOpenSchool } from '../filters/hooks/use-open-school.ts';
+import { useReportQuery } from '../filters/hooks/use-report-query.ts';
+import type { SortOrder, ViewParams } from '../filters/view-params.ts';
+import { type RankingsQuery, rankingsQueryInput, rankingsQueryOptions } from './api/rankings.ts';
+import { buildRankingBarOption, orderRankingRows, rankingHeight } from './charts/build-ranking-bar-option.ts';
+import { RankingTable } from './components/ranking-table.tsx';
+
+const DEFAULT_INDICATOR: IndicatorKey = QUALITY_INDICATOR_KEYS[0];
+const PANEL_MAX_HEIGHT = 620;
+
+function RankingsContent({ county, params }: { county: CountyQuery; params: ViewParams }) {
+  const t = useT();
+  const [lang] = useLang();
+  const openSchool = useOpenSchool();
+  const indicator = params.indicator ?? DEFAULT_INDICATOR;
+  const order: SortOrder = params.order ?? 'desc';
+  const rankingsQuery = useMemo<RankingsQuery>(() => ({ ...county, indicator }), [county, indicator]);
+  const query = useReportQuery(rankingsQueryOptions(rankingsQuery));
+  const report = query.data;
+
+  // Built once per report, order, language and highlighted school; hovering never rebuilds it.
+  const option = useMemo(
+    () =>
+      report
+        ? buildRankingBarOption(report.rows, {
+            lang,
+            indicator: report.indicator,
+            mean: report.mean,
+            threshold: report.threshold,
+            order,
+            highlightCode: params.school,
+          })
+        : null,
+    [report, lang, order, params.school],
+  );
+  const ordered = useMemo(() => (report ? orderRankingRows(report.rows, order) : []), [report, order]);
+  // A bar or the space of its row opens the school (large-mode bars emit no item clicks), and so does its name.
+  const onCategoryClick = useCallback(
+    (index: number) => {
+      const row = ordered[index];
+      if (row) void openSchool(row.code);
+    },
+    [ordered, openSchool],
+  );
+  const onEvents = useMemo(
+    () => ({
+      click: (event: ECElementEvent) => {
+        if (event.componentType !== 'yAxis') return;
+        const row = ordered.find((item) => `${item.rank}. ${item.name}` === event.value);
+        if (row) void openSchool(row.code);
+      },
+    }),
+    [ordered, openSchool],
+  );
+  const exports = useMemo(
+    () =>
+      buildExportLinks(
+        { route: 'getRankings', params: { code: county.code }, query: rankingsQueryInput(rankingsQuery) },
+        lang,
+      ),
+    [county.code, rankingsQuery, lang],
+  );
+
+  const title = t('rankings.chartTitle', { indicator: indicatorName(indicator, lang) });
+  const stageLabel = pickLabel(STAGE_LABELS[county.stage], lang);
+  const unit = { unit: true, lang } as const;
+  const subtitle = report
+    ? [
+        report.threshold !== null
+          ? t('rankings.thresholdIs', { value: formatIndicator(indicator, report.threshold, unit) })
+          : null,
+        t('rankings.meanIs', { value: formatIndicator(indicator, report.mean, unit) }),
+        t('rankings.cvIs', { value: formatCv(report.cv) }),
+        report.threshold !== null
+          ? t('rankings.meetCount', {
+              met: report.rows.filter((row) => row.meets === true).length,
+              total: report.rows.length,
+            })
+          : null,
+      ]
+        .filter(Boolean)
+        .join(' · ')
+    : undefined;
+
+  return (
+    <div className="ranking-layout">
+      <ChartPanel
+        title={title}
+        subtitle={subtitle}
+        query={query}
+        isEmpty={report?.rows.length === 0}
+        exports={exports}
+        fileName={exportFileName([report?.district.name, county.year, stageLabel, title])}
+        skeletonHeight={480}
+        chart={(ref) =>
+          option ? (
+            <LazyEChart
+              option={option}
+              ariaLabel={title}
+              height={rankingHeight(ordered.length)}
+              ref={ref}
+              onEvents={onEvents}
+              onCategoryClick={onCategoryClick}
+            />
+          ) : null
+        }
+        table={() =>
+          report ? (
+            <RankingTable
+              rows={ordered}
+              indicator={indicator}
+              caption={title}
+              highlight={params.school}
+              maxHeight={PANEL_MAX_HEIGHT}
+            />
+          ) : null
+        }
+      />
+      <section className="card ranking-side" aria-labelledby="ranking-table-title">
+        <h2 id="ranking-table-title" className="card-title">
+          {t('rankings.tableTitle')}
+        </h2>
+        {report && report.rows.length > 0 ? (
+          <div className={query.isPlaceholderData ? 'updating' : undefined}>
+            <RankingTable
+              rows={ordered}
+              indicator={indicator}
+              caption={t('rankings.tableTitle')}
+              highlight={params.school}
+              maxHeight={PANEL_MAX_HEIGHT}
+              compact
+            />
+          </div>
+        ) : (
+          <p className="muted">{query.isPending ? t('common.loading') : t('panel.emptyBody')}</p>
+        )}
+      </section>
+    </div>
+  );
+}
+
+/** 学校排名: every counted school ranked on one indicator, with the threshold and the county mean. */
+export default function RankingsPage() {
+  const t = useT();
+  return (
+    <CountyView
+      id="rankings-title"
+      title={t('rankings.title')}
+      toolbar={({ params, update }) => (
+        <>
+          <IndicatorSelect
+            value={params.indicator ?? DEFAULT_INDICATOR}
+            onChange={(indicator) => update({ indicator })}
+            className="filter-indicator"
+          />
+          <OrderToggle order={params.order ?? 'desc'} onChange={(order) => update({ order })} />
+        </>
+      )}
+    >
+      {({ county, params }) => (
+        <PanelErrorBoundary title={t('rankings.title')}>
+          <RankingsContent county={county} params={params} />
+        </PanelErrorBoundary>
+      )}
+    </CountyView>
+  );
+}
+
+function OrderToggle({ order, onChange }: { order: SortOrder; onChange: (order: SortOrder | null) => void }) {
+  const t = useT();
+  return (
+    <div className="filter-field">
+      <span className="filter-label" id="ranking-order-label">
+        {t('rankings.order')}
+      </span>
+      {/* biome-ignore lint/a11y/useSemanticElements: a segmented control of two toggle buttons */}
+      <div className="segmented" role="group" aria-labelledby="ranking-order-label">
+        <button
+          type="button"
+          className={order === 'desc' ? 'segment active' : 'segment'}
+          aria-pressed={order === 'desc'}
+          onClick={() => onChange(null)}
+        >
+          {t('rankings.orderDesc')}
+        </button>
+        <button
+          type="button"
+          className={order === 'asc' ? 'segment active' : 'segment'}
+          aria-pressed={order === 'asc'}
+          onClick={() => onChange('asc')}
+        >
+          {t('rankings.orderAsc')}
+        </button>
+      </div>
+    </div>
+  );
+}

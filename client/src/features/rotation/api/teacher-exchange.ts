@@ -1,0 +1,40 @@
+import { queryOptions } from '@tanstack/react-query';
+import { apiRequest, type QueryInput } from '../../../lib/api-client.ts';
+import type { CountyQuery } from '../../filters/county-query.ts';
+
+/** Rotations are counted per school, not per stage: the county query without its stage. */
+export type TeacherExchangeQuery = Omit<CountyQuery, 'stage'>;
+
+export function toTeacherExchangeQuery(county: CountyQuery): TeacherExchangeQuery {
+  const { stage: _stage, ...rest } = county;
+  return rest;
+}
+
+export const teacherExchangeKeys = {
+  all: ['teacher-exchange'] as const,
+  report: (query: TeacherExchangeQuery) => ['teacher-exchange', query] as const,
+};
+
+/** The query string of the report and of its downloads (defaults left out). */
+export function teacherExchangeQueryInput(query: TeacherExchangeQuery): QueryInput {
+  return {
+    year: query.year,
+    township: query.township,
+    locale: query.locale,
+    group: query.group,
+    includePrivate: query.includePrivate ? undefined : false,
+  };
+}
+
+/** 教师交流轮岗 of one year (ratio against 10 %, backbone share against 20 %, flows, per school) and every year's series. */
+export function teacherExchangeQueryOptions(query: TeacherExchangeQuery) {
+  return queryOptions({
+    queryKey: teacherExchangeKeys.report(query),
+    queryFn: ({ signal }) =>
+      apiRequest('getTeacherExchange', {
+        params: { code: query.code },
+        query: teacherExchangeQueryInput(query),
+        signal,
+      }),
+  });
+}

@@ -1,0 +1,188 @@
+import type { TeacherExchangeYear } from '@junheng/shared';
+import type { ChartOption } from '../../../components/echart-option.ts';
+import { type Lang, translate } from '../../../i18n/translate.ts';
+import {
+  CHART_COLORS,
+  CHART_FONT,
+  paddedMax,
+  TOOLTIP_BASE,
+  tooltipDataIndex,
+  tooltipRow,
+  tooltipTitle,
+} from '../../../lib/chart-theme.ts';
+import { formatInteger, formatPercent } from '../../../lib/format.ts';
+import { inParens } from '../../urban-rural/charts/locale-chart.ts';
+
+export type RotationYear = Pick<
+  TeacherExchangeYear,
+  | 'year'
+  | 'eligible'
+  | 'rotated'
+  | 'ratio'
+  | 'ratioPasses'
+  | 'backboneRotated'
+  | 'backboneShare'
+  | 'backbonePasses'
+  | 'netBackboneToRural'
+>;
+
+export interface RotationSeriesOptions {
+  lang: Lang;
+  /** Minimum share of eligible teachers rotated (0.10). */
+  ratioLimit: number;
+  /** Minimum share of backbone teachers among those rotated (0.20). */
+  backboneLimit: number;
+  /** The year the rest of the view shows, in bold on the axis. */
+  selectedYear?: number | null;
+}
+
+/** Green when the year meets its minimum, red when not, grey when it cannot be computed (no eligible teachers). */
+export function passColor(passes: boolean | null): string {
+  if (passes === null) return CHART_COLORS.noData;
+  return passes ? CHART_COLORS.met : CHART_COLORS.notMet;
+}
+
+function verdict(lang: Lang, passes: boolean | null): string {
+  if (passes === null) return translate(lang, 'verdict.notComputable');
+  return passes ? `✓ ${translate(lang, 'verdict.pass')}` : `✗ ${translate(lang, 'verdict.fail')}`;
+}
+
+export function formatRotationYearTooltip(row: RotationYear, options: RotationSeriesOptions): string {
+  const { lang } = options;
+  return [
+    tooltipTitle(translate(lang, 'chart.rot.year', { year: row.year })),
+    tooltipRow(translate(lang, 'chart.rot.eligible'), formatInteger(row.eligible)),
+    tooltipRow(translate(lang, 'chart.rot.rotated'), formatInteger(row.rotated)),
+    tooltipRow(
+      translate(lang, 'chart.rot.ratio'),
+      `${formatPercent(row.ratio)}${inParens(`≥ ${formatPercent(options.ratioLimit, 0)} ${verdict(lang, row.ratioPasses)}`, lang)}`,
+      passColor(row.ratioPasses),
+    ),
+    tooltipRow(translate(lang, 'chart.rot.backboneRotated'), formatInteger(row.backboneRotated)),
+    tooltipRow(
+      translate(lang, 'chart.rot.backboneShare'),
+      `${formatPercent(row.backboneShare)}${inParens(`≥ ${formatPercent(options.backboneLimit, 0)} ${verdict(lang, row.backbonePasses)}`, lang)}`,
+      passColor(row.backbonePasses),
+    ),
+    tooltipRow(translate(lang, 'chart.rot.netBackboneToRural'), formatInteger(row.netBackboneToRural)),
+  ].join('');
+}
+
+/**
+ * 交流轮岗 per year: the share of eligible teachers rotated as bars against the 10 % line, and the share of backbone
+ * teachers among those rotated as a line against the 20 % line, both in percent on one axis. Bars and points are
+ * green when the year meets its minimum, red when not.
+ */
+export function buildRotationSeriesOption(rows: readonly RotationYear[], options: RotationSeriesOptions): ChartOption {
+  const { lang, ratioLimit, backboneLimit, selectedYear } = options;
+  const sorted = [...rows].sort((a, b) => a.year - b.year);
+  const ratioName = translate(lang, 'chart.rot.ratio');
+  const backboneName = translate(lang, 'chart.rot.backboneShare');
+  const percent = (value: number | null) => (value === null ? null : Math.round(value * 10000) / 100);
+  const top = paddedMax(
+    [ratioLimit, backboneLimit, ...sorted.flatMap((row) => [row.ratio, row.backboneShare])].map((value) =>
+      value === null ? null : value * 100,
+    ),
+    5,
+  );
+
+  return {
+    textStyle: { fontFamily: CHART_FONT },
+    grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
+    legend: {
+      top: 0,
+      left: 0,
+      itemWidth: 14,
+      itemHeight: 10,
+      textStyle: { fontSize: 12 },
+      selectedMode: false,
+      data: [ratioName, backboneName],
+    },
+    tooltip: {
+      ...TOOLTIP_BASE,
+      trigger: 'axis',
+      axisPointer: { type: 'shadow' },
+      formatter: (params: unknown) => {
+        const row = sorted[tooltipDataIndex(params)];
+        return row ? formatRotationYearTooltip(row, options) : '';
+      },
+    },
+    xAxis: {
+      type: 'category',
+      data: sorted.map((row) => String(row.year)),
+      triggerEvent: true,
+      axisLabel: {
+        fontSize: 12,
+        color: CHART_COLORS.text,
+        formatter: (text: string) => (Number(text) === selectedYear ? `{sel|${text}}` : text),
+        rich: { sel: { fontWeight: 'bold', color: CHART_COLORS.mean, fontSize: 12 } },
+      },
+    },
+    yAxis: {
+      type: 'value',
+      min: 0,
+      max: top,
+      axisLabel: { fontSize: 11, color: CHART_COLORS.axis, formatter: '{value}%' },
+      splitLine: { lineStyle: { color: CHART_COLORS.grid } },
+    },
+    series: [
+      {
+        type: 'bar',
+        name: ratioName,
+        barMaxWidth: 34,
+        itemStyle: { color: CHART_COLORS.met },
+        data: sorted.map((row) => ({
+          value: percent(row.ratio),
+          // The selected year is outlined rather than the others faded: the white labels stay readable.
+          itemStyle:
+            row.year === selectedYear
+              ? { color: passColor(row.ratioPasses), borderColor: CHART_COLORS.text, borderWidth: 2 }
+              : { color: passColor(row.ratioPasses) },
+        })),
+        label: {
+          show: true,
+          position: 'insideTop',
+          fontSize: 11,
+          color: '#ffffff',
+          formatter: (params: { value?: unknown }) =>
+            typeof params.value === 'number' ? `${params.value.toFixed(1)}%` : '',
+        },
+        markLine: {
+          symbol: 'none',
+          silent: true,
+          lineStyle: { color: CHART_COLORS.threshold, type: 'dashed', width: 1.5 },
+          label: {
+            position: 'insideStartTop',
+            fontSize: 11,
+            color: CHART_COLORS.threshold,
+            formatter: translate(lang, 'chart.rot.ratioLine', { value: formatPercent(ratioLimit, 0) }),
+          },
+          data: [{ name: 'ratio', yAxis: ratioLimit * 100 }],
+        },
+      },
+      {
+        type: 'line',
+        name: backboneName,
+        symbolSize: 9,
+        lineStyle: { color: CHART_COLORS.mean, width: 2 },
+        itemStyle: { color: CHART_COLORS.mean },
+        data: sorted.map((row) => ({
+          value: percent(row.backboneShare),
+          itemStyle: { color: passColor(row.backbonePasses), borderColor: CHART_COLORS.mean, borderWidth: 1.5 },
+        })),
+        markLine: {
+          symbol: 'none',
+          silent: true,
+          lineStyle: { color: '#9a6100', type: 'dotted', width: 1.5 },
+          label: {
+            position: 'insideEndTop',
+            fontSize: 11,
+            color: '#9a6100',
+            formatter: translate(lang, 'chart.rot.backboneLine', { value: formatPercent(backboneLimit, 0) }),
+          },
+          data: [{ name: 'backbone', yAxis: backboneLimit * 100 }],
+        },
+      },
+    ],
+  };
+}

@@ -1,0 +1,149 @@
+import type { TeacherExchangeResponse } from '@junheng/shared';
+import { useId, useMemo } from 'react';
+import { ChartPanel, type PanelQueryState } from '../../../components/chart-panel.tsx';
+import { type Column, DataTable } from '../../../components/data-table.tsx';
+import { LazyEChart } from '../../../components/lazy-echart.tsx';
+import { useLang, useT } from '../../../i18n/i18n.tsx';
+import { buildExportLinks, exportFileName } from '../../../lib/export-links.ts';
+import { formatInteger } from '../../../lib/format.ts';
+import { type TeacherExchangeQuery, teacherExchangeQueryInput } from '../api/teacher-exchange.ts';
+import {
+  buildFlowGraph,
+  buildRotationSankeyOption,
+  FLOW_LEVELS,
+  type FlowGraph,
+  type FlowLevel,
+} from '../charts/build-rotation-sankey-option.ts';
+
+/** Enough height for every township 16 px apart (one label line) without squeezing the thin links. */
+export function sankeyHeight(graph: FlowGraph): number {
+  const perColumn = graph.split
+    ? Math.max(
+        graph.nodes.filter((node) => node.role === 'from').length,
+        graph.nodes.filter((node) => node.role === 'to').length,
+      )
+    : graph.nodes.length;
+  return Math.max(320, Math.min(760, 80 + perColumn * 34));
+}
+
+/** Where rotated teachers went, township → township or between 城区, 镇区 and 乡村. */
+export function RotationSankeyPanel({
+  query,
+  report,
+  exchangeQuery,
+  level,
+  onLevelChange,
+}: {
+  query: PanelQueryState;
+  report: TeacherExchangeResponse | undefined;
+  exchangeQuery: TeacherExchangeQuery;
+  level: FlowLevel;
+  onLevelChange: (level: FlowLevel) => void;
+}) {
+  const t = useT();
+  const [lang] = useLang();
+  const id = useId();
+  const title = t('rot.sankeyTitle');
+  const graph = useMemo(() => (report ? buildFlowGraph(report.flows, level, lang) : null), [report, level, lang]);
+  const option = useMemo(
+    () => (report ? buildRotationSankeyOption(report.flows, { lang, level }) : null),
+    [report, lang, level],
+  );
+  const height = graph ? sankeyHeight(graph) : 360;
+  const exports = useMemo(
+    () =>
+      buildExportLinks(
+        {
+          route: 'getTeacherExchange',
+          params: { code: exchangeQuery.code },
+          query: { ...teacherExchangeQueryInput(exchangeQuery), table: 'flows' },
+        },
+        lang,
+      ),
+    [exchangeQuery, lang],
+  );
+  const levelName = level === 'township' ? t('rot.levelNameTownship') : t('rot.levelNameLocale');
+
+  return (
+    <ChartPanel
+      title={title}
+      subtitle={
+        <div className="rot-sankey-tools">
+          <div className="filter-field">
+            <span className="filter-label" id={`${id}-level`}>
+              {t('rot.level')}
+            </span>
+            {/* biome-ignore lint/a11y/useSemanticElements: a segmented control of two toggle buttons */}
+            <div className="segmented" role="group" aria-labelledby={`${id}-level`}>
+              {FLOW_LEVELS.map((value) => (
+                <button
+                  key={value}
+                  type="button"
+                  aria-pressed={level === value}
+                  className={level === value ? 'segment active' : 'segment'}
+                  onClick={() => onLevelChange(value)}
+                >
+                  {value === 'township' ? t('rot.levelTownship') : t('rot.levelLocale')}
+                </button>
+              ))}
+            </div>
+          </div>
+          <span className="muted small">{t('rot.sankeyColors')}</span>
+        </div>
+      }
+      query={query}
+      isEmpty={graph ? graph.links.length === 0 : false}
+      emptyMessage={report ? t('rot.emptyFlows', { year: report.year }) : undefined}
+      exports={exports}
+      fileName={exportFileName([report?.district.name, exchangeQuery.year, title, levelName])}
+      skeletonHeight={height}
+      footer={
+        graph ? (
+          <>
+            {graph.split ? <p className="muted small">{t('rot.splitNote')}</p> : null}
+            {graph.selfLoops.teachers > 0 ? (
+              <p className="muted small">
+                {t('rot.selfLoops', {
+                  teachers: formatInteger(graph.selfLoops.teachers),
+                  backbone: formatInteger(graph.selfLoops.backbone),
+                  level: levelName,
+                })}
+              </p>
+            ) : null}
+          </>
+        ) : null
+      }
+      chart={(ref) => (option ? <LazyEChart option={option} ariaLabel={title} height={height} ref={ref} /> : null)}
+      table={() => (graph ? <FlowTable graph={graph} caption={title} /> : null)}
+    />
+  );
+}
+
+interface FlowRow {
+  id: string;
+  from: string;
+  to: string;
+  count: number;
+  backbone: number;
+}
+
+function FlowTable({ graph, caption }: { graph: FlowGraph; caption: string }) {
+  const t = useT();
+  const labels = new Map(graph.nodes.map((node) => [node.id, node.label]));
+  const rows: FlowRow[] = [...graph.links]
+    .sort((a, b) => b.value - a.value)
+    .map((link) => ({
+      id: `${link.source}→${link.target}`,
+      from: labels.get(link.source) ?? link.source,
+      to: labels.get(link.target) ?? link.target,
+      count: link.value,
+      backbone: link.backbone,
+    }));
+  const columns: Column<FlowRow>[] = [
+    { id: 'from', header: t('rot.table.from'), cell: (row) => row.from },
+    { id: 'to', header: t('rot.table.to'), cell: (row) => row.to },
+    { id: 'count', header: t('rot.table.count'), numeric: true, cell: (row) => formatInteger(row.count) },
+    { id: 'backbone', header: t('rot.table.backbone'), numeric: true, cell: (row) => formatInteger(row.backbone) },
+  ];
+  return <DataTable caption={caption} columns={columns} rows={rows} rowKey={(row) => row.id} maxHeight={420} />;
+}

@@ -1,0 +1,69 @@
+import { useCallback, useMemo } from 'react';
+import { useT } from '../../i18n/i18n.tsx';
+import { CountyView } from '../filters/components/county-view.tsx';
+import type { CountyQuery } from '../filters/county-query.ts';
+import { useReportQuery } from '../filters/hooks/use-report-query.ts';
+import type { SortOrder, ViewParams } from '../filters/view-params.ts';
+import { teacherExchangeQueryOptions, toTeacherExchangeQuery } from './api/teacher-exchange.ts';
+import { RotationSankeyPanel } from './components/rotation-sankey-panel.tsx';
+import { RotationSchoolsTable } from './components/rotation-schools-table.tsx';
+import { RotationSeriesPanel } from './components/rotation-series-panel.tsx';
+import { YearFigures } from './components/year-figures.tsx';
+import { useFlowLevelParam } from './flow-level-param.ts';
+import { parseRotationSort, type RotationSortColumn } from './rotation-sort.ts';
+import './rotation.css';
+
+function RotationContent({
+  county,
+  params,
+  update,
+}: {
+  county: CountyQuery;
+  params: ViewParams;
+  update: (patch: Partial<ViewParams>) => void;
+}) {
+  const exchangeQuery = useMemo(() => toTeacherExchangeQuery(county), [county]);
+  const query = useReportQuery(teacherExchangeQueryOptions(exchangeQuery));
+  const report = query.data;
+  const [level, setLevel] = useFlowLevelParam();
+  const sort = parseRotationSort(params.sort, params.order);
+  const onSort = useCallback(
+    (next: { column: RotationSortColumn; order: SortOrder }) => update({ sort: next.column, order: next.order }),
+    [update],
+  );
+  const onSelectYear = useCallback((year: number) => update({ year }), [update]);
+
+  return (
+    <>
+      <div className="rot-top">
+        <RotationSeriesPanel query={query} report={report} exchangeQuery={exchangeQuery} onSelectYear={onSelectYear} />
+        {report ? <YearFigures report={report} dimmed={query.isPlaceholderData} /> : null}
+      </div>
+      <RotationSankeyPanel
+        query={query}
+        report={report}
+        exchangeQuery={exchangeQuery}
+        level={level}
+        onLevelChange={setLevel}
+      />
+      <RotationSchoolsTable
+        query={query}
+        report={report}
+        exchangeQuery={exchangeQuery}
+        sort={sort}
+        onSort={onSort}
+        highlight={params.school}
+      />
+    </>
+  );
+}
+
+/** 教师交流轮岗: did the county rotate enough teachers, enough backbone teachers, and where did they go (SPEC §2.1). */
+export default function RotationPage() {
+  const t = useT();
+  return (
+    <CountyView id="rotation-title" title={t('rot.title')} intro={t('rot.intro')} showStage={false}>
+      {({ county, params, update }) => <RotationContent county={county} params={params} update={update} />}
+    </CountyView>
+  );
+}

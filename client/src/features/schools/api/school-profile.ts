@@ -1,0 +1,30 @@
+import { queryOptions } from '@tanstack/react-query';
+import { apiRequest, type QueryInput } from '../../../lib/api-client.ts';
+
+export interface SchoolProfileQuery {
+  code: string;
+  /** Whether private schools count in the county means and ranks the school is compared with. */
+  includePrivate: boolean;
+}
+
+export const schoolProfileKeys = {
+  all: ['school-profile'] as const,
+  profile: (query: SchoolProfileQuery) => ['school-profile', query] as const,
+};
+
+export function schoolProfileQueryInput(query: SchoolProfileQuery): QueryInput {
+  return { includePrivate: query.includePrivate ? undefined : false };
+}
+
+/** One school: every year × stage part with its indicators, county means, thresholds and ranks; its rotations. */
+export function schoolProfileQueryOptions(query: SchoolProfileQuery) {
+  return queryOptions({
+    queryKey: schoolProfileKeys.profile(query),
+    queryFn: ({ signal }) =>
+      apiRequest('getSchoolProfile', {
+        params: { code: query.code },
+        query: schoolProfileQueryInput(query),
+        signal,
+      }),
+  });
+}
