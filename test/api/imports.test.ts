@@ -236,6 +236,21 @@ describe(`imports (${usingRealPostgres() ? 'real PostgreSQL' : 'PGlite'})`, () =
     });
   });
 
+  describe('history', () => {
+    it('should list the import batches, newest first, with files, checksums and counts', async () => {
+      const res = await fetch(`${app.baseUrl}/api/v1/imports`);
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as {
+        batches: { id: number; files: { sha256: string }[]; counts: Record<string, number> }[];
+      };
+      expect(body.batches.length).toBeGreaterThanOrEqual(2);
+      expect(body.batches[0]?.id).toBeGreaterThan(body.batches[1]?.id ?? 0);
+      const first = body.batches.at(-1);
+      expect(first?.counts).toEqual({ schools: 100, school_stats: 700, rotations: demo.rotations.length });
+      expect(first?.files[0]?.sha256).toMatch(/^[0-9a-f]{64}$/);
+    });
+  });
+
   describe('templates', () => {
     it('should serve CSV templates with a BOM and a Chinese file name', async () => {
       const res = await fetch(`${app.baseUrl}/api/v1/imports/templates/school_stats.csv`);

@@ -213,3 +213,21 @@ function uniqueBy<T>(items: T[], key: (item: T) => string): T[] {
 function* chunks<T>(items: T[], size: number): Generator<T[]> {
   for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
 }
+
+/** The newest import batches first: when, from where, which files (with checksums) and how many rows. */
+export async function findImportBatches(db: Db, limit = 100) {
+  const rows = await db
+    .selectFrom('import_batch')
+    .select(['id', 'created_at', 'source', 'files', 'counts', 'warnings'])
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    createdAt: new Date(r.created_at).toISOString(),
+    source: r.source,
+    files: r.files.map((f) => ({ ...f, kind: f.kind as 'schools' | 'school_stats' | 'rotations' | null })),
+    counts: r.counts,
+    warnings: r.warnings,
+  }));
+}

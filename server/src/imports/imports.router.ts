@@ -7,6 +7,7 @@ import { HttpError } from '../http/errors.ts';
 import { readMultipartFiles } from '../http/multipart.ts';
 import { sendValidated } from '../http/respond.ts';
 import { parseInput } from '../http/validate.ts';
+import { findImportBatches } from './imports.repository.ts';
 import { runImport } from './imports.service.ts';
 import { buildTemplate } from './templates.ts';
 
@@ -30,6 +31,10 @@ export function createImportsRouter(deps: { db: Kysely<Database>; maxUploadBytes
     const report = await runImport(deps.db, files, { dryRun, source: 'api' });
     const status = report.errors.length > 0 ? 422 : 200;
     sendValidated(res, routes.importFiles.response, report, status);
+  });
+
+  router.get(routes.listImports.path, async (_req, res) => {
+    sendValidated(res, routes.listImports.response, { batches: await findImportBatches(deps.db) });
   });
 
   router.get('/api/v1/imports/templates/:file', async (req, res) => {

@@ -6,7 +6,7 @@ import {
   RankingResponseSchema,
 } from '../schemas/api.ts';
 import { DistrictListSchema, HealthSchema } from '../schemas/district.ts';
-import { ImportReportSchema } from '../schemas/import.ts';
+import { ImportHistorySchema, ImportReportSchema } from '../schemas/import.ts';
 import {
   BalanceQuerySchema,
   BalanceSummaryQuerySchema,
@@ -31,6 +31,12 @@ export const coreRoutes = {
     path: '/api/v1/imports',
     response: ImportReportSchema,
     summary: 'Import schools, school_stats and rotations files (multipart, parts named "files")',
+  },
+  listImports: {
+    method: 'GET',
+    path: '/api/v1/imports',
+    response: ImportHistorySchema,
+    summary: '导入历史：时间、来源、文件（含校验和）与行数',
   },
   getBalance: {
     method: 'GET',

@@ -48,3 +48,15 @@ export const TemplateParamsSchema = z.object({
   kind: z.enum(IMPORT_KINDS),
   format: z.enum(['csv', 'xlsx']),
 });
+
+export const ImportBatchSchema = z.object({
+  id: z.number().int(),
+  createdAt: z.string(),
+  source: z.enum(['api', 'cli', 'demo']),
+  files: z.array(ImportFileSummarySchema),
+  counts: z.record(z.string(), z.number().int()),
+  warnings: z.number().int(),
+});
+export type ImportBatch = z.infer<typeof ImportBatchSchema>;
+export const ImportHistorySchema = z.object({ batches: z.array(ImportBatchSchema) });
+export type ImportHistory = z.infer<typeof ImportHistorySchema>;
