@@ -45,6 +45,8 @@ function RotationContent({
         exchangeQuery={exchangeQuery}
         level={level}
         onLevelChange={setLevel}
+        filters={params}
+        onFilter={update}
       />
       <RotationSchoolsTable
         query={query}

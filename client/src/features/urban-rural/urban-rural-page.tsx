@@ -111,6 +111,7 @@ function UrbanRuralContent({
             countyBalance={countyBalance.data}
             indicator={indicator}
             highlight={params.school}
+            onSelectLocale={selectLocale}
           />
         ) : (
           <LocaleDistributionPending />

@@ -6,6 +6,7 @@ import {
   buildFlowGraph,
   buildRotationSankeyOption,
   flowNodeColor,
+  flowNodeFilter,
   formatSankeyTooltip,
   hasCycle,
   type SankeyFlow,
@@ -169,5 +170,43 @@ describe(buildRotationSankeyOption.name, () => {
     expect(node).toContain('接收教师：<b>8</b>');
     const graph = buildFlowGraph(dag, 'township', 'zh');
     expect(formatSankeyTooltip({ dataType: 'node', name: 'nope' }, graph, 'zh')).toBe('');
+  });
+});
+
+describe(flowNodeFilter.name, () => {
+  const none = { township: [], locale: [] };
+
+  it('should filter to the township of a clicked node, split or not, and clear on the second click', () => {
+    const graph = buildFlowGraph(dag, 'township', 'zh');
+    expect(flowNodeFilter(graph, 'township', { dataType: 'node', name: '330999104' }, none)).toEqual({
+      township: ['330999104'],
+    });
+    expect(
+      flowNodeFilter(
+        graph,
+        'township',
+        { dataType: 'node', name: '330999104' },
+        { township: ['330999104'], locale: [] },
+      ),
+    ).toEqual({ township: [] });
+    const split = buildFlowGraph(
+      [flow('township', '330999001', '330999002', 1), flow('township', '330999002', '330999001', 1)],
+      'township',
+      'zh',
+    );
+    expect(flowNodeFilter(split, 'township', { dataType: 'node', name: 'in:330999002' }, none)).toEqual({
+      township: ['330999002'],
+    });
+  });
+
+  it('should filter to the class at locale level and ignore edges and places outside the county', () => {
+    const graph = buildFlowGraph(
+      [flow('locale', 'urban', 'rural', 3), flow('locale', 'outside', 'rural', 1)],
+      'locale',
+      'zh',
+    );
+    expect(flowNodeFilter(graph, 'locale', { dataType: 'node', name: 'rural' }, none)).toEqual({ locale: ['rural'] });
+    expect(flowNodeFilter(graph, 'locale', { dataType: 'node', name: 'outside' }, none)).toBeNull();
+    expect(flowNodeFilter(graph, 'locale', { dataType: 'edge', name: 'rural' }, none)).toBeNull();
   });
 });

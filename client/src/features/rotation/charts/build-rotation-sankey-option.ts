@@ -175,6 +175,29 @@ interface SankeyParams {
   data?: { source?: string; target?: string };
 }
 
+/**
+ * The filter a click on a Sankey node asks for: its township (township level) or its class (locale level), or back
+ * to the whole county when the view is already filtered to exactly that place. null for edges, unknown nodes and
+ * schools outside the county.
+ */
+export function flowNodeFilter(
+  graph: FlowGraph,
+  level: FlowLevel,
+  clicked: { dataType?: string; name?: string },
+  current: { township: readonly string[]; locale: readonly string[] },
+): { township: string[] } | { locale: Locale[] } | null {
+  if (clicked.dataType !== 'node') return null;
+  const node = graph.nodes.find((item) => item.id === clicked.name);
+  if (!node || node.key === 'outside') return null;
+  if (level === 'township') {
+    if (!/^\d{9}$/.test(node.key)) return null;
+    return { township: current.township.length === 1 && current.township[0] === node.key ? [] : [node.key] };
+  }
+  if (!(LOCALES as readonly string[]).includes(node.key)) return null;
+  const locale = node.key as Locale;
+  return { locale: current.locale.length === 1 && current.locale[0] === locale ? [] : [locale] };
+}
+
 export function formatSankeyTooltip(params: unknown, graph: FlowGraph, lang: Lang): string {
   const item = (params ?? {}) as SankeyParams;
   const byId = new Map(graph.nodes.map((node) => [node.id, node]));

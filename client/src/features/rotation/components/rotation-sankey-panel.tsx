@@ -1,7 +1,8 @@
-import type { TeacherExchangeResponse } from '@junheng/shared';
+import type { Locale, TeacherExchangeResponse } from '@junheng/shared';
 import { useId, useMemo } from 'react';
 import { ChartPanel, type PanelQueryState } from '../../../components/chart-panel.tsx';
 import { type Column, DataTable } from '../../../components/data-table.tsx';
+import type { ECElementEvent } from '../../../components/echart-option.ts';
 import { LazyEChart } from '../../../components/lazy-echart.tsx';
 import { useLang, useT } from '../../../i18n/i18n.tsx';
 import { buildExportLinks, exportFileName } from '../../../lib/export-links.ts';
@@ -13,6 +14,7 @@ import {
   FLOW_LEVELS,
   type FlowGraph,
   type FlowLevel,
+  flowNodeFilter,
 } from '../charts/build-rotation-sankey-option.ts';
 
 /** Enough height for every township 16 px apart (one label line) without squeezing the thin links. */
@@ -26,19 +28,27 @@ export function sankeyHeight(graph: FlowGraph): number {
   return Math.max(320, Math.min(760, 80 + perColumn * 34));
 }
 
-/** Where rotated teachers went, township → township or between 城区, 镇区 and 乡村. */
+/**
+ * Where rotated teachers went, township → township or between 城区, 镇区 and 乡村. Clicking a node filters the view to
+ * that township or class (cross-filter).
+ */
 export function RotationSankeyPanel({
   query,
   report,
   exchangeQuery,
   level,
   onLevelChange,
+  filters,
+  onFilter,
 }: {
   query: PanelQueryState;
   report: TeacherExchangeResponse | undefined;
   exchangeQuery: TeacherExchangeQuery;
   level: FlowLevel;
   onLevelChange: (level: FlowLevel) => void;
+  /** Current filters (a click on the node of the only selected place clears it). */
+  filters: { township: readonly string[]; locale: readonly string[] };
+  onFilter: (patch: { township: string[] } | { locale: Locale[] }) => void;
 }) {
   const t = useT();
   const [lang] = useLang();
@@ -50,6 +60,15 @@ export function RotationSankeyPanel({
     [report, lang, level],
   );
   const height = graph ? sankeyHeight(graph) : 360;
+  const onEvents = useMemo(
+    () => ({
+      click: (event: ECElementEvent) => {
+        const patch = graph ? flowNodeFilter(graph, level, event, filters) : null;
+        if (patch) onFilter(patch);
+      },
+    }),
+    [graph, level, filters, onFilter],
+  );
   const exports = useMemo(
     () =>
       buildExportLinks(
@@ -113,7 +132,9 @@ export function RotationSankeyPanel({
           </>
         ) : null
       }
-      chart={(ref) => (option ? <LazyEChart option={option} ariaLabel={title} height={height} ref={ref} /> : null)}
+      chart={(ref) =>
+        option ? <LazyEChart option={option} ariaLabel={title} height={height} ref={ref} onEvents={onEvents} /> : null
+      }
       table={() => (graph ? <FlowTable graph={graph} caption={title} /> : null)}
     />
   );

@@ -1,4 +1,4 @@
-import { type BalanceResponse, LOCALES, type QualityIndicatorKey, STAGE_LABELS } from '@junheng/shared';
+import { type BalanceResponse, LOCALES, type Locale, type QualityIndicatorKey, STAGE_LABELS } from '@junheng/shared';
 import { useMemo } from 'react';
 import { ChartPanel, type PanelQueryState } from '../../../components/chart-panel.tsx';
 import { type Column, DataTable } from '../../../components/data-table.tsx';
@@ -16,7 +16,7 @@ import {
   type DistributionSchool,
   distributionCategories,
 } from '../charts/build-locale-distribution-option.ts';
-import { localeLabel } from '../charts/locale-chart.ts';
+import { localeFromClick, localeLabel } from '../charts/locale-chart.ts';
 
 const HEIGHT = 360;
 
@@ -47,6 +47,7 @@ export function LocaleDistributionPanel({
   countyBalance,
   indicator,
   highlight,
+  onSelectLocale,
 }: {
   /** The full county query, locale filter included (the schools shown). */
   county: CountyQuery;
@@ -56,6 +57,8 @@ export function LocaleDistributionPanel({
   countyBalance: BalanceResponse | undefined;
   indicator: QualityIndicatorKey;
   highlight: string | null;
+  /** A click on a class name under the boxes filters to that class. */
+  onSelectLocale: (locale: Locale) => void;
 }) {
   const t = useT();
   const [lang] = useLang();
@@ -76,11 +79,16 @@ export function LocaleDistributionPanel({
   const onEvents = useMemo(
     () => ({
       click: (event: ECElementEvent) => {
-        if (event.componentType === 'series' && event.seriesType === 'scatter' && event.name)
+        if (event.componentType === 'series' && event.seriesType === 'scatter' && event.name) {
           void openSchool(event.name);
+          return;
+        }
+        const locale =
+          event.componentType === 'xAxis' ? localeFromClick(event, distributionCategories(schools), lang) : null;
+        if (locale) onSelectLocale(locale);
       },
     }),
-    [openSchool],
+    [openSchool, schools, lang, onSelectLocale],
   );
   const exports = useMemo(
     () =>

@@ -6,7 +6,7 @@ import {
   STAGE_LABELS,
   type UrbanRuralResponse,
 } from '@junheng/shared';
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { ChartPanel, type PanelQueryState } from '../../../components/chart-panel.tsx';
 import { type Column, DataTable } from '../../../components/data-table.tsx';
 import type { ECElementEvent } from '../../../components/echart-option.ts';
@@ -20,6 +20,23 @@ import { buildLocaleMeansOption, classMean, type LocaleMeansReference } from '..
 import { inParens, localeFromClick, localeLabel } from '../charts/locale-chart.ts';
 
 const HEIGHT = 460;
+const NARROW_HEIGHT = 800;
+const NARROW = '(max-width: 720px)';
+
+/** On a phone the seven multiples go two per row (four rows) instead of four per row. */
+function useNarrowScreen(): boolean {
+  const [narrow, setNarrow] = useState(
+    () => typeof window !== 'undefined' && typeof window.matchMedia === 'function' && window.matchMedia(NARROW).matches,
+  );
+  useEffect(() => {
+    if (typeof window.matchMedia !== 'function') return;
+    const query = window.matchMedia(NARROW);
+    const update = () => setNarrow(query.matches);
+    query.addEventListener('change', update);
+    return () => query.removeEventListener('change', update);
+  }, []);
+  return narrow;
+}
 
 /** Threshold and county weighted mean of each of the seven indicators, from the balance report of all classes. */
 export function meansReferences(balance: BalanceResponse | undefined): LocaleMeansReference[] {
@@ -51,12 +68,14 @@ export function LocaleMeansPanel({
   const stageLabel = pickLabel(STAGE_LABELS[county.stage], lang);
   const title = t('ur.meansTitle', { stage: stageLabel });
   const references = useMemo(() => meansReferences(balance), [balance]);
+  const narrow = useNarrowScreen();
+  const height = narrow ? NARROW_HEIGHT : HEIGHT;
   const option = useMemo(
     () =>
       report && references.length
-        ? buildLocaleMeansOption(report.groups, { lang, references, selected, height: HEIGHT })
+        ? buildLocaleMeansOption(report.groups, { lang, references, selected, height, columns: narrow ? 2 : 4 })
         : null,
-    [report, references, selected, lang],
+    [report, references, selected, lang, height, narrow],
   );
   const onEvents = useMemo(
     () => ({
@@ -88,9 +107,9 @@ export function LocaleMeansPanel({
       isEmpty={report ? report.schoolsCounted === 0 : false}
       exports={exports}
       fileName={exportFileName([report?.district.name, county.year, stageLabel, title])}
-      skeletonHeight={HEIGHT}
+      skeletonHeight={height}
       chart={(ref) =>
-        option ? <LazyEChart option={option} ariaLabel={title} height={HEIGHT} ref={ref} onEvents={onEvents} /> : null
+        option ? <LazyEChart option={option} ariaLabel={title} height={height} ref={ref} onEvents={onEvents} /> : null
       }
       table={() => (report ? <LocaleMeansTable report={report} references={references} caption={title} /> : null)}
     />
