@@ -46,6 +46,9 @@ export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob
 export async function createDb(options: CreateDbOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    // An idle connection that the server closes (restart, failover, admin) must not crash the process: the pool drops
+    // it and the next query opens a new one (node-postgres documents this listener as required).
+    pool.on('error', () => {});
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', close: once(() => db.destroy()) };
   }
