@@ -8,6 +8,7 @@ import type { Kysely } from 'kysely';
 import { pinoHttp } from 'pino-http';
 import { createAnalysisRouter } from './analysis/analysis.router.ts';
 import { createBalanceRouter } from './balance/balance.router.ts';
+import { findDataVersion } from './cache/report-cache.repository.ts';
 import { ReportCache } from './cache/report-cache.ts';
 import type { Config } from './config.ts';
 import { createDistrictsRouter } from './districts/districts.router.ts';
@@ -65,10 +66,12 @@ export function createApp({ db, config, logger }: AppDeps): Express {
   app.use(express.json({ limit: '1mb' }));
 
   app.use(createDistrictsRouter(db));
-  app.use(createImportsRouter({ db, maxUploadBytes: config.maxUploadBytes }));
-  app.use(createBalanceRouter(db, new ReportCache()));
+  const reportCache = new ReportCache(() => findDataVersion(db), { versionTtlMs: config.reportCacheVersionTtlMs });
+  const onDataChanged = () => reportCache.invalidate();
+  app.use(createImportsRouter({ db, maxUploadBytes: config.maxUploadBytes, onDataChanged }));
+  app.use(createBalanceRouter(db, reportCache));
   app.use(createAnalysisRouter(db));
-  app.use(createPlanningRouter(db));
+  app.use(createPlanningRouter(db, onDataChanged));
   app.use(createRecordsRouter(db));
   app.use(createOpenApiRouter());
   app.use('/api', notFoundHandler);

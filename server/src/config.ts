@@ -20,6 +20,8 @@ const ConfigSchema = z.object({
   /** Largest accepted upload, per file, in megabytes. */
   MAX_UPLOAD_MB: z.coerce.number().positive().max(512).default(25),
   CLIENT_DIST: z.string().optional(),
+  /** How long a report-cache version check is trusted; writes by this process invalidate at once. */
+  REPORT_CACHE_VERSION_TTL_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
 });
 
 export type Config = Readonly<{
@@ -32,6 +34,7 @@ export type Config = Readonly<{
   logLevel: string;
   maxUploadBytes: number;
   clientDist: string;
+  reportCacheVersionTtlMs: number;
 }>;
 
 /** Parses the environment once; throws a readable list of the bad keys. */
@@ -51,6 +54,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoData: e.DEMO_DATA,
     logLevel: e.LOG_LEVEL,
     maxUploadBytes: Math.round(e.MAX_UPLOAD_MB * 1024 * 1024),
+    reportCacheVersionTtlMs: e.REPORT_CACHE_VERSION_TTL_MS,
     clientDist: path.resolve(e.CLIENT_DIST ?? path.join(import.meta.dirname, '../../client/dist')),
   });
 }

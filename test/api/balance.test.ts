@@ -1,5 +1,10 @@
 import { applyDataset, loadDemoCountyIfEmpty } from '@junheng/server';
-import { BalanceResponseSchema, BasicBalanceResponseSchema, RankingResponseSchema } from '@junheng/shared';
+import {
+  BalanceResponseSchema,
+  BalanceSummaryResponseSchema,
+  BasicBalanceResponseSchema,
+  RankingResponseSchema,
+} from '@junheng/shared';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SMALL_DISTRICT, SMALL_SCHOOLS, SMALL_STATS } from '../fixtures/small-county.ts';
@@ -192,6 +197,33 @@ describe(`balance, basic balance and rankings API (${usingRealPostgres() ? 'real
     const after = RankingResponseSchema.parse((await getJson(url)).body);
     expect(after.rows[0]).toMatchObject({ code: 'C', rank: 1 });
     expect(after.rows[0]?.value).toBeCloseTo(9, 12);
+  });
+
+  it('should summarise every district and year exactly as the county-year reports do', async () => {
+    const { status, body } = await getJson(`${app.baseUrl}/api/v1/balance-summary?stage=primary`);
+    expect(status).toBe(200);
+    const summary = BalanceSummaryResponseSchema.parse(body);
+    expect(summary.rows.filter((r) => r.districtCode === '330999').map((r) => r.year)).toEqual([
+      2019, 2020, 2021, 2022, 2023, 2024, 2025,
+    ]);
+    for (const [code, year] of [
+      ['330999', 2019],
+      ['330999', 2025],
+      [SMALL_DISTRICT.code, 2024],
+    ] as const) {
+      const report = BalanceResponseSchema.parse(
+        (await getJson(`${app.baseUrl}/api/v1/districts/${code}/balance?year=${year}&stage=primary`)).body,
+      );
+      const row = summary.rows.find((r) => r.districtCode === code && r.year === year);
+      expect(row).toMatchObject({
+        schoolsCounted: report.schoolsCounted,
+        passes: report.verdict.passes,
+        blockingIndicators: report.verdict.blockingIndicators,
+      });
+      for (const indicator of report.indicators) expect(row?.cvs[indicator.key]).toBe(indicator.cv);
+    }
+    const csv = await (await fetch(`${app.baseUrl}/api/v1/balance-summary?stage=primary&format=csv`)).text();
+    expect(csv.split('\r\n').length - 2).toBe(summary.rows.length);
   });
 
   it('should report the demo county with every indicator computed', async () => {

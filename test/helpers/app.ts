@@ -10,7 +10,14 @@ export interface RunningApp {
 
 /** Serves createApp on an ephemeral port, as a user's HTTP client would see it. */
 export async function startTestApp(db: Kysely<Database>, env: Record<string, string> = {}): Promise<RunningApp> {
-  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: '/nonexistent', CLIENT_DIST: '/nonexistent', ...env });
+  // Version TTL 0: tests write to the database behind the app's back and expect the next answer to see it.
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATA_DIR: '/nonexistent',
+    CLIENT_DIST: '/nonexistent',
+    REPORT_CACHE_VERSION_TTL_MS: '0',
+    ...env,
+  });
   const app = createApp({ db, config, logger: createLogger('silent') });
   const server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));

@@ -2,7 +2,6 @@ import type { Database } from '@junheng/db';
 import { routes, STAGE_LABELS } from '@junheng/shared';
 import { Router } from 'express';
 import type { Kysely } from 'kysely';
-import { findDataVersion } from '../cache/report-cache.repository.ts';
 import type { ReportCache } from '../cache/report-cache.ts';
 import { labelCountyYear } from '../export/report-labels.ts';
 import { indicatorDefinitions, sendReport } from '../export/send-report.ts';
@@ -24,7 +23,7 @@ export function createBalanceRouter(db: Kysely<Database>, cache: ReportCache): R
   /** A report from the cache, or computed: the key is everything asked except how the answer is formatted. */
   const cachedReport = async <T>(name: string, code: string, query: object, compute: () => Promise<T>) => {
     const { format: _f, bom: _b, lang: _l, table: _t, ...asked } = query as Record<string, unknown>;
-    return cache.get(await findDataVersion(db), `${name}:${code}:${JSON.stringify(asked)}`, compute);
+    return cache.get(`${name}:${code}:${JSON.stringify(asked)}`, compute);
   };
 
   router.get(routes.getBalance.path, async (req, res) => {

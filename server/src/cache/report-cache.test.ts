@@ -1,38 +1,66 @@
 import { describe, expect, it } from 'vitest';
 import { ReportCache } from './report-cache.ts';
 
+function versioned(initial: string) {
+  const state = { version: initial, reads: 0 };
+  return {
+    state,
+    read: async () => {
+      state.reads += 1;
+      return state.version;
+    },
+  };
+}
+
 describe(ReportCache.name, () => {
   it('should compute once per key and version', async () => {
-    const sut = new ReportCache();
+    const source = versioned('v1');
+    const sut = new ReportCache(source.read);
     let calls = 0;
     const compute = async () => ({ n: ++calls });
-    expect((await sut.get('v1', 'a', compute)).value).toEqual({ n: 1 });
-    expect((await sut.get('v1', 'a', compute)).value).toEqual({ n: 1 });
-    expect((await sut.get('v1', 'b', compute)).value).toEqual({ n: 2 });
-    expect((await sut.get('v2', 'a', compute)).value).toEqual({ n: 3 });
+    expect((await sut.get('a', compute)).value).toEqual({ n: 1 });
+    expect((await sut.get('a', compute)).value).toEqual({ n: 1 });
+    expect((await sut.get('b', compute)).value).toEqual({ n: 2 });
+    source.state.version = 'v2';
+    expect((await sut.get('a', compute)).value).toEqual({ n: 3 });
     expect(sut.size).toBe(1);
   });
 
+  it('should read the version at most once per TTL, and at once after invalidate()', async () => {
+    const source = versioned('v1');
+    let now = 0;
+    const sut = new ReportCache(source.read, { versionTtlMs: 1000, now: () => now });
+    await sut.get('a', async () => 1);
+    await sut.get('a', async () => 2);
+    expect(source.state.reads).toBe(1);
+    now = 1000;
+    await sut.get('a', async () => 3);
+    expect(source.state.reads).toBe(2);
+    sut.invalidate();
+    expect((await sut.get('a', async () => 4)).value).toBe(4);
+    expect(source.state.reads).toBe(3);
+  });
+
   it('should evict the least recently used entry', async () => {
-    const sut = new ReportCache(2);
-    await sut.get('v', 'a', async () => 'a');
-    await sut.get('v', 'b', async () => 'b');
-    await sut.get('v', 'a', async () => 'stale');
-    await sut.get('v', 'c', async () => 'c');
-    expect((await sut.get('v', 'a', async () => 'new')).value).toBe('a');
-    expect((await sut.get('v', 'b', async () => 'recomputed')).value).toBe('recomputed');
+    const sut = new ReportCache(versioned('v').read, { maxEntries: 2 });
+    await sut.get('a', async () => 'a');
+    await sut.get('b', async () => 'b');
+    await sut.get('a', async () => 'stale');
+    await sut.get('c', async () => 'c');
+    expect((await sut.get('a', async () => 'new')).value).toBe('a');
+    expect((await sut.get('b', async () => 'recomputed')).value).toBe('recomputed');
   });
 
   it('should not cache a failure', async () => {
-    const sut = new ReportCache();
-    await expect(sut.get('v', 'a', async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
-    expect((await sut.get('v', 'a', async () => 'ok')).value).toBe('ok');
+    const sut = new ReportCache(versioned('v').read);
+    await expect(sut.get('a', async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
+    expect((await sut.get('a', async () => 'ok')).value).toBe('ok');
   });
 
   it('should serialise once', async () => {
-    const sut = new ReportCache();
-    const first = await sut.get('v', 'a', async () => ({ x: 1 }));
+    const sut = new ReportCache(versioned('v').read);
+    const first = await sut.get('a', async () => ({ x: 1 }));
     expect(first.json()).toBe('{"x":1}');
-    expect((await sut.get('v', 'a', async () => ({ x: 2 }))).json()).toBe('{"x":1}');
+    expect((await sut.get('a', async () => ({ x: 2 }))).json()).toBe('{"x":1}');
   });
 });

@@ -1,15 +1,27 @@
 /**
  * Remembers computed reports, keyed by what was asked, and forgets all of them when the data version changes.
- * Reports are pure functions of the data, so a hit is exact; the version check makes it safe across processes
- * (an import through the CLI or another server is seen on the next request).
+ * Reports are pure functions of the data, so a hit is exact. This process's own writes invalidate at once; the
+ * version read (cached for `versionTtlMs`) catches writes by other processes, such as a CLI import.
  */
 export class ReportCache {
   private readonly entries = new Map<string, { value: unknown; json?: string }>();
   private version: string | undefined;
+  private versionRead: { at: number; value: Promise<string> } | undefined;
 
-  constructor(private readonly maxEntries = 500) {}
+  constructor(
+    private readonly readVersion: () => Promise<string>,
+    private readonly options: { maxEntries?: number; versionTtlMs?: number; now?: () => number } = {},
+  ) {}
 
-  async get<T>(version: string, key: string, compute: () => Promise<T>): Promise<{ value: T; json: () => string }> {
+  /** Call after this process changed report inputs. */
+  invalidate(): void {
+    this.entries.clear();
+    this.version = undefined;
+    this.versionRead = undefined;
+  }
+
+  async get<T>(key: string, compute: () => Promise<T>): Promise<{ value: T; json: () => string }> {
+    const version = await this.currentVersion();
     if (version !== this.version) {
       this.entries.clear();
       this.version = version;
@@ -23,7 +35,9 @@ export class ReportCache {
       entry = { value: await compute() };
       if (this.version === version) {
         this.entries.set(key, entry);
-        if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
+        if (this.entries.size > (this.options.maxEntries ?? 500)) {
+          this.entries.delete(this.entries.keys().next().value as string);
+        }
       }
     }
     const cached = entry;
@@ -38,5 +52,18 @@ export class ReportCache {
 
   get size(): number {
     return this.entries.size;
+  }
+
+  private currentVersion(): Promise<string> {
+    const now = (this.options.now ?? Date.now)();
+    const ttl = this.options.versionTtlMs ?? 0;
+    if (!this.versionRead || now - this.versionRead.at >= ttl) {
+      const value = this.readVersion();
+      this.versionRead = { at: now, value };
+      value.catch(() => {
+        this.versionRead = undefined;
+      });
+    }
+    return this.versionRead.value;
   }
 }

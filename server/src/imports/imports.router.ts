@@ -11,7 +11,11 @@ import { findImportBatches } from './imports.repository.ts';
 import { runImport } from './imports.service.ts';
 import { buildTemplate } from './templates.ts';
 
-export function createImportsRouter(deps: { db: Kysely<Database>; maxUploadBytes: number }): Router {
+export function createImportsRouter(deps: {
+  db: Kysely<Database>;
+  maxUploadBytes: number;
+  onDataChanged: () => void;
+}): Router {
   const router = Router();
 
   router.post(routes.importFiles.path, async (req: Request, res) => {
@@ -29,6 +33,7 @@ export function createImportsRouter(deps: { db: Kysely<Database>; maxUploadBytes
       );
     }
     const report = await runImport(deps.db, files, { dryRun, source: 'api' });
+    if (report.applied) deps.onDataChanged();
     const status = report.errors.length > 0 ? 422 : 200;
     sendValidated(res, routes.importFiles.response, report, status);
   });

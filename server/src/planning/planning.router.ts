@@ -10,7 +10,7 @@ import { getCountyInputs, getDistanceToPass, getScorecard, putCountyInputs, runW
 import { buildCountyInputsTable, buildPlanTable, buildScorecardTable, buildShortfallTable } from './planning.tables.ts';
 
 /** Scorecard and county-year inputs, distance to pass, what-if. */
-export function createPlanningRouter(db: Kysely<Database>): Router {
+export function createPlanningRouter(db: Kysely<Database>, onDataChanged: () => void = () => {}): Router {
   const router = Router();
 
   router.get(routes.getScorecard.path, async (req, res) => {
@@ -42,6 +42,7 @@ export function createPlanningRouter(db: Kysely<Database>): Router {
     const query = parseInput(routes.putCountyInputs.query, req.query, 'query');
     // The body is parsed in the service (parseCountyInputsUpdate) so that unknown keys are named one by one.
     const body = await putCountyInputs(db, code, query.year, req.body);
+    onDataChanged();
     sendValidated(res, routes.putCountyInputs.response, body);
   });
 
