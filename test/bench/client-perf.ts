@@ -59,7 +59,7 @@ export async function measureClient(baseUrl: string, district: string, report: (
 
     const filterTimes: number[] = [];
     const firstRow = page.locator('table tbody tr').first();
-    for (const stage of ['初中', '小学', '初中']) {
+    for (const stage of ['初中', '小学', '初中', '小学']) {
       const before = await firstRow.textContent();
       const start = await page.evaluate(() => performance.now());
       await page.getByRole('button', { name: stage, exact: true }).first().click();
@@ -94,7 +94,7 @@ export async function measureClient(baseUrl: string, district: string, report: (
     }
     const longTasks = await page.evaluate(() => (globalThis as unknown as { __longTasks: number[] }).__longTasks);
     const ranking = (await (
-      await fetch(`${baseUrl}/api/v1/districts/${district}/rankings?year=2024&stage=junior&indicator=books_per_student`)
+      await fetch(`${baseUrl}/api/v1/districts/${district}/rankings?year=2024&stage=primary&indicator=books_per_student`)
     ).json()) as { rows: unknown[] };
     const rows = ranking.rows.length;
     report(

@@ -1,8 +1,5 @@
 import { lazy } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
-import { ViewPending } from '../components/view-pending.tsx';
-import type { MessageKey } from '../i18n/dictionary.ts';
-import { useT } from '../i18n/i18n.tsx';
 import { AppLayout } from './layout.tsx';
 import { NotFoundPage, RouteErrorPage } from './route-error.tsx';
 
@@ -17,11 +14,7 @@ const RotationPage = lazy(() => import('../features/rotation/rotation-page.tsx')
 const SchoolPickerPage = lazy(() => import('../features/schools/school-picker-page.tsx'));
 const SchoolProfilePage = lazy(() => import('../features/schools/school-profile-page.tsx'));
 const MethodPage = lazy(() => import('../features/method/method-page.tsx'));
-
-function Pending({ title }: { title: MessageKey }) {
-  const t = useT();
-  return <ViewPending title={t(title)} />;
-}
+const ImprovePage = lazy(() => import('../features/improve/improve-page.tsx'));
 
 export const appRoutes: RouteObject[] = [
   {
@@ -37,7 +30,7 @@ export const appRoutes: RouteObject[] = [
       { path: 'rankings', element: <RankingsPage /> },
       { path: 'schools', element: <SchoolPickerPage /> },
       { path: 'schools/:code', element: <SchoolProfilePage /> },
-      { path: 'improve', element: <Pending title="nav.improve" /> },
+      { path: 'improve', element: <ImprovePage /> },
       { path: 'data', element: <DataPage /> },
       { path: 'method', element: <MethodPage /> },
       { path: '*', element: <NotFoundPage /> },

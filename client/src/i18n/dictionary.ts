@@ -1,3 +1,5 @@
+import { planningEn, planningZh } from './dictionary-planning.ts';
+
 /**
  * The UI dictionary. `zh` is the source of the keys; `en` must have exactly the same keys (`typeof zh` makes a missing
  * key a type error, and i18n.test.ts checks it at run time too). `{name}` placeholders are filled by `t(key, vars)`.
@@ -456,6 +458,7 @@ export const zh = {
   'chart.school.inBackbone': '入校（骨干）',
   'chart.school.inOther': '入校（其他）',
   'chart.school.teachersAxis': '人',
+  ...planningZh,
 };
 
 export type Dictionary = typeof zh;
@@ -926,4 +929,5 @@ export const en: Dictionary = {
   'chart.school.inBackbone': 'In (backbone)',
   'chart.school.inOther': 'In (other)',
   'chart.school.teachersAxis': 'Teachers',
+  ...planningEn,
 };

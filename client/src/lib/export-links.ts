@@ -11,7 +11,8 @@ export type ExportableRoute =
   | 'getUrbanRural'
   | 'getDecomposition'
   | 'getTeacherExchange'
-  | 'getSchoolProfile';
+  | 'getSchoolProfile'
+  | 'getDistanceToPass';
 
 export interface ExportTarget {
   route: ExportableRoute;

@@ -2,6 +2,7 @@
 import { ApiErrorSchema, ImportReportSchema } from '@junheng/shared';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { MemoryRouter } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { I18nProvider } from '../../i18n/i18n.tsx';
 import DataPage from './data-page.tsx';
@@ -56,15 +57,33 @@ const json = (body: unknown, status: number) =>
 
 const fetchMock = vi.fn<typeof fetch>();
 
+/** GETs of the page (districts, history, inputs) answer from here; each test queues the answer of its POST. */
+const postAnswers: Response[] = [];
+function routeFetch(input: Parameters<typeof fetch>[0], init?: Parameters<typeof fetch>[1]): Promise<Response> {
+  const url = String(input);
+  if ((init?.method ?? 'GET') !== 'GET') {
+    const answer = postAnswers.shift();
+    return answer ? Promise.resolve(answer) : Promise.reject(new Error(`unexpected ${init?.method} ${url}`));
+  }
+  if (url === '/api/v1/imports') return Promise.resolve(json({ batches: [] }, 200));
+  if (url === '/api/v1/districts') return Promise.resolve(json([], 200));
+  return Promise.reject(new Error(`unexpected GET ${url}`));
+}
+
+/** The POST calls only (the page also loads its history and the county list). */
+const postCalls = () => fetchMock.mock.calls.filter(([, init]) => (init?.method ?? 'GET') !== 'GET');
+
 function renderSut() {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
   const invalidate = vi.spyOn(queryClient, 'invalidateQueries');
   render(
-    <I18nProvider initialLang="zh">
-      <QueryClientProvider client={queryClient}>
-        <DataPage />
-      </QueryClientProvider>
-    </I18nProvider>,
+    <MemoryRouter initialEntries={['/data']}>
+      <I18nProvider initialLang="zh">
+        <QueryClientProvider client={queryClient}>
+          <DataPage />
+        </QueryClientProvider>
+      </I18nProvider>
+    </MemoryRouter>,
   );
   return { invalidate };
 }
@@ -77,6 +96,8 @@ function chooseFiles(...names: string[]) {
 
 beforeEach(() => {
   fetchMock.mockReset();
+  fetchMock.mockImplementation(routeFetch);
+  postAnswers.length = 0;
   vi.stubGlobal('fetch', fetchMock);
 });
 afterEach(() => {
@@ -98,20 +119,20 @@ describe('DataPage', () => {
   });
 
   it('should show the located errors of a 422 dry-run report and say nothing was written', async () => {
-    fetchMock.mockResolvedValueOnce(json(rejected, 422));
+    postAnswers.push(json(rejected, 422));
     const { invalidate } = renderSut();
     chooseFiles('学校年度统计.csv', 'notes.csv');
 
     fireEvent.click(screen.getByRole('button', { name: '试运行检查' }));
 
     expect(await screen.findByRole('alert')).toHaveProperty('textContent', expect.stringContaining('未写入任何数据'));
-    const [url, init] = fetchMock.mock.calls[0] ?? [];
+    const [url, init] = postCalls()[0] ?? [];
     expect(url).toBe('/api/v1/imports?dryRun=true');
     expect(init?.method).toBe('POST');
     const body = init?.body as FormData;
     expect(body.getAll('files').map((file) => (file as File).name)).toEqual(['学校年度统计.csv', 'notes.csv']);
 
-    expect(screen.getAllByRole('table')).toHaveLength(2);
+    expect(within(screen.getByRole('region', { name: '检查结果' })).getAllByRole('table')).toHaveLength(2);
     const row = screen.getByText('未知的学校标识码：请先导入学校基本信息').closest('tr');
     expect(row?.className).toBe('issue-error');
     const cells = within(row as HTMLElement)
@@ -135,20 +156,20 @@ describe('DataPage', () => {
   });
 
   it('should import, report success and invalidate every query', async () => {
-    fetchMock.mockResolvedValueOnce(json(applied, 200));
+    postAnswers.push(json(applied, 200));
     const { invalidate } = renderSut();
     chooseFiles('schools.xlsx');
 
     fireEvent.click(screen.getByRole('button', { name: '导入' }));
 
     expect(await screen.findByText('导入成功，数据已写入。')).toBeTruthy();
-    expect(fetchMock.mock.calls[0]?.[0]).toBe('/api/v1/imports');
+    expect(postCalls()[0]?.[0]).toBe('/api/v1/imports');
     expect(screen.getByText('已写入：学校 42 所，年度统计 0 条，交流轮岗 0 条')).toBeTruthy();
     expect(invalidate).toHaveBeenCalledWith();
   });
 
   it('should explain a 413 clearly', async () => {
-    fetchMock.mockResolvedValueOnce(json(tooLarge, 413));
+    postAnswers.push(json(tooLarge, 413));
     renderSut();
     chooseFiles('big.csv');
 

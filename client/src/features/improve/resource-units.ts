@@ -15,7 +15,8 @@ export const RESOURCE_UNIT_KEYS: Record<ResourceUnit, MessageKey> = {
 /** An amount of resource in its unit: money with 万/亿 (formatMoney), areas with one decimal, counts whole. */
 export function formatResourceAmount(amount: number, unit: ResourceUnit, lang: Lang): string {
   if (unit === 'yuan') return formatMoney(amount, lang);
-  const text = unit === 'square_metres' ? formatNumber(amount, Number.isInteger(amount) ? 0 : 1) : formatInteger(amount);
+  const text =
+    unit === 'square_metres' ? formatNumber(amount, Number.isInteger(amount) ? 0 : 1) : formatInteger(amount);
   return `${text} ${translate(lang, RESOURCE_UNIT_KEYS[unit])}`;
 }
 

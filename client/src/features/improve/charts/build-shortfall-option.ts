@@ -1,4 +1,9 @@
-import { QUALITY_INDICATOR_KEYS, type QualityIndicatorKey, type ResourceUnit, type ShortfallRow } from '@junheng/shared';
+import {
+  QUALITY_INDICATOR_KEYS,
+  type QualityIndicatorKey,
+  type ResourceUnit,
+  type ShortfallRow,
+} from '@junheng/shared';
 import type { ChartOption } from '../../../components/echart-option.ts';
 import { type Lang, translate } from '../../../i18n/translate.ts';
 import {

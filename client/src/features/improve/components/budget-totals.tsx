@@ -1,7 +1,7 @@
 import type { DistanceToPassResponse } from '@junheng/shared';
+import type { PanelQueryState } from '../../../components/chart-panel.tsx';
 import { ErrorMessage } from '../../../components/error-boundary.tsx';
 import { Skeleton } from '../../../components/skeleton.tsx';
-import type { PanelQueryState } from '../../../components/chart-panel.tsx';
 import type { MessageKey } from '../../../i18n/dictionary.ts';
 import { useLang, useT } from '../../../i18n/i18n.tsx';
 import { formatInteger } from '../../../lib/format.ts';
@@ -9,16 +9,19 @@ import { formatResourceAmount } from '../resource-units.ts';
 
 type Totals = DistanceToPassResponse['totals'];
 
-const TOTAL_ITEMS: readonly { field: keyof Totals; label: MessageKey; unit: 'teachers' | 'square_metres' | 'yuan' | 'rooms' }[] =
-  [
-    { field: 'higherDegreeTeachers', label: 'improve.budget.higherDegreeTeachers', unit: 'teachers' },
-    { field: 'backboneTeachers', label: 'improve.budget.backboneTeachers', unit: 'teachers' },
-    { field: 'peArtTeachers', label: 'improve.budget.peArtTeachers', unit: 'teachers' },
-    { field: 'teachingRoomAreaM2', label: 'improve.budget.teachingRoomArea', unit: 'square_metres' },
-    { field: 'sportsAreaM2', label: 'improve.budget.sportsArea', unit: 'square_metres' },
-    { field: 'equipmentYuan', label: 'improve.budget.equipment', unit: 'yuan' },
-    { field: 'multimediaRooms', label: 'improve.budget.multimediaRooms', unit: 'rooms' },
-  ];
+const TOTAL_ITEMS: readonly {
+  field: keyof Totals;
+  label: MessageKey;
+  unit: 'teachers' | 'square_metres' | 'yuan' | 'rooms';
+}[] = [
+  { field: 'higherDegreeTeachers', label: 'improve.budget.higherDegreeTeachers', unit: 'teachers' },
+  { field: 'backboneTeachers', label: 'improve.budget.backboneTeachers', unit: 'teachers' },
+  { field: 'peArtTeachers', label: 'improve.budget.peArtTeachers', unit: 'teachers' },
+  { field: 'teachingRoomAreaM2', label: 'improve.budget.teachingRoomArea', unit: 'square_metres' },
+  { field: 'sportsAreaM2', label: 'improve.budget.sportsArea', unit: 'square_metres' },
+  { field: 'equipmentYuan', label: 'improve.budget.equipment', unit: 'yuan' },
+  { field: 'multimediaRooms', label: 'improve.budget.multimediaRooms', unit: 'rooms' },
+];
 
 /** The county's 补短板 budget: what it takes, in natural units, to bring every school to every threshold. */
 export function BudgetTotals({

@@ -1,6 +1,6 @@
 import type { CvPlanOutcome, DistanceToPassResponse } from '@junheng/shared';
 import { useMemo } from 'react';
-import { type ChartPanelProps, ChartPanel } from '../../../components/chart-panel.tsx';
+import { ChartPanel, type ChartPanelProps } from '../../../components/chart-panel.tsx';
 import { type Column, DataTable } from '../../../components/data-table.tsx';
 import { LazyEChart } from '../../../components/lazy-echart.tsx';
 import { useLang, useT } from '../../../i18n/i18n.tsx';
@@ -60,7 +60,10 @@ export function CvPlansPanel({
   const [lang] = useLang();
   const plans = report?.cvPlans ?? [];
   const option = useMemo(
-    () => (plans.length ? buildCvCompareOption(planCompareRows(plans), { lang, cvLimit: plans[0]?.cvLimit ?? cvLimit }) : null),
+    () =>
+      plans.length
+        ? buildCvCompareOption(planCompareRows(plans), { lang, cvLimit: plans[0]?.cvLimit ?? cvLimit })
+        : null,
     [plans, lang, cvLimit],
   );
   const exports = useMemo(() => distanceExports(county, 'plans', lang), [county, lang]);
@@ -97,7 +100,6 @@ function PlanSummaries({ plans }: { plans: readonly CvPlanOutcome[] }) {
             after: formatCv(plan.cvAfter),
             schools: formatInteger(plan.additions.length),
             total: formatResourceAmount(plan.totalAddition, plan.resourceUnit, lang),
-            floor: formatIndicator(plan.key, plan.floorLevel, { unit: true, lang }),
             passingBefore: formatInteger(plan.schoolsPassingBefore),
             passingAfter: formatInteger(plan.schoolsPassingAfter),
           })}

@@ -1,10 +1,10 @@
 import type { DistanceToPassResponse, ShortfallRow } from '@junheng/shared';
+import { LOCALE_LABELS } from '@junheng/shared';
 import { useMemo } from 'react';
-import { type ChartPanelProps, ChartPanel } from '../../../components/chart-panel.tsx';
+import { ChartPanel, type ChartPanelProps } from '../../../components/chart-panel.tsx';
 import { type Column, DataTable } from '../../../components/data-table.tsx';
 import { LazyEChart } from '../../../components/lazy-echart.tsx';
 import { pickLabel, useLang, useT } from '../../../i18n/i18n.tsx';
-import { LOCALE_LABELS } from '@junheng/shared';
 import { buildExportLinks, type ExportLinks, exportFileName } from '../../../lib/export-links.ts';
 import { formatIndicator, formatInteger, formatPercent } from '../../../lib/format.ts';
 import { IndicatorLabel } from '../../balance/components/cv-bar-panel.tsx';
@@ -59,7 +59,12 @@ function ShortfallSummaryTable({ summaries, caption }: { summaries: readonly Sho
   const [lang] = useLang();
   const columns: Column<ShortfallSummary>[] = [
     { id: 'indicator', header: t('table.indicator'), cell: (row) => <IndicatorLabel indicator={row.key} /> },
-    { id: 'schools', header: t('improve.table.schoolsShort'), numeric: true, cell: (row) => formatInteger(row.schools) },
+    {
+      id: 'schools',
+      header: t('improve.table.schoolsShort'),
+      numeric: true,
+      cell: (row) => formatInteger(row.schools),
+    },
     {
       id: 'total',
       header: t('improve.table.totalShortfall'),
@@ -93,7 +98,12 @@ export function ShortfallTableCard({
   const exports = useMemo(() => distanceExports(county, 'shortfalls', lang), [county, lang]);
   const columns = useMemo<Column<ShortfallRow>[]>(
     () => [
-      { id: 'name', header: t('table.school'), sortable: true, cell: (row) => <SchoolLink code={row.code} name={row.name} /> },
+      {
+        id: 'name',
+        header: t('table.school'),
+        sortable: true,
+        cell: (row) => <SchoolLink code={row.code} name={row.name} />,
+      },
       { id: 'township', header: t('table.township'), sortable: true, cell: (row) => row.townshipName },
       { id: 'locale', header: t('table.locale'), cell: (row) => pickLabel(LOCALE_LABELS[row.locale], lang) },
       {
@@ -103,7 +113,12 @@ export function ShortfallTableCard({
         sortable: true,
         cell: (row) => formatInteger(row.students),
       },
-      { id: 'key', header: t('table.indicator'), sortable: true, cell: (row) => <IndicatorLabel indicator={row.key} /> },
+      {
+        id: 'key',
+        header: t('table.indicator'),
+        sortable: true,
+        cell: (row) => <IndicatorLabel indicator={row.key} />,
+      },
       {
         id: 'value',
         header: t('improve.table.value'),
