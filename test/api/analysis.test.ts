@@ -3,13 +3,13 @@ import type { RotationRow, SchoolRow, SchoolStatRow } from '@junheng/shared';
 import {
   DecompositionResponseSchema,
   EquityResponseSchema,
+  emptySchoolStat,
   SchoolProfileResponseSchema,
   TeacherExchangeResponseSchema,
   TrendsResponseSchema,
   UrbanRuralResponseSchema,
 } from '@junheng/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { emptyStat } from '../fixtures/small-county.ts';
 import { type RunningApp, startTestApp } from '../helpers/app.ts';
 import { createTestDatabase, type TestDatabase, usingRealPostgres } from '../helpers/db.ts';
 
@@ -79,7 +79,7 @@ const stat = (
   year: number,
   v: { students: number; teachers: number; higher: number; backbone: number; eligible: number; room: number },
 ): SchoolStatRow => ({
-  ...emptyStat(code, year),
+  ...emptySchoolStat(code, year),
   studentsPrimary: v.students,
   classesPrimary: Math.ceil(v.students / 40),
   teachersPrimary: v.teachers,

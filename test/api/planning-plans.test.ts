@@ -1,6 +1,7 @@
 import { applyDataset } from '@junheng/server';
 import {
   DistanceToPassResponseSchema,
+  emptySchoolStat,
   type SchoolRow,
   type SchoolStatRow,
   WHAT_IF_MAX_CHANGES,
@@ -8,7 +9,6 @@ import {
   WhatIfResponseSchema,
 } from '@junheng/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { emptyStat } from '../fixtures/small-county.ts';
 import { type RunningApp, startTestApp } from '../helpers/app.ts';
 import { createTestDatabase, type TestDatabase, usingRealPostgres } from '../helpers/db.ts';
 import { fingerprintDatabase } from '../helpers/fingerprint.ts';
@@ -55,7 +55,7 @@ const school = (code: string, name: string, rural: boolean, district = DISTRICT)
 });
 
 const stat = (code: string, students: number, higher: number, sports: number, equipment: number): SchoolStatRow => ({
-  ...emptyStat(code, 2024),
+  ...emptySchoolStat(code, 2024),
   studentsPrimary: students,
   classesPrimary: Math.ceil(students / 40),
   teachersPrimary: students / 10,

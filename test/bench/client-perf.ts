@@ -94,7 +94,9 @@ export async function measureClient(baseUrl: string, district: string, report: (
     }
     const longTasks = await page.evaluate(() => (globalThis as unknown as { __longTasks: number[] }).__longTasks);
     const ranking = (await (
-      await fetch(`${baseUrl}/api/v1/districts/${district}/rankings?year=2024&stage=primary&indicator=books_per_student`)
+      await fetch(
+        `${baseUrl}/api/v1/districts/${district}/rankings?year=2024&stage=primary&indicator=books_per_student`,
+      )
     ).json()) as { rows: unknown[] };
     const rows = ranking.rows.length;
     report(

@@ -1,4 +1,5 @@
 import type { RotationRow, SchoolRow, SchoolStatRow, StageUnit } from '@junheng/shared';
+import { emptySchoolStat } from '@junheng/shared';
 
 /** Test-only builders: every field has a neutral default so a test states just what it is about. */
 
@@ -20,38 +21,7 @@ export function makeSchool(overrides: Partial<SchoolRow> & Pick<SchoolRow, 'scho
 }
 
 export function makeStat(overrides: Partial<SchoolStatRow> & Pick<SchoolStatRow, 'schoolCode'>): SchoolStatRow {
-  return {
-    year: 2024,
-    studentsPrimary: 0,
-    studentsJunior: 0,
-    studentsSenior: 0,
-    classesPrimary: 0,
-    classesJunior: 0,
-    teachersPrimary: 0,
-    teachersJunior: 0,
-    higherDegreeTeachersPrimary: 0,
-    higherDegreeTeachersJunior: 0,
-    backboneTeachersPrimary: 0,
-    backboneTeachersJunior: 0,
-    peArtTeachersPrimary: 0,
-    peArtTeachersJunior: 0,
-    seniorTitleTeachersPrimary: 0,
-    seniorTitleTeachersJunior: 0,
-    certifiedTeachers: 0,
-    rotationEligibleTeachers: 0,
-    teachingRoomArea: 0,
-    sportsArea: 0,
-    equipmentValue: 0,
-    multimediaRooms: 0,
-    computers: 0,
-    books: 0,
-    musicRooms: 0,
-    artRooms: 0,
-    maxClassSize: 0,
-    classes56To65: 0,
-    classes66Plus: 0,
-    ...overrides,
-  };
+  return { ...emptySchoolStat(overrides.schoolCode, overrides.year ?? 2024), ...overrides };
 }
 
 export function makeUnit(overrides: Partial<StageUnit> & Pick<StageUnit, 'code' | 'students'>): StageUnit {

@@ -191,3 +191,11 @@ export interface CountyDataset {
   stats: SchoolStatRow[];
   rotations: RotationRow[];
 }
+
+/** A statistics row with every count and amount 0: a school-year with nothing reported yet. */
+export function emptySchoolStat(schoolCode: string, year: number): SchoolStatRow {
+  const row: Record<string, string | number> = { year, schoolCode };
+  for (const column of SCHOOL_STAT_COLUMNS)
+    if (column.field !== 'year' && column.field !== 'schoolCode') row[column.field] = 0;
+  return row as SchoolStatRow;
+}
