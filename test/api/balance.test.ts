@@ -226,6 +226,25 @@ describe(`balance, basic balance and rankings API (${usingRealPostgres() ? 'real
     expect(csv.split('\r\n').length - 2).toBe(summary.rows.length);
   });
 
+  it('should serve cached reports compressed in production, equal to the validated answer', async () => {
+    const production = await startTestApp(database.db, { NODE_ENV: 'production' });
+    try {
+      const url = `/api/v1/districts/330999/balance?year=2024&stage=junior`;
+      const expected = (await getJson(`${app.baseUrl}${url}`)).body;
+      for (let i = 0; i < 2; i += 1) {
+        const res = await fetch(`${production.baseUrl}${url}`, { headers: { 'accept-encoding': 'gzip' } });
+        expect(res.headers.get('content-encoding')).toBe('gzip');
+        expect(res.headers.get('vary')).toContain('Accept-Encoding');
+        expect(await res.json()).toEqual(expected);
+      }
+      const plain = await fetch(`${production.baseUrl}${url}`, { headers: { 'accept-encoding': 'identity' } });
+      expect(plain.headers.get('content-encoding')).toBeNull();
+      expect(await plain.json()).toEqual(expected);
+    } finally {
+      await production.close();
+    }
+  });
+
   it('should report the demo county with every indicator computed', async () => {
     const report = BalanceResponseSchema.parse(
       (await getJson(`${app.baseUrl}/api/v1/districts/330999/balance?year=2025&stage=junior`)).body,

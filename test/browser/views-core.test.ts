@@ -66,16 +66,16 @@ describe.skipIf(!browserAvailable())('core views (overview, compliance, balance,
     const history = page.getByRole('region', { name: '导入历史' });
     await history.getByRole('table').waitFor();
     expect(await history.getByText('示例数据').count()).toBe(1);
-    await page.getByLabel('初中三年巩固率').waitFor();
+    await page.getByLabel('初中三年巩固率', { exact: true }).waitFor();
     await screenshot(page, 'core-data');
 
     // A percentage over 100 is refused next to its field, and nothing is sent.
-    await page.getByLabel('初中三年巩固率').fill('970');
+    await page.getByLabel('初中三年巩固率', { exact: true }).fill('970');
     await page.getByRole('button', { name: '保存', exact: true }).click();
     await page.getByText('百分数应在 0 到 100 之间').waitFor();
 
-    await page.getByLabel('初中三年巩固率').fill('97.5');
-    await page.getByLabel('学校规划布局合理').selectOption('yes');
+    await page.getByLabel('初中三年巩固率', { exact: true }).fill('97.5');
+    await page.getByLabel('学校规划布局合理', { exact: true }).selectOption('yes');
     await page.getByRole('button', { name: '保存', exact: true }).click();
     await page.getByText(/上次保存：/).waitFor();
     const saved = await (await fetch(`${baseUrl()}/api/v1/districts/330999/inputs?year=2025`)).json();

@@ -29,11 +29,11 @@ export function createBalanceRouter(db: Kysely<Database>, cache: ReportCache): R
   router.get(routes.getBalance.path, async (req, res) => {
     const { code } = parseInput(routes.getBalance.params, req.params, 'params');
     const query = parseInput(routes.getBalance.query, req.query, 'query');
-    const { value: body, json } = await cachedReport('balance', code, query, () => getBalance(db, code, query));
+    const { value: body, ...cached } = await cachedReport('balance', code, query, () => getBalance(db, code, query));
     const report = {
       schema: routes.getBalance.response,
       body,
-      json,
+      cached,
       labels: (lang: 'zh' | 'en') => labelCountyYear(body, query.stage, lang),
     };
     if (query.table === 'schools') {
@@ -46,11 +46,11 @@ export function createBalanceRouter(db: Kysely<Database>, cache: ReportCache): R
   router.get(routes.getBasicBalance.path, async (req, res) => {
     const { code } = parseInput(routes.getBasicBalance.params, req.params, 'params');
     const query = parseInput(routes.getBasicBalance.query, req.query, 'query');
-    const { value: body, json } = await cachedReport('basic', code, query, () => getBasicBalance(db, code, query));
+    const { value: body, ...cached } = await cachedReport('basic', code, query, () => getBasicBalance(db, code, query));
     await sendReport(res, query, {
       schema: routes.getBasicBalance.response,
       body,
-      json,
+      cached,
       labels: (lang) => labelCountyYear(body, query.stage, lang),
       table: (lang) => buildBasicBalanceTable(body, lang),
     });
@@ -59,11 +59,11 @@ export function createBalanceRouter(db: Kysely<Database>, cache: ReportCache): R
   router.get(routes.getRankings.path, async (req, res) => {
     const { code } = parseInput(routes.getRankings.params, req.params, 'params');
     const query = parseInput(routes.getRankings.query, req.query, 'query');
-    const { value: body, json } = await cachedReport('rankings', code, query, () => getRankings(db, code, query));
+    const { value: body, ...cached } = await cachedReport('rankings', code, query, () => getRankings(db, code, query));
     await sendReport(res, query, {
       schema: routes.getRankings.response,
       body,
-      json,
+      cached,
       labels: (lang) => labelCountyYear(body, query.stage, lang),
       table: (lang) => buildRankingTable(body, lang, query.stage),
     });

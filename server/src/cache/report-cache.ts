@@ -1,10 +1,19 @@
+import { gzipSync } from 'node:zlib';
+
+/** A report with its serialisations, each made once per cache entry. */
+export interface CachedReport<T> {
+  value: T;
+  json: () => string;
+  gzip: () => Buffer;
+}
+
 /**
  * Remembers computed reports, keyed by what was asked, and forgets all of them when the data version changes.
  * Reports are pure functions of the data, so a hit is exact. This process's own writes invalidate at once; the
  * version read (cached for `versionTtlMs`) catches writes by other processes, such as a CLI import.
  */
 export class ReportCache {
-  private readonly entries = new Map<string, { value: unknown; json?: string }>();
+  private readonly entries = new Map<string, { value: unknown; json?: string; gzip?: Buffer }>();
   private version: string | undefined;
   private versionRead: { at: number; value: Promise<string> } | undefined;
 
@@ -20,7 +29,7 @@ export class ReportCache {
     this.versionRead = undefined;
   }
 
-  async get<T>(key: string, compute: () => Promise<T>): Promise<{ value: T; json: () => string }> {
+  async get<T>(key: string, compute: () => Promise<T>): Promise<CachedReport<T>> {
     const version = await this.currentVersion();
     if (version !== this.version) {
       this.entries.clear();
@@ -46,6 +55,11 @@ export class ReportCache {
       json: () => {
         cached.json ??= JSON.stringify(cached.value);
         return cached.json;
+      },
+      gzip: () => {
+        cached.json ??= JSON.stringify(cached.value);
+        cached.gzip ??= gzipSync(cached.json, { level: 6 });
+        return cached.gzip;
       },
     };
   }

@@ -1,6 +1,7 @@
 import { type ExportQuery, QUALITY_INDICATORS, type ReportContext, type Stage } from '@junheng/shared';
 import type { Response } from 'express';
 import type { z } from 'zod';
+import type { CachedReport } from '../cache/report-cache.ts';
 import { sendValidated } from '../http/respond.ts';
 import type { ExportLabels } from './report-labels.ts';
 import { sendTable } from './send-table.ts';
@@ -38,13 +39,21 @@ export async function sendReport<S extends z.ZodType, Row>(
     /** Definitions beyond the indicators', for the 说明 sheet. */
     definitions?: (lang: 'zh' | 'en') => [string, string][];
     /** The body already serialised (cached reports), sent as is when responses are not validated. */
-    json?: () => string;
+    cached?: Pick<CachedReport<unknown>, 'json' | 'gzip'>;
     now?: Date;
   },
 ): Promise<void> {
   if (query.format === 'json') {
-    if (report.json && res.app.locals.validateResponses !== true) {
-      res.type('application/json').send(report.json());
+    if (report.cached && res.app.locals.validateResponses !== true) {
+      res.type('application/json');
+      res.vary('Accept-Encoding');
+      // A cached report is compressed once and served many times (a county report is ~270 KB, ~30 KB gzipped).
+      if (res.req.acceptsEncodings('gzip', 'identity') === 'gzip') {
+        res.setHeader('Content-Encoding', 'gzip');
+        res.send(report.cached.gzip());
+      } else {
+        res.send(report.cached.json());
+      }
       return;
     }
     sendValidated(res, report.schema, report.body);
