@@ -88,7 +88,7 @@ describe.skipIf(!browserAvailable())('core views (overview, compliance, balance,
     const { page, problems, close } = await openPage(browser);
     await page.goto(`${baseUrl()}/balance?year=2025`);
     await waitForCharts(page, 3);
-    const before = await panelSubtitle(page, /小学七项指标差异系数/);
+    const before = await panelSubtitle(page, /小学优质均衡七项指标差异系数/);
     expect(before).toContain('计入 75 所学校');
 
     const filterBar = page.getByRole('region', { name: '筛选条件' });
@@ -100,19 +100,18 @@ describe.skipIf(!browserAvailable())('core views (overview, compliance, balance,
     await page.getByRole('dialog').getByRole('button', { name: '确定' }).click();
     await page.waitForURL(/[?&]township=\d{9}(&|$)/);
     const township = new URL(page.url()).searchParams.get('township');
-    await page.waitForFunction(
-      () => !document.querySelector('section.chart-panel .chart-panel-body.updating'),
-      undefined,
-      { timeout: 20_000 },
-    );
-    const after = await panelSubtitle(page, /小学七项指标差异系数/);
+    // The panel keeps the county's figures on screen (dimmed) until the township's report arrives.
+    await expect
+      .poll(() => panelSubtitle(page, /小学优质均衡七项指标差异系数/), { timeout: 20_000 })
+      .not.toEqual(before);
+    const after = await panelSubtitle(page, /小学优质均衡七项指标差异系数/);
     expect(after).not.toEqual(before);
     expect(after).toMatch(/计入 \d+ 所学校/);
 
     await page.reload();
     await waitForCharts(page, 3);
     expect(new URL(page.url()).searchParams.get('township')).toBe(township);
-    expect(await panelSubtitle(page, /小学七项指标差异系数/)).toEqual(after);
+    expect(await panelSubtitle(page, /小学优质均衡七项指标差异系数/)).toEqual(after);
     expect(await page.locator('.view-context').textContent()).toContain('青石镇');
     // The print header names the township, not its code.
     await page.emulateMedia({ media: 'print' });

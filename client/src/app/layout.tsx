@@ -1,9 +1,12 @@
-import { STAGE_LABELS, type Stage } from '@junheng/shared';
+import { LOCALE_LABELS, STAGE_LABELS, type Stage } from '@junheng/shared';
 import { Suspense, useEffect, useRef } from 'react';
 import { NavLink, Outlet, useLocation, useSearchParams } from 'react-router';
 import { PanelErrorBoundary } from '../components/error-boundary.tsx';
 import { Skeleton } from '../components/skeleton.tsx';
 import { useSelectedDistrict } from '../features/districts/hooks/use-selected-district.ts';
+import { toCountyQuery } from '../features/filters/county-query.ts';
+import { useFilterOptions } from '../features/filters/hooks/use-filter-options.ts';
+import { parseViewParams } from '../features/filters/view-params.ts';
 import { isLang, LANG_SEARCH_PARAM, LANGS, type Lang, useLang, useT } from '../i18n/i18n.tsx';
 import { carrySearch, NAV_ITEMS } from './nav-items.ts';
 
@@ -110,10 +113,18 @@ function PrintContext() {
   const { district } = useSelectedDistrict();
   const year = searchParams.get('year') ?? (district?.years.length ? String(Math.max(...district.years)) : null);
   const stage = searchParams.get('stage');
+  const params = parseViewParams(searchParams);
+  // Township names come from the (cached) unfiltered balance reports; only looked up when a township is chosen.
+  const county = district && params.township.length > 0 ? toCountyQuery(district, params) : null;
+  const { options } = useFilterOptions(county);
+  const townshipNames = params.township.map(
+    (code) => options.townships.find((township) => township.code === code)?.name ?? code,
+  );
   const filters = [
     stage && stage in STAGE_LABELS ? STAGE_LABELS[stage as Stage][lang] : null,
-    searchParams.get('township'),
-    searchParams.get('locale'),
+    townshipNames.join('、'),
+    params.locale.map((locale) => LOCALE_LABELS[locale][lang]).join('、'),
+    params.group.join('、'),
   ].filter(Boolean);
   return (
     <p className="print-only print-context">

@@ -4,6 +4,7 @@ import { pickLabel, useLang, useT } from '../../i18n/i18n.tsx';
 import { CvBarPanel } from '../balance/components/cv-bar-panel.tsx';
 import { CountyView } from '../filters/components/county-view.tsx';
 import { StageSummary } from './components/stage-summary.tsx';
+import { TownshipPassPanel } from './components/township-pass-panel.tsx';
 
 /** 总览: the county-year verdict of both stages at a glance (2017 资源配置, with the 2012 composite beside it). */
 export default function OverviewPage() {
@@ -11,30 +12,33 @@ export default function OverviewPage() {
   const [lang] = useLang();
   return (
     <CountyView id="overview-title" title={t('overview.title')} showStage={false}>
-      {({ county }) => (
-        // Summary then chart per stage in the DOM (one column on a phone, read in order); side by side on a wide
-        // screen, with both summaries in one grid row so the two charts line up.
-        <div className="stage-grid">
-          {STAGES.flatMap((stage) => {
-            const stageCounty = { ...county, stage };
-            const stageLabel = pickLabel(STAGE_LABELS[stage], lang);
-            return [
-              <div key={`${stage}-summary`} className={`stage-cell stage-${stage} stage-summary`}>
-                <PanelErrorBoundary>
-                  <StageSummary county={stageCounty} />
-                </PanelErrorBoundary>
-              </div>,
-              <div key={`${stage}-chart`} className={`stage-cell stage-${stage} stage-chart`}>
-                <CvBarPanel
-                  county={stageCounty}
-                  compact
-                  height={260}
-                  title={t('overview.cvChartTitle', { stage: stageLabel })}
-                />
-              </div>,
-            ];
-          })}
-        </div>
+      {({ county, update }) => (
+        <>
+          {/* Summary then chart per stage in the DOM (one column on a phone, read in order); side by side on a wide
+            screen, with both summaries in one grid row so the two charts line up. */}
+          <div className="stage-grid">
+            {STAGES.flatMap((stage) => {
+              const stageCounty = { ...county, stage };
+              const stageLabel = pickLabel(STAGE_LABELS[stage], lang);
+              return [
+                <div key={`${stage}-summary`} className={`stage-cell stage-${stage} stage-summary`}>
+                  <PanelErrorBoundary>
+                    <StageSummary county={stageCounty} />
+                  </PanelErrorBoundary>
+                </div>,
+                <div key={`${stage}-chart`} className={`stage-cell stage-${stage} stage-chart`}>
+                  <CvBarPanel
+                    county={stageCounty}
+                    compact
+                    height={260}
+                    title={t('overview.cvChartTitle', { stage: stageLabel })}
+                  />
+                </div>,
+              ];
+            })}
+          </div>
+          <TownshipPassPanel county={county} update={update} />
+        </>
       )}
     </CountyView>
   );

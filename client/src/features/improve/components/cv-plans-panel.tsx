@@ -94,7 +94,7 @@ function PlanSummaries({ plans }: { plans: readonly CvPlanOutcome[] }) {
       {plans.map((plan) => (
         <li key={plan.key}>
           <strong>{indicatorName(plan.key, lang)}</strong>
-          {'：'}
+          {lang === 'zh' ? '：' : ': '}
           {t(plan.achievable ? 'improve.plans.summary' : 'improve.plans.summaryUnachievable', {
             before: formatCv(plan.cvBefore),
             after: formatCv(plan.cvAfter),

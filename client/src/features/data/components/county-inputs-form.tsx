@@ -1,0 +1,271 @@
+import {
+  COUNTY_INPUT_KEYS,
+  type CountyInputEntry,
+  type CountyInputKey,
+  type CountyInputsResponse,
+  SCORECARD_AREA_LABELS,
+  type ScorecardArea,
+  type ScorecardStatus,
+} from '@junheng/shared';
+import { useQuery } from '@tanstack/react-query';
+import { useId, useMemo, useState } from 'react';
+import { ErrorMessage } from '../../../components/error-boundary.tsx';
+import { Skeleton } from '../../../components/skeleton.tsx';
+import type { MessageKey } from '../../../i18n/dictionary.ts';
+import { pickLabel, useLang, useT } from '../../../i18n/i18n.tsx';
+import { isApiError } from '../../../lib/api-client.ts';
+import { useSelectedDistrict } from '../../districts/hooks/use-selected-district.ts';
+import { resolveYear } from '../../filters/county-query.ts';
+import { useViewParams } from '../../filters/hooks/use-view-params.ts';
+import { countyInputsQueryOptions, useSaveCountyInputsMutation } from '../api/county-inputs.ts';
+import { formatDateTime } from '../api/import-history.ts';
+import {
+  entriesToFields,
+  type FieldProblem,
+  fieldsToUpdate,
+  type InputField,
+  type InputFields,
+  validationMessages,
+} from '../county-inputs-form-state.ts';
+
+const AREAS: readonly ScorecardArea[] = ['guarantee', 'quality', 'recognition'];
+
+const STATUS_LABELS: Record<ScorecardStatus, MessageKey> = {
+  pass: 'data.inputs.status.pass',
+  fail: 'data.inputs.status.fail',
+  not_entered: 'data.inputs.status.notEntered',
+};
+
+const PROBLEM_LABELS: Record<FieldProblem, MessageKey> = {
+  notANumber: 'data.inputs.problem.notANumber',
+  percentRange: 'data.inputs.problem.percentRange',
+};
+
+/** 县级填报指标: the county-year items that cannot be computed from school data, entered by hand. */
+export function CountyInputsForm() {
+  const t = useT();
+  const { query: districtsQuery, district } = useSelectedDistrict();
+  const [params, update] = useViewParams();
+  const year = district ? resolveYear(district, params.year) : null;
+
+  let body: React.ReactNode;
+  if (districtsQuery.isPending) body = <Skeleton lines={4} />;
+  else if (districtsQuery.isError)
+    body = <ErrorMessage error={districtsQuery.error} onRetry={() => districtsQuery.refetch()} />;
+  else if (!district || year === null) body = <p className="muted">{t('data.inputs.noCounty')}</p>;
+  else
+    body = (
+      <>
+        <label className="filter-field inputs-year">
+          <span className="filter-label">{t('filters.year')}</span>
+          <select value={year} onChange={(event) => update({ year: Number(event.target.value) })}>
+            {[...district.years]
+              .sort((a, b) => b - a)
+              .map((option) => (
+                <option key={option} value={option}>
+                  {option}
+                </option>
+              ))}
+          </select>
+        </label>
+        <CountyInputsLoader code={district.code} year={year} />
+      </>
+    );
+
+  return (
+    <section className="card county-inputs" aria-labelledby="inputs-title">
+      <h2 id="inputs-title" className="card-title">
+        {t('data.inputs.title')}
+        {district ? <span className="muted"> · {district.name}</span> : null}
+      </h2>
+      <p className="muted small">{t('data.inputs.description')}</p>
+      {body}
+    </section>
+  );
+}
+
+function CountyInputsLoader({ code, year }: { code: string; year: number }) {
+  const query = useQuery(countyInputsQueryOptions(code, year));
+  if (query.isPending) return <Skeleton lines={6} />;
+  if (query.isError) return <ErrorMessage error={query.error} onRetry={() => query.refetch()} />;
+  // Another county or year starts the form again from its stored values; a save keeps what was typed.
+  return <CountyInputsEditor key={`${code}:${year}`} code={code} year={year} data={query.data} />;
+}
+
+function CountyInputsEditor({ code, year, data }: { code: string; year: number; data: CountyInputsResponse }) {
+  const t = useT();
+  const [lang] = useLang();
+  const [fields, setFields] = useState<InputFields>(() => entriesToFields(data.items));
+  const [problems, setProblems] = useState<Partial<Record<CountyInputKey, string>>>({});
+  const [saved, setSaved] = useState(false);
+  const mutation = useSaveCountyInputsMutation(code, year);
+  const serverErrors = useMemo(
+    () =>
+      isApiError(mutation.error) && mutation.error.status === 400
+        ? validationMessages(mutation.error.details, COUNTY_INPUT_KEYS)
+        : { byKey: {}, other: [] },
+    [mutation.error],
+  );
+
+  const setField = (key: CountyInputKey, patch: Partial<InputField>) => {
+    setFields((previous) => ({ ...previous, [key]: { value: '', note: '', ...previous[key], ...patch } }));
+    setSaved(false);
+  };
+
+  const submit = () => {
+    const result = fieldsToUpdate(data.items, fields);
+    if (!result.ok) {
+      const next: Partial<Record<CountyInputKey, string>> = {};
+      for (const [key, problem] of Object.entries(result.problems)) {
+        next[key as CountyInputKey] = t(PROBLEM_LABELS[problem as FieldProblem]);
+      }
+      setProblems(next);
+      return;
+    }
+    setProblems({});
+    mutation.mutate(result.body, { onSuccess: () => setSaved(true) });
+  };
+
+  const errorCount = Object.keys(problems).length + Object.keys(serverErrors.byKey).length;
+
+  return (
+    <form
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        submit();
+      }}
+    >
+      {AREAS.map((area) => {
+        const items = data.items.filter((item) => item.area === area);
+        if (items.length === 0) return null;
+        return (
+          <fieldset key={area} className="inputs-area">
+            <legend className="section-title">{pickLabel(SCORECARD_AREA_LABELS[area], lang)}</legend>
+            <div className="inputs-grid" role="presentation">
+              {items.map((item) => (
+                <InputRow
+                  key={item.key}
+                  item={item}
+                  field={fields[item.key] ?? { value: '', note: '' }}
+                  error={problems[item.key] ?? serverErrors.byKey[item.key]}
+                  onChange={(patch) => setField(item.key, patch)}
+                />
+              ))}
+            </div>
+          </fieldset>
+        );
+      })}
+      {serverErrors.other.length ? (
+        <div className="banner banner-error" role="alert">
+          {serverErrors.other.join('；')}
+        </div>
+      ) : null}
+      {mutation.isError && !(isApiError(mutation.error) && mutation.error.status === 400) ? (
+        <ErrorMessage error={mutation.error} onRetry={submit} />
+      ) : null}
+      <div className="actions">
+        <button type="submit" className="button" disabled={mutation.isPending}>
+          {mutation.isPending ? t('data.inputs.saving') : t('data.inputs.save')}
+        </button>
+        {errorCount > 0 ? (
+          <span className="text-error small" role="alert">
+            {t('data.inputs.hasErrors', { count: errorCount })}
+          </span>
+        ) : null}
+        {saved && !mutation.isPending ? (
+          <span className="verdict verdict-pass small" role="status">
+            ✓ {t('data.inputs.saved')}
+          </span>
+        ) : null}
+        <span className="muted small">
+          {data.updatedAt
+            ? t('data.inputs.updatedAt', { time: formatDateTime(data.updatedAt) })
+            : t('data.inputs.neverSaved')}
+        </span>
+      </div>
+    </form>
+  );
+}
+
+function InputRow({
+  item,
+  field,
+  error,
+  onChange,
+}: {
+  item: CountyInputEntry;
+  field: InputField;
+  error: string | undefined;
+  onChange: (patch: Partial<InputField>) => void;
+}) {
+  const t = useT();
+  const [lang] = useLang();
+  const id = useId();
+  const label = lang === 'zh' ? item.zh : item.en;
+  const requirement = lang === 'zh' ? item.requirementZh : item.requirementEn;
+  const describedBy = error ? `${id}-req ${id}-error` : `${id}-req`;
+
+  let control: React.ReactNode;
+  if (item.kind === 'boolean') {
+    control = (
+      <select
+        id={`${id}-value`}
+        value={field.value}
+        aria-invalid={Boolean(error)}
+        aria-describedby={describedBy}
+        onChange={(event) => onChange({ value: event.target.value })}
+      >
+        <option value="">{t('data.inputs.notEntered')}</option>
+        <option value="yes">{t('data.inputs.yes')}</option>
+        <option value="no">{t('data.inputs.no')}</option>
+      </select>
+    );
+  } else {
+    control = (
+      <span className="inputs-number">
+        <input
+          id={`${id}-value`}
+          type="text"
+          inputMode="decimal"
+          value={field.value}
+          placeholder={t('data.inputs.notEntered')}
+          aria-invalid={Boolean(error)}
+          aria-describedby={describedBy}
+          onChange={(event) => onChange({ value: event.target.value })}
+        />
+        {item.kind === 'ratio' ? <span aria-hidden="true">%</span> : null}
+      </span>
+    );
+  }
+
+  return (
+    <div className={error ? 'inputs-row inputs-row-error' : 'inputs-row'} data-key={item.key}>
+      <div className="inputs-label">
+        <label htmlFor={`${id}-value`}>{label}</label>
+        <span id={`${id}-req`} className="muted small">
+          {t('data.inputs.requirement', { text: requirement })}
+          {item.kind === 'ratio' ? ` · ${t('data.inputs.percentHint')}` : ''}
+        </span>
+      </div>
+      <div className="inputs-control">
+        {control}
+        {error ? (
+          <span id={`${id}-error`} className="text-error small">
+            {error}
+          </span>
+        ) : null}
+      </div>
+      <input
+        className="inputs-note"
+        type="text"
+        maxLength={500}
+        value={field.note}
+        placeholder={t('data.inputs.notePlaceholder')}
+        aria-label={t('data.inputs.noteFor', { item: label })}
+        onChange={(event) => onChange({ note: event.target.value })}
+      />
+      <span className={`inputs-status status-${item.status}`}>{t(STATUS_LABELS[item.status])}</span>
+    </div>
+  );
+}
