@@ -71,8 +71,8 @@ export const EXCLUSION_REASON_LABELS: Record<ExclusionReason, { zh: string; en: 
   },
 };
 
-/** One school's part in one compulsory stage: the "school" of that stage's CV (SPEC §2.4). */
-export const StageUnitSchema = z.object({
+/** Who a stage unit is: the school, where it is, and the stage part with its students. */
+const stageUnitIdentity = {
   code: z.string(),
   name: z.string(),
   townshipCode: z.string(),
@@ -84,6 +84,11 @@ export const StageUnitSchema = z.object({
   schoolType: z.enum(SCHOOL_TYPES),
   stage,
   students: count,
+};
+
+/** One school's part in one compulsory stage: the "school" of that stage's CV (SPEC §2.4). */
+export const StageUnitSchema = z.object({
+  ...stageUnitIdentity,
   classes: count,
   teachers: count,
   higherDegreeTeachers: count,
@@ -226,17 +231,7 @@ export const QualityIndicatorResultSchema = z.object({
 export type QualityIndicatorResult = z.infer<typeof QualityIndicatorResultSchema>;
 
 export const QualitySchoolResultSchema = z.object({
-  code: z.string(),
-  name: z.string(),
-  townshipCode: z.string(),
-  townshipName: z.string(),
-  urbanRuralCode: z.enum(URBAN_RURAL_CODES),
-  locale,
-  groupName: z.string().nullable(),
-  ownership: z.enum(OWNERSHIPS),
-  schoolType: z.enum(SCHOOL_TYPES),
-  stage,
-  students: count,
+  ...stageUnitIdentity,
   values: qualityValues,
   met: z.record(QualityIndicatorKeySchema, z.boolean().nullable()),
   metCount: count,
