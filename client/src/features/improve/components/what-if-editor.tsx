@@ -6,7 +6,7 @@ import {
   type WhatIfResource,
 } from '@junheng/shared';
 import { useQuery } from '@tanstack/react-query';
-import { useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { MessageKey } from '../../../i18n/dictionary.ts';
 import { pickLabel, useLang, useT } from '../../../i18n/i18n.tsx';
@@ -55,20 +55,32 @@ const FLAG_LABELS: Record<keyof TeacherFlags, MessageKey> = {
 type SchoolOption = Pick<QualitySchoolResult, 'code' | 'name' | 'townshipName'>;
 
 /**
- * The scenario in the URL (`changes=`): every edit replaces the history entry, so a copied link carries it. Edits are
- * applied to the URL's current scenario (not to the one of the last render), so quick successive edits all land.
+ * The scenario in the URL (`changes=`): every edit replaces the history entry, so a copied link carries it. The rows
+ * themselves live in component state, changed synchronously by each edit: a checkbox or an input controlled by the
+ * URL alone would snap back until the navigation lands (and lose a quick second edit). A URL changed from outside —
+ * back/forward, a pasted link — replaces the rows.
  */
 function useScenarioParam(): [DraftChange[], (edit: (previous: DraftChange[]) => DraftChange[]) => void] {
   const [searchParams, setSearchParams] = useSearchParams();
-  const raw = searchParams.get(CHANGES_SEARCH_PARAM);
-  const drafts = useMemo(() => decodeScenario(raw), [raw]);
-  // setSearchParams' updater sees the search params of the last render, not of the last edit: keep the value written
-  // until the URL shows it, so two edits between renders (a quick analyst, a browser test) build on each other.
-  const written = useRef<string | null>(null);
-  if (written.current !== null && (raw ?? '') === written.current) written.current = null;
+  const raw = searchParams.get(CHANGES_SEARCH_PARAM) ?? '';
+  const [drafts, setDrafts] = useState<DraftChange[]>(() => decodeScenario(raw));
+  // URLs this hook wrote and the router has not shown yet: passing through them is not an outside change.
+  const latest = useRef({ drafts, pending: [raw] });
+  useEffect(() => {
+    const index = latest.current.pending.indexOf(raw);
+    if (index >= 0) {
+      latest.current.pending = latest.current.pending.slice(index + 1);
+      return;
+    }
+    const adopted = decodeScenario(raw);
+    latest.current = { drafts: adopted, pending: [] };
+    setDrafts(adopted);
+  }, [raw]);
   const editDrafts = (edit: (previous: DraftChange[]) => DraftChange[]) => {
-    const encoded = encodeScenario(edit(decodeScenario(written.current ?? raw)));
-    written.current = encoded;
+    const next = edit(latest.current.drafts);
+    const encoded = encodeScenario(next);
+    latest.current = { drafts: next, pending: [...latest.current.pending, encoded] };
+    setDrafts(next);
     setSearchParams(
       (previous) => {
         const updated = new URLSearchParams(previous);
