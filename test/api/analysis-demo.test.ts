@@ -8,6 +8,7 @@ import {
   TrendsResponseSchema,
   UrbanRuralResponseSchema,
 } from '@junheng/shared';
+import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningApp, startTestApp } from '../helpers/app.ts';
@@ -18,33 +19,7 @@ const YEAR = 2025;
 
 /** RFC 4180 CSV (quoted fields, CRLF) into rows of fields; a leading BOM is dropped. */
 function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  const body = text.replace(/^\uFEFF/, '');
-  for (let i = 0; i < body.length; i++) {
-    const c = body[i];
-    if (quoted) {
-      if (c === '"' && body[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\r' && body[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else field += c;
-  }
-  if (field.length > 0 || row.length > 0) rows.push([...row, field]);
-  return rows;
+  return parse(text, { bom: true }) as string[][];
 }
 
 /** The CSV as header + records keyed by header. */

@@ -1,37 +1,13 @@
 import type { CountyDataset, SchoolRow, SchoolStatRow } from '@junheng/shared';
 import { ROTATION_COLUMNS, SCHOOL_COLUMNS, SCHOOL_STAT_COLUMNS } from '@junheng/shared';
+import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { csvField, csvHeader, datasetToCsvFiles } from './export-csv.ts';
 import { generateDemoCounty } from './generate-demo-county.ts';
 
-/** Minimal RFC 4180 reader for the round-trip check (quoted fields may hold commas, quotes and line breaks). */
+/** RFC 4180 CSV (quoted fields, CRLF) into rows of fields; a leading BOM is dropped. */
 function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else field += c;
-  }
-  if (field !== '' || row.length > 0) rows.push([...row, field]);
-  return rows;
+  return parse(text, { bom: true }) as string[][];
 }
 
 const school: SchoolRow = {
