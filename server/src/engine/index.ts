@@ -38,6 +38,12 @@ export {
   computeQualityVerdict,
 } from './quality.ts';
 export {
+  computeQualitySummary,
+  type QualitySummary,
+  type QualitySummaryRow,
+  toQualitySummaryRow,
+} from './quality-summary.ts';
+export {
   applyRotationMoves,
   computeRotationFlows,
   computeRotationReport,
@@ -59,6 +65,7 @@ export {
   computeMcLooneIndex,
   computeTheilT,
   computeWeightedCv,
+  computeWeightedCvOfColumns,
   computeWeightedGini,
   computeWeightedMean,
   computeWeightedPercentile,

@@ -25,13 +25,15 @@ export interface StageUnitOptions {
 
 type AllStages = 'primary' | 'junior' | 'senior';
 type StageShares = Record<AllStages, number>;
+/** The students of each stage of a school-year: all that the asset split reads. */
+type StageStudents = Pick<SchoolStatRow, 'studentsPrimary' | 'studentsJunior' | 'studentsSenior'>;
 
 /**
  * Asset weights for a school: the type's STAGE_WEIGHTS when they cover every stage the school has students in,
  * otherwise the twelve-year weights 1 : 1.1 : 1.32 (whose ratios agree with the nine-year 1 : 1.1 and the complete
  * middle school 1 : 1.2), so a school reporting an unexpected stage still gets a consistent split.
  */
-function findStageWeights(schoolType: SchoolType, stat: SchoolStatRow): Partial<Record<AllStages, number>> {
+function findStageWeights(schoolType: SchoolType, stat: StageStudents): Partial<Record<AllStages, number>> {
   const present = stagesWithStudents(stat);
   if (schoolType === 'nine_year' || schoolType === 'complete_middle' || schoolType === 'twelve_year') {
     const weights: Partial<Record<AllStages, number>> = STAGE_WEIGHTS[schoolType];
@@ -40,13 +42,13 @@ function findStageWeights(schoolType: SchoolType, stat: SchoolStatRow): Partial<
   return STAGE_WEIGHTS.twelve_year;
 }
 
-function studentsOf(stat: SchoolStatRow, stage: AllStages): number {
+export function studentsOf(stat: StageStudents, stage: AllStages): number {
   if (stage === 'primary') return stat.studentsPrimary;
   if (stage === 'junior') return stat.studentsJunior;
   return stat.studentsSenior;
 }
 
-function stagesWithStudents(stat: SchoolStatRow): AllStages[] {
+function stagesWithStudents(stat: StageStudents): AllStages[] {
   return (['primary', 'junior', 'senior'] as const).filter((stage) => studentsOf(stat, stage) > 0);
 }
 
@@ -58,7 +60,7 @@ function stagesWithStudents(stat: SchoolStatRow): AllStages[] {
  * ### Examples
  * nine_year, 166 primary, 210 junior → primary 166 / 397, junior 231 / 397.
  */
-export function computeStageAssetShares(schoolType: SchoolType, stat: SchoolStatRow): StageShares {
+export function computeStageAssetShares(schoolType: SchoolType, stat: StageStudents): StageShares {
   const weights = findStageWeights(schoolType, stat);
   const weighted = (stage: AllStages) => (weights[stage] ?? 0) * studentsOf(stat, stage);
   const total = weighted('primary') + weighted('junior') + weighted('senior');
@@ -66,8 +68,9 @@ export function computeStageAssetShares(schoolType: SchoolType, stat: SchoolStat
   return { primary: share('primary'), junior: share('junior'), senior: share('senior') };
 }
 
-function findExclusionReason(
-  school: SchoolRow,
+/** Why a stage part does not count in the CVs (SPEC §2.1), or null when it counts. */
+export function findExclusionReason(
+  school: Pick<SchoolRow, 'schoolType' | 'ownership'>,
   students: number,
   options: Required<StageUnitOptions>,
 ): ExclusionReason | null {

@@ -5,6 +5,7 @@ import {
   computeMcLooneIndex,
   computeTheilT,
   computeWeightedCv,
+  computeWeightedCvOfColumns,
   computeWeightedGini,
   computeWeightedMean,
   computeWeightedPercentile,
@@ -97,6 +98,33 @@ describe(computeWeightedCv.name, () => {
         const scaled = computeWeightedCv(points.map((p) => ({ ...p, weight: p.weight * factor }))) ?? 0;
         expect(Math.abs(scaled - cv)).toBeLessThanOrEqual(1e-9 * Math.max(1, cv));
       }),
+    );
+  });
+});
+
+describe(computeWeightedCvOfColumns.name, () => {
+  it('should give the published CV from columns', () => {
+    const weights = golden.map((p) => p.weight);
+    expect(
+      computeWeightedCvOfColumns(
+        weights,
+        Float64Array.from(golden, (p) => p.value),
+      ),
+    ).toBe(computeWeightedCv(golden));
+  });
+
+  it('should be the very double computeWeightedCv gives, skipping the same points (property)', () => {
+    const anyPoint = fc.record({
+      weight: fc.oneof(fc.integer({ min: -5, max: 3000 }), fc.constantFrom(0, Number.NaN, Number.POSITIVE_INFINITY)),
+      value: fc.oneof(fc.double({ min: -10, max: 1000, noNaN: true }), fc.constantFrom(Number.NaN, 0)),
+    });
+    fc.assert(
+      fc.property(fc.array(anyPoint, { maxLength: 30 }), (points) => {
+        const weights = new Float64Array(points.map((p) => p.weight));
+        const values = new Float64Array(points.map((p) => p.value));
+        expect(computeWeightedCvOfColumns(weights, values)).toBe(computeWeightedCv(points));
+      }),
+      { numRuns: 500 },
     );
   });
 });

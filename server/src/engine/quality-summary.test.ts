@@ -1,0 +1,141 @@
+import { generateDemoCounty } from '@junheng/db';
+import {
+  OWNERSHIPS,
+  QUALITY_INDICATOR_KEYS,
+  type QualityReport,
+  SCHOOL_TYPES,
+  type SchoolRow,
+  type SchoolStatRow,
+  STAGES,
+  type Stage,
+} from '@junheng/shared';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { computeQualityReport } from './quality.ts';
+import { computeQualitySummary, type QualitySummary, toQualitySummaryRow } from './quality-summary.ts';
+import { computeStageUnits } from './stage-parts.ts';
+import { makeSchool, makeStat } from './test-fixtures.ts';
+
+/** What the summary must equal: the fields of the full report it stands for. */
+function summaryOfReport(report: QualityReport): QualitySummary {
+  return {
+    schoolsCounted: report.schoolsCounted,
+    studentsCounted: report.studentsCounted,
+    cvs: Object.fromEntries(report.indicators.map((i) => [i.key, i.cv])) as QualitySummary['cvs'],
+    cvPasses: report.verdict.cvPasses,
+    blockingIndicators: report.verdict.blockingIndicators,
+    schoolsPassing: report.verdict.schoolsPassing,
+    passes: report.verdict.passes,
+  };
+}
+
+function summarise(schools: SchoolRow[], stats: SchoolStatRow[], stage: Stage, includePrivate: boolean) {
+  const byCode = new Map(schools.map((s) => [s.schoolCode, s]));
+  const rows = stats.flatMap((stat) => {
+    const school = byCode.get(stat.schoolCode);
+    return school ? [toQualitySummaryRow(school, stat, stage)] : [];
+  });
+  return computeQualitySummary(rows, stage, { includePrivate });
+}
+
+function report(schools: SchoolRow[], stats: SchoolStatRow[], stage: Stage, includePrivate: boolean) {
+  return summaryOfReport(computeQualityReport(computeStageUnits(schools, stats, { includePrivate }), stage));
+}
+
+describe(computeQualitySummary.name, () => {
+  it('should give exactly the CVs and verdict of the full report for every year and stage of the demo county', () => {
+    const demo = generateDemoCounty();
+    const years = [...new Set(demo.stats.map((s) => s.year))];
+    expect(years.length).toBeGreaterThan(1);
+    for (const year of years) {
+      const stats = demo.stats.filter((s) => s.year === year);
+      for (const stage of STAGES) {
+        for (const includePrivate of [true, false]) {
+          const expected = report(demo.schools, stats, stage, includePrivate);
+          expect(expected.schoolsCounted).toBeGreaterThan(0);
+          // toStrictEqual on doubles: the same value to the last bit, not merely close.
+          expect(summarise(demo.schools, stats, stage, includePrivate)).toStrictEqual(expected);
+        }
+      }
+    }
+  });
+
+  it('should not depend on the order of the rows', () => {
+    const demo = generateDemoCounty();
+    const stats = demo.stats.filter((s) => s.year === demo.stats[0]?.year).reverse();
+    expect(summarise(demo.schools, stats, 'primary', true)).toStrictEqual(report(demo.schools, stats, 'primary', true));
+  });
+
+  it('should give exactly the full report for any county (property)', () => {
+    const count = (max: number) => fc.integer({ min: 0, max });
+    const area = fc.double({ min: 0, max: 50_000, noNaN: true });
+    const schoolArb = fc.record({
+      schoolType: fc.constantFrom(...SCHOOL_TYPES),
+      ownership: fc.constantFrom(...OWNERSHIPS),
+      studentsPrimary: fc.oneof(fc.constant(0), count(60), count(2500)),
+      studentsJunior: fc.oneof(fc.constant(0), count(60), count(2000)),
+      studentsSenior: fc.oneof(fc.constant(0), count(1500)),
+      teachers: count(150),
+      higherDegree: count(150),
+      backbone: count(30),
+      peArt: count(20),
+      teachingRoomArea: area,
+      sportsArea: area,
+      equipmentValue: fc.double({ min: 0, max: 1e8, noNaN: true }),
+      multimediaRooms: count(120),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(schoolArb, { minLength: 0, maxLength: 25 }),
+        fc.constantFrom(...STAGES),
+        fc.boolean(),
+        (specs, stage, includePrivate) => {
+          const schools = specs.map((spec, i) =>
+            makeSchool({
+              schoolCode: `S${String((i * 7919) % 1000).padStart(3, '0')}${i}`,
+              schoolType: spec.schoolType,
+              ownership: spec.ownership,
+            }),
+          );
+          const stats = specs.map((spec, i) =>
+            makeStat({
+              schoolCode: (schools[i] as SchoolRow).schoolCode,
+              studentsPrimary: spec.studentsPrimary,
+              studentsJunior: spec.studentsJunior,
+              studentsSenior: spec.studentsSenior,
+              teachersPrimary: spec.teachers,
+              teachersJunior: spec.teachers,
+              higherDegreeTeachersPrimary: spec.higherDegree,
+              higherDegreeTeachersJunior: Math.max(0, spec.higherDegree - 3),
+              backboneTeachersPrimary: spec.backbone,
+              backboneTeachersJunior: Math.floor(spec.backbone / 2),
+              peArtTeachersPrimary: spec.peArt,
+              peArtTeachersJunior: spec.peArt + 1,
+              teachingRoomArea: spec.teachingRoomArea,
+              sportsArea: spec.sportsArea,
+              equipmentValue: spec.equipmentValue,
+              multimediaRooms: spec.multimediaRooms,
+            }),
+          );
+          expect(summarise(schools, stats, stage, includePrivate)).toStrictEqual(
+            report(schools, stats, stage, includePrivate),
+          );
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('should block every indicator and pass nothing without counted schools', () => {
+    const summary = computeQualitySummary([], 'primary');
+    expect(summary).toStrictEqual(report([], [], 'primary', true));
+    expect(summary.blockingIndicators).toEqual(QUALITY_INDICATOR_KEYS);
+    expect(summary.passes).toBe(false);
+  });
+
+  it('should reject two rows for one school, as computeStageUnits does', () => {
+    const school = makeSchool({ schoolCode: 'A' });
+    const row = toQualitySummaryRow(school, makeStat({ schoolCode: 'A', studentsPrimary: 100 }), 'primary');
+    expect(() => computeQualitySummary([row, { ...row }], 'primary')).toThrow(/Two statistics rows/);
+  });
+});
