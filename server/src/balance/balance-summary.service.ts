@@ -1,49 +1,46 @@
 import type { Database } from '@junheng/db';
-import type { BalanceSummaryQuery, BalanceSummaryResponse, SchoolStatRow } from '@junheng/shared';
+import type { BalanceSummaryQuery, BalanceSummaryResponse } from '@junheng/shared';
 import type { Kysely } from 'kysely';
-import { findAllSchools, findAllStats, findAllYears } from '../county/county.repository.ts';
-import { computeQualityReport, computeStageUnits } from '../engine/index.ts';
+import { findAllYears } from '../county/county.repository.ts';
+import { computeQualitySummary } from '../engine/index.ts';
+import {
+  type DistrictQualitySummaryRow,
+  findDistrictNames,
+  findQualitySummaryRows,
+} from './balance-summary.repository.ts';
 
 /**
- * The 资源配置 verdict of every district and year in two queries: all schools and all statistics rows are read once
- * and grouped in memory, instead of one county-year report (five queries) at a time.
+ * The 资源配置 verdict of every district and year: a year at a time, every school-year of the year is read in one
+ * query (only the columns the verdict needs), grouped by district and summarised by computeQualitySummary, which gives
+ * the numbers of the full county-year report without building it.
  */
 export async function getBalanceSummary(
   db: Kysely<Database>,
   query: BalanceSummaryQuery,
 ): Promise<BalanceSummaryResponse> {
-  const [schools, allYears] = await Promise.all([findAllSchools(db), findAllYears(db)]);
+  const [districtNames, allYears] = await Promise.all([findDistrictNames(db), findAllYears(db)]);
   const years = allYears.filter(
     (y) => (query.from === undefined || y >= query.from) && (query.to === undefined || y <= query.to),
   );
-  const schoolsByDistrict = groupBy(schools, (s) => s.districtCode);
-  const districtOf = new Map(schools.map((s) => [s.schoolCode, s.districtCode]));
+  const load = (year: number | undefined) => {
+    if (year === undefined) return undefined;
+    const loading = findQualitySummaryRows(db, { year, stage: query.stage });
+    // Awaited on the next turn of the loop; a failure while this year is computed must not go unhandled meanwhile.
+    loading.catch(() => {});
+    return loading;
+  };
   const rows: BalanceSummaryResponse['rows'] = [];
-  // A year at a time: memory holds one year of statistics, not the whole history. The next year is read while this
-  // one is computed.
-  let next = years[0] === undefined ? undefined : findAllStats(db, { from: years[0], to: years[0] });
+  // Memory holds one year of rows, not the whole history; the next year is read while this one is computed.
+  let next = load(years[0]);
   for (const [index, year] of years.entries()) {
-    const stats = await (next as Promise<SchoolStatRow[]>);
-    const following = years[index + 1];
-    next = following === undefined ? undefined : findAllStats(db, { from: following, to: following });
-    const statsByDistrict = groupBy(stats, (stat) => districtOf.get(stat.schoolCode) ?? '');
-    for (const [districtCode, districtStats] of statsByDistrict) {
-      const districtSchools = schoolsByDistrict.get(districtCode) ?? [];
-      const report = computeQualityReport(
-        computeStageUnits(districtSchools, districtStats, { includePrivate: query.includePrivate }),
-        query.stage,
-      );
+    const yearRows = await (next as Promise<DistrictQualitySummaryRow[]>);
+    next = load(years[index + 1]);
+    for (const [districtCode, districtRows] of groupBy(yearRows, (row) => row.districtCode)) {
       rows.push({
         districtCode,
-        districtName: districtSchools[0]?.districtName ?? districtCode,
+        districtName: districtNames.get(districtCode) ?? districtCode,
         year,
-        schoolsCounted: report.schoolsCounted,
-        studentsCounted: report.studentsCounted,
-        cvs: Object.fromEntries(report.indicators.map((i) => [i.key, i.cv])),
-        cvPasses: report.verdict.cvPasses,
-        blockingIndicators: report.verdict.blockingIndicators,
-        schoolsPassing: report.verdict.schoolsPassing,
-        passes: report.verdict.passes,
+        ...computeQualitySummary(districtRows, query.stage, { includePrivate: query.includePrivate }),
       });
     }
   }
