@@ -9,6 +9,10 @@ export interface Database {
   school_year_stat: SchoolYearStatTable;
   rotation: RotationTable;
   county_year_input: CountyYearInputTable;
+  app_user: AppUserTable;
+  user_session: UserSessionTable;
+  api_token: ApiTokenTable;
+  audit_log: AuditLogTable;
 }
 
 export interface ImportBatchFile {
@@ -107,6 +111,57 @@ export interface CountyYearInputTable {
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+
+export interface AppUserTable {
+  id: Generated<number>;
+  username: string;
+  password_hash: string;
+  role: string;
+  district_code: string | null;
+  /** jsonb array of township codes; null = every township. */
+  township_codes: ColumnType<string[] | null, string | null, string | null>;
+  disabled: Generated<boolean>;
+  failed_logins: Generated<number>;
+  locked_until: NullableTimestamp;
+  last_login_at: NullableTimestamp;
+  created_at: Timestamp;
+}
+
+export interface UserSessionTable {
+  id_hash: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: ColumnType<Date, Date | string, Date | string>;
+  revoked_at: NullableTimestamp;
+}
+
+export interface ApiTokenTable {
+  id: Generated<number>;
+  user_id: number;
+  name: string;
+  prefix: string;
+  token_hash: string;
+  created_at: Timestamp;
+  last_used_at: NullableTimestamp;
+  revoked_at: NullableTimestamp;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: Timestamp;
+  user_id: number | null;
+  username: string | null;
+  action: string;
+  target: string | null;
+  details: ColumnType<Record<string, unknown>, string | undefined, never>;
+  ip: string | null;
+}
+
+export type AppUserRecord = Selectable<AppUserTable>;
 export type SchoolRecord = Selectable<SchoolTable>;
 export type SchoolYearStatRecord = Selectable<SchoolYearStatTable>;
 export type NewSchoolYearStat = Insertable<SchoolYearStatTable>;

@@ -7,6 +7,9 @@ import helmet from 'helmet';
 import type { Kysely } from 'kysely';
 import { pinoHttp } from 'pino-http';
 import { createAnalysisRouter } from './analysis/analysis.router.ts';
+import { createAdminRouter } from './auth/admin.router.ts';
+import { authenticate } from './auth/auth.middleware.ts';
+import { createAuthRouter } from './auth/auth.router.ts';
 import { createBalanceRouter } from './balance/balance.router.ts';
 import { findDataVersion } from './cache/report-cache.repository.ts';
 import { ReportCache } from './cache/report-cache.ts';
@@ -32,6 +35,7 @@ export function createApp({ db, config, logger }: AppDeps): Express {
   // Reports are up to a few hundred KB; hashing each one for an ETag costs more than the cached answer itself.
   app.set('etag', false);
   app.set('query parser', 'simple');
+  app.set('trust proxy', config.trustProxy);
   app.locals.validateResponses = config.env !== 'production';
 
   app.use(
@@ -64,7 +68,22 @@ export function createApp({ db, config, logger }: AppDeps): Express {
     }),
   );
   app.use(express.json({ limit: '1mb' }));
+  // API answers are per user: never stored by a shared cache.
+  app.use('/api', (_req, res, next) => {
+    res.setHeader('Cache-Control', 'private, no-store');
+    next();
+  });
 
+  // Everything under /api/v1 but login needs a session or an API token; the routers below see a principal.
+  app.use('/api/v1', authenticate(db, config.auth));
+  app.use(
+    createAuthRouter(db, {
+      settings: config.auth,
+      cookieSecure: config.auth.cookieSecure,
+      loginAttemptsPerWindow: config.auth.loginAttemptsPerWindow,
+    }),
+  );
+  app.use(createAdminRouter(db));
   app.use(createDistrictsRouter(db));
   const reportCache = new ReportCache(() => findDataVersion(db), { versionTtlMs: config.reportCacheVersionTtlMs });
   const onDataChanged = () => reportCache.invalidate();

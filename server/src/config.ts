@@ -22,6 +22,32 @@ const ConfigSchema = z.object({
   CLIENT_DIST: z.string().optional(),
   /** How long a report-cache version check is trusted; writes by this process invalidate at once. */
   REPORT_CACHE_VERSION_TTL_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
+  /** Password of the `admin` created on first start; without it a random one is printed once. */
+  ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').max(200).optional(),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(12),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .positive()
+    .max(24 * 60)
+    .default(120),
+  /** Set when the app is served over HTTPS (behind a TLS proxy), so the session cookie is never sent in clear. */
+  COOKIE_SECURE: z
+    .enum(['true', 'false', '1', '0'])
+    .default('false')
+    .transform((v) => v === 'true' || v === '1'),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  LOGIN_LOCK_MINUTES: z.coerce
+    .number()
+    .positive()
+    .max(24 * 60)
+    .default(15),
+  LOGIN_ATTEMPTS_PER_15_MIN: z.coerce.number().int().min(1).max(100_000).default(100),
+  /** Express "trust proxy" hops, so rate limits and the audit log see the client's address behind a proxy. */
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
 });
 
 export type Config = Readonly<{
@@ -35,6 +61,16 @@ export type Config = Readonly<{
   maxUploadBytes: number;
   clientDist: string;
   reportCacheVersionTtlMs: number;
+  adminPassword: string | undefined;
+  auth: Readonly<{
+    sessionTtlMs: number;
+    sessionIdleMs: number;
+    maxFailedLogins: number;
+    lockoutMs: number;
+    cookieSecure: boolean;
+    loginAttemptsPerWindow: number;
+  }>;
+  trustProxy: number;
 }>;
 
 /** Parses the environment once; throws a readable list of the bad keys. */
@@ -55,6 +91,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     maxUploadBytes: Math.round(e.MAX_UPLOAD_MB * 1024 * 1024),
     reportCacheVersionTtlMs: e.REPORT_CACHE_VERSION_TTL_MS,
+    adminPassword: e.ADMIN_PASSWORD,
+    auth: Object.freeze({
+      sessionTtlMs: e.SESSION_TTL_HOURS * 3_600_000,
+      sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
+      maxFailedLogins: e.LOGIN_MAX_FAILURES,
+      lockoutMs: e.LOGIN_LOCK_MINUTES * 60_000,
+      cookieSecure: e.COOKIE_SECURE,
+      loginAttemptsPerWindow: e.LOGIN_ATTEMPTS_PER_15_MIN,
+    }),
+    trustProxy: e.TRUST_PROXY,
     clientDist: path.resolve(e.CLIENT_DIST ?? path.join(import.meta.dirname, '../../client/dist')),
   });
 }

@@ -1,10 +1,12 @@
 import type { Database } from '@junheng/db';
-import type { Locale } from '@junheng/shared';
+import type { AccessScope, Locale } from '@junheng/shared';
 import { type ExpressionBuilder, sql } from 'kysely';
 
 /** Which schools a query may see: the district, and optionally townships, urban–rural classes and school groups. */
 export interface SchoolScope {
   districtCode: string;
+  /** What the signed-in user may see. Required, so that no query can be built without saying whose it is. */
+  access: AccessScope;
   townships?: readonly string[];
   locales?: readonly Locale[];
   groups?: readonly string[];
@@ -12,13 +14,37 @@ export interface SchoolScope {
 
 const LOCALE_CODE_PREFIX: Record<Locale, string> = { urban: '11', town: '12', rural: '2' };
 
+/** Everyone: scripts run from the CLI on the server itself, and the start-up demo load. */
+export const UNRESTRICTED_ACCESS: AccessScope = Object.freeze({ districtCode: null, townships: null });
+
+export function isRestricted(access: AccessScope): boolean {
+  return access.districtCode !== null || access.townships !== null;
+}
+
+type SchoolExpressionBuilder = ExpressionBuilder<Database & { school: Database['school'] }, 'school'>;
+
+/** The access part alone (alias `school`), for queries that span districts: the balance summary, bulk exports. */
+export function inAccessScope(access: AccessScope) {
+  return (eb: SchoolExpressionBuilder) => {
+    const conditions = [];
+    if (access.districtCode !== null) conditions.push(eb('school.district_code', '=', access.districtCode));
+    // An empty list matches nothing (never "everything"): a viewer whose townships were all removed sees no school.
+    if (access.townships !== null) {
+      conditions.push(
+        access.townships.length > 0 ? eb('school.township_code', 'in', [...access.townships]) : eb.lit(false),
+      );
+    }
+    return eb.and(conditions);
+  };
+}
+
 /**
  * The one predicate that limits a query to a scope of schools (alias `school`). Every repository that reads
- * school-level data goes through it, so a filter or an access scope cannot be forgotten on one path.
+ * school-level data goes through it, so neither a filter nor the user's access scope can be forgotten on one path.
  */
 export function inSchoolScope(scope: SchoolScope) {
-  return (eb: ExpressionBuilder<Database & { school: Database['school'] }, 'school'>) => {
-    const conditions = [eb('school.district_code', '=', scope.districtCode)];
+  return (eb: SchoolExpressionBuilder) => {
+    const conditions = [eb('school.district_code', '=', scope.districtCode), inAccessScope(scope.access)(eb)];
     if (scope.townships && scope.townships.length > 0) {
       conditions.push(eb('school.township_code', 'in', [...scope.townships]));
     }

@@ -1,9 +1,19 @@
 export { createApp } from './app.ts';
+export {
+  type AuthSettings,
+  authenticateSession,
+  createApiToken,
+  createUser,
+  ensureInitialAdmin,
+  login,
+} from './auth/auth.service.ts';
+export { hashPassword, SCRYPT_PARAMS, verifyPassword } from './auth/password.ts';
 export { getBalance } from './balance/balance.service.ts';
 export { getBalanceSummary } from './balance/balance-summary.service.ts';
 export { type Config, loadConfig } from './config.ts';
 export { findRotations, findSchools, findStats } from './county/county.repository.ts';
 export { toScope } from './county/county.service.ts';
+export { UNRESTRICTED_ACCESS } from './db-helpers.ts';
 export { loadDemoCountyIfEmpty } from './demo/load-demo-county.ts';
 export { applyDataset, runImport } from './imports/imports.service.ts';
 export { createLogger } from './logger.ts';

@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import { createApp } from './app.ts';
+import { ensureInitialAdmin } from './auth/auth.service.ts';
 import { loadConfig } from './config.ts';
 import { openDatabase } from './database.ts';
 import { loadDemoCountyIfEmpty } from './demo/load-demo-county.ts';
@@ -27,6 +28,26 @@ logger.info(
 if (config.demoData) {
   const loaded = await loadDemoCountyIfEmpty(database.db);
   if (loaded) logger.info(loaded, 'empty database: loaded the demo county');
+}
+
+const initialAdmin = await ensureInitialAdmin(database.db, config.adminPassword);
+if (initialAdmin.created && initialAdmin.generated) {
+  // Printed once, straight to the terminal (not the JSON log): only its hash is stored.
+  console.log(
+    [
+      '',
+      '════════════════════════════════════════════════════════════',
+      `  首次启动：已创建管理员账户 / First start: created the administrator`,
+      `  用户名 / user:      ${initialAdmin.username}`,
+      `  密码 / password:    ${initialAdmin.password}`,
+      '  此密码只显示这一次，请登录后在“系统管理”中修改或妥善保存。',
+      '  Shown only this once. Set ADMIN_PASSWORD to choose it yourself.',
+      '════════════════════════════════════════════════════════════',
+      '',
+    ].join('\n'),
+  );
+} else if (initialAdmin.created) {
+  logger.info({ username: initialAdmin.username }, 'first start: created the administrator with ADMIN_PASSWORD');
 }
 
 const app = createApp({ db: database.db, config, logger });

@@ -220,3 +220,10 @@ export const ROTATION_MIN_BACKBONE_SHARE = 0.2;
 export const CLASSES_PER_MUSIC_ART_ROOM = 12;
 export const MUSIC_ROOM_MIN_AREA = 96;
 export const ART_ROOM_MIN_AREA = 90;
+
+/**
+ * Stands for a school the signed-in user may not see (outside their townships or district) at the other end of a
+ * teacher rotation: the move is counted, the school is not named.
+ */
+export const OUTSIDE_AREA_CODE = 'outside_area';
+export const OUTSIDE_AREA_LABELS = { zh: '区域外', en: 'Outside your area' } as const;

@@ -23,8 +23,11 @@ function parseCsv(text: string): string[][] {
 }
 
 /** The CSV as header + records keyed by header. */
-async function fetchCsv(url: string): Promise<{ header: string[]; records: Record<string, string>[] }> {
-  const res = await fetch(url);
+async function fetchCsv(
+  app: RunningApp,
+  url: string,
+): Promise<{ header: string[]; records: Record<string, string>[] }> {
+  const res = await app.fetch(url);
   expect(res.status, url).toBe(200);
   expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
   const [header = [], ...rows] = parseCsv(await res.text());
@@ -40,7 +43,7 @@ describe(`analysis API on the demo county (${usingRealPostgres() ? 'real Postgre
   let app: RunningApp;
   const district = () => `${app.baseUrl}/api/v1/districts/${DEMO}`;
   const getJson = async (url: string) => {
-    const res = await fetch(url);
+    const res = await app.fetch(url);
     expect(res.status, url).toBe(200);
     return (await res.json()) as unknown;
   };
@@ -74,22 +77,22 @@ describe(`analysis API on the demo county (${usingRealPostgres() ? 'real Postgre
   it('should export each urban–rural table with the JSON rows', async () => {
     const url = `${district()}/urban-rural?year=${YEAR}&stage=primary`;
     const json = UrbanRuralResponseSchema.parse(await getJson(url));
-    const groups = await fetchCsv(`${url}&format=csv`);
+    const groups = await fetchCsv(app, `${url}&format=csv`);
     expect(groups.records.map((r) => [r.城乡分类, num(r.学校数), num(r['在校生数(人)'])])).toEqual([
       ['城区', json.groups[0]?.schools, json.groups[0]?.students],
       ['镇区', json.groups[1]?.schools, json.groups[1]?.students],
       ['乡村', json.groups[2]?.schools, json.groups[2]?.students],
     ]);
     expect(num(groups.records[2]?.['生均教学仪器设备值(元)'])).toBe(json.groups[2]?.means.equipment_value_per_student);
-    const ratios = await fetchCsv(`${url}&format=csv&table=ratios&lang=en`);
+    const ratios = await fetchCsv(app, `${url}&format=csv&table=ratios&lang=en`);
     expect(ratios.records.map((r) => [r.Key, num(r['Urban / rural'])])).toEqual(
       json.ratios.map((r) => [r.key, r.urbanToRural]),
     );
-    const decomposition = await fetchCsv(`${url}&format=csv&table=decomposition`);
+    const decomposition = await fetchCsv(app, `${url}&format=csv&table=decomposition`);
     expect(decomposition.records.map((r) => [r.指标键, num(r.组间占比)])).toEqual(
       json.decomposition.map((r) => [r.key, r.betweenShare]),
     );
-    const townships = await fetchCsv(`${url}&format=csv&table=townships`);
+    const townships = await fetchCsv(app, `${url}&format=csv&table=townships`);
     expect(townships.records.map((r) => [r.乡镇代码, num(r['在校生数(人)'])])).toEqual(
       json.townships.groups.map((g) => [g.townshipCode, g.students]),
     );
@@ -109,11 +112,11 @@ describe(`analysis API on the demo county (${usingRealPostgres() ? 'real Postgre
     }
     const url = `${district()}/decomposition?year=${YEAR}&stage=primary&indicator=sports_area_per_student&by=township`;
     const json = DecompositionResponseSchema.parse(await getJson(url));
-    const csv = await fetchCsv(`${url}&format=csv`);
+    const csv = await fetchCsv(app, `${url}&format=csv`);
     expect(csv.records.map((r) => [num(r.排名), r.学校标识码, num(r.累计占比)])).toEqual(
       json.contributions.map((c) => [c.rank, c.id, c.cumulativeShare]),
     );
-    const groups = await fetchCsv(`${url}&format=csv&table=groups`);
+    const groups = await fetchCsv(app, `${url}&format=csv&table=groups`);
     expect(groups.records.map((r) => [r.分组, num(r.学校数)])).toEqual(json.groups.map((g) => [g.label, g.units]));
   });
 
@@ -130,7 +133,7 @@ describe(`analysis API on the demo county (${usingRealPostgres() ? 'real Postgre
     }
     const url = `${district()}/equity?year=${YEAR}&stage=junior`;
     const json = EquityResponseSchema.parse(await getJson(url));
-    const csv = await fetchCsv(`${url}&format=csv&lang=en`);
+    const csv = await fetchCsv(app, `${url}&format=csv&lang=en`);
     expect(csv.records.map((r) => [r.Key, num(r.Gini), num(r['Theil T']), num(r['McLoone index'])])).toEqual(
       json.indicators.map((i) => [i.key, i.gini, i.theil.value, i.mcloone]),
     );
@@ -163,19 +166,19 @@ describe(`analysis API on the demo county (${usingRealPostgres() ? 'real Postgre
   it('should export every teacher-exchange table with the JSON rows', async () => {
     const url = `${district()}/teacher-exchange?year=${YEAR}`;
     const json = TeacherExchangeResponseSchema.parse(await getJson(url));
-    const schools = await fetchCsv(`${url}&format=csv`);
+    const schools = await fetchCsv(app, `${url}&format=csv`);
     expect(schools.records.map((r) => [r.学校标识码, num(r['交流出校(人)']), num(r['交流入校(人)'])])).toEqual(
       json.schools.map((s) => [s.code, s.out, s.in]),
     );
-    const flows = await fetchCsv(`${url}&format=csv&table=flows&lang=en`);
+    const flows = await fetchCsv(app, `${url}&format=csv&table=flows&lang=en`);
     expect(flows.records.map((r) => [r.From, r.To, num(r.Teachers)])).toEqual(
       json.flows.map((f) => [f.from, f.to, f.count]),
     );
-    const effect = await fetchCsv(`${url}&format=csv&table=effect`);
+    const effect = await fetchCsv(app, `${url}&format=csv&table=effect`);
     expect(effect.records.map((r) => [r.学校标识码, r.指标键, num(r.交流后)])).toEqual(
       json.effect.rows.map((e) => [e.code, e.key, e.after]),
     );
-    const years = await fetchCsv(`${url}&format=csv&table=years`);
+    const years = await fetchCsv(app, `${url}&format=csv&table=years`);
     expect(years.records.map((r) => [num(r.年度), num(r.交流比例)])).toEqual(json.series.map((s) => [s.year, s.ratio]));
   });
 
@@ -184,7 +187,7 @@ describe(`analysis API on the demo county (${usingRealPostgres() ? 'real Postgre
     const json = TrendsResponseSchema.parse(await getJson(url));
     expect(json.rows.map((r) => r.year)).toEqual([2019, 2020, 2021, 2022, 2023, 2024, 2025]);
     expect(json).toMatchObject({ from: 2019, to: 2025, threshold: 2.4, cvLimit: 0.45 });
-    const csv = await fetchCsv(`${url}&format=csv`);
+    const csv = await fetchCsv(app, `${url}&format=csv`);
     expect(csv.records.map((r) => [num(r.年度), num(r.差异系数), num(r['乡村均值(间)']), num(r.达标学校数)])).toEqual(
       json.rows.map((r) => [r.year, r.cv, r.means.rural, r.schoolsMeeting]),
     );
@@ -211,7 +214,7 @@ describe(`analysis API on the demo county (${usingRealPostgres() ? 'real Postgre
     for (const part of json.parts) expect(part.indicators).toHaveLength(7);
     const thisYear = json.rotations.find((r) => r.year === YEAR);
     expect([thisYear?.out, thisYear?.in]).toEqual([busiest?.out, busiest?.in]);
-    const csv = await fetchCsv(`${url}?format=csv`);
+    const csv = await fetchCsv(app, `${url}?format=csv`);
     const rows = json.parts.flatMap((p) => p.indicators.map((i) => [p.year, i.key, i.value, i.countyMean, i.rank]));
     expect(
       csv.records.map((r) => [num(r.年度), r.指标键, num(r.本校值), num(r.全县加权平均值), num(r.全县排名)]),
@@ -239,7 +242,7 @@ describe(`analysis API on the demo county (${usingRealPostgres() ? 'real Postgre
       [`districts/${DEMO}/trends?stage=primary&indicator=books_per_student`, '年度', 7],
       [`schools/${exchange.schools[0]?.code}`, '年度', null],
     ] as const) {
-      const res = await fetch(`${app.baseUrl}/api/v1/${path}${path.includes('?') ? '&' : '?'}format=xlsx`);
+      const res = await app.fetch(`${app.baseUrl}/api/v1/${path}${path.includes('?') ? '&' : '?'}format=xlsx`);
       expect(res.status, path).toBe(200);
       expect(res.headers.get('content-type')).toContain('spreadsheetml');
       const workbook = new ExcelJS.Workbook();

@@ -136,7 +136,7 @@ describe(`analysis API on a hand-computed county (${usingRealPostgres() ? 'real 
   let app: RunningApp;
   const district = () => `${app.baseUrl}/api/v1/districts/${DISTRICT.code}`;
   const getJson = async (url: string) => {
-    const res = await fetch(url);
+    const res = await app.fetch(url);
     // biome-ignore lint/suspicious/noExplicitAny: error bodies are read field by field; success bodies are parsed with the schemas.
     return { status: res.status, body: (await res.json()) as any };
   };
@@ -215,7 +215,9 @@ describe(`analysis API on a hand-computed county (${usingRealPostgres() ? 'real 
     });
 
     it('should export one row per urban–rural class with the means', async () => {
-      const text = await (await fetch(`${district()}/urban-rural?year=2024&stage=primary&format=csv&bom=false`)).text();
+      const text = await (
+        await app.fetch(`${district()}/urban-rural?year=2024&stage=primary&format=csv&bom=false`)
+      ).text();
       const [header, ...rows] = text.split('\r\n').filter((line) => line.length > 0);
       expect(header?.split(',').slice(0, 3)).toEqual(['城乡分类', '学校数', '在校生数(人)']);
       expect(rows.map((r) => r.split(',').slice(0, 3))).toEqual([
@@ -278,7 +280,7 @@ describe(`analysis API on a hand-computed county (${usingRealPostgres() ? 'real 
 
     it('should export the contributions table ranked as in the JSON', async () => {
       const text = await (
-        await fetch(`${district()}/decomposition?year=2024&stage=primary&indicator=${HIGHER}&format=csv&bom=false`)
+        await app.fetch(`${district()}/decomposition?year=2024&stage=primary&indicator=${HIGHER}&format=csv&bom=false`)
       ).text();
       const [header, ...rows] = text.split('\r\n').filter((line) => line.length > 0);
       expect(header?.split(',').slice(0, 4)).toEqual(['排名', '学校标识码', '学校名称', '分组']);
@@ -406,7 +408,7 @@ describe(`analysis API on a hand-computed county (${usingRealPostgres() ? 'real 
 
     it('should export the per-school, flow and year tables', async () => {
       const csv = async (table: string) =>
-        (await (await fetch(`${district()}/teacher-exchange?year=2024&format=csv&bom=false&table=${table}`)).text())
+        (await (await app.fetch(`${district()}/teacher-exchange?year=2024&format=csv&bom=false&table=${table}`)).text())
           .split('\r\n')
           .filter((line) => line.length > 0);
       const schools = await csv('schools');
@@ -444,7 +446,7 @@ describe(`analysis API on a hand-computed county (${usingRealPostgres() ? 'real 
         (await getJson(`${district()}/trends?stage=primary&indicator=${HIGHER}&from=2024&to=2030`)).body,
       );
       expect(sut.rows.map((r) => r.year)).toEqual([2024]);
-      const res = await fetch(`${district()}/trends?stage=primary&indicator=${HIGHER}&format=csv`);
+      const res = await app.fetch(`${district()}/trends?stage=primary&indicator=${HIGHER}&format=csv`);
       const disposition = decodeURIComponent(res.headers.get('content-disposition')?.split("UTF-8''")[1] ?? '');
       expect(disposition).toBe(
         '河湾县_2023-2024_小学_每百名学生拥有高于规定学历教师数_走势-每百名学生拥有高于规定学历教师数.csv',
@@ -511,7 +513,7 @@ describe(`analysis API on a hand-computed county (${usingRealPostgres() ? 'real 
     });
 
     it('should export one row per year, stage and indicator', async () => {
-      const res = await fetch(`${app.baseUrl}/api/v1/schools/U1?format=csv&bom=false`);
+      const res = await app.fetch(`${app.baseUrl}/api/v1/schools/U1?format=csv&bom=false`);
       expect(res.status).toBe(200);
       const lines = (await res.text()).split('\r\n').filter((line) => line.length > 0);
       expect(lines).toHaveLength(1 + 2 * 7);

@@ -16,7 +16,7 @@ describe(`balance, basic balance and rankings API (${usingRealPostgres() ? 'real
   let app: RunningApp;
   const base = () => `${app.baseUrl}/api/v1/districts/${SMALL_DISTRICT.code}`;
   const getJson = async (url: string) => {
-    const res = await fetch(url);
+    const res = await app.fetch(url);
     return { status: res.status, body: (await res.json()) as any };
   };
 
@@ -104,7 +104,7 @@ describe(`balance, basic balance and rankings API (${usingRealPostgres() ? 'real
   describe('exports', () => {
     it('should download an Excel CSV (BOM, CRLF, Chinese headers, no sep= line) matching the JSON rows', async () => {
       const json = BalanceResponseSchema.parse((await getJson(`${base()}/balance?year=2024&stage=primary`)).body);
-      const res = await fetch(`${base()}/balance?year=2024&stage=primary&format=csv`);
+      const res = await app.fetch(`${base()}/balance?year=2024&stage=primary&format=csv`);
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
       const disposition = res.headers.get('content-disposition') ?? '';
@@ -125,7 +125,9 @@ describe(`balance, basic balance and rankings API (${usingRealPostgres() ? 'real
     });
 
     it('should download a plain CSV without BOM and a school table on request', async () => {
-      const res = await fetch(`${base()}/balance?year=2024&stage=primary&format=csv&bom=false&table=schools&lang=en`);
+      const res = await app.fetch(
+        `${base()}/balance?year=2024&stage=primary&format=csv&bom=false&table=schools&lang=en`,
+      );
       const text = await res.text();
       expect(text.charCodeAt(0)).not.toBe(0xfeff);
       expect(text.split('\r\n')[0]).toMatch(/^School code,School,/);
@@ -133,7 +135,7 @@ describe(`balance, basic balance and rankings API (${usingRealPostgres() ? 'real
     });
 
     it('should download an XLSX with a frozen header row and a 说明 sheet naming the filters', async () => {
-      const res = await fetch(
+      const res = await app.fetch(
         `${base()}/rankings?year=2024&stage=primary&indicator=books_per_student&format=xlsx&township=110999201`,
       );
       expect(res.status).toBe(200);
@@ -222,7 +224,7 @@ describe(`balance, basic balance and rankings API (${usingRealPostgres() ? 'real
       });
       for (const indicator of report.indicators) expect(row?.cvs[indicator.key]).toBe(indicator.cv);
     }
-    const csv = await (await fetch(`${app.baseUrl}/api/v1/balance-summary?stage=primary&format=csv`)).text();
+    const csv = await (await app.fetch(`${app.baseUrl}/api/v1/balance-summary?stage=primary&format=csv`)).text();
     expect(csv.split('\r\n').length - 2).toBe(summary.rows.length);
   });
 
@@ -232,12 +234,14 @@ describe(`balance, basic balance and rankings API (${usingRealPostgres() ? 'real
       const url = `/api/v1/districts/330999/balance?year=2024&stage=junior`;
       const expected = (await getJson(`${app.baseUrl}${url}`)).body;
       for (let i = 0; i < 2; i += 1) {
-        const res = await fetch(`${production.baseUrl}${url}`, { headers: { 'accept-encoding': 'gzip' } });
+        const res = await production.fetch(`${production.baseUrl}${url}`, { headers: { 'accept-encoding': 'gzip' } });
         expect(res.headers.get('content-encoding')).toBe('gzip');
         expect(res.headers.get('vary')).toContain('Accept-Encoding');
         expect(await res.json()).toEqual(expected);
       }
-      const plain = await fetch(`${production.baseUrl}${url}`, { headers: { 'accept-encoding': 'identity' } });
+      const plain = await production.fetch(`${production.baseUrl}${url}`, {
+        headers: { 'accept-encoding': 'identity' },
+      });
       expect(plain.headers.get('content-encoding')).toBeNull();
       expect(await plain.json()).toEqual(expected);
     } finally {

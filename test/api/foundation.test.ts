@@ -17,13 +17,13 @@ describe(`health, districts and the demo county (${usingRealPostgres() ? 'real P
   });
 
   it('should answer health once the database answers', async () => {
-    const res = await fetch(`${app.baseUrl}/api/health`);
+    const res = await app.fetch(`${app.baseUrl}/api/health`);
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ status: 'ok' });
   });
 
   it('should list the demo county with its seven years', async () => {
-    const res = await fetch(`${app.baseUrl}/api/v1/districts`);
+    const res = await app.fetch(`${app.baseUrl}/api/v1/districts`);
     expect(res.status).toBe(200);
     const body = (await res.json()) as { schools: number; townships: number }[];
     expect(body).toEqual([
@@ -38,13 +38,13 @@ describe(`health, districts and the demo county (${usingRealPostgres() ? 'real P
   });
 
   it('should answer unknown API paths with the JSON error shape', async () => {
-    const res = await fetch(`${app.baseUrl}/api/v1/nope`);
+    const res = await app.fetch(`${app.baseUrl}/api/v1/nope`);
     expect(res.status).toBe(404);
     expect(await res.json()).toEqual({ error: { code: 'NotFound', message: expect.stringContaining('/api/v1/nope') } });
   });
 
   it('should send security headers', async () => {
-    const res = await fetch(`${app.baseUrl}/api/health`);
+    const res = await app.fetch(`${app.baseUrl}/api/health`);
     expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('x-powered-by')).toBeNull();

@@ -1,5 +1,5 @@
 import { datasetToCsvFiles, generateDemoCounty } from '@junheng/db';
-import { applyDataset, findRotations, findSchools, findStats } from '@junheng/server';
+import { applyDataset, findRotations, findSchools, findStats, UNRESTRICTED_ACCESS } from '@junheng/server';
 import { SCHOOL_STAT_COLUMNS, type SchoolRow, type SchoolStatRow } from '@junheng/shared';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
@@ -10,7 +10,7 @@ import { fingerprintDatabase } from '../helpers/fingerprint.ts';
 
 const demo = generateDemoCounty();
 const demoCsv = datasetToCsvFiles(demo);
-const scope = { districtCode: demo.district.code };
+const scope = { districtCode: demo.district.code, access: UNRESTRICTED_ACCESS };
 
 function sortStats(rows: SchoolStatRow[]) {
   return [...rows].sort((a, b) => a.schoolCode.localeCompare(b.schoolCode) || a.year - b.year);
@@ -43,12 +43,12 @@ describe(`imports (${usingRealPostgres() ? 'real PostgreSQL' : 'PGlite'})`, () =
   describe('the demo county as import files', () => {
     it('should import into an empty database and reproduce the same data', async () => {
       const files = Object.entries(demoCsv).map(([name, text]) => ({ name, bytes: text }));
-      const dry = await postFiles(app.baseUrl, files, '?dryRun=true');
+      const dry = await postFiles(app, files, '?dryRun=true');
       expect(dry.status).toBe(200);
       expect(dry.body).toMatchObject({ applied: false, dryRun: true, errors: [] });
       expect((await fingerprintDatabase(database.db)).school).toBe('0:d41d8cd98f00b204e9800998ecf8427e');
 
-      const res = await postFiles(app.baseUrl, files);
+      const res = await postFiles(app, files);
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({
         applied: true,
@@ -74,7 +74,7 @@ describe(`imports (${usingRealPostgres() ? 'real PostgreSQL' : 'PGlite'})`, () =
     it('should replace a school-year when it is imported again', async () => {
       const code = demo.stats[0]?.schoolCode as string;
       const edited = editCsvCell(demoCsv['school_stats.csv'], 2, '图书册数', '12345');
-      const res = await postFiles(app.baseUrl, [{ name: 'stats.csv', bytes: edited }]);
+      const res = await postFiles(app, [{ name: 'stats.csv', bytes: edited }]);
       expect(res.status).toBe(200);
       const stats = await findStats(database.db, scope, { from: demo.stats[0]?.year, to: demo.stats[0]?.year });
       expect(stats.find((s) => s.schoolCode === code)?.books).toBe(12345);
@@ -83,7 +83,7 @@ describe(`imports (${usingRealPostgres() ? 'real PostgreSQL' : 'PGlite'})`, () =
 
     it('should import a GBK CSV with Chinese headers (as Excel on Chinese Windows saves it)', async () => {
       const gbk = iconv.encode(demoCsv['schools.csv'].replace(/^\uFEFF/, ''), 'gbk');
-      const res = await postFiles(app.baseUrl, [{ name: '学校.csv', bytes: gbk }], '?dryRun=true');
+      const res = await postFiles(app, [{ name: '学校.csv', bytes: gbk }], '?dryRun=true');
       expect(res.status).toBe(200);
       expect(res.body.files[0]).toMatchObject({ kind: 'schools', rows: 100 });
       expect(res.body.files[0].encoding).toMatch(/gb/i);
@@ -98,7 +98,7 @@ describe(`imports (${usingRealPostgres() ? 'real PostgreSQL' : 'PGlite'})`, () =
     });
 
     async function expectRejected(files: { name: string; bytes: Uint8Array | string }[]) {
-      const res = await postFiles(app.baseUrl, files);
+      const res = await postFiles(app, files);
       expect(res.status).toBe(422);
       expect(res.body.applied).toBe(false);
       expect(res.body.errors.length).toBeGreaterThan(0);
@@ -175,7 +175,7 @@ describe(`imports (${usingRealPostgres() ? 'real PostgreSQL' : 'PGlite'})`, () =
       const header = lines[0] ?? '';
       const first = lines[1] ?? '';
       const res = await postFiles(
-        app.baseUrl,
+        app,
         [{ name: 'r.csv', bytes: [header, first, first, ''].join('\r\n') }],
         '?dryRun=true',
       );
@@ -215,7 +215,7 @@ describe(`imports (${usingRealPostgres() ? 'real PostgreSQL' : 'PGlite'})`, () =
       try {
         const form = new FormData();
         form.append('files', new Blob(['x'.repeat(50_000)]), 'big.csv');
-        const res = await fetch(`${small.baseUrl}/api/v1/imports`, { method: 'POST', body: form });
+        const res = await small.fetch(`${small.baseUrl}/api/v1/imports`, { method: 'POST', body: form });
         expect(res.status).toBe(413);
         expect(await res.json()).toEqual({
           error: { code: 'PayloadTooLarge', message: expect.stringContaining('big.csv') },
@@ -227,7 +227,7 @@ describe(`imports (${usingRealPostgres() ? 'real PostgreSQL' : 'PGlite'})`, () =
     });
 
     it('should answer 415 for a request that is not multipart', async () => {
-      const res = await fetch(`${app.baseUrl}/api/v1/imports`, {
+      const res = await app.fetch(`${app.baseUrl}/api/v1/imports`, {
         method: 'POST',
         body: 'a,b',
         headers: { 'content-type': 'text/csv' },
@@ -238,7 +238,7 @@ describe(`imports (${usingRealPostgres() ? 'real PostgreSQL' : 'PGlite'})`, () =
 
   describe('history', () => {
     it('should list the import batches, newest first, with files, checksums and counts', async () => {
-      const res = await fetch(`${app.baseUrl}/api/v1/imports`);
+      const res = await app.fetch(`${app.baseUrl}/api/v1/imports`);
       expect(res.status).toBe(200);
       const body = (await res.json()) as {
         batches: { id: number; files: { sha256: string }[]; counts: Record<string, number> }[];
@@ -253,7 +253,7 @@ describe(`imports (${usingRealPostgres() ? 'real PostgreSQL' : 'PGlite'})`, () =
 
   describe('templates', () => {
     it('should serve CSV templates with a BOM and a Chinese file name', async () => {
-      const res = await fetch(`${app.baseUrl}/api/v1/imports/templates/school_stats.csv`);
+      const res = await app.fetch(`${app.baseUrl}/api/v1/imports/templates/school_stats.csv`);
       expect(res.status).toBe(200);
       expect(res.headers.get('content-disposition')).toContain("filename*=UTF-8''");
       const bytes = new Uint8Array(await res.arrayBuffer());
@@ -264,7 +264,7 @@ describe(`imports (${usingRealPostgres() ? 'real PostgreSQL' : 'PGlite'})`, () =
 
     it('should serve XLSX templates that open', async () => {
       for (const kind of ['schools', 'school_stats', 'rotations']) {
-        const res = await fetch(`${app.baseUrl}/api/v1/imports/templates/${kind}.xlsx`);
+        const res = await app.fetch(`${app.baseUrl}/api/v1/imports/templates/${kind}.xlsx`);
         expect(res.status).toBe(200);
         const workbook = new ExcelJS.Workbook();
         await workbook.xlsx.load(Buffer.from(await res.arrayBuffer()) as never);
@@ -273,7 +273,7 @@ describe(`imports (${usingRealPostgres() ? 'real PostgreSQL' : 'PGlite'})`, () =
     });
 
     it('should answer 400 naming the parameter for an unknown template', async () => {
-      const res = await fetch(`${app.baseUrl}/api/v1/imports/templates/teachers.csv`);
+      const res = await app.fetch(`${app.baseUrl}/api/v1/imports/templates/teachers.csv`);
       expect(res.status).toBe(400);
       expect(((await res.json()) as { error: { code: string } }).error.code).toBe('ValidationFailed');
     });

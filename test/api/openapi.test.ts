@@ -150,7 +150,7 @@ describe(`OpenAPI document and API page (${usingRealPostgres() ? 'real PostgreSQ
     database = await createTestDatabase();
     await loadDemoCountyIfEmpty(database.db);
     app = await startTestApp(database.db);
-    const res = await fetch(`${app.baseUrl}/api/openapi.json`);
+    const res = await app.fetch(`${app.baseUrl}/api/openapi.json`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^application\/json/);
     document = (await res.json()) as Document;
@@ -227,12 +227,12 @@ describe(`OpenAPI document and API page (${usingRealPostgres() ? 'real PostgreSQ
       ['getDistanceToPass', '/api/v1/districts/330999/distance-to-pass?year=2024&stage=junior'],
     ];
     for (const [key, url] of checks) {
-      const res = await fetch(`${app.baseUrl}${url}`);
+      const res = await app.fetch(`${app.baseUrl}${url}`);
       expect(res.status, url).toBe(200);
       expect(validate(document, successSchema(key), await res.json()), url).toEqual([]);
     }
     // The check has teeth: a drifted field fails it.
-    const balance = (await (await fetch(`${app.baseUrl}${checks[1]?.[1]}`)).json()) as {
+    const balance = (await (await app.fetch(`${app.baseUrl}${checks[1]?.[1]}`)).json()) as {
       indicators: { cv: unknown }[];
       schoolsCounted?: number;
     };
@@ -254,13 +254,13 @@ describe(`OpenAPI document and API page (${usingRealPostgres() ? 'real PostgreSQ
     expect(validate(document, inputsSchema, { values: { consolidation_rate: 0.97 }, notes: {} })).toEqual([]);
     expect(validate(document, inputsSchema, { bogus: 1 })).not.toEqual([]);
 
-    const notFound = await fetch(`${app.baseUrl}/api/v1/districts/999999/balance?year=2024&stage=primary`);
+    const notFound = await app.fetch(`${app.baseUrl}/api/v1/districts/999999/balance?year=2024&stage=primary`);
     expect(notFound.status).toBe(404);
     expect(validate(document, { $ref: '#/components/schemas/ApiError' }, await notFound.json())).toEqual([]);
   });
 
   it('should serve a readable HTML page listing every endpoint, with no script', async () => {
-    const res = await fetch(`${app.baseUrl}/api/docs`);
+    const res = await app.fetch(`${app.baseUrl}/api/docs`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/html/);
     expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");

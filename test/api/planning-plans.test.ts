@@ -102,11 +102,11 @@ describe(`distance-to-pass and what-if API (${usingRealPostgres() ? 'real Postgr
   let app: RunningApp;
   const base = () => `${app.baseUrl}/api/v1/districts/${DISTRICT.code}`;
   const getJson = async (url: string) => {
-    const res = await fetch(url);
+    const res = await app.fetch(url);
     return { status: res.status, body: (await res.json()) as Body };
   };
   const postWhatIf = async (body: unknown, query = 'year=2024') => {
-    const res = await fetch(`${base()}/what-if?${query}`, {
+    const res = await app.fetch(`${base()}/what-if?${query}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: typeof body === 'string' ? body : JSON.stringify(body),
@@ -187,14 +187,16 @@ describe(`distance-to-pass and what-if API (${usingRealPostgres() ? 'real Postgr
     });
 
     it('should download the shortfalls (default) and the plans as CSV rows matching the JSON', async () => {
-      const shortfalls = await (await fetch(`${base()}/distance-to-pass?year=2024&stage=primary&format=csv&bom=false`))
+      const shortfalls = await (
+        await app.fetch(`${base()}/distance-to-pass?year=2024&stage=primary&format=csv&bom=false`)
+      )
         .text()
         .then((t) => t.split('\r\n').filter((l) => l.length > 0));
       expect(shortfalls).toHaveLength(1 + 4);
       expect(shortfalls[0]?.split(',')).toContain('缺口');
       expect(shortfalls[4]?.split(',')).toEqual(expect.arrayContaining(['P3', 'equipment_value_per_student', '50000']));
 
-      const res = await fetch(`${base()}/distance-to-pass?year=2024&stage=primary&format=csv&table=plans&lang=en`);
+      const res = await app.fetch(`${base()}/distance-to-pass?year=2024&stage=primary&format=csv&table=plans&lang=en`);
       const disposition = decodeURIComponent(res.headers.get('content-disposition')?.split("UTF-8''")[1] ?? '');
       expect(disposition).toBe('试算县_2024_primary_CV plans.csv');
       const plans = (await res.text()).split('\r\n').filter((l) => l.length > 0);
@@ -318,7 +320,7 @@ describe(`distance-to-pass and what-if API (${usingRealPostgres() ? 'real Postgr
     });
 
     it('should answer 404 for an unknown district or a year without data', async () => {
-      const unknown = await fetch(`${app.baseUrl}/api/v1/districts/999999/what-if?year=2024`, {
+      const unknown = await app.fetch(`${app.baseUrl}/api/v1/districts/999999/what-if?year=2024`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ changes: [] }),

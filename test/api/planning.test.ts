@@ -21,11 +21,11 @@ describe(`scorecard and county-year inputs API (${usingRealPostgres() ? 'real Po
   let app: RunningApp;
   const base = () => `${app.baseUrl}/api/v1/districts/${DEMO}`;
   const getJson = async (url: string) => {
-    const res = await fetch(url);
+    const res = await app.fetch(url);
     return { status: res.status, body: (await res.json()) as Body };
   };
   const putJson = async (url: string, body: unknown) => {
-    const res = await fetch(url, {
+    const res = await app.fetch(url, {
       method: 'PUT',
       headers: { 'content-type': 'application/json' },
       body: typeof body === 'string' ? body : JSON.stringify(body),
@@ -108,7 +108,7 @@ describe(`scorecard and county-year inputs API (${usingRealPostgres() ? 'real Po
 
     it('should download one CSV row per item, matching the JSON', async () => {
       const card = await scorecard();
-      const res = await fetch(`${base()}/scorecard?year=2024&format=csv&bom=false&lang=en`);
+      const res = await app.fetch(`${base()}/scorecard?year=2024&format=csv&bom=false&lang=en`);
       expect(res.status).toBe(200);
       const disposition = decodeURIComponent(res.headers.get('content-disposition')?.split("UTF-8''")[1] ?? '');
       expect(disposition).toBe('澄川县_2024_Scorecard.csv');
@@ -202,7 +202,7 @@ describe(`scorecard and county-year inputs API (${usingRealPostgres() ? 'real Po
       expect(itemOf(card, 'consolidation_rate').status).toBe('not_entered');
       expect(itemOf(card, 'social_recognition').status).toBe('pass');
 
-      const bytes = new Uint8Array(await (await fetch(`${base()}/inputs?year=2024&format=csv`)).arrayBuffer());
+      const bytes = new Uint8Array(await (await app.fetch(`${base()}/inputs?year=2024&format=csv`)).arrayBuffer());
       expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       const csv = new TextDecoder().decode(bytes);
       expect(csv.split('\r\n').filter((l) => l.length > 0)).toHaveLength(1 + COUNTY_INPUT_ITEMS.length);

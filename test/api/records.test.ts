@@ -21,7 +21,7 @@ describe(`raw statistics export (${usingRealPostgres() ? 'real PostgreSQL' : 'PG
   });
 
   it('should export every school-year as CSV that re-imports with the same values', async () => {
-    const res = await fetch(`${app.baseUrl}/api/v1/districts/330999/school-stats?format=csv`);
+    const res = await app.fetch(`${app.baseUrl}/api/v1/districts/330999/school-stats?format=csv`);
     expect(res.status).toBe(200);
     const text = await res.text();
     const lines = text.replace(/^\uFEFF/, '').split('\r\n');
@@ -33,27 +33,27 @@ describe(`raw statistics export (${usingRealPostgres() ? 'real PostgreSQL' : 'PG
     expect(Number(row[header.indexOf('教学仪器设备值(元)')])).toBe(first?.equipmentValue);
     expect(Number(row[header.indexOf('教学及辅助用房面积(平方米)')])).toBe(first?.teachingRoomArea);
 
-    const dry = await postFiles(app.baseUrl, [{ name: 'export.csv', bytes: text }], '?dryRun=true');
+    const dry = await postFiles(app, [{ name: 'export.csv', bytes: text }], '?dryRun=true');
     expect(dry.status).toBe(200);
     expect(dry.body.errors).toEqual([]);
     expect(dry.body.counts.school_stats).toBe(demo.stats.length);
   });
 
   it('should export the same rows as XLSX and across all districts', async () => {
-    const xlsx = await fetch(`${app.baseUrl}/api/v1/school-stats?format=xlsx&from=2024&to=2025`);
+    const xlsx = await app.fetch(`${app.baseUrl}/api/v1/school-stats?format=xlsx&from=2024&to=2025`);
     expect(xlsx.status).toBe(200);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as never);
     expect(workbook.worksheets[0]?.rowCount).toBe(1 + demo.stats.filter((s) => s.year >= 2024).length);
     const plain = await (
-      await fetch(`${app.baseUrl}/api/v1/school-stats?format=csv&bom=false&from=2025&to=2025`)
+      await app.fetch(`${app.baseUrl}/api/v1/school-stats?format=csv&bom=false&from=2025&to=2025`)
     ).text();
     expect(plain.charCodeAt(0)).not.toBe(0xfeff);
     expect(plain.split('\r\n').length - 2).toBe(demo.stats.filter((s) => s.year === 2025).length);
   });
 
   it('should answer 400 when from is after to and 404 for an unknown district', async () => {
-    expect((await fetch(`${app.baseUrl}/api/v1/districts/330999/school-stats?from=2025&to=2020`)).status).toBe(400);
-    expect((await fetch(`${app.baseUrl}/api/v1/districts/123456/school-stats`)).status).toBe(404);
+    expect((await app.fetch(`${app.baseUrl}/api/v1/districts/330999/school-stats?from=2025&to=2020`)).status).toBe(400);
+    expect((await app.fetch(`${app.baseUrl}/api/v1/districts/123456/school-stats`)).status).toBe(404);
   });
 });

@@ -68,7 +68,7 @@ describe('any query string, on every GET endpoint', () => {
         async (path, code, query) => {
           const url = new URL(app.baseUrl + path.replace(':code', encodeURIComponent(code)));
           for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
-          const res = await fetch(url);
+          const res = await app.fetch(url.toString());
           const text = await res.text();
           expect(res.status, `${url} → ${res.status} ${text.slice(0, 200)}`).toBeLessThan(500);
           if (res.status >= 400) {

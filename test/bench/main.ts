@@ -7,7 +7,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createDb, migrateToLatest } from '@junheng/db';
-import { applyDataset, findSchools, findStats, getBalance, getBalanceSummary, toScope } from '@junheng/server';
+import {
+  applyDataset,
+  findSchools,
+  findStats,
+  getBalance,
+  getBalanceSummary,
+  toScope,
+  UNRESTRICTED_ACCESS,
+} from '@junheng/server';
 import { BalanceSummaryQuerySchema, CountyYearQuerySchema } from '@junheng/shared';
 import autocannon from 'autocannon';
 import { sql } from 'kysely';
@@ -146,10 +154,10 @@ async function benchProvince(): Promise<void> {
     const bare: number[] = [];
     for (let i = 0; i < 220; i += 1) {
       let t = performance.now();
-      await getBalance(handle.db, districtCode, query);
+      await getBalance(handle.db, districtCode, query, UNRESTRICTED_ACCESS);
       service.push(performance.now() - t);
       t = performance.now();
-      const scope = toScope(districtCode, query);
+      const scope = toScope(districtCode, query, UNRESTRICTED_ACCESS);
       await Promise.all([findSchools(handle.db, scope), findStats(handle.db, scope, { from: 2021, to: 2021 })]);
       bare.push(performance.now() - t);
     }
@@ -165,7 +173,11 @@ async function benchProvince(): Promise<void> {
       peak = Math.max(peak, process.memoryUsage().rss);
     }, 20);
     const start = performance.now();
-    const summary = await getBalanceSummary(handle.db, BalanceSummaryQuerySchema.parse({ stage: 'primary' }));
+    const summary = await getBalanceSummary(
+      handle.db,
+      BalanceSummaryQuerySchema.parse({ stage: 'primary' }),
+      UNRESTRICTED_ACCESS,
+    );
     const seconds = (performance.now() - start) / 1000;
     clearInterval(sampler);
     peak = Math.max(peak, process.memoryUsage().rss);

@@ -2,6 +2,7 @@ import type { Database } from '@junheng/db';
 import { routes } from '@junheng/shared';
 import { Router } from 'express';
 import type { Kysely } from 'kysely';
+import { accessOf } from '../auth/principal.ts';
 import { labelCountyYear, labelYearRange } from '../export/report-labels.ts';
 import { sendReport } from '../export/send-report.ts';
 import type { ExportTable } from '../export/table.ts';
@@ -47,7 +48,7 @@ export function createAnalysisRouter(db: Kysely<Database>): Router {
   router.get(routes.getUrbanRural.path, async (req, res) => {
     const { code } = parseInput(routes.getUrbanRural.params, req.params, 'params');
     const query = parseInput(routes.getUrbanRural.query, req.query, 'query');
-    const body = await getUrbanRural(db, code, query);
+    const body = await getUrbanRural(db, code, query, accessOf(res));
     const tables: Record<typeof query.table, AnyTable> = {
       groups: erase((lang) => buildUrbanRuralGroupTable(body, lang)),
       ratios: erase((lang) => buildUrbanRuralRatioTable(body, lang)),
@@ -68,7 +69,7 @@ export function createAnalysisRouter(db: Kysely<Database>): Router {
   router.get(routes.getDecomposition.path, async (req, res) => {
     const { code } = parseInput(routes.getDecomposition.params, req.params, 'params');
     const query = parseInput(routes.getDecomposition.query, req.query, 'query');
-    const body = await getDecomposition(db, code, query);
+    const body = await getDecomposition(db, code, query, accessOf(res));
     await sendReport(res, query, {
       schema: routes.getDecomposition.response,
       body,
@@ -88,7 +89,7 @@ export function createAnalysisRouter(db: Kysely<Database>): Router {
   router.get(routes.getEquity.path, async (req, res) => {
     const { code } = parseInput(routes.getEquity.params, req.params, 'params');
     const query = parseInput(routes.getEquity.query, req.query, 'query');
-    const body = await getEquity(db, code, query);
+    const body = await getEquity(db, code, query, accessOf(res));
     await sendReport(res, query, {
       schema: routes.getEquity.response,
       body,
@@ -104,7 +105,7 @@ export function createAnalysisRouter(db: Kysely<Database>): Router {
   router.get(routes.getTeacherExchange.path, async (req, res) => {
     const { code } = parseInput(routes.getTeacherExchange.params, req.params, 'params');
     const query = parseInput(routes.getTeacherExchange.query, req.query, 'query');
-    const body = await getTeacherExchange(db, code, query);
+    const body = await getTeacherExchange(db, code, query, accessOf(res));
     const tables: Record<typeof query.table, AnyTable> = {
       schools: erase((lang) => buildRotationSchoolTable(body, lang)),
       flows: erase((lang) => buildRotationFlowTable(body, lang)),
@@ -126,7 +127,7 @@ export function createAnalysisRouter(db: Kysely<Database>): Router {
   router.get(routes.getTrends.path, async (req, res) => {
     const { code } = parseInput(routes.getTrends.params, req.params, 'params');
     const query = parseInput(routes.getTrends.query, req.query, 'query');
-    const body = await getTrends(db, code, query);
+    const body = await getTrends(db, code, query, accessOf(res));
     await sendReport(res, query, {
       schema: routes.getTrends.response,
       body,
@@ -142,7 +143,7 @@ export function createAnalysisRouter(db: Kysely<Database>): Router {
   router.get(routes.getSchoolProfile.path, async (req, res) => {
     const { code } = parseInput(routes.getSchoolProfile.params, req.params, 'params');
     const query = parseInput(routes.getSchoolProfile.query, req.query, 'query');
-    const body = await getSchoolProfile(db, code, query);
+    const body = await getSchoolProfile(db, code, query, accessOf(res));
     const first = body.years[0];
     const last = body.years.at(-1);
     const range = first === undefined || last === undefined ? '' : first === last ? `${first}` : `${first}–${last}`;

@@ -1,5 +1,6 @@
 import type { Database } from '@junheng/db';
 import {
+  type AccessScope,
   localeOfUrbanRuralCode,
   type ProfileIndicator,
   type ProfilePart,
@@ -139,10 +140,12 @@ export async function getSchoolProfile(
   db: Kysely<Database>,
   code: string,
   query: SchoolProfileQuery,
+  access: AccessScope,
 ): Promise<SchoolProfileResponse> {
-  const school = await findSchoolByCode(db, code);
+  // Outside the user's scope the school is not found: the same 404 as a code that does not exist.
+  const school = await findSchoolByCode(db, code, access);
   if (!school) throw new HttpError(404, 'SchoolNotFound', `没有学校 ${code} / No school ${code}`);
-  const scope = { districtCode: school.districtCode };
+  const scope = { districtCode: school.districtCode, access };
   const [countySchools, stats, rotations] = await Promise.all([
     findSchools(db, scope),
     findStats(db, scope),

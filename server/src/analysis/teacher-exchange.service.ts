@@ -1,5 +1,6 @@
 import type { Database } from '@junheng/db';
 import type {
+  AccessScope,
   RotationReport,
   RotationRow,
   SchoolRow,
@@ -55,11 +56,12 @@ export async function getTeacherExchange(
   db: Kysely<Database>,
   code: string,
   query: TeacherExchangeQuery,
+  access: AccessScope,
 ): Promise<TeacherExchangeResponse> {
-  const data = await loadCountyYear(db, { districtCode: code, year: query.year, filter: query });
+  const data = await loadCountyYear(db, { districtCode: code, year: query.year, filter: query, access });
   const { years } = data.context;
   const range = { from: years[0] ?? query.year, to: years.at(-1) ?? query.year };
-  const scope = toScope(data.context.district.code, query);
+  const scope = toScope(data.context.district.code, query, access);
   const [stats, rotations] = await Promise.all([findStats(db, scope, range), findRotations(db, scope, range)]);
   const schools = query.includePrivate ? data.schools : data.schools.filter((s) => s.ownership === 'public');
   const { report, series } = computeRotationYears({ year: query.year, years, schools, stats, rotations });

@@ -1,5 +1,6 @@
 import type { Database } from '@junheng/db';
 import {
+  type AccessScope,
   type IndicatorKey,
   LOCALES,
   type SchoolRow,
@@ -77,8 +78,13 @@ export function computeTrendRow(input: {
  * the engine runs per year. from > to is rejected by the query schema; a range without data is a 404 listing the
  * years available.
  */
-export async function getTrends(db: Kysely<Database>, code: string, query: TrendsQuery): Promise<TrendsResponse> {
-  const district = await requireDistrict(db, code);
+export async function getTrends(
+  db: Kysely<Database>,
+  code: string,
+  query: TrendsQuery,
+  access: AccessScope,
+): Promise<TrendsResponse> {
+  const district = await requireDistrict(db, code, access);
   const years = await findDistrictYears(db, district.code);
   const from = query.from ?? years[0];
   const to = query.to ?? years.at(-1);
@@ -91,9 +97,9 @@ export async function getTrends(db: Kysely<Database>, code: string, query: Trend
       { availableYears: years },
     );
   }
-  const scope = toScope(district.code, query);
+  const scope = toScope(district.code, query, access);
   const [schools, stats] = await Promise.all([findSchools(db, scope), findStats(db, scope, { from, to })]);
-  const { year: _year, ...context } = buildReportContext(district, to, years, query, schools);
+  const { year: _year, ...context } = buildReportContext(district, to, years, query, schools, access);
   return {
     ...context,
     stage: query.stage,

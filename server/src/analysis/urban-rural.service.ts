@@ -1,5 +1,6 @@
 import type { Database } from '@junheng/db';
 import type {
+  AccessScope,
   CountyYearQuery,
   DecompositionQuery,
   DecompositionResponse,
@@ -30,8 +31,13 @@ interface StageSelection {
 }
 
 /** The county-year's counted units of one stage (filters applied in SQL, private schools by option). */
-async function loadStageSelection(db: Kysely<Database>, code: string, query: CountyYearQuery): Promise<StageSelection> {
-  const data = await loadCountyYear(db, { districtCode: code, year: query.year, filter: query });
+async function loadStageSelection(
+  db: Kysely<Database>,
+  code: string,
+  query: CountyYearQuery,
+  access: AccessScope,
+): Promise<StageSelection> {
+  const data = await loadCountyYear(db, { districtCode: code, year: query.year, filter: query, access });
   const all = computeStageUnits(data.schools, data.stats, { includePrivate: query.includePrivate });
   const { units, excluded } = selectStageUnits(all, query.stage);
   return {
@@ -50,8 +56,9 @@ export async function getUrbanRural(
   db: Kysely<Database>,
   code: string,
   query: UrbanRuralQuery,
+  access: AccessScope,
 ): Promise<UrbanRuralResponse> {
-  const { context, units, counted } = await loadStageSelection(db, code, query);
+  const { context, units, counted } = await loadStageSelection(db, code, query, access);
   const townshipCodes = query.township.length > 0 ? query.township : null;
   return {
     ...context,
@@ -66,8 +73,9 @@ export async function getDecomposition(
   db: Kysely<Database>,
   code: string,
   query: DecompositionQuery,
+  access: AccessScope,
 ): Promise<DecompositionResponse> {
-  const { context, units, counted } = await loadStageSelection(db, code, query);
+  const { context, units, counted } = await loadStageSelection(db, code, query, access);
   return {
     ...context,
     ...decomposeIndicatorCv(units, query.stage, query.indicator, query.by),
@@ -78,7 +86,12 @@ export async function getDecomposition(
 }
 
 /** Gini, Theil T (split by the grouping), McLoone and range ratios of the seven indicators (SPEC §2.6). */
-export async function getEquity(db: Kysely<Database>, code: string, query: EquityQuery): Promise<EquityResponse> {
-  const { context, units, counted } = await loadStageSelection(db, code, query);
+export async function getEquity(
+  db: Kysely<Database>,
+  code: string,
+  query: EquityQuery,
+  access: AccessScope,
+): Promise<EquityResponse> {
+  const { context, units, counted } = await loadStageSelection(db, code, query, access);
   return { ...context, ...computeEquityReport(units, query.stage, query.by), ...counted };
 }

@@ -1,7 +1,8 @@
 import type { Database } from '@junheng/db';
-import { routes, STAGE_LABELS } from '@junheng/shared';
+import { type AccessScope, routes, STAGE_LABELS } from '@junheng/shared';
 import { Router } from 'express';
 import type { Kysely } from 'kysely';
+import { accessOf } from '../auth/principal.ts';
 import type { ReportCache } from '../cache/report-cache.ts';
 import { labelCountyYear } from '../export/report-labels.ts';
 import { indicatorDefinitions, sendReport } from '../export/send-report.ts';
@@ -21,15 +22,25 @@ import { getBalanceSummary } from './balance-summary.service.ts';
 export function createBalanceRouter(db: Kysely<Database>, cache: ReportCache): Router {
   const router = Router();
   /** A report from the cache, or computed: the key is everything asked except how the answer is formatted. */
-  const cachedReport = async <T>(name: string, code: string, query: object, compute: () => Promise<T>) => {
+  // The key holds the user's access scope: two users with different townships never share an answer.
+  const cachedReport = async <T>(
+    name: string,
+    code: string,
+    query: object,
+    access: AccessScope,
+    compute: () => Promise<T>,
+  ) => {
     const { format: _f, bom: _b, lang: _l, table: _t, ...asked } = query as Record<string, unknown>;
-    return cache.get(`${name}:${code}:${JSON.stringify(asked)}`, compute);
+    return cache.get(`${name}:${code}:${JSON.stringify(asked)}:${JSON.stringify(access)}`, compute);
   };
 
   router.get(routes.getBalance.path, async (req, res) => {
     const { code } = parseInput(routes.getBalance.params, req.params, 'params');
     const query = parseInput(routes.getBalance.query, req.query, 'query');
-    const { value: body, ...cached } = await cachedReport('balance', code, query, () => getBalance(db, code, query));
+    const access = accessOf(res);
+    const { value: body, ...cached } = await cachedReport('balance', code, query, access, () =>
+      getBalance(db, code, query, access),
+    );
     const report = {
       schema: routes.getBalance.response,
       body,
@@ -46,7 +57,10 @@ export function createBalanceRouter(db: Kysely<Database>, cache: ReportCache): R
   router.get(routes.getBasicBalance.path, async (req, res) => {
     const { code } = parseInput(routes.getBasicBalance.params, req.params, 'params');
     const query = parseInput(routes.getBasicBalance.query, req.query, 'query');
-    const { value: body, ...cached } = await cachedReport('basic', code, query, () => getBasicBalance(db, code, query));
+    const access = accessOf(res);
+    const { value: body, ...cached } = await cachedReport('basic', code, query, access, () =>
+      getBasicBalance(db, code, query, access),
+    );
     await sendReport(res, query, {
       schema: routes.getBasicBalance.response,
       body,
@@ -59,7 +73,10 @@ export function createBalanceRouter(db: Kysely<Database>, cache: ReportCache): R
   router.get(routes.getRankings.path, async (req, res) => {
     const { code } = parseInput(routes.getRankings.params, req.params, 'params');
     const query = parseInput(routes.getRankings.query, req.query, 'query');
-    const { value: body, ...cached } = await cachedReport('rankings', code, query, () => getRankings(db, code, query));
+    const access = accessOf(res);
+    const { value: body, ...cached } = await cachedReport('rankings', code, query, access, () =>
+      getRankings(db, code, query, access),
+    );
     await sendReport(res, query, {
       schema: routes.getRankings.response,
       body,
@@ -71,7 +88,7 @@ export function createBalanceRouter(db: Kysely<Database>, cache: ReportCache): R
 
   router.get(routes.getBalanceSummary.path, async (req, res) => {
     const query = parseInput(routes.getBalanceSummary.query, req.query, 'query');
-    const body = await getBalanceSummary(db, query);
+    const body = await getBalanceSummary(db, query, accessOf(res));
     if (query.format === 'json') {
       sendValidated(res, routes.getBalanceSummary.response, body);
       return;

@@ -1,5 +1,6 @@
 import type { Database } from '@junheng/db';
 import {
+  type AccessScope,
   type BalanceResponse,
   type BasicBalanceResponse,
   type CountyYearQuery,
@@ -22,8 +23,13 @@ import {
 } from '../engine/index.ts';
 import { rankRows } from './rank.ts';
 
-export async function getBalance(db: Kysely<Database>, code: string, query: CountyYearQuery): Promise<BalanceResponse> {
-  const data = await loadCountyYear(db, { districtCode: code, year: query.year, filter: query });
+export async function getBalance(
+  db: Kysely<Database>,
+  code: string,
+  query: CountyYearQuery,
+  access: AccessScope,
+): Promise<BalanceResponse> {
+  const data = await loadCountyYear(db, { districtCode: code, year: query.year, filter: query, access });
   const units = computeStageUnits(data.schools, data.stats, { includePrivate: query.includePrivate });
   return { ...data.context, ...computeQualityReport(units, query.stage) };
 }
@@ -32,8 +38,9 @@ export async function getBasicBalance(
   db: Kysely<Database>,
   code: string,
   query: CountyYearQuery,
+  access: AccessScope,
 ): Promise<BasicBalanceResponse> {
-  const data = await loadCountyYear(db, { districtCode: code, year: query.year, filter: query });
+  const data = await loadCountyYear(db, { districtCode: code, year: query.year, filter: query, access });
   const units = computeStageUnits(data.schools, data.stats, { includePrivate: query.includePrivate });
   return { ...data.context, ...computeBasicReport(units, query.stage) };
 }
@@ -42,8 +49,13 @@ const isQualityKey = (key: string): key is QualityIndicatorKey =>
   (QUALITY_INDICATOR_KEYS as readonly string[]).includes(key);
 
 /** Schools of the selection ranked on one indicator, best first; ties share a rank (1, 2, 2, 4). */
-export async function getRankings(db: Kysely<Database>, code: string, query: RankingQuery): Promise<RankingResponse> {
-  const data = await loadCountyYear(db, { districtCode: code, year: query.year, filter: query });
+export async function getRankings(
+  db: Kysely<Database>,
+  code: string,
+  query: RankingQuery,
+  access: AccessScope,
+): Promise<RankingResponse> {
+  const data = await loadCountyYear(db, { districtCode: code, year: query.year, filter: query, access });
   const { units } = selectStageUnits(
     computeStageUnits(data.schools, data.stats, { includePrivate: query.includePrivate }),
     query.stage,

@@ -1,7 +1,14 @@
 import type { Database, SchoolYearStatRecord } from '@junheng/db';
-import { type RotationRow, SCHOOL_STAT_COLUMNS, type SchoolRow, type SchoolStatRow } from '@junheng/shared';
+import {
+  type AccessScope,
+  OUTSIDE_AREA_CODE,
+  type RotationRow,
+  SCHOOL_STAT_COLUMNS,
+  type SchoolRow,
+  type SchoolStatRow,
+} from '@junheng/shared';
 import { type Kysely, sql } from 'kysely';
-import { inSchoolScope, type SchoolScope } from '../db-helpers.ts';
+import { inAccessScope, inSchoolScope, isRestricted, type SchoolScope } from '../db-helpers.ts';
 import { statRecordToRow } from '../imports/imports.repository.ts';
 
 const SCHOOL_COLUMNS = [
@@ -52,13 +59,19 @@ export async function findSchools(db: Kysely<Database>, scope: SchoolScope): Pro
   return (await buildFindSchoolsQuery(db, scope).execute()).map(schoolRecordToRow);
 }
 
-export async function findSchoolByCode(db: Kysely<Database>, code: string): Promise<SchoolRow | undefined> {
+/** One school, if it exists and the user may see it: outside the access scope it is as absent as a wrong code. */
+export async function findSchoolByCode(
+  db: Kysely<Database>,
+  code: string,
+  access: AccessScope,
+): Promise<SchoolRow | undefined> {
   const row = await db
     .selectFrom('school')
     .innerJoin('district', 'district.code', 'school.district_code')
     .innerJoin('township', 'township.code', 'school.township_code')
     .select(SCHOOL_COLUMNS)
     .where('school.code', '=', code)
+    .where(inAccessScope(access))
     .executeTakeFirst();
   return row && schoolRecordToRow(row);
 }
@@ -81,11 +94,33 @@ export async function findStats(db: Kysely<Database>, scope: SchoolScope, years?
   return rows.map(statRecordToRow);
 }
 
-/** Rotations of a year range that leave or reach a school of the scope. */
+/**
+ * Rotations of a year range that leave or reach a school of the scope. The other end of a move, when the user may
+ * not see it, comes back as OUTSIDE_AREA_CODE: the move counts, the school stays unnamed.
+ */
 export function buildFindRotationsQuery(db: Kysely<Database>, scope: SchoolScope, years: { from: number; to: number }) {
+  const restricted = isRestricted(scope.access);
   return db
     .selectFrom('rotation as r')
-    .select(['r.year', 'r.teacher_ref', 'r.from_school_code', 'r.to_school_code', 'r.backbone', 'r.months'])
+    .select((eb) => {
+      const visible = (column: 'r.from_school_code' | 'r.to_school_code') =>
+        restricted
+          ? eb
+              .case()
+              .when(column, 'in', eb.selectFrom('school').select('school.code').where(inAccessScope(scope.access)))
+              .then(eb.ref(column))
+              .else(OUTSIDE_AREA_CODE)
+              .end()
+          : eb.ref(column);
+      return [
+        'r.year',
+        'r.teacher_ref',
+        visible('r.from_school_code').as('from_school_code'),
+        visible('r.to_school_code').as('to_school_code'),
+        'r.backbone',
+        'r.months',
+      ];
+    })
     .where('r.year', '>=', years.from)
     .where('r.year', '<=', years.to)
     .where((eb) =>
@@ -157,13 +192,14 @@ export async function replaceCountyInputs(
   });
 }
 
-/** Every school of every district (for province-wide summaries). */
-export async function findAllSchools(db: Kysely<Database>): Promise<SchoolRow[]> {
+/** Every school of every district the user may see (for province-wide summaries). */
+export async function findAllSchools(db: Kysely<Database>, access: AccessScope): Promise<SchoolRow[]> {
   const rows = await db
     .selectFrom('school')
     .innerJoin('district', 'district.code', 'school.district_code')
     .innerJoin('township', 'township.code', 'school.township_code')
     .select(SCHOOL_COLUMNS)
+    .where(inAccessScope(access))
     .orderBy('school.code')
     .execute();
   return rows.map(schoolRecordToRow);
@@ -179,12 +215,19 @@ const STAT_KEYS = SCHOOL_STAT_COLUMNS.map((c) => ({ key: c.key, field: c.field, 
  */
 export async function findAllStats(
   db: Kysely<Database>,
+  access: AccessScope,
   years?: { from?: number; to?: number },
 ): Promise<SchoolStatRow[]> {
   const fields = STAT_KEYS.map(({ key }) => sql`${sql.ref(`s.${key}`)}::text`);
   const rows = await db
     .selectFrom('school_year_stat as s')
     .select(sql<string>`concat_ws(${UNIT_SEPARATOR}, ${sql.join(fields)})`.as('line'))
+    // Unrestricted (the common, province-wide case) needs no join at all.
+    .$if(isRestricted(access), (qb) =>
+      qb.where('s.school_code', 'in', (eb) =>
+        eb.selectFrom('school').select('school.code').where(inAccessScope(access)),
+      ),
+    )
     .$if(years?.from !== undefined, (qb) => qb.where('s.year', '>=', years?.from as number))
     .$if(years?.to !== undefined, (qb) => qb.where('s.year', '<=', years?.to as number))
     .execute();

@@ -1,5 +1,6 @@
 import type { Database } from '@junheng/db';
 import {
+  type AccessScope,
   LOCALE_LABELS,
   type ReportContext,
   type RotationRow,
@@ -26,18 +27,19 @@ export interface CountyYearRequest {
   districtCode: string;
   year: number;
   filter: SchoolFilterQuery;
+  access: AccessScope;
   withRotations?: boolean;
 }
 
 /** The district or a 404 that says so. */
-export async function requireDistrict(db: Kysely<Database>, districtCode: string) {
-  const district = await findDistrict(db, districtCode);
+export async function requireDistrict(db: Kysely<Database>, districtCode: string, access: AccessScope) {
+  const district = await findDistrict(db, districtCode, access);
   if (!district) throw new HttpError(404, 'DistrictNotFound', `没有区县 ${districtCode} / No district ${districtCode}`);
   return district;
 }
 
-export function toScope(districtCode: string, filter: SchoolFilterQuery): SchoolScope {
-  return { districtCode, townships: filter.township, locales: filter.locale, groups: filter.group };
+export function toScope(districtCode: string, filter: SchoolFilterQuery, access: AccessScope): SchoolScope {
+  return { districtCode, access, townships: filter.township, locales: filter.locale, groups: filter.group };
 }
 
 /**
@@ -46,9 +48,9 @@ export function toScope(districtCode: string, filter: SchoolFilterQuery): School
  */
 export async function loadCountyYear(db: Kysely<Database>, request: CountyYearRequest): Promise<CountyYearData> {
   // One round trip in parallel: the year check rarely fails, so its answer need not gate the data queries.
-  const scope = toScope(request.districtCode, request.filter);
+  const scope = toScope(request.districtCode, request.filter, request.access);
   const [district, years, schools, stats, rotations] = await Promise.all([
-    findDistrict(db, request.districtCode),
+    findDistrict(db, request.districtCode, request.access),
     findDistrictYears(db, request.districtCode),
     findSchools(db, scope),
     findStats(db, scope, { from: request.year, to: request.year }),
@@ -70,7 +72,7 @@ export async function loadCountyYear(db: Kysely<Database>, request: CountyYearRe
     );
   }
   return {
-    context: buildReportContext(district, request.year, years, request.filter, schools),
+    context: buildReportContext(district, request.year, years, request.filter, schools, request.access),
     schools,
     stats,
     rotations,
@@ -83,12 +85,17 @@ export function buildReportContext(
   years: number[],
   filter: SchoolFilterQuery,
   schools: SchoolRow[],
+  access: AccessScope,
 ): ReportContext {
   const townshipNames = new Map(schools.map((s) => [s.townshipCode, s.townshipName]));
   return {
     district,
     year,
     years,
+    accessScope: {
+      restricted: access.townships !== null,
+      townships: (access.townships ?? []).map((code) => ({ code, name: townshipNames.get(code) ?? code })),
+    },
     filters: {
       townships: filter.township.map((code) => ({ code, name: townshipNames.get(code) ?? code })),
       locales: filter.locale,
@@ -120,6 +127,13 @@ export function describeContext(
     zh ? '民办学校' : 'Private schools',
     f.includePrivate ? (zh ? '计入' : 'included') : zh ? '不计入' : 'excluded',
   ]);
+  if (context.accessScope.restricted) {
+    const area = context.accessScope.townships.map((t) => t.name).join('、');
+    filters.push([
+      zh ? '访问范围' : 'Access scope',
+      zh ? `仅限 ${area}（县级数值按此范围计算）` : `${area} only (county figures computed over this scope)`,
+    ]);
+  }
   const fileNameParts = [context.district.name, String(context.year)];
   if (stage) fileNameParts.push(zh ? STAGE_LABELS[stage].zh : stage);
   if (townships) fileNameParts.push(townships);

@@ -1,4 +1,5 @@
 import type { Database } from '@junheng/db';
+import type { AccessScope } from '@junheng/shared';
 import { type Kysely, sql } from 'kysely';
 
 export interface DistrictSummaryRecord {
@@ -9,9 +10,22 @@ export interface DistrictSummaryRecord {
   townships: number;
 }
 
-export function buildListDistrictsQuery(db: Kysely<Database>) {
+/** The districts the user may see; a township-scoped user's counts are of their own townships. */
+export function buildListDistrictsQuery(db: Kysely<Database>, access: AccessScope) {
+  const townships = access.townships;
   return db
     .selectFrom('district as d')
+    .$if(access.districtCode !== null, (qb) => qb.where('d.code', '=', access.districtCode as string))
+    .$if(townships !== null, (qb) =>
+      qb.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('township as t')
+            .whereRef('t.district_code', '=', 'd.code')
+            .where('t.code', 'in', townships && townships.length > 0 ? townships : ['']),
+        ),
+      ),
+    )
     .select((eb) => [
       'd.code',
       'd.name',
@@ -24,19 +38,21 @@ export function buildListDistrictsQuery(db: Kysely<Database>) {
       eb
         .selectFrom('school as sc')
         .whereRef('sc.district_code', '=', 'd.code')
+        .$if(townships !== null, (qb) => qb.where('sc.township_code', 'in', townships?.length ? townships : ['']))
         .select(sql<number>`count(*)::int`.as('n'))
         .as('schools'),
       eb
         .selectFrom('township as t')
         .whereRef('t.district_code', '=', 'd.code')
+        .$if(townships !== null, (qb) => qb.where('t.code', 'in', townships?.length ? townships : ['']))
         .select(sql<number>`count(*)::int`.as('n'))
         .as('townships'),
     ])
     .orderBy('d.code');
 }
 
-export async function listDistricts(db: Kysely<Database>): Promise<DistrictSummaryRecord[]> {
-  const rows = await buildListDistrictsQuery(db).execute();
+export async function listDistricts(db: Kysely<Database>, access: AccessScope): Promise<DistrictSummaryRecord[]> {
+  const rows = await buildListDistrictsQuery(db, access).execute();
   return rows.map((r) => ({
     code: r.code,
     name: r.name,
@@ -46,8 +62,28 @@ export async function listDistricts(db: Kysely<Database>): Promise<DistrictSumma
   }));
 }
 
-export async function findDistrict(db: Kysely<Database>, code: string) {
-  return db.selectFrom('district').select(['code', 'name']).where('code', '=', code).executeTakeFirst();
+/**
+ * The district if it exists and the user may see it: a district-scoped user sees no other, a township-scoped user
+ * only the district of their townships. Any other answers 404, exactly as if it did not exist.
+ */
+export async function findDistrict(db: Kysely<Database>, code: string, access: AccessScope) {
+  if (access.districtCode !== null && access.districtCode !== code) return undefined;
+  const townships = access.townships;
+  return db
+    .selectFrom('district as d')
+    .select(['d.code', 'd.name'])
+    .where('d.code', '=', code)
+    .$if(townships !== null, (qb) =>
+      qb.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('township as t')
+            .whereRef('t.district_code', '=', 'd.code')
+            .where('t.code', 'in', townships?.length ? townships : ['']),
+        ),
+      ),
+    )
+    .executeTakeFirst();
 }
 
 export async function pingDatabase(db: Kysely<Database>): Promise<void> {

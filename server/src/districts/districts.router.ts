@@ -2,6 +2,7 @@ import type { Database } from '@junheng/db';
 import { routes } from '@junheng/shared';
 import { Router } from 'express';
 import type { Kysely } from 'kysely';
+import { accessOf } from '../auth/principal.ts';
 import { sendValidated } from '../http/respond.ts';
 import { listDistricts, pingDatabase } from './districts.repository.ts';
 
@@ -12,7 +13,7 @@ export function createDistrictsRouter(db: Kysely<Database>): Router {
     sendValidated(res, routes.health.response, { status: 'ok' });
   });
   router.get(routes.listDistricts.path, async (_req, res) => {
-    sendValidated(res, routes.listDistricts.response, await listDistricts(db));
+    sendValidated(res, routes.listDistricts.response, await listDistricts(db, accessOf(res)));
   });
   return router;
 }

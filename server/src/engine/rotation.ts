@@ -13,6 +13,8 @@ import type {
 import {
   LOCALE_LABELS,
   localeOfUrbanRuralCode,
+  OUTSIDE_AREA_CODE,
+  OUTSIDE_AREA_LABELS,
   ROTATION_MIN_BACKBONE_SHARE,
   ROTATION_MIN_RATIO,
   STAGES,
@@ -90,6 +92,10 @@ interface Endpoint {
 function buildEndpointResolver(schools: readonly SchoolRow[]): (code: string) => Endpoint {
   const byCode = new Map(schools.map((school) => [school.schoolCode, school]));
   return (code) => {
+    if (code === OUTSIDE_AREA_CODE) {
+      const outsideArea: [string, string] = [OUTSIDE_AREA_CODE, OUTSIDE_AREA_LABELS.zh];
+      return { school: outsideArea, township: outsideArea, locale: outsideArea };
+    }
     const school = byCode.get(code);
     if (!school) return { school: [code, OUTSIDE_ZH], township: [OUTSIDE, OUTSIDE_ZH], locale: [OUTSIDE, OUTSIDE_ZH] };
     const locale = localeOfUrbanRuralCode(school.urbanRuralCode);

@@ -5,6 +5,7 @@ import { labelCountyYear, labelYearRange } from './report-labels.ts';
 const context: Omit<ReportContext, 'year'> = {
   district: { code: '330999', name: '澄川县' },
   years: [2019, 2020, 2021],
+  accessScope: { restricted: false, townships: [] },
   filters: { townships: [{ code: '330999001', name: '城关街道' }], locales: [], groups: [], includePrivate: true },
 };
 

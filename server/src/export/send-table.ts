@@ -1,11 +1,15 @@
 import type { ExportQuery } from '@junheng/shared';
 import type { Response } from 'express';
+import { recordExport } from '../auth/export-audit.ts';
 import { encodeContentDisposition } from '../http/content-disposition.ts';
 import { writeCsv } from './csv.ts';
 import { buildFileName, type ExportContext, type ExportTable } from './table.ts';
 import { writeXlsx } from './xlsx.ts';
 
-/** Streams a table as CSV (Excel flavour with BOM, or plain) or XLSX, with a Chinese file name (RFC 5987). */
+/**
+ * Streams a table as CSV (Excel flavour with BOM, or plain) or XLSX, with a Chinese file name (RFC 5987), and
+ * records the export in the audit log.
+ */
 export async function sendTable<Row>(
   res: Response,
   format: Exclude<ExportQuery['format'], 'json'>,
@@ -17,10 +21,14 @@ export async function sendTable<Row>(
   const fileName = buildFileName([...context.fileNameParts, title], format);
   res.setHeader('Content-Disposition', encodeContentDisposition(fileName));
   res.setHeader('Cache-Control', 'no-store');
+  let rows: number;
   if (format === 'csv') {
     res.setHeader('Content-Type', options.bom ? 'text/csv; charset=utf-8' : 'text/csv; charset=utf-8; header=present');
-    return writeCsv(table, { bom: options.bom, lang: context.lang }, res);
+    rows = await writeCsv(table, { bom: options.bom, lang: context.lang }, res);
+  } else {
+    res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    rows = await writeXlsx(table, context, res);
   }
-  res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-  return writeXlsx(table, context, res);
+  await recordExport(res, { format, rows });
+  return rows;
 }

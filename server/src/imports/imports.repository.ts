@@ -175,6 +175,12 @@ export async function replaceRotations(db: Db, rotations: RotationRow[], importB
   }
 }
 
+/** District of every stored school, for a district-scoped administrator's import. */
+export async function findSchoolDistricts(db: Db): Promise<Map<string, string>> {
+  const rows = await db.selectFrom('school').select(['code', 'district_code']).execute();
+  return new Map(rows.map((r) => [r.code, r.district_code.trim()]));
+}
+
 export async function findAllSchoolCodes(db: Db): Promise<Set<string>> {
   const rows = await db.selectFrom('school').select('code').execute();
   return new Set(rows.map((r) => r.code));

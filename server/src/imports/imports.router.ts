@@ -2,6 +2,9 @@ import type { Database } from '@junheng/db';
 import { ImportQuerySchema, routes, TemplateParamsSchema } from '@junheng/shared';
 import { type Request, Router } from 'express';
 import type { Kysely } from 'kysely';
+import { clientIp } from '../auth/auth.middleware.ts';
+import { actorOf, audit } from '../auth/auth.service.ts';
+import { requirePermission } from '../auth/principal.ts';
 import { encodeContentDisposition } from '../http/content-disposition.ts';
 import { HttpError } from '../http/errors.ts';
 import { readMultipartFiles } from '../http/multipart.ts';
@@ -19,6 +22,7 @@ export function createImportsRouter(deps: {
   const router = Router();
 
   router.post(routes.importFiles.path, async (req: Request, res) => {
+    const principal = requirePermission(res, 'importData');
     const { dryRun } = parseInput(ImportQuerySchema, req.query, 'query');
     const files = await readMultipartFiles(req, {
       fieldName: 'files',
@@ -32,13 +36,32 @@ export function createImportsRouter(deps: {
         '请上传至少一个文件（表单字段 files）/ Upload at least one file in field "files"',
       );
     }
-    const report = await runImport(deps.db, files, { dryRun, source: 'api' });
+    const report = await runImport(deps.db, files, {
+      dryRun,
+      source: 'api',
+      allowedDistrict: principal.access.districtCode,
+    });
     if (report.applied) deps.onDataChanged();
+    await audit(
+      deps.db,
+      actorOf(principal, clientIp(req)),
+      'import',
+      report.batchId ? `batch ${report.batchId}` : null,
+      {
+        dryRun,
+        applied: report.applied,
+        files: report.files.map((f) => f.file),
+        counts: report.counts,
+        errors: report.errors.length,
+        warnings: report.warnings.length,
+      },
+    );
     const status = report.errors.length > 0 ? 422 : 200;
     sendValidated(res, routes.importFiles.response, report, status);
   });
 
   router.get(routes.listImports.path, async (_req, res) => {
+    requirePermission(res, 'viewImports');
     sendValidated(res, routes.listImports.response, { batches: await findImportBatches(deps.db) });
   });
 

@@ -3,6 +3,7 @@ import type { CountyDataset, ImportKind, ImportReport } from '@junheng/shared';
 import type { Kysely, Transaction } from 'kysely';
 import {
   findAllSchoolCodes,
+  findSchoolDistricts,
   findStatsOfYears,
   insertImportBatch,
   replaceRotations,
@@ -14,6 +15,8 @@ import { parseImportFiles, type UploadedImportFile, validateParsedImport } from 
 export interface ImportOptions {
   dryRun: boolean;
   source: 'api' | 'cli';
+  /** Set for an administrator scoped to one district: rows of any other district are rejected. */
+  allowedDistrict?: string | null;
 }
 
 /**
@@ -27,14 +30,20 @@ export async function runImport(
 ): Promise<ImportReport> {
   const parsed = await parseImportFiles(files);
   const statYears = [...new Set(parsed.stats.map((s) => s.row.year))];
-  const [knownSchoolCodes, previousStats] = await Promise.all([
+  const allowedDistrict = options.allowedDistrict ?? undefined;
+  const [knownSchoolCodes, previousStats, schoolDistricts] = await Promise.all([
     findAllSchoolCodes(db),
     findStatsOfYears(
       db,
       statYears.map((y) => y - 1),
     ),
+    allowedDistrict === undefined ? undefined : findSchoolDistricts(db),
   ]);
-  const validated = validateParsedImport(parsed, { knownSchoolCodes, previousStats: indexStats(previousStats) });
+  const validated = validateParsedImport(parsed, {
+    knownSchoolCodes,
+    previousStats: indexStats(previousStats),
+    ...(allowedDistrict === undefined ? {} : { allowedDistrict, schoolDistricts }),
+  });
   const counts: Record<ImportKind, number> = {
     schools: validated.schools.length,
     school_stats: validated.stats.length,

@@ -32,6 +32,12 @@ export interface ImportContext {
   previousStats: ReadonlyMap<string, SchoolStatRow>;
   /** Optional: type of stored schools, for stage warnings on a statistics-only import. */
   knownSchoolTypes?: ReadonlyMap<string, SchoolType>;
+  /**
+   * An administrator scoped to one district may only write that district's schools, statistics and rotations; with
+   * it, `schoolDistricts` gives the district of every stored school.
+   */
+  allowedDistrict?: string;
+  schoolDistricts?: ReadonlyMap<string, string>;
 }
 
 /** Every file read and parsed row by row; cross-row and cross-file checks are still to come. */
@@ -599,6 +605,7 @@ export function validateParsedImport(parsed: ParsedImport, context: ImportContex
   );
   const stats = checkStats(statRows, known, typeOf, context.previousStats, issues);
   const rotations = checkRotations(parsed.rotations, known, issues);
+  if (context.allowedDistrict !== undefined) checkDistrictScope(parsed, context.allowedDistrict, context, issues);
 
   const fileOrder = new Map(parsed.files.map((f, i) => [f.file, i] as const));
   return {
@@ -612,6 +619,39 @@ export function validateParsedImport(parsed: ParsedImport, context: ImportContex
     warningCount: issues.warningCount,
     truncated: issues.truncated,
   };
+}
+
+/** Every row must belong to the one district the importing administrator may change: each other is a located error. */
+function checkDistrictScope(
+  parsed: ParsedImport,
+  allowed: string,
+  context: ImportContext,
+  issues: IssueCollector,
+): void {
+  const districtOf = new Map(context.schoolDistricts ?? []);
+  for (const r of parsed.schools) districtOf.set(r.row.schoolCode, r.row.districtCode);
+  const outside = (code: string) => {
+    const district = districtOf.get(code);
+    return district !== undefined && district !== allowed;
+  };
+  const message = (what: string) => `${what}不属于您可管理的区县 ${allowed}：不能导入其他区县的数据`;
+  for (const r of parsed.schools) {
+    if (r.row.districtCode !== allowed) {
+      issues.error(issueAt(r, 'districtCode', r.row.districtCode, message(`区县代码 ${quote(r.row.districtCode)} `)));
+    }
+  }
+  for (const r of parsed.stats) {
+    if (outside(r.row.schoolCode)) {
+      issues.error(issueAt(r, 'schoolCode', r.row.schoolCode, message(`学校 ${quote(r.row.schoolCode)} `)));
+    }
+  }
+  for (const r of parsed.rotations) {
+    for (const field of ['fromSchoolCode', 'toSchoolCode'] as const) {
+      if (outside(r.row[field])) {
+        issues.error(issueAt(r, field, r.row[field], message(`学校 ${quote(r.row[field])} `)));
+      }
+    }
+  }
 }
 
 /** Read, parse and validate an import (the whole of it: all files together). */

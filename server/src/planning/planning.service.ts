@@ -1,5 +1,6 @@
 import type { Database } from '@junheng/db';
 import {
+  type AccessScope,
   type CountyInputsResponse,
   type CvPlan,
   type CvPlanOutcome,
@@ -40,8 +41,15 @@ export async function getScorecard(
   db: Kysely<Database>,
   code: string,
   query: ScorecardQuery,
+  access: AccessScope,
 ): Promise<ScorecardResponse> {
-  const data = await loadCountyYear(db, { districtCode: code, year: query.year, filter: query, withRotations: true });
+  const data = await loadCountyYear(db, {
+    districtCode: code,
+    year: query.year,
+    filter: query,
+    access,
+    withRotations: true,
+  });
   const stored = readCountyInputs(await findCountyInputs(db, data.context.district.code, query.year));
   const options = { includePrivate: query.includePrivate };
   const units = computeStageUnits(data.schools, data.stats, options);
@@ -60,15 +68,20 @@ export async function getScorecard(
 }
 
 /** Every county-year input item with its stored value (or null), note, time of saving and status. */
-export async function getCountyInputs(db: Kysely<Database>, code: string, year: number): Promise<CountyInputsResponse> {
-  const district = await requireDistrict(db, code);
+export async function getCountyInputs(
+  db: Kysely<Database>,
+  code: string,
+  year: number,
+  access: AccessScope,
+): Promise<CountyInputsResponse> {
+  const district = await requireDistrict(db, code, access);
   const [years, records] = await Promise.all([
     findDistrictYears(db, district.code),
     findCountyInputs(db, district.code, year),
   ]);
   const stored = readCountyInputs(records);
   return {
-    ...buildReportContext(district, year, years, WHOLE_COUNTY, []),
+    ...buildReportContext(district, year, years, WHOLE_COUNTY, [], access),
     items: stored.entries,
     values: stored.inputs,
     updatedAt: stored.updatedAt,
@@ -84,11 +97,12 @@ export async function putCountyInputs(
   code: string,
   year: number,
   body: unknown,
+  access: AccessScope,
 ): Promise<CountyInputsResponse> {
   const { inputs, notes } = parseCountyInputsUpdate(body);
-  const district = await requireDistrict(db, code);
+  const district = await requireDistrict(db, code, access);
   await replaceCountyInputs(db, district.code, year, buildCountyInputRows(inputs, notes));
-  return getCountyInputs(db, district.code, year);
+  return getCountyInputs(db, district.code, year, access);
 }
 
 /** The stage units with one plan's additions applied to the stage parts it raises. */
@@ -113,8 +127,9 @@ export async function getDistanceToPass(
   db: Kysely<Database>,
   code: string,
   query: DistanceToPassQuery,
+  access: AccessScope,
 ): Promise<DistanceToPassResponse> {
-  const data = await loadCountyYear(db, { districtCode: code, year: query.year, filter: query });
+  const data = await loadCountyYear(db, { districtCode: code, year: query.year, filter: query, access });
   const stageUnits = computeStageUnits(data.schools, data.stats, { includePrivate: query.includePrivate });
   const report = computeDistanceToPass(stageUnits, query.stage);
   const baseline = computeQualityReport(stageUnits, query.stage);
@@ -145,11 +160,14 @@ export async function runWhatIf(
   code: string,
   year: number,
   request: WhatIfRequest,
+  access: AccessScope,
 ): Promise<WhatIfResponse> {
   const includePrivate = request.includePrivate ?? true;
+  // A school outside the user's scope is not loaded, so naming it is the same UnknownSchool error as a wrong code.
   const data = await loadCountyYear(db, {
     districtCode: code,
     year,
+    access,
     filter: { ...WHOLE_COUNTY, includePrivate },
   });
   const result = computeWhatIf(data, request.changes, { includePrivate });

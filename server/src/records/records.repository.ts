@@ -1,7 +1,11 @@
 import type { Database, SchoolYearStatRecord } from '@junheng/db';
+import type { AccessScope } from '@junheng/shared';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { inAccessScope } from '../db-helpers.ts';
 
 export interface StatRecordFilter {
+  /** Whose export this is: rows outside their scope are never read. */
+  access: AccessScope;
   districtCode?: string;
   from?: number;
   to?: number;
@@ -25,6 +29,7 @@ export function buildStatPageQuery(
       .innerJoin('school', 'school.code', 's.school_code')
       .selectAll('s')
       .select(['school.name as school_name', 'school.district_code', 'school.township_code'])
+      .where(inAccessScope(filter.access))
       .$if(filter.districtCode !== undefined, (qb) =>
         qb.where('school.district_code', '=', filter.districtCode as string),
       )

@@ -2,6 +2,8 @@ import type { Database } from '@junheng/db';
 import { routes, SCHOOL_STAT_COLUMNS } from '@junheng/shared';
 import { Router } from 'express';
 import type { Kysely } from 'kysely';
+import { recordExport } from '../auth/export-audit.ts';
+import { accessOf } from '../auth/principal.ts';
 import { requireDistrict } from '../county/county.service.ts';
 import { formatCsvField, writeCsvLines } from '../export/csv.ts';
 import { indicatorDefinitions } from '../export/send-report.ts';
@@ -55,7 +57,8 @@ export function createRecordsRouter(db: Kysely<Database>): Router {
       res.setHeader('Content-Disposition', encodeContentDisposition(fileName));
       res.setHeader('Content-Type', 'text/csv; charset=utf-8');
       const header = table.columns.map((c) => formatCsvField(headerOf(c, query.lang))).join(',');
-      await writeCsvLines(header, streamStatCsvLines(db, filter, STAT_KEYS), { bom: query.bom }, res);
+      const rows = await writeCsvLines(header, streamStatCsvLines(db, filter, STAT_KEYS), { bom: query.bom }, res);
+      await recordExport(res, { format: 'csv', rows });
       return;
     }
     await sendTable(res, query.format, { bom: query.bom }, buildStatTable(streamStatRecords(db, filter)), {
@@ -78,13 +81,19 @@ export function createRecordsRouter(db: Kysely<Database>): Router {
         fields: [{ field: 'from', message: 'from > to' }],
       });
     }
-    const district = await requireDistrict(db, code);
-    await send(res, query, { districtCode: district.code, from: query.from, to: query.to }, district.name);
+    const access = accessOf(res);
+    const district = await requireDistrict(db, code, access);
+    await send(res, query, { access, districtCode: district.code, from: query.from, to: query.to }, district.name);
   });
 
   router.get(routes.exportAllStats.path, async (req, res) => {
     const query = parseInput(routes.exportAllStats.query, req.query, 'query');
-    await send(res, query, { from: query.from, to: query.to }, query.lang === 'zh' ? '全部区县' : 'all-districts');
+    await send(
+      res,
+      query,
+      { access: accessOf(res), from: query.from, to: query.to },
+      query.lang === 'zh' ? '全部区县' : 'all-districts',
+    );
   });
 
   return router;

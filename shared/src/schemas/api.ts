@@ -9,6 +9,14 @@ export const ReportContextSchema = z.object({
   year: z.number().int(),
   /** Years with data in this county (for the year picker and for "no data for that year" answers). */
   years: z.array(z.number().int()),
+  /**
+   * The signed-in user's township scope: when restricted, every county-level figure of the report is computed over
+   * these townships only, and the client says so.
+   */
+  accessScope: z.object({
+    restricted: z.boolean(),
+    townships: z.array(z.object({ code: z.string(), name: z.string() })),
+  }),
   filters: z.object({
     townships: z.array(z.object({ code: z.string(), name: z.string() })),
     locales: z.array(z.enum(LOCALES)),

@@ -11,6 +11,9 @@ export const ERROR_CODES = [
   'ImportRejected',
   'Unauthorized',
   'Forbidden',
+  'CsrfFailed',
+  'TooManyAttempts',
+  'Conflict',
   'Internal',
 ] as const;
 export const ErrorCodeSchema = z.enum(ERROR_CODES);

@@ -1,0 +1,380 @@
+import type { Database } from '@junheng/db';
+import type {
+  AccessScope,
+  ApiToken,
+  AuditAction,
+  CreateUserRequest,
+  Role,
+  UpdateUserRequest,
+  User,
+} from '@junheng/shared';
+import type { Kysely } from 'kysely';
+import { HttpError } from '../http/errors.ts';
+import { insertAuditEntry } from './audit.repository.ts';
+import {
+  countUsers,
+  findApiTokenById,
+  findApiTokens,
+  findLiveApiToken,
+  findLiveSession,
+  findTownshipCodes,
+  findUserById,
+  findUserByName,
+  findUsers,
+  insertApiToken,
+  insertSession,
+  insertUser,
+  recordFailedLogin,
+  recordSuccessfulLogin,
+  revokeApiToken,
+  revokeSession,
+  revokeUserSessions,
+  touchApiToken,
+  touchSession,
+  type UserRecord,
+  updateUser,
+} from './auth.repository.ts';
+import { generatePassword, hashPassword, verifyPassword } from './password.ts';
+import type { Principal } from './principal.ts';
+import { API_TOKEN_PREFIX, hashSecret, newSecret } from './secrets.ts';
+
+export interface AuthSettings {
+  sessionTtlMs: number;
+  sessionIdleMs: number;
+  maxFailedLogins: number;
+  lockoutMs: number;
+}
+
+/** Who did something, for the audit log: a principal, or a name and address before anyone is signed in. */
+export interface Actor {
+  userId: number | null;
+  username: string | null;
+  ip: string | null;
+}
+
+export function actorOf(principal: Principal | null, ip: string | null): Actor {
+  return { userId: principal?.userId ?? null, username: principal?.username ?? null, ip };
+}
+
+export async function audit(
+  db: Kysely<Database>,
+  actor: Actor,
+  action: AuditAction,
+  target: string | null,
+  details: Record<string, unknown> = {},
+): Promise<void> {
+  await insertAuditEntry(db, { ...actor, action, target, details });
+}
+
+const INVALID_CREDENTIALS = () => new HttpError(401, 'Unauthorized', '用户名或密码错误 / Wrong user name or password');
+
+// Unknown user names still cost one scrypt, so response time does not tell which names exist.
+let dummyHash: Promise<string> | undefined;
+const getDummyHash = () => {
+  dummyHash ??= hashPassword(generatePassword());
+  return dummyHash;
+};
+
+function accessOfRecord(record: {
+  role: string;
+  district_code: string | null;
+  township_codes: string[] | null;
+}): AccessScope {
+  return { districtCode: record.district_code?.trim() || null, townships: record.township_codes ?? null };
+}
+
+export function toUser(record: UserRecord): User {
+  return {
+    id: record.id,
+    username: record.username,
+    role: record.role as Role,
+    districtCode: record.district_code?.trim() || null,
+    townships: record.township_names ?? (record.township_codes ? [] : null),
+    disabled: record.disabled,
+    createdAt: record.created_at.toISOString(),
+    lastLoginAt: record.last_login_at?.toISOString() ?? null,
+    lockedUntil: record.locked_until && record.locked_until > new Date() ? record.locked_until.toISOString() : null,
+  };
+}
+
+export interface LoginResult {
+  principal: Principal;
+  user: User;
+  /** The cookie value; only its hash is stored. */
+  sessionSecret: string;
+}
+
+export async function login(
+  db: Kysely<Database>,
+  settings: AuthSettings,
+  credentials: { username: string; password: string },
+  ip: string | null,
+): Promise<LoginResult> {
+  const user = await findUserByName(db, credentials.username);
+  const failed = (reason: string) =>
+    audit(db, { userId: user?.id ?? null, username: credentials.username, ip }, 'login_failed', null, { reason });
+  if (!user) {
+    await verifyPassword(credentials.password, await getDummyHash());
+    await failed('unknown_user');
+    throw INVALID_CREDENTIALS();
+  }
+  if (user.locked_until && user.locked_until > new Date()) {
+    await failed('locked');
+    throw lockedError(user.locked_until);
+  }
+  if (!(await verifyPassword(credentials.password, user.password_hash))) {
+    const lockUntil = new Date(Date.now() + settings.lockoutMs);
+    const locked = await recordFailedLogin(db, user.id, settings.maxFailedLogins, lockUntil);
+    await failed(locked ? 'wrong_password_locked' : 'wrong_password');
+    if (locked) throw lockedError(lockUntil);
+    throw INVALID_CREDENTIALS();
+  }
+  if (user.disabled) {
+    await failed('disabled');
+    throw new HttpError(401, 'Unauthorized', '账户已停用，请联系管理员 / This account is disabled');
+  }
+  await recordSuccessfulLogin(db, user.id);
+  const sessionSecret = newSecret();
+  const csrfToken = newSecret();
+  const expiresAt = new Date(Date.now() + settings.sessionTtlMs);
+  const idHash = hashSecret(sessionSecret);
+  await insertSession(db, { idHash, userId: user.id, csrfToken, expiresAt });
+  await audit(db, { userId: user.id, username: user.username, ip }, 'login', null, { via: 'password' });
+  const fresh = (await findUserById(db, user.id)) as UserRecord;
+  return {
+    principal: {
+      userId: user.id,
+      username: user.username,
+      role: user.role as Role,
+      access: accessOfRecord(user),
+      via: 'session',
+      session: { idHash, csrfToken, expiresAt },
+    },
+    user: toUser(fresh),
+    sessionSecret,
+  };
+}
+
+function lockedError(until: Date): HttpError {
+  const minutes = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60_000));
+  return new HttpError(
+    429,
+    'TooManyAttempts',
+    `密码错误次数过多，账户已临时锁定，请 ${minutes} 分钟后再试 / Too many failed attempts: locked for ${minutes} min`,
+    { lockedUntil: until.toISOString() },
+  );
+}
+
+// Touching last-seen once a minute is enough for the idle timeout and keeps reads free of writes.
+const TOUCH_INTERVAL_MS = 60_000;
+
+export async function authenticateSession(
+  db: Kysely<Database>,
+  settings: AuthSettings,
+  sessionSecret: string,
+): Promise<Principal | null> {
+  const idHash = hashSecret(sessionSecret);
+  const row = await findLiveSession(db, idHash, Math.round(settings.sessionIdleMs / 1000));
+  if (!row) return null;
+  if (Date.now() - row.last_seen_at.getTime() > TOUCH_INTERVAL_MS) await touchSession(db, idHash);
+  return {
+    userId: row.user_id,
+    username: row.username,
+    role: row.role as Role,
+    access: accessOfRecord(row),
+    via: 'session',
+    session: { idHash, csrfToken: row.csrf_token, expiresAt: row.expires_at },
+  };
+}
+
+export async function authenticateToken(db: Kysely<Database>, secret: string): Promise<Principal | null> {
+  if (!secret.startsWith(API_TOKEN_PREFIX)) return null;
+  const row = await findLiveApiToken(db, hashSecret(secret));
+  if (!row) return null;
+  if (!row.last_used_at || Date.now() - row.last_used_at.getTime() > TOUCH_INTERVAL_MS) {
+    await touchApiToken(db, row.id);
+  }
+  return {
+    userId: row.user_id,
+    username: row.username,
+    role: row.role as Role,
+    access: accessOfRecord(row),
+    via: 'token',
+    session: null,
+  };
+}
+
+export async function logout(db: Kysely<Database>, principal: Principal, ip: string | null): Promise<void> {
+  if (principal.session) await revokeSession(db, principal.session.idHash);
+  await audit(db, actorOf(principal, ip), 'logout', null);
+}
+
+export async function getUser(db: Kysely<Database>, id: number): Promise<User> {
+  const record = await findUserById(db, id);
+  if (!record) throw new HttpError(404, 'NotFound', `没有用户 ${id} / No user ${id}`);
+  return toUser(record);
+}
+
+export async function listUsers(db: Kysely<Database>): Promise<User[]> {
+  return (await findUsers(db)).map(toUser);
+}
+
+/** Township codes must exist and, with a district, belong to it: a typo would otherwise silently show nothing. */
+async function checkScope(db: Kysely<Database>, districtCode: string | null, townships: string[] | null) {
+  if (!townships || townships.length === 0) return;
+  const found = await findTownshipCodes(db, townships);
+  const byCode = new Map(found.map((t) => [t.code, t.district_code]));
+  const unknown = townships.filter((code) => !byCode.has(code));
+  if (unknown.length > 0) {
+    throw new HttpError(400, 'ValidationFailed', `没有这些乡镇：${unknown.join('、')} / Unknown townships`, {
+      in: 'body',
+      fields: [{ field: 'townships', message: `unknown: ${unknown.join(', ')}` }],
+    });
+  }
+  const foreign = districtCode ? townships.filter((code) => byCode.get(code)?.trim() !== districtCode) : [];
+  if (foreign.length > 0) {
+    throw new HttpError(400, 'ValidationFailed', `乡镇不属于区县 ${districtCode}：${foreign.join('、')}`, {
+      in: 'body',
+      fields: [{ field: 'townships', message: `not in district ${districtCode}: ${foreign.join(', ')}` }],
+    });
+  }
+}
+
+export async function createUser(db: Kysely<Database>, actor: Actor, request: CreateUserRequest): Promise<User> {
+  if (await findUserByName(db, request.username)) {
+    throw new HttpError(409, 'Conflict', `用户名已存在：${request.username} / User name taken`);
+  }
+  const townships = request.role === 'viewer' || request.townships?.length ? request.townships : null;
+  await checkScope(db, request.districtCode, townships);
+  const id = await insertUser(db, {
+    username: request.username,
+    passwordHash: await hashPassword(request.password),
+    role: request.role,
+    districtCode: request.districtCode,
+    townships,
+  });
+  await audit(db, actor, 'user_created', request.username, {
+    role: request.role,
+    districtCode: request.districtCode,
+    townships,
+  });
+  return getUser(db, id);
+}
+
+export async function changeUser(
+  db: Kysely<Database>,
+  actor: Actor,
+  id: number,
+  changes: UpdateUserRequest,
+): Promise<User> {
+  const before = await findUserById(db, id);
+  if (!before) throw new HttpError(404, 'NotFound', `没有用户 ${id} / No user ${id}`);
+  const role = changes.role ?? (before.role as Role);
+  const townships = changes.townships !== undefined ? changes.townships : before.township_codes;
+  const districtCode = changes.districtCode !== undefined ? changes.districtCode : before.district_code?.trim() || null;
+  if (role === 'viewer' && (!townships || townships.length === 0)) {
+    throw new HttpError(400, 'ValidationFailed', '查看者必须限定至少一个乡镇 / a viewer needs townships', {
+      in: 'body',
+      fields: [{ field: 'townships', message: 'required for a viewer' }],
+    });
+  }
+  await checkScope(db, districtCode, townships);
+  const losesAdmin = before.role === 'admin' && (role !== 'admin' || changes.disabled === true);
+  if (losesAdmin) {
+    const activeAdmins = (await findUsers(db)).filter((u) => u.role === 'admin' && !u.disabled);
+    if (activeAdmins.length <= 1) {
+      throw new HttpError(409, 'Conflict', '不能停用或降级最后一个管理员 / Cannot remove the last administrator');
+    }
+  }
+  await updateUser(db, id, {
+    ...(changes.role !== undefined ? { role: changes.role } : {}),
+    ...(changes.districtCode !== undefined ? { districtCode: changes.districtCode } : {}),
+    ...(changes.townships !== undefined ? { townships: changes.townships } : {}),
+    ...(changes.disabled !== undefined ? { disabled: changes.disabled } : {}),
+    ...(changes.password !== undefined ? { passwordHash: await hashPassword(changes.password) } : {}),
+  });
+  // A disabled account or a reset password ends every session at once; API tokens of a disabled user stop too.
+  if (changes.disabled === true || changes.password !== undefined) await revokeUserSessions(db, id);
+  const { password: _password, ...logged } = changes;
+  await audit(db, actor, 'user_updated', before.username, {
+    ...logged,
+    ...(changes.password !== undefined ? { passwordReset: true } : {}),
+  });
+  return getUser(db, id);
+}
+
+export async function findUserIdByName(db: Kysely<Database>, username: string): Promise<number> {
+  const user = await findUserByName(db, username);
+  if (!user) throw new HttpError(404, 'NotFound', `没有用户 ${username} / No user ${username}`);
+  return user.id;
+}
+
+/**
+ * With no users at all, creates `admin` with ADMIN_PASSWORD or a generated password, which the caller prints once.
+ */
+export async function ensureInitialAdmin(
+  db: Kysely<Database>,
+  adminPassword: string | undefined,
+): Promise<{ created: false } | { created: true; username: string; password: string; generated: boolean }> {
+  if ((await countUsers(db)) > 0) return { created: false };
+  const password = adminPassword ?? generatePassword();
+  await insertUser(db, {
+    username: 'admin',
+    passwordHash: await hashPassword(password),
+    role: 'admin',
+    districtCode: null,
+    townships: null,
+  });
+  await audit(db, { userId: null, username: 'system', ip: null }, 'user_created', 'admin', {
+    role: 'admin',
+    initial: true,
+  });
+  return { created: true, username: 'admin', password, generated: adminPassword === undefined };
+}
+
+function toApiToken(row: Awaited<ReturnType<typeof findApiTokens>>[number]): ApiToken {
+  return {
+    id: row.id,
+    userId: row.user_id,
+    username: row.username,
+    name: row.name,
+    prefix: row.prefix,
+    createdAt: row.created_at.toISOString(),
+    lastUsedAt: row.last_used_at?.toISOString() ?? null,
+    revokedAt: row.revoked_at?.toISOString() ?? null,
+  };
+}
+
+export async function createApiToken(
+  db: Kysely<Database>,
+  actor: Actor,
+  userId: number,
+  name: string,
+): Promise<{ token: ApiToken; secret: string }> {
+  const user = await findUserById(db, userId);
+  if (!user) throw new HttpError(404, 'NotFound', `没有用户 ${userId} / No user ${userId}`);
+  const secret = `${API_TOKEN_PREFIX}${newSecret()}`;
+  const id = await insertApiToken(db, { userId, name, prefix: secret.slice(0, 10), tokenHash: hashSecret(secret) });
+  await audit(db, actor, 'token_created', user.username, { tokenId: id, name });
+  const row = await findApiTokenById(db, id);
+  return { token: toApiToken(row as NonNullable<typeof row>), secret };
+}
+
+export async function listApiTokens(db: Kysely<Database>, userId: number | null): Promise<ApiToken[]> {
+  return (await findApiTokens(db, userId)).map(toApiToken);
+}
+
+/** Revokes a token of `ownerId` (null: any user's, for admins). Someone else's token is 404, as if absent. */
+export async function revokeToken(
+  db: Kysely<Database>,
+  actor: Actor,
+  tokenId: number,
+  ownerId: number | null,
+): Promise<void> {
+  const row = await findApiTokenById(db, tokenId);
+  if (!row || (ownerId !== null && row.user_id !== ownerId)) {
+    throw new HttpError(404, 'NotFound', `没有令牌 ${tokenId} / No token ${tokenId}`);
+  }
+  await revokeApiToken(db, tokenId);
+  await audit(db, actor, 'token_revoked', row.username, { tokenId, name: row.name });
+}

@@ -1,0 +1,90 @@
+import {
+  AuditQuerySchema,
+  AuditResponseSchema,
+  CreateTokenRequestSchema,
+  CreateTokenResponseSchema,
+  CreateUserRequestSchema,
+  LoginRequestSchema,
+  MeResponseSchema,
+  OkResponseSchema,
+  TokenListQuerySchema,
+  TokenListResponseSchema,
+  TokenParamsSchema,
+  UpdateUserRequestSchema,
+  UserListResponseSchema,
+  UserParamsSchema,
+  UserSchema,
+} from '../schemas/auth.ts';
+import type { RouteDefinition } from './types.ts';
+
+/** Sessions, users, API tokens and the audit log. */
+export const authRoutes = {
+  login: {
+    method: 'POST',
+    path: '/api/v1/auth/login',
+    body: LoginRequestSchema,
+    response: MeResponseSchema,
+    summary: '登录：成功后设置会话 Cookie，并返回当前用户与 CSRF 令牌',
+  },
+  logout: {
+    method: 'POST',
+    path: '/api/v1/auth/logout',
+    response: OkResponseSchema,
+    summary: '退出登录：吊销当前会话',
+  },
+  me: {
+    method: 'GET',
+    path: '/api/v1/auth/me',
+    response: MeResponseSchema,
+    summary: '当前用户、角色、访问范围与 CSRF 令牌',
+  },
+  listTokens: {
+    method: 'GET',
+    path: '/api/v1/auth/tokens',
+    query: TokenListQuerySchema,
+    response: TokenListResponseSchema,
+    summary: 'API 令牌列表（本人的；管理员加 all=true 看全部）',
+  },
+  createToken: {
+    method: 'POST',
+    path: '/api/v1/auth/tokens',
+    body: CreateTokenRequestSchema,
+    response: CreateTokenResponseSchema,
+    summary: '为本人创建 API 令牌（只显示一次）',
+  },
+  revokeToken: {
+    method: 'DELETE',
+    path: '/api/v1/auth/tokens/:id',
+    params: TokenParamsSchema,
+    response: OkResponseSchema,
+    summary: '吊销 API 令牌（本人的；管理员可吊销任何令牌）',
+  },
+  listUsers: {
+    method: 'GET',
+    path: '/api/v1/admin/users',
+    response: UserListResponseSchema,
+    summary: '用户列表（管理员）',
+  },
+  createUser: {
+    method: 'POST',
+    path: '/api/v1/admin/users',
+    body: CreateUserRequestSchema,
+    response: UserSchema,
+    summary: '新建用户（管理员）',
+  },
+  updateUser: {
+    method: 'PUT',
+    path: '/api/v1/admin/users/:id',
+    params: UserParamsSchema,
+    body: UpdateUserRequestSchema,
+    response: UserSchema,
+    summary: '修改用户角色、范围、停用或重设密码（管理员）；停用与重设密码会吊销其会话',
+  },
+  getAudit: {
+    method: 'GET',
+    path: '/api/v1/admin/audit',
+    query: AuditQuerySchema,
+    response: AuditResponseSchema,
+    summary: '审计日志（管理员；只增不改），可导出 CSV/XLSX',
+  },
+} as const satisfies Record<string, RouteDefinition>;
