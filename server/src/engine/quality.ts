@@ -16,7 +16,10 @@ import { computeWeightedStats, type WeightedPoint } from './statistics.ts';
 type QualityRecord<T> = Record<QualityIndicatorKey, T>;
 
 function mapQualityKeys<T>(build: (key: QualityIndicatorKey) => T): QualityRecord<T> {
-  return Object.fromEntries(QUALITY_INDICATOR_KEYS.map((key) => [key, build(key)])) as QualityRecord<T>;
+  // A loop rather than Object.fromEntries: this runs for every school of every report.
+  const record = {} as QualityRecord<T>;
+  for (const key of QUALITY_INDICATOR_KEYS) record[key] = build(key);
+  return record;
 }
 
 /**
@@ -79,10 +82,12 @@ export function collectIndicatorPoints(
   units: readonly StageUnit[],
   readValue: (unit: StageUnit) => number | null,
 ): WeightedPoint[] {
-  return units.flatMap((unit) => {
+  const points: WeightedPoint[] = [];
+  for (const unit of units) {
     const value = readValue(unit);
-    return value === null ? [] : [{ weight: unit.students, value }];
-  });
+    if (value !== null) points.push({ weight: unit.students, value });
+  }
+  return points;
 }
 
 /**

@@ -62,10 +62,13 @@ function stagesWithStudents(stat: StageStudents): AllStages[] {
  */
 export function computeStageAssetShares(schoolType: SchoolType, stat: StageStudents): StageShares {
   const weights = findStageWeights(schoolType, stat);
-  const weighted = (stage: AllStages) => (weights[stage] ?? 0) * studentsOf(stat, stage);
-  const total = weighted('primary') + weighted('junior') + weighted('senior');
-  const share = (stage: AllStages) => (total > 0 ? weighted(stage) / total : 0);
-  return { primary: share('primary'), junior: share('junior'), senior: share('senior') };
+  const primary = (weights.primary ?? 0) * stat.studentsPrimary;
+  const junior = (weights.junior ?? 0) * stat.studentsJunior;
+  const senior = (weights.senior ?? 0) * stat.studentsSenior;
+  const total = primary + junior + senior;
+  return total > 0
+    ? { primary: primary / total, junior: junior / total, senior: senior / total }
+    : { primary: 0, junior: 0, senior: 0 };
 }
 
 /** Why a stage part does not count in the CVs (SPEC §2.1), or null when it counts. */
@@ -80,42 +83,13 @@ export function findExclusionReason(
   return null;
 }
 
-/** The shared physical assets of a stage part: the school total × the stage's asset share. */
-function splitAssets(stat: SchoolStatRow, share: number) {
-  const part = (total: number) => total * share;
-  return {
-    assetShare: share,
-    teachingRoomArea: part(stat.teachingRoomArea),
-    sportsArea: part(stat.sportsArea),
-    equipmentValue: part(stat.equipmentValue),
-    multimediaRooms: part(stat.multimediaRooms),
-    computers: part(stat.computers),
-    books: part(stat.books),
-  };
-}
-
-function stageTeachers(stat: SchoolStatRow, stage: Stage) {
-  return stage === 'primary'
-    ? {
-        classes: stat.classesPrimary,
-        teachers: stat.teachersPrimary,
-        higherDegreeTeachers: stat.higherDegreeTeachersPrimary,
-        backboneTeachers: stat.backboneTeachersPrimary,
-        peArtTeachers: stat.peArtTeachersPrimary,
-        seniorTitleTeachers: stat.seniorTitleTeachersPrimary,
-      }
-    : {
-        classes: stat.classesJunior,
-        teachers: stat.teachersJunior,
-        higherDegreeTeachers: stat.higherDegreeTeachersJunior,
-        backboneTeachers: stat.backboneTeachersJunior,
-        peArtTeachers: stat.peArtTeachersJunior,
-        seniorTitleTeachers: stat.seniorTitleTeachersJunior,
-      };
-}
-
-/** One stage part of a school: its own students and teachers, and its weighted share of the shared assets. */
+/**
+ * One stage part of a school: its own students, classes and teachers (the stage's columns), and its weighted share of
+ * the shared assets (the school total × the stage's asset share). One object literal, no spreads: this runs for every
+ * school of every report.
+ */
 export function buildStageUnit(school: SchoolRow, stat: SchoolStatRow, stage: Stage, assetShare: number): StageUnit {
+  const primary = stage === 'primary';
   return {
     code: school.schoolCode,
     name: school.schoolName,
@@ -127,9 +101,20 @@ export function buildStageUnit(school: SchoolRow, stat: SchoolStatRow, stage: St
     ownership: school.ownership,
     schoolType: school.schoolType,
     stage,
-    students: studentsOf(stat, stage),
-    ...stageTeachers(stat, stage),
-    ...splitAssets(stat, assetShare),
+    students: primary ? stat.studentsPrimary : stat.studentsJunior,
+    classes: primary ? stat.classesPrimary : stat.classesJunior,
+    teachers: primary ? stat.teachersPrimary : stat.teachersJunior,
+    higherDegreeTeachers: primary ? stat.higherDegreeTeachersPrimary : stat.higherDegreeTeachersJunior,
+    backboneTeachers: primary ? stat.backboneTeachersPrimary : stat.backboneTeachersJunior,
+    peArtTeachers: primary ? stat.peArtTeachersPrimary : stat.peArtTeachersJunior,
+    seniorTitleTeachers: primary ? stat.seniorTitleTeachersPrimary : stat.seniorTitleTeachersJunior,
+    assetShare,
+    teachingRoomArea: stat.teachingRoomArea * assetShare,
+    sportsArea: stat.sportsArea * assetShare,
+    equipmentValue: stat.equipmentValue * assetShare,
+    multimediaRooms: stat.multimediaRooms * assetShare,
+    computers: stat.computers * assetShare,
+    books: stat.books * assetShare,
   };
 }
 

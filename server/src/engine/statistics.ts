@@ -91,16 +91,27 @@ export function computeWeightedCvOfColumns(weights: ArrayLike<number>, values: A
 
 /** n, Σ P, weighted mean, population SD, CV, min and max of the points (see the functions above). */
 export function computeWeightedStats(points: readonly WeightedPoint[]): WeightedStats {
+  // The formulas of computeWeightedMean, computeWeightedSd and computeWeightedCv, with the points filtered and summed
+  // once instead of once per function (the same sums in the same order, so the same doubles).
   const valid = usable(points);
-  const values = valid.map((p) => p.value);
+  const total = sumWeights(valid);
+  const mean = total > 0 ? sumWeightedValues(valid) / total : null;
+  const sd =
+    mean === null ? null : Math.sqrt(valid.reduce((sum, p) => sum + (p.weight / total) * (p.value - mean) ** 2, 0));
+  let min: number | null = null;
+  let max: number | null = null;
+  for (const { value } of valid) {
+    min = min === null ? value : Math.min(min, value);
+    max = max === null ? value : Math.max(max, value);
+  }
   return {
     n: valid.length,
-    totalWeight: sumWeights(valid),
-    mean: computeWeightedMean(valid),
-    sd: computeWeightedSd(valid),
-    cv: computeWeightedCv(valid),
-    min: values.length > 0 ? Math.min(...values) : null,
-    max: values.length > 0 ? Math.max(...values) : null,
+    totalWeight: total,
+    mean,
+    sd,
+    cv: mean === null || sd === null || !(mean > 0) ? null : sd / mean,
+    min,
+    max,
   };
 }
 
