@@ -11,13 +11,14 @@ import {
   type AuthSettings,
   actorOf,
   createApiToken,
+  findUserIdByName,
   getUser,
   listApiTokens,
   login,
   logout,
   revokeToken,
 } from './auth.service.ts';
-import { type Principal, principalOf } from './principal.ts';
+import { type Principal, principalOf, requirePermission } from './principal.ts';
 
 export interface AuthRouterOptions {
   settings: AuthSettings;
@@ -103,7 +104,12 @@ export function createAuthRouter(db: Kysely<Database>, options: AuthRouterOption
   router.post(routes.createToken.path, async (req, res) => {
     const principal = principalOf(res);
     const body = parseInput(routes.createToken.body, req.body ?? {}, 'body');
-    const created = await createApiToken(db, actorOf(principal, clientIp(req)), principal.userId, body.name);
+    let ownerId = principal.userId;
+    if (body.username !== undefined && body.username.toLowerCase() !== principal.username.toLowerCase()) {
+      requirePermission(res, 'manageUsers');
+      ownerId = await findUserIdByName(db, body.username);
+    }
+    const created = await createApiToken(db, actorOf(principal, clientIp(req)), ownerId, body.name);
     res.setHeader('Cache-Control', 'no-store');
     sendValidated(res, routes.createToken.response, created, 201);
   });

@@ -2,17 +2,43 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { datasetToCsvFiles, generateDemoCounty } from '@junheng/db';
-import type { ImportIssue, ImportReport } from '@junheng/shared';
+import {
+  CreateUserRequestSchema,
+  type ImportIssue,
+  type ImportReport,
+  NewPasswordSchema,
+  UpdateUserRequestSchema,
+} from '@junheng/shared';
+import type { z } from 'zod';
 import { loadConfig } from '../config.ts';
 import { openDatabase } from '../database.ts';
 import { runImport } from '../imports/imports.service.ts';
+import {
+  type AccountsBackend,
+  formatTokens,
+  formatUsers,
+  localAccounts,
+  readPassword,
+  remoteAccounts,
+} from './accounts.ts';
 
 const USAGE = `用法 / Usage:
   pnpm cli import <files...> [--dry-run] [--json]   导入 schools / school_stats / rotations 文件（CSV 或 XLSX）
   pnpm cli demo export <dir>                        把演示县数据写成三个导入文件
   pnpm cli migrate                                  只执行数据库迁移
 
-数据库：设置 DATABASE_URL 使用 PostgreSQL；否则使用 DATA_DIR（默认 ./.data）中的内嵌数据库（请先停止服务器）。`;
+  pnpm cli user add <name> --role <admin|analyst|viewer> [--township <codes>] [--district <code>]
+                                                    新建用户（密码从标准输入读取）
+  pnpm cli user list                                列出用户
+  pnpm cli user disable <name> | user enable <name> 停用 / 启用用户（停用即吊销其会话）
+  pnpm cli user reset-password <name>               重设密码（从标准输入读取；解除锁定、吊销会话）
+  pnpm cli token create <user> [--name <label>]     为用户创建 API 令牌（只显示一次）
+  pnpm cli token list [<user>]                      列出令牌
+  pnpm cli token revoke <id>                        吊销令牌
+
+数据库：设置 DATABASE_URL 使用 PostgreSQL；否则使用 DATA_DIR（默认 ./.data）中的内嵌数据库（请先停止服务器）。
+服务器运行中（内嵌数据库）时，user/token 命令可加 --server http://localhost:3000 并设置环境变量
+JUNHENG_TOKEN（管理员的 API 令牌），经由运行中的服务器执行。`;
 
 // pnpm runs root scripts from the workspace root; resolve the user's paths against where they typed the command.
 const userCwd = process.env.INIT_CWD ?? process.cwd();
@@ -21,7 +47,15 @@ async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { 'dry-run': { type: 'boolean', default: false }, json: { type: 'boolean', default: false } },
+    options: {
+      'dry-run': { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+      role: { type: 'string' },
+      township: { type: 'string' },
+      district: { type: 'string' },
+      name: { type: 'string' },
+      server: { type: 'string' },
+    },
   });
   const [command, ...rest] = positionals;
   switch (command) {
@@ -32,6 +66,9 @@ async function main(argv: string[]): Promise<number> {
       break;
     case 'migrate':
       return migrate();
+    case 'user':
+    case 'token':
+      return withAccounts(values.server, (accounts) => accountCommand(accounts, command, rest, values));
   }
   console.error(USAGE);
   return 2;
@@ -83,6 +120,94 @@ async function exportDemo(dir: string): Promise<number> {
     console.log(path.join(target, name));
   }
   return 0;
+}
+
+async function withAccounts(
+  server: string | undefined,
+  run: (accounts: AccountsBackend) => Promise<number>,
+): Promise<number> {
+  if (server) {
+    const token = process.env.JUNHENG_TOKEN;
+    if (!token) throw new Error('--server 需要环境变量 JUNHENG_TOKEN（管理员的 API 令牌）/ set JUNHENG_TOKEN');
+    return run(remoteAccounts(server, token));
+  }
+  const database = await openDatabase(loadConfig());
+  try {
+    return await run(localAccounts(database.db));
+  } finally {
+    await database.close();
+  }
+}
+
+function parseOrExplain<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((i) => `  ${i.path.join('.') || '参数'}: ${i.message}`);
+  throw new Error(`参数无效 / Invalid arguments:\n${lines.join('\n')}`);
+}
+
+const codeList = (value: string | undefined) =>
+  value === undefined
+    ? undefined
+    : value
+        .split(',')
+        .map((c) => c.trim())
+        .filter(Boolean);
+
+async function accountCommand(
+  accounts: AccountsBackend,
+  command: 'user' | 'token',
+  [action, target]: string[],
+  options: { role?: string; township?: string; district?: string; name?: string; json?: boolean },
+): Promise<number> {
+  const print = (value: unknown, text: string) => console.log(options.json ? JSON.stringify(value, null, 2) : text);
+  if (command === 'user' && action === 'add' && target) {
+    const request = parseOrExplain(CreateUserRequestSchema, {
+      username: target,
+      role: options.role,
+      townships: codeList(options.township) ?? null,
+      districtCode: options.district ?? null,
+      password: await readPassword(`${target} 的密码 / password: `),
+    });
+    const user = await accounts.addUser(request);
+    print(user, `✔ 已创建用户 / Created\n${formatUsers([user])}`);
+    return 0;
+  }
+  if (command === 'user' && action === 'list') {
+    const users = await accounts.listUsers();
+    print(users, formatUsers(users));
+    return 0;
+  }
+  if (command === 'user' && (action === 'disable' || action === 'enable') && target) {
+    const user = await accounts.updateUser(target, { disabled: action === 'disable' });
+    print(user, `✔ ${action === 'disable' ? '已停用 / Disabled' : '已启用 / Enabled'}\n${formatUsers([user])}`);
+    return 0;
+  }
+  if (command === 'user' && action === 'reset-password' && target) {
+    const password = parseOrExplain(NewPasswordSchema, await readPassword(`${target} 的新密码 / new password: `));
+    const user = await accounts.updateUser(target, parseOrExplain(UpdateUserRequestSchema, { password }));
+    print(user, `✔ 已重设密码，原有会话已吊销 / Password reset, sessions revoked\n${formatUsers([user])}`);
+    return 0;
+  }
+  if (command === 'token' && action === 'create' && target) {
+    const created = await accounts.createToken(target, options.name ?? 'script');
+    // The secret alone on stdout, so `TOKEN=$(pnpm -s cli token create bob)` captures just it.
+    console.log(options.json ? JSON.stringify(created, null, 2) : created.secret);
+    console.error(`✔ 已为 ${target} 创建令牌 #${created.token.id}（只显示这一次）/ shown only once`);
+    return 0;
+  }
+  if (command === 'token' && action === 'list') {
+    const tokens = await accounts.listTokens(target);
+    print(tokens, formatTokens(tokens));
+    return 0;
+  }
+  if (command === 'token' && action === 'revoke' && target && /^\d+$/.test(target)) {
+    await accounts.revokeToken(Number(target));
+    print({ ok: true }, `✔ 已吊销令牌 #${target} / Revoked`);
+    return 0;
+  }
+  console.error(USAGE);
+  return 2;
 }
 
 async function migrate(): Promise<number> {

@@ -50,7 +50,7 @@ export const authRoutes = {
     path: '/api/v1/auth/tokens',
     body: CreateTokenRequestSchema,
     response: CreateTokenResponseSchema,
-    summary: '为本人创建 API 令牌（只显示一次）',
+    summary: '创建 API 令牌（只显示一次）：为本人；管理员可用 username 为其他用户创建',
   },
   revokeToken: {
     method: 'DELETE',

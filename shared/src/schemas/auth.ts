@@ -115,7 +115,11 @@ export const TokenListQuerySchema = z.object({
     .transform((v) => v === 'true'),
 });
 export const TokenListResponseSchema = z.object({ tokens: z.array(ApiTokenSchema) });
-export const CreateTokenRequestSchema = z.object({ name: z.string().trim().min(1).max(80).default('script') });
+export const CreateTokenRequestSchema = z.object({
+  name: z.string().trim().min(1).max(80).default('script'),
+  /** Admins only: create the token for this user instead of for themselves. */
+  username: z.string().trim().min(1).max(64).optional(),
+});
 export const CreateTokenResponseSchema = z.object({
   token: ApiTokenSchema,
   /** Shown once: only its hash is stored. */
