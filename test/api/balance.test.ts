@@ -1,8 +1,11 @@
-import { applyDataset, loadDemoCountyIfEmpty } from '@junheng/server';
+import { applyDataset, getBalance, getBalanceSummary, loadDemoCountyIfEmpty } from '@junheng/server';
 import {
+  type AccessScope,
   BalanceResponseSchema,
+  BalanceSummaryQuerySchema,
   BalanceSummaryResponseSchema,
   BasicBalanceResponseSchema,
+  CountyYearQuerySchema,
   RankingResponseSchema,
 } from '@junheng/shared';
 import ExcelJS from 'exceljs';
@@ -226,6 +229,41 @@ describe(`balance, basic balance and rankings API (${usingRealPostgres() ? 'real
     }
     const csv = await (await app.fetch(`${app.baseUrl}/api/v1/balance-summary?stage=primary&format=csv`)).text();
     expect(csv.split('\r\n').length - 2).toBe(summary.rows.length);
+  });
+
+  it('should summarise only the schools a restricted user may see, as the county-year reports for that user do', async () => {
+    const townships = await database.db
+      .selectFrom('township')
+      .select('code')
+      .where('district_code', '=', '330999')
+      .orderBy('code')
+      .execute();
+    const access: AccessScope = { districtCode: '330999', townships: townships.slice(0, 3).map((t) => t.code) };
+    const query = BalanceSummaryQuerySchema.parse({ stage: 'junior' });
+    const everything = await getBalanceSummary(database.db, query, { districtCode: null, townships: null });
+    const summary = await getBalanceSummary(database.db, query, access);
+    expect(new Set(summary.rows.map((r) => r.districtCode))).toEqual(new Set(['330999']));
+    expect(summary.rows.map((r) => r.year)).toEqual([2019, 2020, 2021, 2022, 2023, 2024, 2025]);
+    for (const row of summary.rows) {
+      const whole = everything.rows.find((r) => r.districtCode === '330999' && r.year === row.year);
+      expect(row.schoolsCounted).toBeGreaterThan(0);
+      expect(row.schoolsCounted).toBeLessThan(whole?.schoolsCounted ?? 0);
+      const report = await getBalance(
+        database.db,
+        '330999',
+        CountyYearQuerySchema.parse({ year: String(row.year), stage: 'junior' }),
+        access,
+      );
+      expect(row).toMatchObject({
+        schoolsCounted: report.schoolsCounted,
+        studentsCounted: report.studentsCounted,
+        cvPasses: report.verdict.cvPasses,
+        blockingIndicators: report.verdict.blockingIndicators,
+        schoolsPassing: report.verdict.schoolsPassing,
+        passes: report.verdict.passes,
+      });
+      for (const indicator of report.indicators) expect(row.cvs[indicator.key]).toBe(indicator.cv);
+    }
   });
 
   it('should serve cached reports compressed in production, equal to the validated answer', async () => {
