@@ -1,0 +1,432 @@
+import { applyDataset, loadDemoCountyIfEmpty } from '@junheng/server';
+import { ApiErrorSchema, MeResponseSchema, type Role, routes } from '@junheng/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SMALL_DISTRICT, SMALL_SCHOOLS, SMALL_STATS } from '../fixtures/small-county.ts';
+import { createTokenUser, type RunningApp, startTestApp } from '../helpers/app.ts';
+import { createTestDatabase, type TestDatabase, usingRealPostgres } from '../helpers/db.ts';
+
+const DEMO = '330999';
+const TOWNSHIP = '330999101';
+type Caller = Role | 'anonymous';
+const CALLERS: Caller[] = ['anonymous', 'viewer', 'analyst', 'admin'];
+const EVERYONE: Role[] = ['viewer', 'analyst', 'admin'];
+
+interface Probe {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  path: string;
+  body?: (caller: Caller) => unknown;
+  form?: boolean;
+  allowed: Role[];
+}
+
+/**
+ * Every endpoint of the route table × every role, and no session: allowed answers 2xx, a role without the
+ * permission 403, no session 401. A route missing here fails the test, so a new endpoint cannot skip the matrix.
+ */
+// One demo school as it already is: a valid dry run that writes nothing.
+const stats =
+  '学校标识码,学校名称,区县代码,区县名称,乡镇代码,乡镇名称,城乡分类代码,办学类型,办学性质,是否寄宿制\n' +
+  '2133990101,澄川县实验小学,330999,澄川县,330999001,城东街道,111,小学,公办,否\n';
+const MATRIX: Record<Exclude<keyof typeof routes, 'health' | 'login'>, Probe> = {
+  listDistricts: { method: 'GET', path: '/api/v1/districts', allowed: EVERYONE },
+  importFiles: { method: 'POST', path: '/api/v1/imports?dryRun=true', form: true, allowed: ['admin'] },
+  listImports: { method: 'GET', path: '/api/v1/imports', allowed: ['analyst', 'admin'] },
+  getBalance: { method: 'GET', path: `/api/v1/districts/${DEMO}/balance?year=2024&stage=primary`, allowed: EVERYONE },
+  getBasicBalance: {
+    method: 'GET',
+    path: `/api/v1/districts/${DEMO}/basic-balance?year=2024&stage=junior&format=csv`,
+    allowed: EVERYONE,
+  },
+  getRankings: {
+    method: 'GET',
+    path: `/api/v1/districts/${DEMO}/rankings?year=2024&stage=primary&indicator=books_per_student&format=xlsx`,
+    allowed: EVERYONE,
+  },
+  getBalanceSummary: { method: 'GET', path: '/api/v1/balance-summary?stage=primary', allowed: EVERYONE },
+  exportDistrictStats: { method: 'GET', path: `/api/v1/districts/${DEMO}/school-stats?from=2025`, allowed: EVERYONE },
+  exportAllStats: { method: 'GET', path: '/api/v1/school-stats?from=2025', allowed: EVERYONE },
+  getUrbanRural: {
+    method: 'GET',
+    path: `/api/v1/districts/${DEMO}/urban-rural?year=2024&stage=primary`,
+    allowed: EVERYONE,
+  },
+  getDecomposition: {
+    method: 'GET',
+    path: `/api/v1/districts/${DEMO}/decomposition?year=2024&stage=primary&indicator=books_per_student`,
+    allowed: EVERYONE,
+  },
+  getEquity: {
+    method: 'GET',
+    path: `/api/v1/districts/${DEMO}/equity?year=2024&stage=primary&indicator=books_per_student`,
+    allowed: EVERYONE,
+  },
+  getTeacherExchange: {
+    method: 'GET',
+    path: `/api/v1/districts/${DEMO}/teacher-exchange?year=2024`,
+    allowed: EVERYONE,
+  },
+  getTrends: {
+    method: 'GET',
+    path: `/api/v1/districts/${DEMO}/trends?stage=primary&indicator=books_per_student`,
+    allowed: EVERYONE,
+  },
+  getSchoolProfile: { method: 'GET', path: '/api/v1/schools/SCHOOL_IN_SCOPE', allowed: EVERYONE },
+  getScorecard: { method: 'GET', path: `/api/v1/districts/${DEMO}/scorecard?year=2024`, allowed: EVERYONE },
+  getCountyInputs: { method: 'GET', path: `/api/v1/districts/${DEMO}/inputs?year=2024`, allowed: EVERYONE },
+  putCountyInputs: {
+    method: 'PUT',
+    path: `/api/v1/districts/${DEMO}/inputs?year=2024`,
+    body: () => ({}),
+    allowed: ['admin'],
+  },
+  getDistanceToPass: {
+    method: 'GET',
+    path: `/api/v1/districts/${DEMO}/distance-to-pass?year=2024&stage=primary`,
+    allowed: EVERYONE,
+  },
+  postWhatIf: {
+    method: 'POST',
+    path: `/api/v1/districts/${DEMO}/what-if?year=2024`,
+    body: () => ({ changes: [] }),
+    allowed: EVERYONE,
+  },
+  logout: { method: 'POST', path: '/api/v1/auth/logout', allowed: EVERYONE },
+  me: { method: 'GET', path: '/api/v1/auth/me', allowed: EVERYONE },
+  listTokens: { method: 'GET', path: '/api/v1/auth/tokens', allowed: EVERYONE },
+  createToken: { method: 'POST', path: '/api/v1/auth/tokens', body: () => ({ name: 'matrix' }), allowed: EVERYONE },
+  revokeToken: { method: 'DELETE', path: '/api/v1/auth/tokens/OWN_TOKEN', allowed: EVERYONE },
+  listUsers: { method: 'GET', path: '/api/v1/admin/users', allowed: ['admin'] },
+  createUser: {
+    method: 'POST',
+    path: '/api/v1/admin/users',
+    body: (caller) => ({ username: `made-by-${caller}`, password: 'a-long-password', role: 'analyst' }),
+    allowed: ['admin'],
+  },
+  updateUser: {
+    method: 'PUT',
+    path: '/api/v1/admin/users/TARGET_USER',
+    body: () => ({ role: 'analyst' }),
+    allowed: ['admin'],
+  },
+  getAudit: { method: 'GET', path: '/api/v1/admin/audit?format=csv', allowed: ['admin'] },
+};
+
+describe(`access control (${usingRealPostgres() ? 'real PostgreSQL' : 'PGlite'})`, () => {
+  let database: TestDatabase;
+  let app: RunningApp;
+  const tokens = {} as Record<Role, string>;
+  let schoolInScope = '';
+  let targetUserId = 0;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    await loadDemoCountyIfEmpty(database.db);
+    await database.db
+      .transaction()
+      .execute((trx) =>
+        applyDataset(
+          trx,
+          { schools: SMALL_SCHOOLS, stats: SMALL_STATS, rotations: [] },
+          { source: 'cli', files: [], warnings: 0 },
+        ),
+      );
+    app = await startTestApp(database.db);
+    for (const role of EVERYONE) {
+      tokens[role] = (
+        await createTokenUser(database.db, role, role === 'viewer' ? { townships: [TOWNSHIP] } : {})
+      ).token;
+    }
+    const target = await createTokenUser(database.db, 'viewer', { townships: [TOWNSHIP] });
+    const users = (await (await app.fetch(`${app.baseUrl}/api/v1/admin/users`)).json()) as {
+      users: { id: number; username: string }[];
+    };
+    targetUserId = users.users.find((u) => u.username === target.username)?.id as number;
+    const ranking = (await (
+      await app.fetch(
+        `${app.baseUrl}/api/v1/districts/${DEMO}/rankings?year=2024&stage=primary&indicator=books_per_student&township=${TOWNSHIP}`,
+      )
+    ).json()) as { rows: { code: string }[] };
+    schoolInScope = ranking.rows[0]?.code as string;
+  });
+  afterAll(async () => {
+    await app.close();
+    await database.close();
+  });
+
+  const call = async (caller: Caller, probe: Probe) => {
+    const headers = new Headers();
+    if (caller !== 'anonymous') headers.set('Authorization', `Bearer ${tokens[caller]}`);
+    let path = probe.path.replace('SCHOOL_IN_SCOPE', schoolInScope).replace('TARGET_USER', String(targetUserId));
+    if (path.includes('OWN_TOKEN')) {
+      // Each caller revokes a token of its own (anonymous: any id, it must not get that far).
+      let id = 1;
+      if (caller !== 'anonymous') {
+        const res = await fetch(`${app.baseUrl}/api/v1/auth/tokens`, {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${tokens[caller]}`, 'Content-Type': 'application/json' },
+          body: JSON.stringify({ name: 'to-revoke' }),
+        });
+        id = ((await res.json()) as { token: { id: number } }).token.id;
+      }
+      path = path.replace('OWN_TOKEN', String(id));
+    }
+    let body: BodyInit | undefined;
+    if (probe.form) {
+      const form = new FormData();
+      form.append('files', new Blob([stats]), 'schools.csv');
+      body = form;
+    } else if (probe.body) {
+      headers.set('Content-Type', 'application/json');
+      body = JSON.stringify(probe.body(caller));
+    }
+    const res = await fetch(`${app.baseUrl}${path}`, { method: probe.method, headers, ...(body ? { body } : {}) });
+    return { status: res.status, text: await res.text() };
+  };
+
+  it('should list every endpoint of the route table in the matrix', () => {
+    const covered = new Set([...Object.keys(MATRIX), 'health', 'login']);
+    expect(Object.keys(routes).filter((key) => !covered.has(key))).toEqual([]);
+  });
+
+  for (const [key, probe] of Object.entries(MATRIX)) {
+    it(`${key}: ${probe.method} ${probe.path.split('?')[0]} allowed for ${probe.allowed.join(', ')} only`, async () => {
+      for (const caller of CALLERS) {
+        const { status, text } = await call(caller, probe);
+        const context = `${caller} → ${status} ${text.slice(0, 160)}`;
+        if (caller === 'anonymous') {
+          expect(status, context).toBe(401);
+        } else if (probe.allowed.includes(caller)) {
+          expect(status, context).toBeGreaterThanOrEqual(200);
+          expect(status, context).toBeLessThan(300);
+        } else {
+          expect(status, context).toBe(403);
+          expect(ApiErrorSchema.parse(JSON.parse(text)).error.code).toBe('Forbidden');
+        }
+      }
+    });
+  }
+
+  it('should answer 401 for every unknown path under /api/v1 without a session, and keep health and docs public', async () => {
+    expect((await fetch(`${app.baseUrl}/api/v1/nope`)).status).toBe(401);
+    expect((await fetch(`${app.baseUrl}/api/v1/imports/templates/schools.csv`)).status).toBe(401);
+    expect((await fetch(`${app.baseUrl}/api/health`)).status).toBe(200);
+    expect((await fetch(`${app.baseUrl}/api/openapi.json`)).status).toBe(200);
+    expect(
+      (await fetch(`${app.baseUrl}/api/v1/districts`, { headers: { Authorization: 'Bearer jh_forged' } })).status,
+    ).toBe(401);
+  });
+
+  it('should hide another district from a district-scoped user as if it did not exist', async () => {
+    const scoped = await app.as('analyst', { districtCode: DEMO });
+    const list = (await (await scoped(`${app.baseUrl}/api/v1/districts`)).json()) as { code: string }[];
+    expect(list.map((d) => d.code)).toEqual([DEMO]);
+    const other = await scoped(
+      `${app.baseUrl}/api/v1/districts/${SMALL_DISTRICT.code}/balance?year=2024&stage=primary`,
+    );
+    const missing = await scoped(`${app.baseUrl}/api/v1/districts/999999/balance?year=2024&stage=primary`);
+    expect(other.status).toBe(404);
+    expect(missing.status).toBe(404);
+    expect(ApiErrorSchema.parse(await other.json()).error.code).toBe('DistrictNotFound');
+    const school = await scoped(`${app.baseUrl}/api/v1/schools/${SMALL_SCHOOLS[0]?.schoolCode}`);
+    expect(school.status).toBe(404);
+    const all = await (await scoped(`${app.baseUrl}/api/v1/school-stats?format=csv&bom=false`)).text();
+    expect(all).not.toContain(SMALL_DISTRICT.code);
+    expect(all).toContain(DEMO);
+  });
+
+  it('should reject a district-scoped administrator’s import of another district, row by row, and write nothing', async () => {
+    const scopedAdmin = await app.as('admin', { districtCode: DEMO });
+    const form = new FormData();
+    const header = '学校标识码,学校名称,区县代码,区县名称,乡镇代码,乡镇名称,城乡分类代码,办学类型,办学性质,是否寄宿制';
+    const row = `2111990199,新学校,${SMALL_DISTRICT.code},${SMALL_DISTRICT.name},${SMALL_SCHOOLS[0]?.townshipCode},某镇,121,小学,公办,否`;
+    form.append('files', new Blob([`${header}\n${row}\n`]), 'schools.csv');
+    const res = await scopedAdmin(`${app.baseUrl}/api/v1/imports`, { method: 'POST', body: form });
+    const body = (await res.json()) as { applied: boolean; errors: { row: number; column: string; message: string }[] };
+    expect(res.status).toBe(422);
+    expect(body.applied).toBe(false);
+    expect(body.errors).toContainEqual(
+      expect.objectContaining({ row: 2, column: '区县代码', message: expect.stringContaining('不属于您可管理的区县') }),
+    );
+  });
+});
+
+describe(`sessions, CSRF, lockout and the audit log (${usingRealPostgres() ? 'real PostgreSQL' : 'PGlite'})`, () => {
+  let database: TestDatabase;
+  let app: RunningApp;
+  const password = 'correct-horse-battery';
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    await loadDemoCountyIfEmpty(database.db);
+    app = await startTestApp(database.db, { LOGIN_MAX_FAILURES: '3', SESSION_IDLE_MINUTES: '0.02' });
+    await createTokenUser(database.db, 'analyst', { username: 'ana', password });
+    await createTokenUser(database.db, 'analyst', { username: 'locky', password });
+  });
+  afterAll(async () => {
+    await app.close();
+    await database.close();
+  });
+
+  const login = (username: string, pw: string, headers: Record<string, string> = {}) =>
+    fetch(`${app.baseUrl}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...headers },
+      body: JSON.stringify({ username, password: pw }),
+    });
+
+  it('should set an HttpOnly SameSite cookie, answer me with a CSRF token, and require that token on writes', async () => {
+    const res = await login('ANA', password);
+    expect(res.status).toBe(200);
+    const setCookie = res.headers.get('set-cookie') ?? '';
+    expect(setCookie).toMatch(/^jh_session=[\w-]{40,};/);
+    expect(setCookie).toMatch(/HttpOnly/i);
+    expect(setCookie).toMatch(/SameSite=Strict/i);
+    expect(res.headers.get('cache-control')).toContain('no-store');
+    const me = MeResponseSchema.parse(await res.json());
+    expect(me.user).toMatchObject({ username: 'ana', role: 'analyst', townships: null });
+    const cookie = setCookie.split(';')[0] as string;
+
+    const whatIf = (headers: Record<string, string>) =>
+      fetch(`${app.baseUrl}/api/v1/districts/${DEMO}/what-if?year=2024`, {
+        method: 'POST',
+        headers: { cookie, 'Content-Type': 'application/json', ...headers },
+        body: JSON.stringify({ changes: [] }),
+      });
+    const missing = await whatIf({});
+    expect(missing.status).toBe(403);
+    expect(ApiErrorSchema.parse(await missing.json()).error.code).toBe('CsrfFailed');
+    expect((await whatIf({ 'X-CSRF-Token': 'wrong' })).status).toBe(403);
+    expect((await whatIf({ 'X-CSRF-Token': me.csrfToken as string })).status).toBe(200);
+    // Reads need no token.
+    expect((await fetch(`${app.baseUrl}/api/v1/districts`, { headers: { cookie } })).status).toBe(200);
+
+    const logout = await fetch(`${app.baseUrl}/api/v1/auth/logout`, {
+      method: 'POST',
+      headers: { cookie, 'X-CSRF-Token': me.csrfToken as string },
+    });
+    expect(logout.status).toBe(200);
+    const after = await fetch(`${app.baseUrl}/api/v1/districts`, { headers: { cookie } });
+    expect(after.status).toBe(401);
+    expect(ApiErrorSchema.parse(await after.json()).error.details).toEqual({ reason: 'session_expired' });
+  });
+
+  it('should refuse a cross-site login and a login that is not JSON', async () => {
+    expect((await login('ana', password, { Origin: 'https://evil.example' })).status).toBe(403);
+    const form = await fetch(`${app.baseUrl}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: `username=ana&password=${password}`,
+    });
+    expect(form.status).toBe(415);
+  });
+
+  it('should end an idle session and a disabled user’s sessions and tokens at once', async () => {
+    const res = await login('ana', password);
+    const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] as string;
+    expect((await fetch(`${app.baseUrl}/api/v1/auth/me`, { headers: { cookie } })).status).toBe(200);
+    // SESSION_IDLE_MINUTES is 1.2 s here.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect((await fetch(`${app.baseUrl}/api/v1/auth/me`, { headers: { cookie } })).status).toBe(401);
+
+    const victim = await createTokenUser(database.db, 'viewer', { townships: [TOWNSHIP] });
+    const asVictim = { headers: { Authorization: `Bearer ${victim.token}` } };
+    expect((await fetch(`${app.baseUrl}/api/v1/auth/me`, asVictim)).status).toBe(200);
+    const users = (await (await app.fetch(`${app.baseUrl}/api/v1/admin/users`)).json()) as {
+      users: { id: number; username: string }[];
+    };
+    const id = users.users.find((u) => u.username === victim.username)?.id;
+    const disabled = await app.fetch(`${app.baseUrl}/api/v1/admin/users/${id}`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ disabled: true }),
+    });
+    expect(disabled.status).toBe(200);
+    expect((await fetch(`${app.baseUrl}/api/v1/auth/me`, asVictim)).status).toBe(401);
+    expect((await login(victim.username, victim.password)).status).toBe(401);
+  });
+
+  it('should revoke an API token', async () => {
+    const user = await createTokenUser(database.db, 'analyst');
+    const asUser = (init: RequestInit = {}) => ({
+      ...init,
+      headers: { Authorization: `Bearer ${user.token}`, ...(init.headers as Record<string, string>) },
+    });
+    const list = (await (await fetch(`${app.baseUrl}/api/v1/auth/tokens`, asUser())).json()) as {
+      tokens: { id: number; prefix: string }[];
+    };
+    expect(list.tokens).toHaveLength(1);
+    expect(user.token.startsWith(list.tokens[0]?.prefix as string)).toBe(true);
+    // Someone else's token is not found, even by id.
+    const other = await (await app.as('analyst'))(`${app.baseUrl}/api/v1/auth/tokens/${list.tokens[0]?.id}`, {
+      method: 'DELETE',
+    });
+    expect(other.status).toBe(404);
+    const revoked = await fetch(
+      `${app.baseUrl}/api/v1/auth/tokens/${list.tokens[0]?.id}`,
+      asUser({ method: 'DELETE' }),
+    );
+    expect(revoked.status).toBe(200);
+    expect((await fetch(`${app.baseUrl}/api/v1/auth/me`, asUser())).status).toBe(401);
+  });
+
+  it('should lock an account after repeated failures, refuse even the right password while locked, and say so', async () => {
+    expect((await login('locky', 'wrong-1')).status).toBe(401);
+    expect((await login('locky', 'wrong-2')).status).toBe(401);
+    const third = await login('locky', 'wrong-3');
+    expect(third.status).toBe(429);
+    const error = ApiErrorSchema.parse(await third.json()).error;
+    expect(error.code).toBe('TooManyAttempts');
+    expect(error.message).toMatch(/锁定.*15 分钟/);
+    expect((await login('locky', password)).status).toBe(429);
+    // An unknown user name answers exactly like a wrong password.
+    const unknown = await login('nobody', password);
+    expect(unknown.status).toBe(401);
+    expect(ApiErrorSchema.parse(await unknown.json()).error.message).toBe(
+      ApiErrorSchema.parse(await (await login('ana', 'nope')).json()).error.message,
+    );
+  });
+
+  it('should record logins, failures, exports, input changes and user changes in an append-only audit log', async () => {
+    await app.fetch(
+      `${app.baseUrl}/api/v1/districts/${DEMO}/balance?year=2024&stage=primary&format=csv&township=${TOWNSHIP}`,
+    );
+    await app.fetch(`${app.baseUrl}/api/v1/districts/${DEMO}/inputs?year=2024`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({}),
+    });
+    const res = await app.fetch(`${app.baseUrl}/api/v1/admin/audit?limit=500`);
+    const { entries } = (await res.json()) as {
+      entries: { action: string; username: string | null; target: string | null; details: Record<string, unknown> }[];
+    };
+    const actions = new Set(entries.map((e) => e.action));
+    for (const action of [
+      'login',
+      'login_failed',
+      'logout',
+      'export',
+      'inputs_saved',
+      'user_created',
+      'user_updated',
+    ]) {
+      expect(actions, action).toContain(action);
+    }
+    const exported = entries.find((e) => e.action === 'export');
+    expect(exported).toMatchObject({
+      target: `/api/v1/districts/${DEMO}/balance`,
+      details: { format: 'csv', rows: 7, filters: { year: '2024', stage: 'primary', township: TOWNSHIP } },
+    });
+    expect(entries.find((e) => e.action === 'login_failed' && e.username === 'nobody')?.details).toEqual({
+      reason: 'unknown_user',
+    });
+    // No password, hash or token ever reaches the log.
+    expect(JSON.stringify(entries)).not.toMatch(/correct-horse|scrypt\$|jh_/);
+    // Below the app too: the database refuses to change or delete an entry.
+    await expect(database.db.deleteFrom('audit_log').execute()).rejects.toThrow(/append-only/);
+    await expect(database.db.updateTable('audit_log').set({ action: 'x' }).execute()).rejects.toThrow(/append-only/);
+
+    const csv = await app.fetch(`${app.baseUrl}/api/v1/admin/audit?format=csv&action=export`);
+    expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
+    expect(await csv.text()).toContain('导出');
+  });
+});
