@@ -10,6 +10,12 @@ import {
 } from './balance-summary.repository.ts';
 
 /**
+ * Years read ahead of the one being computed. This process waits for the database most of the time; with the next
+ * year's query running beside this year's, PostgreSQL works on two cores (two ahead measured no faster on two cores).
+ */
+const YEARS_READ_AHEAD = 1;
+
+/**
  * The 资源配置 verdict of every district and year the user may see: a year at a time, every visible school-year of the
  * year is read in one query (only the columns the verdict needs, grouped by district), and each district is
  * summarised by computeQualitySummary, which gives the numbers of the full county-year report without building it.
@@ -25,19 +31,21 @@ export async function getBalanceSummary(
   const years = allYears.filter(
     (y) => (query.from === undefined || y >= query.from) && (query.to === undefined || y <= query.to),
   );
-  const load = (year: number | undefined) => {
-    if (year === undefined) return undefined;
+  const loads = new Map<number, Promise<DistrictQualitySummaryRows[]>>();
+  const startLoading = (index: number) => {
+    const year = years[index];
+    if (year === undefined || loads.has(index)) return;
     const loading = findQualitySummaryRows(db, access, { year, stage: query.stage });
-    // Awaited on the next turn of the loop; a failure while this year is computed must not go unhandled meanwhile.
+    // Awaited later; a failure while earlier years are computed must not go unhandled meanwhile.
     loading.catch(() => {});
-    return loading;
+    loads.set(index, loading);
   };
   const rows: BalanceSummaryResponse['rows'] = [];
-  // Memory holds one year of data, not the whole history; the next year is read while this one is computed.
-  let next = load(years[0]);
   for (const [index, year] of years.entries()) {
-    const districts = await (next as Promise<DistrictQualitySummaryRows[]>);
-    next = load(years[index + 1]);
+    // Memory holds at most two years of data, not the whole history.
+    for (let ahead = 0; ahead <= YEARS_READ_AHEAD; ahead += 1) startLoading(index + ahead);
+    const districts = await (loads.get(index) as Promise<DistrictQualitySummaryRows[]>);
+    loads.delete(index);
     for (const district of districts) {
       rows.push({
         districtCode: district.districtCode,
