@@ -86,6 +86,21 @@ export async function findDistrict(db: Kysely<Database>, code: string, access: A
     .executeTakeFirst();
 }
 
+/** Names of townships by code, in the order given (a code without a row keeps the code). */
+export async function findTownshipNames(
+  db: Kysely<Database>,
+  codes: readonly string[],
+): Promise<{ code: string; name: string }[]> {
+  if (codes.length === 0) return [];
+  const rows = await db
+    .selectFrom('township')
+    .select(['code', 'name'])
+    .where('code', 'in', [...codes])
+    .execute();
+  const names = new Map(rows.map((r) => [r.code, r.name]));
+  return codes.map((code) => ({ code, name: names.get(code) ?? code }));
+}
+
 export async function pingDatabase(db: Kysely<Database>): Promise<void> {
   await sql`select 1`.execute(db);
 }

@@ -1,4 +1,4 @@
-import { RotationReportSchema } from '@junheng/shared';
+import { OUTSIDE_AREA_CODE, RotationReportSchema } from '@junheng/shared';
 import { describe, expect, it } from 'vitest';
 import { applyRotationMoves, computeRotationReport } from './rotation.ts';
 import { makeRotation, makeSchool, makeStat } from './test-fixtures.ts';
@@ -92,6 +92,29 @@ describe(computeRotationReport.name, () => {
       ['rural', 'urban', 1, 0],
     ]);
     expect(report.flows.find((f) => f.level === 'locale' && f.from === 'urban')?.toName).toBe('乡村');
+  });
+
+  it('should show a school the user may not see as “outside your area” at every level, counting its moves', () => {
+    const masked = computeRotationReport({
+      year: 2024,
+      schools,
+      stats,
+      rotations: [
+        makeRotation({ teacherRef: 'a', fromSchoolCode: 'U', toSchoolCode: OUTSIDE_AREA_CODE, backbone: true }),
+        makeRotation({ teacherRef: 'b', fromSchoolCode: OUTSIDE_AREA_CODE, toSchoolCode: 'R1' }),
+      ],
+    });
+    const outside = masked.flows.filter((f) => f.from === OUTSIDE_AREA_CODE || f.to === OUTSIDE_AREA_CODE);
+    expect(outside.map((f) => [f.level, f.from, f.to, f.count, f.backbone])).toEqual([
+      ['school', OUTSIDE_AREA_CODE, 'R1', 1, 0],
+      ['school', 'U', OUTSIDE_AREA_CODE, 1, 1],
+      ['township', '420101001', OUTSIDE_AREA_CODE, 1, 1],
+      ['township', OUTSIDE_AREA_CODE, '420101200', 1, 0],
+      ['locale', OUTSIDE_AREA_CODE, 'rural', 1, 0],
+      ['locale', 'urban', OUTSIDE_AREA_CODE, 1, 1],
+    ]);
+    expect(outside.every((f) => (f.from === OUTSIDE_AREA_CODE ? f.fromName : f.toName) === '区域外')).toBe(true);
+    expect(masked).toMatchObject({ rotated: 1, backboneRotated: 1, rotatedInFromOutside: 1 });
   });
 
   it('should give the net flow to rural schools', () => {

@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import { recordExport } from '../auth/export-audit.ts';
 import { accessOf } from '../auth/principal.ts';
 import { requireDistrict } from '../county/county.service.ts';
+import { findTownshipNames } from '../districts/districts.repository.ts';
 import { formatCsvField, writeCsvLines } from '../export/csv.ts';
 import { indicatorDefinitions } from '../export/send-report.ts';
 import { sendTable } from '../export/send-table.ts';
@@ -51,6 +52,12 @@ export function createRecordsRouter(db: Kysely<Database>): Router {
     label: string,
   ) => {
     const years = filter.from || filter.to ? `${filter.from ?? ''}-${filter.to ?? ''}` : '';
+    const zh = query.lang === 'zh';
+    const filters: [string, string][] = [[zh ? '范围' : 'Scope', label]];
+    if (filter.access.townships !== null) {
+      const area = (await findTownshipNames(db, filter.access.townships)).map((t) => t.name).join('、');
+      filters.push([zh ? '访问范围' : 'Access scope', zh ? `仅限 ${area}` : `${area} only`]);
+    }
     if (query.format === 'csv') {
       const table = buildStatTable(streamStatRecords(db, filter));
       const fileName = buildFileName([label, years, table.titleZh], 'csv');
@@ -63,7 +70,7 @@ export function createRecordsRouter(db: Kysely<Database>): Router {
     }
     await sendTable(res, query.format, { bom: query.bom }, buildStatTable(streamStatRecords(db, filter)), {
       fileNameParts: [label, years],
-      filters: [[query.lang === 'zh' ? '范围' : 'Scope', label]],
+      filters,
       dataYears:
         filter.from || filter.to ? `${filter.from ?? ''}–${filter.to ?? ''}` : query.lang === 'zh' ? '全部' : 'all',
       generatedAt: new Date(),
