@@ -149,15 +149,45 @@ export async function findRotations(
   }));
 }
 
-/** Years with statistics for the district (whole district: a filter never hides which years exist). */
+/**
+ * Years with statistics for the district (whole district: a filter never hides which years exist). Every county-year
+ * report asks, so the query is cheap whatever the history: the years present anywhere are walked on the year index
+ * (one probe per year, not one row per school-year), and each is kept when one school-year of the district has it.
+ */
 export async function findDistrictYears(db: Kysely<Database>, districtCode: string): Promise<number[]> {
   const rows = await db
-    .selectFrom('school_year_stat as s')
-    .innerJoin('school', 'school.code', 's.school_code')
-    .select('s.year')
-    .distinct()
-    .where('school.district_code', '=', districtCode)
-    .orderBy('s.year')
+    .withRecursive('years(year)', (qb) =>
+      qb
+        .selectFrom('school_year_stat')
+        .select((eb) => eb.fn.min<number | null>('year').as('year'))
+        .unionAll((union) =>
+          union
+            .selectFrom('years')
+            .select((eb) =>
+              eb
+                .selectFrom('school_year_stat as later')
+                .select((later) => later.fn.min('later.year').as('year'))
+                .whereRef('later.year', '>', 'years.year')
+                .as('year'),
+            )
+            .where('years.year', 'is not', null),
+        ),
+    )
+    .selectFrom('years')
+    .innerJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('school_year_stat as s')
+          .innerJoin('school', 'school.code', 's.school_code')
+          .select('s.year')
+          .whereRef('s.year', '=', 'years.year')
+          .where('school.district_code', '=', districtCode)
+          .limit(1)
+          .as('present'),
+      (join) => join.onTrue(),
+    )
+    .select('present.year')
+    .orderBy('present.year')
     .execute();
   return rows.map((r) => r.year);
 }
