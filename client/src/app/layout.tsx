@@ -1,67 +1,18 @@
 import { LOCALE_LABELS, STAGE_LABELS, type Stage } from '@junheng/shared';
-import { Suspense, useEffect, useRef } from 'react';
+import { Suspense } from 'react';
 import { NavLink, Outlet, useLocation, useSearchParams } from 'react-router';
 import { PanelErrorBoundary } from '../components/error-boundary.tsx';
+import { LanguageSwitch } from '../components/language-switch.tsx';
 import { Skeleton } from '../components/skeleton.tsx';
+import { UserMenu } from '../features/auth/components/user-menu.tsx';
+import { useMe } from '../features/auth/hooks/use-me.ts';
+import { restrictedTownshipNames } from '../features/auth/scope.ts';
 import { useSelectedDistrict } from '../features/districts/hooks/use-selected-district.ts';
 import { toCountyQuery } from '../features/filters/county-query.ts';
 import { useFilterOptions } from '../features/filters/hooks/use-filter-options.ts';
 import { parseViewParams } from '../features/filters/view-params.ts';
-import { isLang, LANG_SEARCH_PARAM, LANGS, type Lang, useLang, useT } from '../i18n/i18n.tsx';
-import { carrySearch, NAV_ITEMS } from './nav-items.ts';
-
-const LANG_NAMES: Record<Lang, string> = { zh: '中文', en: 'English' };
-
-/** Keeps the language and `?lang=` in step: a changed parameter wins, a click updates the parameter if present. */
-function useLangSearchParam(): (next: Lang) => void {
-  const [lang, setLang] = useLang();
-  const [searchParams, setSearchParams] = useSearchParams();
-  const param = searchParams.get(LANG_SEARCH_PARAM);
-  const lastParam = useRef<string | null>(null);
-
-  useEffect(() => {
-    if (param === lastParam.current) return;
-    lastParam.current = param;
-    if (isLang(param) && param !== lang) setLang(param);
-  }, [param, lang, setLang]);
-
-  return (next: Lang) => {
-    setLang(next);
-    if (searchParams.has(LANG_SEARCH_PARAM)) {
-      setSearchParams(
-        (previous) => {
-          const updated = new URLSearchParams(previous);
-          updated.set(LANG_SEARCH_PARAM, next);
-          return updated;
-        },
-        { replace: true },
-      );
-    }
-  };
-}
-
-function LanguageSwitch() {
-  const t = useT();
-  const [lang] = useLang();
-  const switchTo = useLangSearchParam();
-  return (
-    // biome-ignore lint/a11y/useSemanticElements: a toggle-button group, not a form fieldset
-    <div className="lang-switch" role="group" aria-label={t('header.language')}>
-      {LANGS.map((code) => (
-        <button
-          key={code}
-          type="button"
-          lang={code === 'zh' ? 'zh-CN' : 'en'}
-          aria-pressed={lang === code}
-          className={lang === code ? 'lang-option active' : 'lang-option'}
-          onClick={() => switchTo(code)}
-        >
-          {LANG_NAMES[code]}
-        </button>
-      ))}
-    </div>
-  );
-}
+import { useLang, useT } from '../i18n/i18n.tsx';
+import { carrySearch, NAV_ITEMS, visibleNavItems } from './nav-items.ts';
 
 function CountyPicker() {
   const t = useT();
@@ -111,6 +62,7 @@ function PrintContext() {
   const [lang] = useLang();
   const [searchParams] = useSearchParams();
   const { district } = useSelectedDistrict();
+  const scope = restrictedTownshipNames(useMe());
   const year = searchParams.get('year') ?? (district?.years.length ? String(Math.max(...district.years)) : null);
   const stage = searchParams.get('stage');
   const params = parseViewParams(searchParams);
@@ -131,6 +83,7 @@ function PrintContext() {
       {district ? `${t('header.county')}：${district.name}（${district.code}）` : null}
       {year ? ` · ${t('header.dataYear')}：${year}` : null}
       {filters.length ? ` · ${t('header.filters')}：${filters.join('，')}` : null}
+      {scope ? ` · ${t('scope.print', { townships: scope.join(t('common.listSeparator')) })}` : null}
       {` · ${t('header.printedAt')}：${new Date().toLocaleDateString(lang === 'zh' ? 'zh-CN' : 'en-GB')}`}
     </p>
   );
@@ -140,6 +93,7 @@ export function AppLayout() {
   const t = useT();
   const location = useLocation();
   const search = carrySearch(location.search);
+  const navItems = visibleNavItems(NAV_ITEMS, useMe()?.user.role);
   return (
     <div className="app">
       <a className="skip-link" href="#main">
@@ -158,13 +112,14 @@ export function AppLayout() {
         <div className="header-tools">
           <CountyPicker />
           <LanguageSwitch />
+          <UserMenu />
         </div>
         <PrintContext />
       </header>
       <div className="app-body">
         <nav className="app-nav" aria-label={t('nav.label')}>
           <ul>
-            {NAV_ITEMS.map((item) => (
+            {navItems.map((item) => (
               <li key={item.to}>
                 <NavLink
                   to={{ pathname: item.to, search }}

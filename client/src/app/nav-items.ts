@@ -1,3 +1,4 @@
+import { can, type Permission, type Role } from '@junheng/shared';
 import type { MessageKey } from '../i18n/dictionary.ts';
 
 export interface NavItem {
@@ -6,9 +7,11 @@ export interface NavItem {
   label: MessageKey;
   /** NavLink `end`: `/` is active only on itself. */
   end?: boolean;
+  /** Shown only to roles with this permission (the server refuses the others anyway). */
+  permission?: Permission;
 }
 
-/** The ten views, in the order analysts work through them (SPEC §4). */
+/** The ten views, in the order analysts work through them (SPEC §4), then administration. */
 export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/', label: 'nav.overview', end: true },
   { to: '/compliance', label: 'nav.compliance' },
@@ -20,7 +23,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/improve', label: 'nav.improve' },
   { to: '/data', label: 'nav.data' },
   { to: '/method', label: 'nav.method' },
+  { to: '/admin', label: 'nav.admin', permission: 'manageUsers' },
 ];
+
+/** The items the signed-in role may use; before the user is known, only the items everyone may use. */
+export function visibleNavItems(items: readonly NavItem[], role: Role | undefined): NavItem[] {
+  return items.filter((item) => !item.permission || (role !== undefined && can(role, item.permission)));
+}
 
 /**
  * Search parameters that describe the analyst's context rather than one view, carried along when switching views so

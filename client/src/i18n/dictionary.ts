@@ -1,3 +1,4 @@
+import { authEn, authZh } from './dictionary-auth.ts';
 import { planningEn, planningZh } from './dictionary-planning.ts';
 
 /**
@@ -459,6 +460,7 @@ export const zh = {
   'chart.school.inOther': '入校（其他）',
   'chart.school.teachersAxis': '人',
   ...planningZh,
+  ...authZh,
 };
 
 export type Dictionary = typeof zh;
@@ -930,4 +932,5 @@ export const en: Dictionary = {
   'chart.school.inOther': 'In (other)',
   'chart.school.teachersAxis': 'Teachers',
   ...planningEn,
+  ...authEn,
 };

@@ -1,6 +1,6 @@
 import { ApiErrorSchema, DistrictListSchema, ImportReportSchema } from '@junheng/shared';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, apiRequest, buildUrl } from './api-client.ts';
+import { ApiError, apiRequest, buildUrl, CSRF_HEADER, setCsrfToken, setUnauthorizedHandler } from './api-client.ts';
 
 const districts = DistrictListSchema.parse([
   { code: '330106', name: '示例区', years: [2023, 2024], schools: 42, townships: 9 },
@@ -137,5 +137,46 @@ describe(apiRequest.name, () => {
     const abort = new DOMException('aborted', 'AbortError');
     fetchMock.mockRejectedValueOnce(abort);
     await expect(apiRequest('listDistricts', { signal: controller.signal })).rejects.toBe(abort);
+  });
+});
+
+describe('session handling', () => {
+  const unauthorized = ApiErrorSchema.parse({
+    error: { code: 'Unauthorized', message: '登录已过期', details: { reason: 'session_expired' } },
+  });
+  const handler = vi.fn<(error: ApiError) => void>();
+  beforeEach(() => {
+    handler.mockReset();
+    setUnauthorizedHandler(handler);
+    setCsrfToken('csrf-1');
+  });
+  afterEach(() => {
+    setUnauthorizedHandler(null);
+    setCsrfToken(null);
+  });
+
+  it('should send the CSRF token on state-changing requests only', async () => {
+    fetchMock.mockResolvedValueOnce(jsonResponse({ ok: true }));
+    await apiRequest('logout', {});
+    expect(new Headers(fetchMock.mock.calls[0]?.[1]?.headers).get(CSRF_HEADER)).toBe('csrf-1');
+    fetchMock.mockResolvedValueOnce(jsonResponse(districts));
+    await apiRequest('listDistricts', {});
+    expect(new Headers(fetchMock.mock.calls[1]?.[1]?.headers).has(CSRF_HEADER)).toBe(false);
+  });
+
+  it('should hand every 401 to the handler once, then throw it', async () => {
+    fetchMock.mockResolvedValueOnce(jsonResponse(unauthorized, 401));
+    const sut = apiRequest('listDistricts', {});
+    await expect(sut).rejects.toMatchObject({ status: 401, code: 'Unauthorized' });
+    expect(handler).toHaveBeenCalledTimes(1);
+    expect(handler.mock.calls[0]?.[0].details).toEqual({ reason: 'session_expired' });
+  });
+
+  it("should leave the login's own 401 (a wrong password) to the login form", async () => {
+    fetchMock.mockResolvedValueOnce(jsonResponse(unauthorized, 401));
+    await expect(apiRequest('login', { body: { username: 'a', password: 'b' } })).rejects.toMatchObject({
+      status: 401,
+    });
+    expect(handler).not.toHaveBeenCalled();
   });
 });

@@ -30,6 +30,29 @@ export function isApiError(error: unknown): error is ApiError {
 
 export type RouteName = keyof Routes;
 
+/** Requests that change state: with the session cookie they must carry the session's CSRF token. */
+const STATE_CHANGING_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+export const CSRF_HEADER = 'X-CSRF-Token';
+
+/**
+ * The signed-in session as the API client needs it: the CSRF token to send on state-changing requests, and what to
+ * do when the server says the session is gone (one place, so no view handles 401 itself).
+ */
+const session: { csrfToken: string | null; onUnauthorized: ((error: ApiError) => void) | null } = {
+  csrfToken: null,
+  onUnauthorized: null,
+};
+
+/** Set from `GET /auth/me` and the login answer; null after logout. */
+export function setCsrfToken(token: string | null): void {
+  session.csrfToken = token;
+}
+
+/** Called with every 401 except the login's own (wrong password is the login form's business). */
+export function setUnauthorizedHandler(handler: ((error: ApiError) => void) | null): void {
+  session.onUnauthorized = handler;
+}
+
 type QueryValue = string | number | boolean | null | undefined | readonly (string | number)[];
 export type QueryInput = Record<string, QueryValue>;
 
@@ -100,6 +123,8 @@ async function readJson(response: Response): Promise<{ ok: true; value: unknown 
 }
 
 function fallbackCode(status: number): ErrorCode {
+  if (status === 401) return 'Unauthorized';
+  if (status === 403) return 'Forbidden';
   if (status === 404) return 'NotFound';
   if (status === 413) return 'PayloadTooLarge';
   if (status === 415) return 'UnsupportedMediaType';
@@ -115,6 +140,7 @@ export async function apiRequest<N extends RouteName>(
   const route: RouteDefinition = routes[name];
   const url = buildUrl(route.path, options.params, options.query);
   const headers = new Headers({ Accept: 'application/json' });
+  if (STATE_CHANGING_METHODS.has(route.method) && session.csrfToken) headers.set(CSRF_HEADER, session.csrfToken);
   let body: BodyInit | undefined;
   if (options.body !== undefined) {
     if (isBodyInit(options.body)) {
@@ -145,15 +171,20 @@ export async function apiRequest<N extends RouteName>(
 
   if (!isSuccess) {
     const parsedError = json.ok ? ApiErrorSchema.safeParse(json.value) : undefined;
-    if (parsedError?.success) {
-      const { code, message, details } = parsedError.data.error;
-      throw new ApiError(response.status, code, message, details);
-    }
-    throw new ApiError(
-      response.status,
-      fallbackCode(response.status),
-      `${response.status} ${response.statusText || 'HTTP error'}`.trim(),
-    );
+    const error = parsedError?.success
+      ? new ApiError(
+          response.status,
+          parsedError.data.error.code,
+          parsedError.data.error.message,
+          parsedError.data.error.details,
+        )
+      : new ApiError(
+          response.status,
+          fallbackCode(response.status),
+          `${response.status} ${response.statusText || 'HTTP error'}`.trim(),
+        );
+    if (response.status === 401 && name !== 'login') session.onUnauthorized?.(error);
+    throw error;
   }
 
   const parsed = route.response.safeParse(json.ok ? json.value : undefined);

@@ -3,10 +3,13 @@ import {
   BalanceResponseSchema,
   type BasicBalanceResponse,
   BasicBalanceResponseSchema,
+  type MeResponse,
+  MeResponseSchema,
   QUALITY_INDICATORS,
   type QualityIndicatorKey,
   type RankingResponse,
   RankingResponseSchema,
+  type Role,
 } from '@junheng/shared';
 
 /**
@@ -17,6 +20,7 @@ const context = {
   district: { code: '330999', name: '澄川县' },
   year: 2025,
   years: [2024, 2025],
+  accessScope: { restricted: false, townships: [] },
   filters: { townships: [], locales: [], groups: [], includePrivate: true },
 };
 
@@ -171,5 +175,30 @@ export function rankingFixture(overrides: Partial<RankingResponse> = {}): Rankin
     cv: 0.3,
     rows: [rankingRowFixture(1, 12), rankingRowFixture(2, 8), rankingRowFixture(3, 6)],
     ...overrides,
+  });
+}
+
+/** The signed-in user of `GET /auth/me`; a viewer gets one township unless told otherwise. */
+export function meFixture(
+  role: Role,
+  townships: { code: string; name: string }[] | null = role === 'viewer'
+    ? [{ code: '330999101', name: '青石镇' }]
+    : null,
+): MeResponse {
+  return MeResponseSchema.parse({
+    user: {
+      id: role === 'admin' ? 1 : 2,
+      username: role,
+      role,
+      districtCode: null,
+      townships,
+      disabled: false,
+      createdAt: '2026-01-01T00:00:00.000Z',
+      lastLoginAt: '2026-01-05T02:00:00.000Z',
+      lockedUntil: null,
+    },
+    csrfToken: 'csrf-test-token',
+    via: 'session',
+    sessionExpiresAt: '2026-01-05T14:00:00.000Z',
   });
 }

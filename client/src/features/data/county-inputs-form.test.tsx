@@ -1,16 +1,19 @@
 // @vitest-environment jsdom
-import { COUNTY_INPUT_ITEMS, CountyInputsResponseSchema, ImportHistorySchema } from '@junheng/shared';
+import { COUNTY_INPUT_ITEMS, CountyInputsResponseSchema, ImportHistorySchema, type Role } from '@junheng/shared';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { I18nProvider } from '../../i18n/i18n.tsx';
+import { meFixture } from '../../test-utils/fixtures.ts';
+import { meKeys } from '../auth/api/me.ts';
 import DataPage from './data-page.tsx';
 
 const context = {
   district: { code: '330999', name: '澄川县' },
   year: 2025,
   years: [2024, 2025],
+  accessScope: { restricted: false, townships: [] },
   filters: { townships: [], locales: [], groups: [], includePrivate: true },
 };
 const inputs = CountyInputsResponseSchema.parse({
@@ -70,8 +73,9 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-function renderSut() {
+function renderSut(role: Role = 'admin') {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
+  queryClient.setQueryData(meKeys.all, meFixture(role));
   render(
     <MemoryRouter initialEntries={['/data']}>
       <I18nProvider initialLang="zh">
@@ -126,5 +130,23 @@ describe('DataPage history and county-year inputs', () => {
     fireEvent.click(screen.getByRole('button', { name: '保存' }));
     const message = await screen.findByText('应为是/否（服务器）');
     expect(message.closest('[data-key]')?.getAttribute('data-key')).toBe('layout_planning');
+  });
+
+  it('should show an analyst the history but no import, and the inputs read-only', async () => {
+    renderSut('analyst');
+    const field = (await screen.findByLabelText('初中三年巩固率')) as HTMLInputElement;
+    expect(field.matches(':disabled')).toBe(true);
+    expect(screen.queryByRole('button', { name: '保存' })).toBeNull();
+    expect(screen.getByText(/只有管理员可以修改/)).toBeTruthy();
+    await within(await screen.findByRole('region', { name: '导入历史' })).findByText('#2');
+    expect(screen.queryByLabelText(/选择文件/)).toBeNull();
+  });
+
+  it('should show a viewer neither import nor history', async () => {
+    renderSut('viewer');
+    await screen.findByLabelText('初中三年巩固率');
+    expect(screen.queryByRole('region', { name: '导入历史' })).toBeNull();
+    expect(screen.queryByLabelText(/选择文件/)).toBeNull();
+    expect(fetchMock.mock.calls.some(([url]) => String(url) === '/api/v1/imports')).toBe(false);
   });
 });

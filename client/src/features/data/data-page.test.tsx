@@ -1,10 +1,12 @@
 // @vitest-environment jsdom
-import { ApiErrorSchema, ImportReportSchema } from '@junheng/shared';
+import { ApiErrorSchema, ImportReportSchema, type Role } from '@junheng/shared';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { I18nProvider } from '../../i18n/i18n.tsx';
+import { meFixture } from '../../test-utils/fixtures.ts';
+import { meKeys } from '../auth/api/me.ts';
 import DataPage from './data-page.tsx';
 
 const rejected = ImportReportSchema.parse({
@@ -73,8 +75,9 @@ function routeFetch(input: Parameters<typeof fetch>[0], init?: Parameters<typeof
 /** The POST calls only (the page also loads its history and the county list). */
 const postCalls = () => fetchMock.mock.calls.filter(([, init]) => (init?.method ?? 'GET') !== 'GET');
 
-function renderSut() {
+function renderSut(role: Role = 'admin') {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
+  queryClient.setQueryData(meKeys.all, meFixture(role));
   const invalidate = vi.spyOn(queryClient, 'invalidateQueries');
   render(
     <MemoryRouter initialEntries={['/data']}>

@@ -1,4 +1,5 @@
 import { useT } from '../../i18n/i18n.tsx';
+import { useCan, useMe } from '../auth/hooks/use-me.ts';
 import { CountyInputsForm } from './components/county-inputs-form.tsx';
 import { FormatsHelp } from './components/formats-help.tsx';
 import { ImportHistory } from './components/import-history.tsx';
@@ -6,25 +7,38 @@ import { ImportPanel } from './components/import-panel.tsx';
 import { TemplateDownloads } from './components/template-downloads.tsx';
 import './data.css';
 
+/**
+ * Admins import and edit; analysts see the import history and read the inputs; viewers only read the inputs. What a
+ * role cannot use is not shown (the server refuses it anyway).
+ */
 export default function DataPage() {
   const t = useT();
+  const me = useMe();
+  const canImport = useCan('importData');
+  const canViewImports = useCan('viewImports');
+  const canEdit = useCan('editInputs');
+  const intro = !me || canImport ? t('data.intro') : canViewImports ? t('data.introAnalyst') : t('data.introViewer');
   return (
     <section className="page" aria-labelledby="data-title">
       <h1 id="data-title" className="page-title">
         {t('data.title')}
       </h1>
-      <p className="page-intro">{t('data.intro')}</p>
-      <div className="data-grid">
-        <div className="data-main">
-          <ImportPanel />
-          <ImportHistory />
+      <p className="page-intro">{intro}</p>
+      {canImport ? (
+        <div className="data-grid">
+          <div className="data-main">
+            <ImportPanel />
+            <ImportHistory />
+          </div>
+          <aside className="data-side">
+            <TemplateDownloads />
+            <FormatsHelp />
+          </aside>
         </div>
-        <aside className="data-side">
-          <TemplateDownloads />
-          <FormatsHelp />
-        </aside>
-      </div>
-      <CountyInputsForm />
+      ) : canViewImports ? (
+        <ImportHistory />
+      ) : null}
+      {me ? <CountyInputsForm readOnly={!canEdit} /> : null}
     </section>
   );
 }

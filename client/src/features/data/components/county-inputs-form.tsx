@@ -42,7 +42,7 @@ const PROBLEM_LABELS: Record<FieldProblem, MessageKey> = {
 };
 
 /** 县级填报指标: the county-year items that cannot be computed from school data, entered by hand. */
-export function CountyInputsForm() {
+export function CountyInputsForm({ readOnly = false }: { readOnly?: boolean }) {
   const t = useT();
   const { query: districtsQuery, district } = useSelectedDistrict();
   const [params, update] = useViewParams();
@@ -68,7 +68,7 @@ export function CountyInputsForm() {
               ))}
           </select>
         </label>
-        <CountyInputsLoader code={district.code} year={year} />
+        <CountyInputsLoader code={district.code} year={year} readOnly={readOnly} />
       </>
     );
 
@@ -79,20 +79,31 @@ export function CountyInputsForm() {
         {district ? <span className="muted"> · {district.name}</span> : null}
       </h2>
       <p className="muted small">{t('data.inputs.description')}</p>
+      {readOnly ? <p className="banner banner-info small">{t('data.inputs.readOnly')}</p> : null}
       {body}
     </section>
   );
 }
 
-function CountyInputsLoader({ code, year }: { code: string; year: number }) {
+function CountyInputsLoader({ code, year, readOnly }: { code: string; year: number; readOnly: boolean }) {
   const query = useQuery(countyInputsQueryOptions(code, year));
   if (query.isPending) return <Skeleton lines={6} />;
   if (query.isError) return <ErrorMessage error={query.error} onRetry={() => query.refetch()} />;
   // Another county or year starts the form again from its stored values; a save keeps what was typed.
-  return <CountyInputsEditor key={`${code}:${year}`} code={code} year={year} data={query.data} />;
+  return <CountyInputsEditor key={`${code}:${year}`} code={code} year={year} data={query.data} readOnly={readOnly} />;
 }
 
-function CountyInputsEditor({ code, year, data }: { code: string; year: number; data: CountyInputsResponse }) {
+function CountyInputsEditor({
+  code,
+  year,
+  data,
+  readOnly,
+}: {
+  code: string;
+  year: number;
+  data: CountyInputsResponse;
+  readOnly: boolean;
+}) {
   const t = useT();
   const [lang] = useLang();
   const [fields, setFields] = useState<InputFields>(() => entriesToFields(data.items));
@@ -133,14 +144,14 @@ function CountyInputsEditor({ code, year, data }: { code: string; year: number; 
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
-        submit();
+        if (!readOnly) submit();
       }}
     >
       {AREAS.map((area) => {
         const items = data.items.filter((item) => item.area === area);
         if (items.length === 0) return null;
         return (
-          <fieldset key={area} className="inputs-area">
+          <fieldset key={area} className="inputs-area" disabled={readOnly}>
             <legend className="section-title">{pickLabel(SCORECARD_AREA_LABELS[area], lang)}</legend>
             <div className="inputs-grid" role="presentation">
               {items.map((item) => (
@@ -165,9 +176,11 @@ function CountyInputsEditor({ code, year, data }: { code: string; year: number; 
         <ErrorMessage error={mutation.error} onRetry={submit} />
       ) : null}
       <div className="actions">
-        <button type="submit" className="button" disabled={mutation.isPending}>
-          {mutation.isPending ? t('data.inputs.saving') : t('data.inputs.save')}
-        </button>
+        {readOnly ? null : (
+          <button type="submit" className="button" disabled={mutation.isPending}>
+            {mutation.isPending ? t('data.inputs.saving') : t('data.inputs.save')}
+          </button>
+        )}
         {errorCount > 0 ? (
           <span className="text-error small" role="alert">
             {t('data.inputs.hasErrors', { count: errorCount })}

@@ -6,6 +6,7 @@ import { EmptyState } from '../../../components/empty-state.tsx';
 import { ErrorMessage } from '../../../components/error-boundary.tsx';
 import { Skeleton } from '../../../components/skeleton.tsx';
 import { useT } from '../../../i18n/i18n.tsx';
+import { ScopeNotice } from '../../auth/components/scope-notice.tsx';
 import type { CountyQuery } from '../county-query.ts';
 import { useCountyQuery } from '../hooks/use-county-query.ts';
 import type { ViewParams } from '../view-params.ts';
@@ -69,6 +70,7 @@ export function CountyView({
         <FilterBar params={params} update={update} county={county} years={district.years} showStage={showStage}>
           {toolbar?.(context)}
         </FilterBar>
+        <ScopeNotice />
         <ViewContext district={district} county={county} showStage={showStage} />
         {children(context)}
       </>

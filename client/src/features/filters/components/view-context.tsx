@@ -1,5 +1,7 @@
 import { type DistrictSummary, LOCALE_LABELS, STAGE_LABELS } from '@junheng/shared';
 import { pickLabel, useLang, useT } from '../../../i18n/i18n.tsx';
+import { useMe } from '../../auth/hooks/use-me.ts';
+import { restrictedTownshipNames } from '../../auth/scope.ts';
 import type { CountyQuery } from '../county-query.ts';
 import { useFilterOptions } from '../hooks/use-filter-options.ts';
 
@@ -19,6 +21,7 @@ export function ViewContext({
   const t = useT();
   const [lang] = useLang();
   const { options } = useFilterOptions(county);
+  const scope = restrictedTownshipNames(useMe());
   const townshipName = (code: string) => options.townships.find((township) => township.code === code)?.name ?? code;
   const list = (items: string[]) => items.join(t('common.listSeparator'));
   const filters = [
@@ -51,7 +54,11 @@ export function ViewContext({
       {filters.length ? (
         <span className="view-context-filters">{filters.join(t('common.clauseSeparator'))}</span>
       ) : (
-        <span className="muted">{t('context.wholeCounty')}</span>
+        <span className="muted">
+          {scope
+            ? t('context.scopeOnly', { townships: scope.join(t('common.listSeparator')) })
+            : t('context.wholeCounty')}
+        </span>
       )}
     </p>
   );
