@@ -209,4 +209,23 @@ describe(flowNodeFilter.name, () => {
     expect(flowNodeFilter(graph, 'locale', { dataType: 'node', name: 'outside' }, none)).toBeNull();
     expect(flowNodeFilter(graph, 'locale', { dataType: 'edge', name: 'rural' }, none)).toBeNull();
   });
+
+  it("should name the schools outside the user's area without naming them, below the county's places", () => {
+    const flows = [
+      flow('township', 'outside_area', '330999101', 2, 1, ['区域外', '青石镇']),
+      flow('township', '330999101', 'outside', 1, 0, ['青石镇', '县外学校']),
+      flow('township', '330999101', '330999102', 3, 1, ['青石镇', '白沙镇']),
+    ];
+    const zh = buildFlowGraph(flows, 'township', 'zh');
+    expect(zh.nodes.map((node) => [node.key, node.label])).toEqual([
+      ['330999101', '青石镇'],
+      ['330999102', '白沙镇'],
+      ['outside_area', '区域外'],
+      ['outside', '县外学校'],
+    ]);
+    expect(zh.nodes.find((node) => node.key === 'outside_area')?.color).toBe(CHART_COLORS.noData);
+    expect(flowNodeFilter(zh, 'township', { dataType: 'node', name: 'outside_area' }, none)).toBeNull();
+    const en = buildFlowGraph(flows, 'township', 'en');
+    expect(en.nodes.find((node) => node.key === 'outside_area')?.label).toBe('Outside your area');
+  });
 });

@@ -1,4 +1,4 @@
-import { LOCALES, type Locale, type RotationFlow } from '@junheng/shared';
+import { LOCALES, type Locale, OUTSIDE_AREA_CODE, OUTSIDE_AREA_LABELS, type RotationFlow } from '@junheng/shared';
 import type { ChartOption } from '../../../components/echart-option.ts';
 import { type Lang, translate } from '../../../i18n/translate.ts';
 import { CHART_COLORS, CHART_FONT, TOOLTIP_BASE, tooltipRow, tooltipTitle } from '../../../lib/chart-theme.ts';
@@ -16,7 +16,10 @@ export type FlowNodeRole = 'both' | 'from' | 'to';
 export interface FlowNode {
   /** Unique Sankey name: the code, or `out:code` / `in:code` when senders and receivers are drawn apart. */
   id: string;
-  /** Township code or locale class ('outside' for schools outside the county). */
+  /**
+   * Township code or locale class; 'outside' for schools outside the county, OUTSIDE_AREA_CODE for schools outside
+   * the signed-in user's townships (counted, never named).
+   */
   key: string;
   label: string;
   role: FlowNodeRole;
@@ -86,7 +89,13 @@ export function flowNodeColor(key: string, level: FlowLevel): string {
   return CHART_COLORS.noData;
 }
 
+/** Places that are not a township or class of the view: drawn last, grey, and not clickable. */
+function isElsewhere(key: string): boolean {
+  return key === 'outside' || key === OUTSIDE_AREA_CODE;
+}
+
 function sortKey(key: string, level: FlowLevel): string {
+  if (key === OUTSIDE_AREA_CODE) return 'zzy';
   if (key === 'outside') return 'zzz';
   if (level === 'locale') return String(LOCALES.indexOf(key as Locale)).padStart(3, '0');
   return key;
@@ -103,6 +112,7 @@ export function buildFlowGraph(flows: readonly SankeyFlow[], level: FlowLevel, l
   const selfLoops = { flows: 0, teachers: 0, backbone: 0 };
   const nameOf = (key: string, given: string) => {
     if (key === 'outside') return translate(lang, 'chart.rot.outside');
+    if (key === OUTSIDE_AREA_CODE) return OUTSIDE_AREA_LABELS[lang];
     if (level === 'locale' && (LOCALES as readonly string[]).includes(key)) return localeLabel(key as Locale, lang);
     return given || key;
   };
@@ -178,7 +188,7 @@ interface SankeyParams {
 /**
  * The filter a click on a Sankey node asks for: its township (township level) or its class (locale level), or back
  * to the whole county when the view is already filtered to exactly that place. null for edges, unknown nodes and
- * schools outside the county.
+ * schools outside the county or the user's area.
  */
 export function flowNodeFilter(
   graph: FlowGraph,
@@ -188,7 +198,7 @@ export function flowNodeFilter(
 ): { township: string[] } | { locale: Locale[] } | null {
   if (clicked.dataType !== 'node') return null;
   const node = graph.nodes.find((item) => item.id === clicked.name);
-  if (!node || node.key === 'outside') return null;
+  if (!node || isElsewhere(node.key)) return null;
   if (level === 'township') {
     if (!/^\d{9}$/.test(node.key)) return null;
     return { township: current.township.length === 1 && current.township[0] === node.key ? [] : [node.key] };
