@@ -15,7 +15,7 @@ import { findDataVersion } from './cache/report-cache.repository.ts';
 import { ReportCache } from './cache/report-cache.ts';
 import type { Config } from './config.ts';
 import { createDistrictsRouter } from './districts/districts.router.ts';
-import { errorMiddleware, notFoundHandler } from './http/errors.ts';
+import { errorMiddleware, HttpError, notFoundHandler } from './http/errors.ts';
 import { createImportsRouter } from './imports/imports.router.ts';
 import type { Logger } from './logger.ts';
 import { createOpenApiRouter } from './openapi/openapi.router.ts';
@@ -67,7 +67,23 @@ export function createApp({ db, config, logger }: AppDeps): Express {
       crossOriginEmbedderPolicy: false,
     }),
   );
-  app.use(express.json({ limit: '1mb' }));
+  // PostgreSQL text cannot hold NUL: refuse it at the door as bad input, never as a 500 from the driver.
+  app.use((req, _res, next) => {
+    if (/%00/i.test(req.originalUrl)) {
+      throw new HttpError(400, 'ValidationFailed', '请求中含有空字符 / NUL characters are not allowed');
+    }
+    next();
+  });
+  app.use(
+    express.json({
+      limit: '1mb',
+      reviver: (_key, value: unknown) => {
+        // A throw here becomes body-parser's 400 "malformed JSON".
+        if (typeof value === 'string' && value.includes('\u0000')) throw new Error('NUL in JSON string');
+        return value;
+      },
+    }),
+  );
   // API answers are per user: never stored by a shared cache.
   app.use('/api', (_req, res, next) => {
     res.setHeader('Cache-Control', 'private, no-store');
