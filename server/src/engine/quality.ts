@@ -100,12 +100,27 @@ export function computeQualityIndicatorResult(
   key: QualityIndicatorKey,
   stage: Stage,
 ): QualityIndicatorResult {
+  return summariseIndicatorPoints(
+    collectIndicatorPoints(units, (unit) => computeIndicatorValue(unit, key)),
+    units.length,
+    key,
+    stage,
+  );
+}
+
+/** computeQualityIndicatorResult from the indicator's points (units with a value) and the number of units. */
+function summariseIndicatorPoints(
+  points: readonly WeightedPoint[],
+  unitCount: number,
+  key: QualityIndicatorKey,
+  stage: Stage,
+): QualityIndicatorResult {
   const definition = findQualityDefinition(key);
   const threshold = definition.threshold[stage];
   const cvLimit = QUALITY_CV_LIMIT[stage];
-  const points = collectIndicatorPoints(units, (unit) => computeIndicatorValue(unit, key));
   const stats = computeWeightedStats(points);
-  const schoolsMeeting = points.filter((p) => meetsThreshold(p.value, threshold)).length;
+  let schoolsMeeting = 0;
+  for (const point of points) if (meetsThreshold(point.value, threshold)) schoolsMeeting += 1;
   return {
     key,
     zh: definition.zh,
@@ -117,7 +132,7 @@ export function computeQualityIndicatorResult(
     cv: stats.cv,
     cvPasses: stats.cv === null ? null : stats.cv <= cvLimit,
     schoolsMeeting,
-    schoolsMissing: units.length - schoolsMeeting,
+    schoolsMissing: unitCount - schoolsMeeting,
     min: stats.min,
     max: stats.max,
   };
@@ -163,8 +178,16 @@ export function computeQualityReport(
   filter: StageUnitFilter = {},
 ): QualityReport {
   const { units, excluded } = selectStageUnits(stageUnits, stage, filter);
-  const indicators = QUALITY_INDICATOR_KEYS.map((key) => computeQualityIndicatorResult(units, key, stage));
   const schools = units.map(computeQualitySchoolResult);
+  // The indicators' points are the schools' values (the same computeIndicatorValue), not computed a second time.
+  const indicators = QUALITY_INDICATOR_KEYS.map((key) => {
+    const points: WeightedPoint[] = [];
+    for (const school of schools) {
+      const value = school.values[key];
+      if (value !== null) points.push({ weight: school.students, value });
+    }
+    return summariseIndicatorPoints(points, units.length, key, stage);
+  });
   const studentsCounted = units.reduce((sum, unit) => sum + unit.students, 0);
   return {
     regime: 'quality_2017',
