@@ -20,7 +20,12 @@ export function measureInitialJs(): { files: string[]; gzipKb: number } {
   return { files, gzipKb: bytes / 1024 };
 }
 
-export async function measureClient(baseUrl: string, district: string, report: (line: string) => void): Promise<void> {
+export async function measureClient(
+  baseUrl: string,
+  district: string,
+  report: (line: string) => void,
+  sessionCookie: string,
+): Promise<void> {
   const initial = measureInitialJs();
   report(`initial JavaScript: ${fmt(initial.gzipKb, 1)} KB gzip in ${initial.files.length} files (budget ≤ 350 KB)`);
   const executablePath = findChromium();
@@ -34,6 +39,9 @@ export async function measureClient(baseUrl: string, district: string, report: (
   });
   try {
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+    // Signed in already, as an analyst returning to the dashboard.
+    const [name = '', value = ''] = sessionCookie.split('=');
+    await context.addCookies([{ name, value, url: baseUrl }]);
     await context.addInitScript(() => {
       const w = globalThis as unknown as { __JUNHENG_TEST__: boolean; __longTasks: number[] };
       w.__JUNHENG_TEST__ = true;
@@ -96,6 +104,7 @@ export async function measureClient(baseUrl: string, district: string, report: (
     const ranking = (await (
       await fetch(
         `${baseUrl}/api/v1/districts/${district}/rankings?year=2024&stage=primary&indicator=books_per_student`,
+        { headers: { cookie: sessionCookie } },
       )
     ).json()) as { rows: unknown[] };
     const rows = ranking.rows.length;

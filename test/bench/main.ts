@@ -57,12 +57,34 @@ async function benchImport(): Promise<void> {
   }
 }
 
+/** The bench's own administrator: created by the server on the first start over the province database. */
+const BENCH_ADMIN_PASSWORD = 'bench-admin-password';
+
+/** Signs in as the administrator, as an analyst's browser does: the session cookie for later requests. */
+async function signIn(port: number): Promise<string> {
+  const res = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: BENCH_ADMIN_PASSWORD }),
+  });
+  if (!res.ok) throw new Error(`bench login failed: ${res.status} ${await res.text()}`);
+  return (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+}
+
 function startServer(env: Record<string, string>): { child: ChildProcess; ready: Promise<number>; port: number } {
   const port = 3900 + Math.floor(Math.random() * 90);
   const started = performance.now();
   const child = spawn(process.execPath, [path.join(root, 'server/dist/main.mjs')], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'production', ...env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'production',
+      ADMIN_PASSWORD: BENCH_ADMIN_PASSWORD,
+      ...env,
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const ready = (async () => {
@@ -191,8 +213,9 @@ async function benchProvince(): Promise<void> {
   const server = startServer({ DATABASE_URL: databaseUrl(PROVINCE_DB) });
   await server.ready;
   try {
-    await benchCsvExport(server);
-    await benchConcurrency(server.port);
+    const cookie = await signIn(server.port);
+    await benchCsvExport(server, cookie);
+    await benchConcurrency(server.port, cookie);
   } finally {
     await stopServer(server.child);
   }
@@ -206,7 +229,7 @@ async function benchClient(): Promise<void> {
   const server = startServer({ DATABASE_URL: databaseUrl(PROVINCE_DB) });
   await server.ready;
   try {
-    await measureClient(`http://127.0.0.1:${server.port}`, '500042', report);
+    await measureClient(`http://127.0.0.1:${server.port}`, '500042', report, await signIn(server.port));
   } finally {
     await stopServer(server.child);
   }
@@ -217,12 +240,14 @@ function readRssMb(pid: number): number {
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
 }
 
-async function benchCsvExport(server: { child: ChildProcess; port: number }): Promise<void> {
+async function benchCsvExport(server: { child: ChildProcess; port: number }, cookie: string): Promise<void> {
   const pid = server.child.pid as number;
   const rss: number[] = [];
   const sampler = setInterval(() => rss.push(readRssMb(pid)), 100);
   const start = performance.now();
-  const res = await fetch(`http://127.0.0.1:${server.port}/api/v1/school-stats?format=csv&bom=false`);
+  const res = await fetch(`http://127.0.0.1:${server.port}/api/v1/school-stats?format=csv&bom=false`, {
+    headers: { cookie },
+  });
   let lines = 0;
   let bytes = 0;
   for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
@@ -246,11 +271,16 @@ async function benchCsvExport(server: { child: ChildProcess; port: number }): Pr
   );
 }
 
-async function benchConcurrency(port: number): Promise<void> {
+async function benchConcurrency(port: number, cookie: string): Promise<void> {
   const url = `http://127.0.0.1:${port}/api/v1/districts/500007/balance?year=2020&stage=primary`;
-  await autocannon({ url, connections: 10, duration: 2 });
-  // Browsers always ask for gzip; so does the load, to measure what an analyst's browser gets.
-  const result = await autocannon({ url, connections: 50, duration: 10, headers: { 'accept-encoding': 'gzip' } });
+  await autocannon({ url, connections: 10, duration: 2, headers: { cookie } });
+  // Browsers always ask for gzip and send their session cookie; so does the load, checked per request.
+  const result = await autocannon({
+    url,
+    connections: 50,
+    duration: 10,
+    headers: { 'accept-encoding': 'gzip', cookie },
+  });
   report(
     `balance endpoint, 50 concurrent connections, 10 s: ${fmt(result.requests.average, 0)} requests/s, p50 latency ${result.latency.p50} ms, p99 ${result.latency.p99} ms, errors ${result.errors}, non-2xx ${result.non2xx} (budget ≥ 500 req/s, no errors)`,
   );
