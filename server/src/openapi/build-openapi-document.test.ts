@@ -84,7 +84,8 @@ describe(buildOpenApiDocument.name, () => {
       ['note', 'query', false],
     ]);
     expect(get?.parameters[0]?.description).toContain('区县代码');
-    expect(Object.keys(get?.responses ?? {})).toEqual(['200', '400', '404', '500']);
+    expect(Object.keys(get?.responses ?? {})).toEqual(['200', '400', '404', '401', '403', '500']);
+    expect(get?.security).toBeUndefined();
     expect(Object.keys((get?.responses['200'] as { content?: object } | undefined)?.content ?? {})).toEqual([
       'application/json',
       'text/csv',
@@ -102,6 +103,10 @@ describe(buildOpenApiDocument.name, () => {
       '200': expect.anything(),
       '500': { $ref: '#/components/responses/Internal' },
     });
+    // Public paths say so; everything else needs the session cookie or a bearer token.
+    expect(sut.paths['/api/health']?.get?.security).toEqual([]);
+    expect(sut.security).toEqual([{ session: [] }, { bearer: [] }]);
+    expect(sut.components.securitySchemes.session).toEqual({ type: 'apiKey', in: 'cookie', name: 'jh_session' });
     expect(sut.components.schemas.ApiError).toMatchObject({ required: ['error'] });
   });
 });

@@ -27,6 +27,8 @@ export interface OpenApiOperation {
   parameters: OpenApiParameter[];
   requestBody?: { required: boolean; content: Record<string, OpenApiMediaType> };
   responses: Record<string, OpenApiResponse | { $ref: string }>;
+  /** Empty for the public paths; otherwise a session cookie (+ CSRF header on writes) or a bearer token. */
+  security?: Record<string, string[]>[];
 }
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'delete';
@@ -38,7 +40,9 @@ export interface OpenApiDocument {
   components: {
     schemas: Record<string, JsonSchema>;
     responses: Record<string, OpenApiResponse>;
+    securitySchemes: Record<string, Record<string, string>>;
   };
+  security: Record<string, string[]>[];
 }
 
 type Io = 'input' | 'output';
@@ -226,8 +230,15 @@ const ERROR_RESPONSES: Record<string, OpenApiResponse> = {
   BadRequest: { description: '参数无效（指明字段）/ Invalid parameter, field named' },
   NotFound: { description: '区县、学校或年度不存在（列出可选年份）/ Unknown district, school or year' },
   PayloadTooLarge: { description: '请求体过大 / Request body too large' },
+  Unauthorized: { description: '未登录、会话过期或令牌无效 / No session, expired session or invalid token' },
+  Forbidden: {
+    description: '角色无此权限，或会话请求缺少 X-CSRF-Token / Role lacks the permission, or CSRF token missing',
+  },
   Internal: { description: '服务器内部错误 / Internal server error' },
 };
+
+/** Paths that answer without signing in. */
+const PUBLIC_OPERATIONS = new Set(['health', 'login']);
 
 function buildOperation(key: string, route: RouteDefinition, components: Record<string, JsonSchema>): OpenApiOperation {
   const operationName = pascal(key);
@@ -259,6 +270,12 @@ function buildOperation(key: string, route: RouteDefinition, components: Record<
   if (route.method === 'POST' || route.method === 'PUT') {
     operation.responses['413'] = { $ref: '#/components/responses/PayloadTooLarge' };
   }
+  if (PUBLIC_OPERATIONS.has(key)) {
+    operation.security = [];
+  } else {
+    operation.responses['401'] = { $ref: '#/components/responses/Unauthorized' };
+    operation.responses['403'] = { $ref: '#/components/responses/Forbidden' };
+  }
   operation.responses['500'] = { $ref: '#/components/responses/Internal' };
   return operation;
 }
@@ -288,14 +305,22 @@ export function buildOpenApiDocument(table: Readonly<Record<string, RouteDefinit
       description:
         '县域义务教育均衡发展监测接口（JSON over HTTP）。区县以6位代码标识；表格类接口支持 format=csv|xlsx 下载。' +
         ' / County school-equity API. Districts are addressed by their 6-digit code; table-shaped endpoints also' +
-        ' answer format=csv|xlsx. Errors: { error: { code, message, details? } }.',
+        ' answer format=csv|xlsx. Errors: { error: { code, message, details? } }.' +
+        ' 认证：浏览器用登录后的会话 Cookie（写操作另带 X-CSRF-Token 头，值来自 /api/v1/auth/me）；脚本用' +
+        ' `Authorization: Bearer <API 令牌>`（pnpm cli token create）。 / Auth: the session cookie from login (writes' +
+        ' also send X-CSRF-Token from /api/v1/auth/me), or `Authorization: Bearer <API token>` for scripts.',
     },
+    security: [{ session: [] }, { bearer: [] }],
     paths,
     components: {
       schemas,
       responses: Object.fromEntries(
         Object.entries(ERROR_RESPONSES).map(([name, response]) => [name, { ...response, content: errorContent }]),
       ),
+      securitySchemes: {
+        session: { type: 'apiKey', in: 'cookie', name: 'jh_session' },
+        bearer: { type: 'http', scheme: 'bearer', description: 'API 令牌 jh_… / API token' },
+      },
     },
   };
 }
