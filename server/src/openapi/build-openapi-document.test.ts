@@ -84,7 +84,7 @@ describe(buildOpenApiDocument.name, () => {
       ['note', 'query', false],
     ]);
     expect(get?.parameters[0]?.description).toContain('区县代码');
-    expect(Object.keys(get?.responses ?? {})).toEqual(['200', '400', '404', '401', '403', '500']);
+    expect(Object.keys(get?.responses ?? {})).toEqual(['200', '400', '401', '403', '404', '500']);
     expect(get?.security).toBeUndefined();
     expect(Object.keys((get?.responses['200'] as { content?: object } | undefined)?.content ?? {})).toEqual([
       'application/json',
