@@ -310,6 +310,40 @@ describe(`sessions, CSRF, lockout and the audit log (${usingRealPostgres() ? 're
     expect(ApiErrorSchema.parse(await after.json()).error.details).toEqual({ reason: 'session_expired' });
   });
 
+  it('should limit login attempts per address, whatever the user names', async () => {
+    const limited = await startTestApp(database.db, { LOGIN_ATTEMPTS_PER_15_MIN: '3' });
+    try {
+      const attempt = (username: string) =>
+        fetch(`${limited.baseUrl}/api/v1/auth/login`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ username, password: 'guess' }),
+        });
+      const statuses = [];
+      for (const name of ['a1', 'a2', 'a3', 'a4', 'ana']) statuses.push((await attempt(name)).status);
+      expect(statuses).toEqual([401, 401, 401, 429, 429]);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it('should end a session at its absolute expiry even while it is in use', async () => {
+    const short = await startTestApp(database.db, { SESSION_TTL_HOURS: '0.0004' });
+    try {
+      const res = await fetch(`${short.baseUrl}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ username: 'ana', password }),
+      });
+      const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] as string;
+      expect((await fetch(`${short.baseUrl}/api/v1/auth/me`, { headers: { cookie } })).status).toBe(200);
+      await new Promise((resolve) => setTimeout(resolve, 1600));
+      expect((await fetch(`${short.baseUrl}/api/v1/auth/me`, { headers: { cookie } })).status).toBe(401);
+    } finally {
+      await short.close();
+    }
+  });
+
   it('should refuse a cross-site login and a login that is not JSON', async () => {
     expect((await login('ana', password, { Origin: 'https://evil.example' })).status).toBe(403);
     const form = await fetch(`${app.baseUrl}/api/v1/auth/login`, {

@@ -38,8 +38,13 @@ export interface AccountsBackend {
 }
 
 /** Direct database access (the server stopped, or PostgreSQL): the audit log names the operating-system user. */
+/** The CLI acts as the operating-system user who runs it, for the audit log. */
+export function cliActor(): Actor {
+  return { userId: null, username: `cli:${os.userInfo().username}`, ip: null };
+}
+
 export function localAccounts(db: Kysely<Database>): AccountsBackend {
-  const actor: Actor = { userId: null, username: `cli:${os.userInfo().username}`, ip: null };
+  const actor = cliActor();
   return {
     addUser: (request) => createUser(db, actor, request),
     listUsers: () => listUsers(db),

@@ -10,11 +10,13 @@ import {
   UpdateUserRequestSchema,
 } from '@junheng/shared';
 import type { z } from 'zod';
+import { audit } from '../auth/auth.service.ts';
 import { loadConfig } from '../config.ts';
 import { openDatabase } from '../database.ts';
 import { runImport } from '../imports/imports.service.ts';
 import {
   type AccountsBackend,
+  cliActor,
   formatTokens,
   formatUsers,
   localAccounts,
@@ -86,6 +88,14 @@ async function importFiles(paths: string[], options: { dryRun: boolean; json: bo
   const database = await openDatabase(loadConfig());
   try {
     const report = await runImport(database.db, files, { dryRun: options.dryRun, source: 'cli' });
+    await audit(database.db, cliActor(), 'import', report.batchId ? `batch ${report.batchId}` : null, {
+      via: 'cli',
+      dryRun: options.dryRun,
+      applied: report.applied,
+      files: report.files.map((f) => f.file),
+      counts: report.counts,
+      errors: report.errors.length,
+    });
     console.log(options.json ? JSON.stringify(report, null, 2) : formatReport(report));
     return report.errors.length > 0 ? 1 : 0;
   } finally {
