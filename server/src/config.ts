@@ -23,7 +23,12 @@ const ConfigSchema = z.object({
   /** How long a report-cache version check is trusted; writes by this process invalidate at once. */
   REPORT_CACHE_VERSION_TTL_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   /** Password of the `admin` created on first start; without it a random one is printed once. */
-  ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').max(200).optional(),
+  ADMIN_PASSWORD: z
+    .string()
+    .min(10, 'must be at least 10 characters')
+    .max(200)
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   SESSION_TTL_HOURS: z.coerce
     .number()
     .positive()
