@@ -12,9 +12,9 @@ import {
 } from '@junheng/shared';
 import type { Kysely } from 'kysely';
 import type { SchoolScope } from '../db-helpers.ts';
-import { findDistrict } from '../districts/districts.repository.ts';
+import { findDistrict, findDistrictWithYears } from '../districts/districts.repository.ts';
 import { HttpError } from '../http/errors.ts';
-import { findDistrictYears, findRotations, findSchools, findStats } from './county.repository.ts';
+import { findRotations, findSchools, findStats } from './county.repository.ts';
 
 export interface CountyYearData {
   context: ReportContext;
@@ -49,20 +49,20 @@ export function toScope(districtCode: string, filter: SchoolFilterQuery, access:
 export async function loadCountyYear(db: Kysely<Database>, request: CountyYearRequest): Promise<CountyYearData> {
   // One round trip in parallel: the year check rarely fails, so its answer need not gate the data queries.
   const scope = toScope(request.districtCode, request.filter, request.access);
-  const [district, years, schools, stats, rotations] = await Promise.all([
-    findDistrict(db, request.districtCode, request.access),
-    findDistrictYears(db, request.districtCode),
+  const [found, schools, stats, rotations] = await Promise.all([
+    findDistrictWithYears(db, request.districtCode, request.access),
     findSchools(db, scope),
     findStats(db, scope, { from: request.year, to: request.year }),
     request.withRotations ? findRotations(db, scope, { from: request.year, to: request.year }) : Promise.resolve([]),
   ]);
-  if (!district) {
+  if (!found) {
     throw new HttpError(
       404,
       'DistrictNotFound',
       `没有区县 ${request.districtCode} / No district ${request.districtCode}`,
     );
   }
+  const { district, years } = found;
   if (!years.includes(request.year)) {
     throw new HttpError(
       404,

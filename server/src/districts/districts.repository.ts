@@ -11,11 +11,11 @@ export interface DistrictSummaryRecord {
 }
 
 /**
- * The districts the user may see; a township-scoped user's counts are of their own townships. Every page load asks,
- * so the years (whole district) cost one index probe per district and year present anywhere (walked on the year
- * index), not a visit of every school-year of every district (≈ 1 s on a 100-county province).
+ * The districts the user may see (code, name, years), filterable further. The years (whole district) cost one index
+ * probe per district and year present anywhere (walked on the year index), not a visit of every school-year of every
+ * district (≈ 1 s on a 100-county province).
  */
-export function buildListDistrictsQuery(db: Kysely<Database>, access: AccessScope) {
+function buildDistrictsWithYearsQuery(db: Kysely<Database>, access: AccessScope) {
   const townships = access.townships;
   return db
     .withRecursive('years(year)', (qb) =>
@@ -66,6 +66,14 @@ export function buildListDistrictsQuery(db: Kysely<Database>, access: AccessScop
         )
         .select(sql<number[]>`coalesce(array_agg(present.year order by present.year), '{}')`.as('years'))
         .as('years'),
+    ]);
+}
+
+/** The districts the user may see, with their years; a township-scoped user's counts are of their own townships. */
+export function buildListDistrictsQuery(db: Kysely<Database>, access: AccessScope) {
+  const townships = access.townships;
+  return buildDistrictsWithYearsQuery(db, access)
+    .select((eb) => [
       eb
         .selectFrom('school as sc')
         .whereRef('sc.district_code', '=', 'd.code')
@@ -115,6 +123,20 @@ export async function findDistrict(db: Kysely<Database>, code: string, access: A
       ),
     )
     .executeTakeFirst();
+}
+
+/**
+ * findDistrict and the district's years with statistics (whole district: a filter never hides which years exist) in
+ * one round trip: what every county-year report asks before it can answer.
+ */
+export async function findDistrictWithYears(
+  db: Kysely<Database>,
+  code: string,
+  access: AccessScope,
+): Promise<{ district: { code: string; name: string }; years: number[] } | undefined> {
+  if (access.districtCode !== null && access.districtCode !== code) return undefined;
+  const row = await buildDistrictsWithYearsQuery(db, access).where('d.code', '=', code).executeTakeFirst();
+  return row && { district: { code: row.code, name: row.name }, years: row.years ?? [] };
 }
 
 /** Names of townships by code, in the order given (a code without a row keeps the code). */
