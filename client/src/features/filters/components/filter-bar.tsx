@@ -3,6 +3,8 @@ import { useId, useMemo } from 'react';
 import { MultiSelect, type MultiSelectOption } from '../../../components/multi-select.tsx';
 import { pickLabel, useLang, useT } from '../../../i18n/i18n.tsx';
 import { formatInteger } from '../../../lib/format.ts';
+import { useMe } from '../../auth/hooks/use-me.ts';
+import { restrictedTownshipNames } from '../../auth/scope.ts';
 import type { CountyQuery } from '../county-query.ts';
 import type { FilterOptions } from '../filter-options.ts';
 import { useFilterOptions } from '../hooks/use-filter-options.ts';
@@ -28,6 +30,8 @@ export function FilterBar({ params, update, county, years, showStage = true, chi
   const [lang] = useLang();
   const id = useId();
   const { options } = useFilterOptions(county);
+  // A user limited to some townships has no 全县 to choose: "all" means all of theirs.
+  const restricted = restrictedTownshipNames(useMe()) !== null;
   const active = countActiveFilters(params);
   const sortedYears = useMemo(() => [...years].sort((a, b) => b - a), [years]);
 
@@ -91,7 +95,7 @@ export function FilterBar({ params, update, county, years, showStage = true, chi
           selected={params.township}
           onChange={(township) => update({ township })}
           searchable
-          allLabel={t('filters.allTownships')}
+          allLabel={restricted ? t('filters.allInScope') : t('filters.allTownships')}
           disabled={!townshipOptions.length}
         />
 

@@ -1,6 +1,8 @@
 import type { TeacherExchangeResponse } from '@junheng/shared';
 import { useT } from '../../../i18n/i18n.tsx';
 import { formatInteger, formatPercent } from '../../../lib/format.ts';
+import { useMe } from '../../auth/hooks/use-me.ts';
+import { restrictedTownshipNames } from '../../auth/scope.ts';
 
 function kpiClass(passes: boolean | null): string {
   if (passes === null) return 'kpi';
@@ -20,6 +22,8 @@ function Verdict({ passes }: { passes: boolean | null }) {
 /** The selected year's figures: eligible, rotated, ratio against 10 %, backbone share against 20 %, flow to villages. */
 export function YearFigures({ report, dimmed }: { report: TeacherExchangeResponse; dimmed: boolean }) {
   const t = useT();
+  // For a user limited to some townships, "from outside" also covers the county's other townships.
+  const restricted = restrictedTownshipNames(useMe()) !== null;
   return (
     <section className={dimmed ? 'card updating' : 'card'} aria-labelledby="rotation-year-title">
       <h2 id="rotation-year-title" className="card-title">
@@ -62,7 +66,11 @@ export function YearFigures({ report, dimmed }: { report: TeacherExchangeRespons
         </div>
       </dl>
       {report.rotatedInFromOutside > 0 ? (
-        <p className="muted small">{t('rot.fromOutside', { count: formatInteger(report.rotatedInFromOutside) })}</p>
+        <p className="muted small">
+          {t(restricted ? 'rot.fromOutsideArea' : 'rot.fromOutside', {
+            count: formatInteger(report.rotatedInFromOutside),
+          })}
+        </p>
       ) : null}
       {report.ignoredRows > 0 ? (
         <p className="muted small">{t('rot.ignored', { count: formatInteger(report.ignoredRows) })}</p>
