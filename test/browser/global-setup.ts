@@ -5,10 +5,14 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { findChromium } from './chromium.ts';
 
+/** The password of the `admin` the server creates on first start (shared with helpers.ts through `inject`). */
+const ADMIN_PASSWORD = 'browser-admin-password';
+
 declare module 'vitest' {
   export interface ProvidedContext {
     browserBaseUrl: string;
     chromiumPath: string;
+    adminPassword: string;
   }
 }
 
@@ -22,6 +26,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const chromium = findChromium();
   project.provide('chromiumPath', chromium ?? '');
   project.provide('browserBaseUrl', '');
+  project.provide('adminPassword', ADMIN_PASSWORD);
   if (!chromium) {
     if (process.env.CI) throw new Error('Chromium is missing: CI must run the browser tests (.ci/run installs it).');
     console.warn('WARNING: no Chromium found (apt-get install chromium fonts-noto-cjk); browser tests skipped.');
@@ -42,6 +47,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
       DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
       NODE_ENV: 'production',
+      ADMIN_PASSWORD,
+      // Every test signs in (some several times): the per-address login limit is not what these tests are about.
+      LOGIN_ATTEMPTS_PER_15_MIN: '10000',
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, browserAvailable, launchBrowser, openPage, screenshot } from './helpers.ts';
+import { baseUrl, browserAvailable, launchBrowser, openPage, screenshot, sessionFor } from './helpers.ts';
 
 describe.skipIf(!browserAvailable())('the built app in headless Chromium', () => {
   let browser: Browser;
@@ -21,7 +21,8 @@ describe.skipIf(!browserAvailable())('the built app in headless Chromium', () =>
   });
 
   it('should show located errors for a bad import file and change nothing', async () => {
-    const before = await (await fetch(`${baseUrl()}/api/v1/districts`)).json();
+    const admin = await sessionFor();
+    const before = await admin.json('/api/v1/districts');
     const { page, problems, close } = await openPage(browser);
     await page.goto(`${baseUrl()}/data`);
     const bad = '学校标识码,年度,小学在校生数\r\nNOPE,2024,abc\r\n';
@@ -35,7 +36,7 @@ describe.skipIf(!browserAvailable())('the built app in headless Chromium', () =>
       .first()
       .waitFor();
     await screenshot(page, 'data-rejected');
-    expect(await (await fetch(`${baseUrl()}/api/v1/districts`)).json()).toEqual(before);
+    expect(await admin.json('/api/v1/districts')).toEqual(before);
     expect(problems).toEqual([]);
     await close();
   });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, browserAvailable, launchBrowser, openPage, screenshot } from './helpers.ts';
+import { baseUrl, browserAvailable, launchBrowser, openPage, screenshot, sessionFor } from './helpers.ts';
 
 /**
  * Waits until the page shows at least `min` chart panels and every one of them has drawn its canvas or says it has
@@ -78,7 +78,7 @@ describe.skipIf(!browserAvailable())('core views (overview, compliance, balance,
     await page.getByLabel('学校规划布局合理', { exact: true }).selectOption('yes');
     await page.getByRole('button', { name: '保存', exact: true }).click();
     await page.getByText(/上次保存：/).waitFor();
-    const saved = await (await fetch(`${baseUrl()}/api/v1/districts/330999/inputs?year=2025`)).json();
+    const saved = await (await sessionFor()).json<{ values: unknown }>('/api/v1/districts/330999/inputs?year=2025');
     expect(saved.values).toEqual({ consolidation_rate: 0.975, layout_planning: true });
     expect(problems).toEqual([]);
     await close();
