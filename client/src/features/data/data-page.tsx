@@ -21,7 +21,7 @@ export default function DataPage() {
   return (
     <section className="page" aria-labelledby="data-title">
       <h1 id="data-title" className="page-title">
-        {t('data.title')}
+        {!me || canImport ? t('data.title') : t('nav.data')}
       </h1>
       <p className="page-intro">{intro}</p>
       {canImport ? (
