@@ -376,7 +376,9 @@ describe(`sessions, CSRF, lockout and the audit log (${usingRealPostgres() ? 're
     });
     expect(disabled.status).toBe(200);
     expect((await fetch(`${app.baseUrl}/api/v1/auth/me`, asVictim)).status).toBe(401);
-    expect((await login(victim.username, victim.password)).status).toBe(401);
+    const refused = await login(victim.username, victim.password);
+    expect(refused.status).toBe(401);
+    expect(ApiErrorSchema.parse(await refused.json()).error.details).toEqual({ reason: 'disabled' });
   });
 
   it('should revoke an API token', async () => {

@@ -131,7 +131,9 @@ export async function login(
   }
   if (user.disabled) {
     await failed('disabled');
-    throw new HttpError(401, 'Unauthorized', '账户已停用，请联系管理员 / This account is disabled');
+    throw new HttpError(401, 'Unauthorized', '账户已停用，请联系管理员 / This account is disabled', {
+      reason: 'disabled',
+    });
   }
   await recordSuccessfulLogin(db, user.id);
   const sessionSecret = newSecret();

@@ -15,7 +15,7 @@ describe(describeLoginError.name, () => {
 
   it('should recognise a disabled account', () => {
     const sut = describeLoginError(
-      new ApiError(401, 'Unauthorized', '账户已停用，请联系管理员 / This account is disabled'),
+      new ApiError(401, 'Unauthorized', '账户已停用，请联系管理员 / This account is disabled', { reason: 'disabled' }),
       NOW,
     );
     expect(sut).toEqual({ kind: 'disabled' });

@@ -28,8 +28,8 @@ export function describeLoginError(error: unknown, now: number): LoginProblem {
     return { kind: 'locked', minutes: Math.max(1, Math.ceil((until - now) / 60_000)) };
   }
   if (error.status === 401) {
-    // The server words a disabled account differently but with the same status as a wrong password.
-    return /停用|disabled/i.test(error.message) ? { kind: 'disabled' } : { kind: 'wrongCredentials' };
+    const reason = (error.details as { reason?: unknown } | undefined)?.reason;
+    return reason === 'disabled' ? { kind: 'disabled' } : { kind: 'wrongCredentials' };
   }
   return { kind: 'other', message: error.message };
 }
