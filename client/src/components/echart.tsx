@@ -125,7 +125,12 @@ export default function EChart({
         ? undefined
         : new ResizeObserver(() => {
             cancelAnimationFrame(frame);
-            frame = requestAnimationFrame(() => chart.resize());
+            frame = requestAnimationFrame(() => {
+              // The observer also reports the size the chart was created with (once, on observe): a resize then
+              // would lay the whole chart out a second time (≈ the cost of the first setOption on a long ranking).
+              if (element.clientWidth === chart.getWidth() && element.clientHeight === chart.getHeight()) return;
+              chart.resize();
+            });
           });
     observer?.observe(element);
     return () => {
