@@ -1,6 +1,6 @@
 import { LOCALE_LABELS, type QualitySchoolResult } from '@junheng/shared';
 import { useMemo } from 'react';
-import { Link, useLocation } from 'react-router';
+import { useLocation } from 'react-router';
 import { type Column, DataTable, type TableSort } from '../../../components/data-table.tsx';
 import { pickLabel, useLang, useT } from '../../../i18n/i18n.tsx';
 import { formatIndicator, formatInteger, formatPercent } from '../../../lib/format.ts';
@@ -15,21 +15,27 @@ import {
 
 type School = QualitySchoolResult;
 
-/** A school name that opens its profile (and remembers the school in this view's URL). */
+/**
+ * A school name that opens its profile (and remembers the school in this view's URL). A plain anchor rather than a
+ * router `<Link>`: tables hold hundreds of these, and resolving each `to` against the route tree cost ≈ 0.4 ms a row
+ * (about 100 ms for a 257-school ranking). The app has no basename, so the path is the href; a modified click still
+ * opens it in a new tab.
+ */
 export function SchoolLink({ code, name }: { code: string; name: string }) {
   const location = useLocation();
   const openSchool = useOpenSchool();
+  const { pathname, search } = schoolPath(code, location.search);
   return (
-    <Link
-      to={schoolPath(code, location.search)}
+    <a
+      href={`${pathname}${search}`}
       onClick={(event) => {
-        if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
+        if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey || event.button !== 0) return;
         event.preventDefault();
         void openSchool(code);
       }}
     >
       {name}
-    </Link>
+    </a>
   );
 }
 
