@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildUrl } from '../../lib/api-client.ts';
 import {
+  countyQueryFromLink,
   countyQueryInput,
   hasSchoolFilters,
   resolveYear,
@@ -34,6 +35,18 @@ describe(toCountyQuery.name, () => {
     });
     expect(toCountyQuery(district, params, 'primary')?.stage).toBe('primary');
     expect(toCountyQuery({ ...district, years: [] }, params)).toBeNull();
+  });
+});
+
+describe(countyQueryFromLink.name, () => {
+  it('should name the same query as toCountyQuery when the link names the district and a year with data', () => {
+    const params = parseViewParams(new URLSearchParams('?year=2024&stage=junior&township=330999101'));
+    expect(countyQueryFromLink('330999', params)).toEqual(toCountyQuery(district, params));
+  });
+
+  it('should name nothing before the district list when the link leaves the district or the year open', () => {
+    expect(countyQueryFromLink(null, parseViewParams(new URLSearchParams('?year=2024')))).toBeNull();
+    expect(countyQueryFromLink('330999', parseViewParams(new URLSearchParams('?stage=junior')))).toBeNull();
   });
 });
 

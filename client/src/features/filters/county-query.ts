@@ -36,6 +36,24 @@ export function toCountyQuery(district: DistrictSummary, params: ViewParams, sta
   };
 }
 
+/**
+ * The county report a link names completely (`?district=…&year=…`), known before the district list arrives: views
+ * prefetch it in parallel with that list instead of after it. It is the query `toCountyQuery` will make once the list
+ * confirms the year; a link to a year without data costs one wasted request and nothing else.
+ */
+export function countyQueryFromLink(districtCode: string | null, params: ViewParams): CountyQuery | null {
+  if (!districtCode || params.year === null) return null;
+  return {
+    code: districtCode,
+    year: params.year,
+    stage: params.stage,
+    township: params.township,
+    locale: params.locale,
+    group: params.group,
+    includePrivate: params.includePrivate,
+  };
+}
+
 /** The query string of a county report (defaults left out, lists comma-joined by buildUrl). */
 export function countyQueryInput(query: CountyQuery): QueryInput {
   return {

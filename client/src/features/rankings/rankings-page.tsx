@@ -11,6 +11,7 @@ import { indicatorName } from '../../lib/indicators.ts';
 import { IndicatorSelect } from '../balance/components/indicator-select.tsx';
 import { CountyView } from '../filters/components/county-view.tsx';
 import type { CountyQuery } from '../filters/county-query.ts';
+import { useLinkPrefetch } from '../filters/hooks/use-link-prefetch.ts';
 import { useOpenSchool } from '../filters/hooks/use-open-school.ts';
 import { useReportQuery } from '../filters/hooks/use-report-query.ts';
 import type { SortOrder, ViewParams } from '../filters/view-params.ts';
@@ -155,6 +156,9 @@ function RankingsContent({ county, params }: { county: CountyQuery; params: View
 /** 学校排名: every counted school ranked on one indicator, with the threshold and the county mean. */
 export default function RankingsPage() {
   const t = useT();
+  useLinkPrefetch((county, params) =>
+    rankingsQueryOptions({ ...county, indicator: params.indicator ?? DEFAULT_INDICATOR }),
+  );
   return (
     <CountyView
       id="rankings-title"

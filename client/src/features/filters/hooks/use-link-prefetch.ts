@@ -1,0 +1,28 @@
+import { type QueryKey, type UseQueryOptions, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { useSearchParams } from 'react-router';
+import { preloadEChart } from '../../../components/lazy-echart.tsx';
+import { DISTRICT_SEARCH_PARAM } from '../../districts/hooks/use-selected-district.ts';
+import { type CountyQuery, countyQueryFromLink } from '../county-query.ts';
+import type { ViewParams } from '../view-params.ts';
+import { useViewParams } from './use-view-params.ts';
+
+/**
+ * Starts what a chart view's first screen waits for as soon as the view mounts, in parallel with the district list:
+ * the ECharts chunk and, when the link names the county and year, the view's report. Otherwise each would start only
+ * once the list arrived (list → report → chart, one round trip after another). A report already cached or in flight
+ * is not asked again.
+ */
+export function useLinkPrefetch<TData, TKey extends QueryKey>(
+  options: (county: CountyQuery, params: ViewParams) => UseQueryOptions<TData, Error, TData, TKey>,
+): void {
+  const queryClient = useQueryClient();
+  const [searchParams] = useSearchParams();
+  const [params] = useViewParams();
+  const county = countyQueryFromLink(searchParams.get(DISTRICT_SEARCH_PARAM), params);
+  const query = county ? options(county, params) : null;
+  useEffect(() => {
+    preloadEChart();
+    if (query) void queryClient.prefetchQuery(query);
+  }, [query, queryClient]);
+}
