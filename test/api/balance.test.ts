@@ -229,6 +229,15 @@ describe(`balance, basic balance and rankings API (${usingRealPostgres() ? 'real
     }
     const csv = await (await app.fetch(`${app.baseUrl}/api/v1/balance-summary?stage=primary&format=csv`)).text();
     expect(csv.split('\r\n').length - 2).toBe(summary.rows.length);
+    // The small county has no junior students: its lines are still there, with nothing counted and nothing passing.
+    const junior = BalanceSummaryResponseSchema.parse(
+      (await getJson(`${app.baseUrl}/api/v1/balance-summary?stage=junior`)).body,
+    );
+    const keys = (rows: typeof summary.rows) => rows.map((r) => `${r.districtCode}/${r.year}`);
+    expect(keys(junior.rows)).toEqual(keys(summary.rows));
+    for (const row of junior.rows.filter((r) => r.districtCode === SMALL_DISTRICT.code)) {
+      expect(row).toMatchObject({ schoolsCounted: 0, studentsCounted: 0, passes: false, cvPasses: false });
+    }
   });
 
   it('should summarise only the schools a restricted user may see, as the county-year reports for that user do', async () => {

@@ -38,6 +38,7 @@ export async function findQualitySummaryRows(
   args: { year: number; stage: Stage },
 ): Promise<DistrictQualitySummaryRows[]> {
   const [higherDegree, backbone, peArt] = STAGE_TEACHER_COLUMNS[args.stage];
+  const stageStudents = args.stage === 'primary' ? 's.students_primary' : 's.students_junior';
   const fields = [
     sql.ref('s.school_code'),
     sql.ref('school.school_type'),
@@ -55,20 +56,23 @@ export async function findQualitySummaryRows(
       's.multimedia_rooms',
     ].map((column) => sql`${sql.ref(column)}::text`),
   ];
+  // A school-year without students of the stage has no part in it (computeQualitySummary would skip it) and is not
+  // sent; its district still gets a line (null when none of its school-years has the stage).
+  const concatenated = sql<
+    string | null
+  >`string_agg(concat_ws(${UNIT_SEPARATOR}, ${sql.join(fields)}), ${RECORD_SEPARATOR})
+    filter (where ${sql.ref(stageStudents)} > 0)`;
   const districts = await db
     .selectFrom('school_year_stat as s')
     .innerJoin('school', 'school.code', 's.school_code')
-    .select([
-      'school.district_code',
-      sql<string>`string_agg(concat_ws(${UNIT_SEPARATOR}, ${sql.join(fields)}), ${RECORD_SEPARATOR})`.as('lines'),
-    ])
+    .select(['school.district_code', concatenated.as('lines')])
     .where('s.year', '=', args.year)
     .$if(isRestricted(access), (qb) => qb.where(inAccessScope(access)))
     .groupBy('school.district_code')
     .execute();
   return districts.map(({ district_code, lines }) => ({
     districtCode: district_code,
-    readRows: () => lines.split(RECORD_SEPARATOR).map(parseQualitySummaryRow),
+    readRows: () => (lines === null ? [] : lines.split(RECORD_SEPARATOR).map(parseQualitySummaryRow)),
   }));
 }
 
