@@ -55,6 +55,10 @@ describe(buildUrl.name, () => {
 });
 
 describe(apiRequest.name, () => {
+  // A signed-in session, so state-changing requests go straight out.
+  beforeEach(() => setCsrfToken('csrf-0'));
+  afterEach(() => setCsrfToken(null));
+
   it('should parse a success body with the route schema', async () => {
     fetchMock.mockResolvedValueOnce(jsonResponse(districts));
     const sut = await apiRequest('listDistricts', {});
@@ -170,6 +174,35 @@ describe('session handling', () => {
     await expect(sut).rejects.toMatchObject({ status: 401, code: 'Unauthorized' });
     expect(handler).toHaveBeenCalledTimes(1);
     expect(handler.mock.calls[0]?.[0].details).toEqual({ reason: 'session_expired' });
+  });
+
+  it('should fetch the CSRF token first when a state-changing request comes before the session answer', async () => {
+    setCsrfToken(null);
+    const me = {
+      user: {
+        id: 1,
+        username: 'a',
+        role: 'analyst',
+        districtCode: null,
+        townships: null,
+        disabled: false,
+        createdAt: '2026-01-01T00:00:00Z',
+        lastLoginAt: null,
+        lockedUntil: null,
+      },
+      csrfToken: 'csrf-late',
+      via: 'session',
+      sessionExpiresAt: null,
+    };
+    fetchMock.mockResolvedValueOnce(jsonResponse(me));
+    fetchMock.mockResolvedValueOnce(jsonResponse({ ok: true }));
+    fetchMock.mockResolvedValueOnce(jsonResponse({ ok: true }));
+    await Promise.all([apiRequest('logout', {}), apiRequest('logout', {})]);
+    const urls = fetchMock.mock.calls.map((call) => String(call[0]));
+    expect(urls.filter((u) => u.endsWith('/api/v1/auth/me'))).toHaveLength(1);
+    for (const call of fetchMock.mock.calls.slice(1)) {
+      expect(new Headers(call[1]?.headers).get(CSRF_HEADER)).toBe('csrf-late');
+    }
   });
 
   it("should leave the login's own 401 (a wrong password) to the login form", async () => {

@@ -48,6 +48,24 @@ export function setCsrfToken(token: string | null): void {
   session.csrfToken = token;
 }
 
+let csrfLoading: Promise<void> | null = null;
+
+/**
+ * A state-changing request made before the session's `me` answer arrived (a page that mounts fast and posts at once)
+ * first asks for it, once for all such requests, instead of going out without its CSRF token and failing.
+ */
+async function ensureCsrfToken(): Promise<void> {
+  if (session.csrfToken) return;
+  csrfLoading ??= apiRequest('me', {})
+    .then((me) => {
+      session.csrfToken ??= me.csrfToken;
+    })
+    .finally(() => {
+      csrfLoading = null;
+    });
+  await csrfLoading;
+}
+
 /** Called with every 401 except the login's own (wrong password is the login form's business). */
 export function setUnauthorizedHandler(handler: ((error: ApiError) => void) | null): void {
   session.onUnauthorized = handler;
@@ -140,7 +158,10 @@ export async function apiRequest<N extends RouteName>(
   const route: RouteDefinition = routes[name];
   const url = buildUrl(route.path, options.params, options.query);
   const headers = new Headers({ Accept: 'application/json' });
-  if (STATE_CHANGING_METHODS.has(route.method) && session.csrfToken) headers.set(CSRF_HEADER, session.csrfToken);
+  if (STATE_CHANGING_METHODS.has(route.method) && name !== 'login') {
+    await ensureCsrfToken();
+    if (session.csrfToken) headers.set(CSRF_HEADER, session.csrfToken);
+  }
   let body: BodyInit | undefined;
   if (options.body !== undefined) {
     if (isBodyInit(options.body)) {
