@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { type ComponentType, lazy, Suspense } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { buildLoginHref, LOGIN_PATH, loginReasonOf } from '../features/auth/return-url.ts';
 import { setUnauthorizedHandler } from '../lib/api-client.ts';
@@ -6,17 +6,16 @@ import { AppLayout } from './layout.tsx';
 import { NotFoundPage, RouteErrorPage } from './route-error.tsx';
 
 // Each view is its own chunk: the first screen loads the shell and one page; chart views bring ECharts with them.
-const OverviewPage = lazy(() => import('../features/overview/overview-page.tsx'));
-const DataPage = lazy(() => import('../features/data/data-page.tsx'));
-const CompliancePage = lazy(() => import('../features/compliance/compliance-page.tsx'));
-const BalancePage = lazy(() => import('../features/balance/balance-page.tsx'));
-const RankingsPage = lazy(() => import('../features/rankings/rankings-page.tsx'));
-const UrbanRuralPage = lazy(() => import('../features/urban-rural/urban-rural-page.tsx'));
-const RotationPage = lazy(() => import('../features/rotation/rotation-page.tsx'));
-const SchoolPickerPage = lazy(() => import('../features/schools/school-picker-page.tsx'));
-const SchoolProfilePage = lazy(() => import('../features/schools/school-profile-page.tsx'));
-const MethodPage = lazy(() => import('../features/method/method-page.tsx'));
-const ImprovePage = lazy(() => import('../features/improve/improve-page.tsx'));
+// The router loads a view's chunk before showing it (route `lazy`), rather than React.lazy behind a Suspense
+// fallback: React holds a boundary's content back for up to 300 ms after its fallback appeared, and the view's own
+// requests (report prefetch, ECharts) start only once it mounts, so every first screen waited for that.
+const view = (load: () => Promise<{ default: ComponentType }>) => () =>
+  load().then((module) => ({ Component: module.default }));
+
+function NothingYet() {
+  return null;
+}
+
 const LoginPage = lazy(() => import('../features/auth/login-page.tsx'));
 const AccountPage = lazy(() => import('../features/auth/account-page.tsx'));
 const AdminPage = lazy(() => import('../features/admin/admin-page.tsx'));
@@ -35,19 +34,21 @@ export const appRoutes: RouteObject[] = [
   {
     path: '/',
     element: <AppLayout />,
+    // While the first view's chunk loads (a few ms from cache): nothing, rather than a flash of the empty shell.
+    HydrateFallback: NothingYet,
     errorElement: <RouteErrorPage />,
     children: [
-      { index: true, element: <OverviewPage /> },
-      { path: 'compliance', element: <CompliancePage /> },
-      { path: 'balance', element: <BalancePage /> },
-      { path: 'urban-rural', element: <UrbanRuralPage /> },
-      { path: 'rotation', element: <RotationPage /> },
-      { path: 'rankings', element: <RankingsPage /> },
-      { path: 'schools', element: <SchoolPickerPage /> },
-      { path: 'schools/:code', element: <SchoolProfilePage /> },
-      { path: 'improve', element: <ImprovePage /> },
-      { path: 'data', element: <DataPage /> },
-      { path: 'method', element: <MethodPage /> },
+      { index: true, lazy: view(() => import('../features/overview/overview-page.tsx')) },
+      { path: 'compliance', lazy: view(() => import('../features/compliance/compliance-page.tsx')) },
+      { path: 'balance', lazy: view(() => import('../features/balance/balance-page.tsx')) },
+      { path: 'urban-rural', lazy: view(() => import('../features/urban-rural/urban-rural-page.tsx')) },
+      { path: 'rotation', lazy: view(() => import('../features/rotation/rotation-page.tsx')) },
+      { path: 'rankings', lazy: view(() => import('../features/rankings/rankings-page.tsx')) },
+      { path: 'schools', lazy: view(() => import('../features/schools/school-picker-page.tsx')) },
+      { path: 'schools/:code', lazy: view(() => import('../features/schools/school-profile-page.tsx')) },
+      { path: 'improve', lazy: view(() => import('../features/improve/improve-page.tsx')) },
+      { path: 'data', lazy: view(() => import('../features/data/data-page.tsx')) },
+      { path: 'method', lazy: view(() => import('../features/method/method-page.tsx')) },
       { path: 'account', element: <AccountPage /> },
       { path: 'admin', element: <AdminPage /> },
       { path: '*', element: <NotFoundPage /> },

@@ -135,6 +135,25 @@ describe(apiRequest.name, () => {
     await expect(apiRequest('listDistricts', {})).rejects.toMatchObject({ status: 0, code: 'NetworkError' });
   });
 
+  it('should treat a body cut off by cancellation as the cancellation, not as a malformed answer', async () => {
+    const controller = new AbortController();
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    error.mockClear();
+    const body = new ReadableStream({
+      start(stream) {
+        stream.enqueue(new TextEncoder().encode('{"entr'));
+        controller.abort();
+        stream.error(new DOMException('Aborted', 'AbortError'));
+      },
+    });
+    fetchMock.mockResolvedValueOnce(new Response(body, { status: 200 }));
+    await expect(apiRequest('listDistricts', { signal: controller.signal })).rejects.toMatchObject({
+      name: 'AbortError',
+    });
+    expect(error).not.toHaveBeenCalled();
+    error.mockRestore();
+  });
+
   it('should rethrow an abort as is', async () => {
     const controller = new AbortController();
     controller.abort();

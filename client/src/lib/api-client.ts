@@ -188,6 +188,8 @@ export async function apiRequest<N extends RouteName>(
   }
 
   const json = await readJson(response);
+  // Cancelled while the body was arriving (a newer filter, a closed panel): not a malformed answer.
+  if (options.signal?.aborted) throw options.signal.reason ?? new DOMException('Aborted', 'AbortError');
   const isSuccess = response.ok || (options.acceptStatuses ?? []).includes(response.status);
 
   if (!isSuccess) {
