@@ -3,6 +3,7 @@ import { pickLabel, useLang, useT } from '../../i18n/i18n.tsx';
 import { formatInteger } from '../../lib/format.ts';
 import { CountyView } from '../filters/components/county-view.tsx';
 import type { CountyQuery } from '../filters/county-query.ts';
+import { usePrefetchOtherStage } from '../filters/hooks/use-prefetch-other-stage.ts';
 import { useReportQuery } from '../filters/hooks/use-report-query.ts';
 import type { ViewParams } from '../filters/view-params.ts';
 import { balanceQueryOptions } from './api/balance.ts';
@@ -37,6 +38,7 @@ function BalanceContent({
   const t = useT();
   const [lang] = useLang();
   const balance = useReportQuery(balanceQueryOptions(county));
+  usePrefetchOtherStage(balance.isSuccess, county, balanceQueryOptions);
   const stageLabel = pickLabel(STAGE_LABELS[county.stage], lang);
   // Without this year's CVs (the report failed) the trend falls back to the first indicator rather than waiting.
   const indicator = defaultTrendIndicator(params.indicator, balance.isError ? [] : balance.data?.indicators);

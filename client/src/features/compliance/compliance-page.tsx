@@ -8,6 +8,7 @@ import { formatInteger, formatPercent } from '../../lib/format.ts';
 import { balanceQueryOptions } from '../balance/api/balance.ts';
 import { CountyView } from '../filters/components/county-view.tsx';
 import type { CountyQuery } from '../filters/county-query.ts';
+import { usePrefetchOtherStage } from '../filters/hooks/use-prefetch-other-stage.ts';
 import { useReportQuery } from '../filters/hooks/use-report-query.ts';
 import type { ViewParams } from '../filters/view-params.ts';
 import type { HeatmapIndicator } from './charts/build-compliance-heatmap-option.ts';
@@ -27,6 +28,7 @@ function ComplianceContent({
 }) {
   const t = useT();
   const query = useReportQuery(balanceQueryOptions(county));
+  usePrefetchOtherStage(query.isSuccess, county, balanceQueryOptions);
   const report = query.data;
   const sort = parseComplianceSort(params.sort, params.order);
   const schools = useMemo(

@@ -13,6 +13,7 @@ import { CountyView } from '../filters/components/county-view.tsx';
 import type { CountyQuery } from '../filters/county-query.ts';
 import { useLinkPrefetch } from '../filters/hooks/use-link-prefetch.ts';
 import { useOpenSchool } from '../filters/hooks/use-open-school.ts';
+import { usePrefetchOtherStage } from '../filters/hooks/use-prefetch-other-stage.ts';
 import { useReportQuery } from '../filters/hooks/use-report-query.ts';
 import type { SortOrder, ViewParams } from '../filters/view-params.ts';
 import { type RankingsQuery, rankingsQueryInput, rankingsQueryOptions } from './api/rankings.ts';
@@ -31,6 +32,7 @@ function RankingsContent({ county, params }: { county: CountyQuery; params: View
   const rankingsQuery = useMemo<RankingsQuery>(() => ({ ...county, indicator }), [county, indicator]);
   const query = useReportQuery(rankingsQueryOptions(rankingsQuery));
   const report = query.data;
+  usePrefetchOtherStage(query.isSuccess, county, (other) => rankingsQueryOptions({ ...other, indicator }));
 
   // Built once per report, order, language and highlighted school; hovering never rebuilds it.
   const option = useMemo(

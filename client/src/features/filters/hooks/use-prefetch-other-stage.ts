@@ -1,0 +1,36 @@
+import type { Stage } from '@junheng/shared';
+import { type QueryKey, type UseQueryOptions, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import type { CountyQuery } from '../county-query.ts';
+
+export const OTHER_STAGE: Record<Stage, Stage> = { primary: 'junior', junior: 'primary' };
+
+type IdleWindow = typeof globalThis & {
+  requestIdleCallback?: (callback: () => void, options?: { timeout: number }) => number;
+  cancelIdleCallback?: (handle: number) => void;
+};
+
+/**
+ * Once the view's own report has arrived, fetches the same report for the other stage while the browser is idle:
+ * 小学 ⇄ 初中 is the filter change analysts make most, and it then answers from the cache instead of the network.
+ */
+export function usePrefetchOtherStage<TData, TKey extends QueryKey>(
+  ready: boolean,
+  county: CountyQuery,
+  options: (county: CountyQuery) => UseQueryOptions<TData, Error, TData, TKey>,
+): void {
+  const queryClient = useQueryClient();
+  const other = ready ? options({ ...county, stage: OTHER_STAGE[county.stage] }) : null;
+  const key = other ? JSON.stringify(other.queryKey) : null;
+  useEffect(() => {
+    if (!other) return;
+    const w = globalThis as IdleWindow;
+    const run = () => void queryClient.prefetchQuery(other);
+    if (w.requestIdleCallback && w.cancelIdleCallback) {
+      const handle = w.requestIdleCallback(run, { timeout: 2000 });
+      return () => w.cancelIdleCallback?.(handle);
+    }
+    const timer = setTimeout(run, 200);
+    return () => clearTimeout(timer);
+  }, [key, queryClient]);
+}
