@@ -5,6 +5,7 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/rea
 import { MemoryRouter } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { I18nProvider } from '../../i18n/i18n.tsx';
+import { setCsrfToken } from '../../lib/api-client.ts';
 import { meFixture } from '../../test-utils/fixtures.ts';
 import { meKeys } from '../auth/api/me.ts';
 import DataPage from './data-page.tsx';
@@ -55,6 +56,8 @@ const fetchMock = vi.fn<typeof fetch>();
 let putAnswer: Response | null = null;
 
 beforeEach(() => {
+  // Signed in: the session's CSRF token is known, so writes go straight out.
+  setCsrfToken('csrf-test');
   putAnswer = null;
   fetchMock.mockReset();
   fetchMock.mockImplementation(async (input, init) => {
@@ -69,6 +72,7 @@ beforeEach(() => {
   vi.stubGlobal('fetch', fetchMock);
 });
 afterEach(() => {
+  setCsrfToken(null);
   cleanup();
   vi.unstubAllGlobals();
 });
