@@ -38,7 +38,7 @@ function BalanceContent({
   const t = useT();
   const [lang] = useLang();
   const balance = useReportQuery(balanceQueryOptions(county));
-  usePrefetchOtherStage(balance.isSuccess, county, balanceQueryOptions);
+  usePrefetchOtherStage(balance.isSuccess && !balance.isPlaceholderData, county, balanceQueryOptions);
   const stageLabel = pickLabel(STAGE_LABELS[county.stage], lang);
   // Without this year's CVs (the report failed) the trend falls back to the first indicator rather than waiting.
   const indicator = defaultTrendIndicator(params.indicator, balance.isError ? [] : balance.data?.indicators);

@@ -28,7 +28,7 @@ function ComplianceContent({
 }) {
   const t = useT();
   const query = useReportQuery(balanceQueryOptions(county));
-  usePrefetchOtherStage(query.isSuccess, county, balanceQueryOptions);
+  usePrefetchOtherStage(query.isSuccess && !query.isPlaceholderData, county, balanceQueryOptions);
   const report = query.data;
   const sort = parseComplianceSort(params.sort, params.order);
   const schools = useMemo(

@@ -32,7 +32,9 @@ function RankingsContent({ county, params }: { county: CountyQuery; params: View
   const rankingsQuery = useMemo<RankingsQuery>(() => ({ ...county, indicator }), [county, indicator]);
   const query = useReportQuery(rankingsQueryOptions(rankingsQuery));
   const report = query.data;
-  usePrefetchOtherStage(query.isSuccess, county, (other) => rankingsQueryOptions({ ...other, indicator }));
+  usePrefetchOtherStage(query.isSuccess && !query.isPlaceholderData, county, (other) =>
+    rankingsQueryOptions({ ...other, indicator }),
+  );
 
   // Built once per report, order, language and highlighted school; hovering never rebuilds it.
   const option = useMemo(

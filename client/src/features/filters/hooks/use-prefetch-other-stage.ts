@@ -11,6 +11,9 @@ type IdleWindow = typeof globalThis & {
 };
 
 /**
+ * `ready`: the view's own report has arrived (not the previous filter's kept on screen meanwhile, or the prefetch
+ * would compete with the request the analyst is waiting for).
+ *
  * Once the view's own report has arrived, fetches the same report for the other stage while the browser is idle:
  * 小学 ⇄ 初中 is the filter change analysts make most, and it then answers from the cache instead of the network.
  */
