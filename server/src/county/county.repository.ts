@@ -1,13 +1,6 @@
 import type { Database, SchoolYearStatRecord } from '@junheng/db';
-import {
-  type AccessScope,
-  OUTSIDE_AREA_CODE,
-  type RotationRow,
-  SCHOOL_STAT_COLUMNS,
-  type SchoolRow,
-  type SchoolStatRow,
-} from '@junheng/shared';
-import { type Kysely, sql } from 'kysely';
+import { type AccessScope, OUTSIDE_AREA_CODE, type RotationRow, type SchoolRow } from '@junheng/shared';
+import type { Kysely } from 'kysely';
 import { inAccessScope, inSchoolScope, isRestricted, type SchoolScope } from '../db-helpers.ts';
 import { statRecordToRow } from '../imports/imports.repository.ts';
 
@@ -219,56 +212,6 @@ export async function replaceCountyInputs(
       .insertInto('county_year_input')
       .values(items.map((i) => ({ district_code: districtCode, year, item_key: i.key, value: i.value, note: i.note })))
       .execute();
-  });
-}
-
-/** Every school of every district the user may see (for province-wide summaries). */
-export async function findAllSchools(db: Kysely<Database>, access: AccessScope): Promise<SchoolRow[]> {
-  const rows = await db
-    .selectFrom('school')
-    .innerJoin('district', 'district.code', 'school.district_code')
-    .innerJoin('township', 'township.code', 'school.township_code')
-    .select(SCHOOL_COLUMNS)
-    .where(inAccessScope(access))
-    .orderBy('school.code')
-    .execute();
-  return rows.map(schoolRecordToRow);
-}
-
-const UNIT_SEPARATOR = '\u001f';
-const STAT_KEYS = SCHOOL_STAT_COLUMNS.map((c) => ({ key: c.key, field: c.field, text: c.field === 'schoolCode' }));
-
-/**
- * Every statistics row of the given years (all years when none is given), for province-wide summaries. Each row
- * travels as one text value (fields joined by the ASCII unit separator): for hundreds of thousands of rows that is
- * several times cheaper for the driver than thirty-odd typed columns.
- */
-export async function findAllStats(
-  db: Kysely<Database>,
-  access: AccessScope,
-  years?: { from?: number; to?: number },
-): Promise<SchoolStatRow[]> {
-  const fields = STAT_KEYS.map(({ key }) => sql`${sql.ref(`s.${key}`)}::text`);
-  const rows = await db
-    .selectFrom('school_year_stat as s')
-    .select(sql<string>`concat_ws(${UNIT_SEPARATOR}, ${sql.join(fields)})`.as('line'))
-    // Unrestricted (the common, province-wide case) needs no join at all.
-    .$if(isRestricted(access), (qb) =>
-      qb.where('s.school_code', 'in', (eb) =>
-        eb.selectFrom('school').select('school.code').where(inAccessScope(access)),
-      ),
-    )
-    .$if(years?.from !== undefined, (qb) => qb.where('s.year', '>=', years?.from as number))
-    .$if(years?.to !== undefined, (qb) => qb.where('s.year', '<=', years?.to as number))
-    .execute();
-  return rows.map(({ line }) => {
-    const values = line.split(UNIT_SEPARATOR);
-    const row: Record<string, string | number> = {};
-    STAT_KEYS.forEach(({ field, text }, i) => {
-      const value = values[i] ?? '';
-      row[field] = text ? value : Number(value);
-    });
-    return row as unknown as SchoolStatRow;
   });
 }
 
