@@ -1,5 +1,6 @@
 import { type BalanceResponse, STAGES } from '@junheng/shared';
 import { type UseQueryResult, useQueries } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
 import { balanceQueryOptions } from '../../balance/api/balance.ts';
 import { type CountyQuery, unfilteredCountyQuery } from '../county-query.ts';
 import { deriveFilterOptions, type FilterOptions } from '../filter-options.ts';
@@ -31,11 +32,47 @@ function combineOptions(results: UseQueryResult<BalanceResponse>[]): { options: 
  * same cached queries the overview uses), so the options do not shrink as filters are applied.
  */
 export function useFilterOptions(county: CountyQuery | null): { options: FilterOptions; isPending: boolean } {
+  // After a change of county or year the options follow once the browser is idle: their two full reports must not
+  // compete with the report the analyst is waiting for (the previous year's options stay meanwhile).
+  const source = useIdleDeferred(county, county ? `${county.code}:${county.year}` : '');
   return useQueries({
     queries: STAGES.map((stage) => ({
-      ...balanceQueryOptions(unfilteredCountyQuery(county ?? NO_COUNTY, stage)),
-      enabled: county !== null,
+      ...balanceQueryOptions(unfilteredCountyQuery(source ?? NO_COUNTY, stage)),
+      enabled: source !== null,
     })),
     combine: combineOptions,
   });
+}
+
+type IdleWindow = typeof globalThis & {
+  requestIdleCallback?: (callback: () => void, options?: { timeout: number }) => number;
+  cancelIdleCallback?: (handle: number) => void;
+};
+
+const SETTLE_MS = 400;
+
+/**
+ * `value` at once the first time; after that, a new `key`'s value once the view has had time to load its own report
+ * (SETTLE_MS) and the browser is idle.
+ */
+export function useIdleDeferred<T>(value: T, key: string): T {
+  const [deferred, setDeferred] = useState<{ key: string; value: T }>({ key, value });
+  const latest = useRef(value);
+  latest.current = value;
+  useEffect(() => {
+    if (key === deferred.key) return;
+    const apply = () => setDeferred({ key, value: latest.current });
+    const w = globalThis as IdleWindow;
+    let idle: number | undefined;
+    // The browser is idle while it waits for the view's report too: wait for that answer's usual time first.
+    const timer = setTimeout(() => {
+      if (w.requestIdleCallback) idle = w.requestIdleCallback(apply, { timeout: 1000 });
+      else apply();
+    }, SETTLE_MS);
+    return () => {
+      clearTimeout(timer);
+      if (idle !== undefined) w.cancelIdleCallback?.(idle);
+    };
+  }, [key, deferred.key]);
+  return key === deferred.key ? value : deferred.value;
 }

@@ -1,6 +1,7 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { parseViewParams, type ViewParams, writeViewParams } from '../view-params.ts';
+import { prefetchViewReport } from './view-report-prefetch.ts';
 
 export interface UpdateViewParamsOptions {
   /** Replace the history entry instead of adding one (for corrections the analyst did not ask for). */
@@ -18,9 +19,10 @@ export function useViewParams(): [ViewParams, (patch: Partial<ViewParams>, optio
   const params = useMemo(() => parseViewParams(new URLSearchParams(search)), [search]);
   const update = useCallback(
     (patch: Partial<ViewParams>, options: UpdateViewParamsOptions = {}) => {
+      prefetchViewReport(writeViewParams(new URLSearchParams(search), patch));
       setSearchParams((previous) => writeViewParams(previous, patch), { replace: options.replace ?? false });
     },
-    [setSearchParams],
+    [setSearchParams, search],
   );
   return [params, update];
 }
