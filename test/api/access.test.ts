@@ -234,6 +234,15 @@ describe(`access control (${usingRealPostgres() ? 'real PostgreSQL' : 'PGlite'})
     expect(all).toContain(DEMO);
   });
 
+  it('should list only the import batches that hold rows a district-scoped user may see', async () => {
+    type Batches = { batches: { id: number; source: string }[] };
+    const all = (await (await app.fetch(`${app.baseUrl}/api/v1/imports`)).json()) as Batches;
+    const scoped = await app.as('analyst', { districtCode: SMALL_DISTRICT.code });
+    const mine = (await (await scoped(`${app.baseUrl}/api/v1/imports`)).json()) as Batches;
+    expect(all.batches.map((b) => b.source).sort()).toEqual(['cli', 'demo']);
+    expect(mine.batches.map((b) => b.source)).toEqual(['cli']);
+  });
+
   it('should reject a district-scoped administrator’s import of another district, row by row, and write nothing', async () => {
     const scopedAdmin = await app.as('admin', { districtCode: DEMO });
     const form = new FormData();

@@ -1,5 +1,6 @@
 import type { Database, ImportBatchFile, NewSchoolYearStat, SchoolYearStatRecord } from '@junheng/db';
 import {
+  type AccessScope,
   type ImportKind,
   type RotationRow,
   SCHOOL_STAT_COLUMNS,
@@ -8,6 +9,7 @@ import {
   type SchoolStatRow,
 } from '@junheng/shared';
 import { type Kysely, sql, type Transaction } from 'kysely';
+import { inAccessScope, isRestricted } from '../db-helpers.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -220,12 +222,44 @@ function* chunks<T>(items: T[], size: number): Generator<T[]> {
   for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
 }
 
-/** The newest import batches first: when, from where, which files (with checksums) and how many rows. */
-export async function findImportBatches(db: Db, limit = 100) {
+/**
+ * The newest import batches first: when, from where, which files (with checksums) and how many rows. A user limited
+ * to some schools sees only the batches that still hold rows of theirs (file names can name other districts).
+ */
+export async function findImportBatches(db: Db, access: AccessScope, limit = 100) {
   const rows = await db
-    .selectFrom('import_batch')
-    .select(['id', 'created_at', 'source', 'files', 'counts', 'warnings'])
-    .orderBy('id', 'desc')
+    .selectFrom('import_batch as b')
+    .select(['b.id', 'b.created_at', 'b.source', 'b.files', 'b.counts', 'b.warnings'])
+    .$if(isRestricted(access), (qb) =>
+      qb.where((eb) =>
+        eb.or([
+          eb.exists(
+            eb
+              .selectFrom('school')
+              .select('school.code')
+              .whereRef('school.import_batch_id', '=', 'b.id')
+              .where(inAccessScope(access)),
+          ),
+          eb.exists(
+            eb
+              .selectFrom('school_year_stat as s')
+              .innerJoin('school', 'school.code', 's.school_code')
+              .select('s.school_code')
+              .whereRef('s.import_batch_id', '=', 'b.id')
+              .where(inAccessScope(access)),
+          ),
+          eb.exists(
+            eb
+              .selectFrom('rotation as r')
+              .innerJoin('school', 'school.code', 'r.from_school_code')
+              .select('r.id')
+              .whereRef('r.import_batch_id', '=', 'b.id')
+              .where(inAccessScope(access)),
+          ),
+        ]),
+      ),
+    )
+    .orderBy('b.id', 'desc')
     .limit(limit)
     .execute();
   return rows.map((r) => ({

@@ -61,8 +61,10 @@ export function createImportsRouter(deps: {
   });
 
   router.get(routes.listImports.path, async (_req, res) => {
-    requirePermission(res, 'viewImports');
-    sendValidated(res, routes.listImports.response, { batches: await findImportBatches(deps.db) });
+    const principal = requirePermission(res, 'viewImports');
+    sendValidated(res, routes.listImports.response, {
+      batches: await findImportBatches(deps.db, principal.access),
+    });
   });
 
   router.get('/api/v1/imports/templates/:file', async (req, res) => {
