@@ -112,12 +112,15 @@ export async function recordFailedLogin(db: Db, id: number, maxFailures: number,
   return row?.locked_until != null && row.locked_until.getTime() === lockUntil.getTime();
 }
 
-export async function recordSuccessfulLogin(db: Db, id: number): Promise<void> {
-  await db
+/** Clears failures and lockout; answers the login time as stored. */
+export async function recordSuccessfulLogin(db: Db, id: number): Promise<Date | null> {
+  const row = await db
     .updateTable('app_user')
     .set({ failed_logins: 0, locked_until: null, last_login_at: sql`now()` })
     .where('id', '=', id)
-    .execute();
+    .returning('last_login_at')
+    .executeTakeFirst();
+  return row?.last_login_at ?? null;
 }
 
 export async function insertSession(
@@ -234,14 +237,5 @@ export async function revokeApiToken(db: Db, id: number): Promise<void> {
     .set({ revoked_at: sql`now()` })
     .where('id', '=', id)
     .where('revoked_at', 'is', null)
-    .execute();
-}
-
-export async function findTownshipCodes(db: Db, codes: readonly string[]) {
-  if (codes.length === 0) return [];
-  return db
-    .selectFrom('township')
-    .select(['code', 'district_code'])
-    .where('code', 'in', [...codes])
     .execute();
 }

@@ -9,6 +9,7 @@ import type {
   User,
 } from '@junheng/shared';
 import type { Kysely } from 'kysely';
+import { findTownships } from '../districts/districts.repository.ts';
 import { HttpError } from '../http/errors.ts';
 import { insertAuditEntry } from './audit.repository.ts';
 import {
@@ -17,7 +18,6 @@ import {
   findApiTokens,
   findLiveApiToken,
   findLiveSession,
-  findTownshipCodes,
   findUserById,
   findUserByName,
   findUsers,
@@ -135,14 +135,13 @@ export async function login(
       reason: 'disabled',
     });
   }
-  await recordSuccessfulLogin(db, user.id);
+  const lastLoginAt = await recordSuccessfulLogin(db, user.id);
   const sessionSecret = newSecret();
   const csrfToken = newSecret();
   const expiresAt = new Date(Date.now() + settings.sessionTtlMs);
   const idHash = hashSecret(sessionSecret);
   await insertSession(db, { idHash, userId: user.id, csrfToken, expiresAt });
   await audit(db, { userId: user.id, username: user.username, ip }, 'login', null, { via: 'password' });
-  const fresh = (await findUserById(db, user.id)) as UserRecord;
   return {
     principal: {
       userId: user.id,
@@ -152,7 +151,7 @@ export async function login(
       via: 'session',
       session: { idHash, csrfToken, expiresAt },
     },
-    user: toUser(fresh),
+    user: toUser({ ...user, failed_logins: 0, locked_until: null, last_login_at: lastLoginAt }),
     sessionSecret,
   };
 }
@@ -224,8 +223,8 @@ export async function listUsers(db: Kysely<Database>): Promise<User[]> {
 /** Township codes must exist and, with a district, belong to it: a typo would otherwise silently show nothing. */
 async function checkScope(db: Kysely<Database>, districtCode: string | null, townships: string[] | null) {
   if (!townships || townships.length === 0) return;
-  const found = await findTownshipCodes(db, townships);
-  const byCode = new Map(found.map((t) => [t.code, t.district_code]));
+  const found = await findTownships(db, townships);
+  const byCode = new Map(found.map((t) => [t.code, t.districtCode]));
   const unknown = townships.filter((code) => !byCode.has(code));
   if (unknown.length > 0) {
     throw new HttpError(400, 'ValidationFailed', `没有这些乡镇：${unknown.join('、')} / Unknown townships`, {
@@ -233,7 +232,7 @@ async function checkScope(db: Kysely<Database>, districtCode: string | null, tow
       fields: [{ field: 'townships', message: `unknown: ${unknown.join(', ')}` }],
     });
   }
-  const foreign = districtCode ? townships.filter((code) => byCode.get(code)?.trim() !== districtCode) : [];
+  const foreign = districtCode ? townships.filter((code) => byCode.get(code) !== districtCode) : [];
   if (foreign.length > 0) {
     throw new HttpError(400, 'ValidationFailed', `乡镇不属于区县 ${districtCode}：${foreign.join('、')}`, {
       in: 'body',

@@ -139,19 +139,18 @@ export async function findDistrictWithYears(
   return row && { district: { code: row.code, name: row.name }, years: row.years ?? [] };
 }
 
-/** Names of townships by code, in the order given (a code without a row keeps the code). */
-export async function findTownshipNames(
+/** The townships of these codes that exist, with their names and districts. */
+export async function findTownships(
   db: Kysely<Database>,
   codes: readonly string[],
-): Promise<{ code: string; name: string }[]> {
+): Promise<{ code: string; name: string; districtCode: string }[]> {
   if (codes.length === 0) return [];
   const rows = await db
     .selectFrom('township')
-    .select(['code', 'name'])
+    .select(['code', 'name', 'district_code'])
     .where('code', 'in', [...codes])
     .execute();
-  const names = new Map(rows.map((r) => [r.code, r.name]));
-  return codes.map((code) => ({ code, name: names.get(code) ?? code }));
+  return rows.map((r) => ({ code: r.code, name: r.name, districtCode: r.district_code.trim() }));
 }
 
 export async function pingDatabase(db: Kysely<Database>): Promise<void> {

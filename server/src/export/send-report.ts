@@ -1,4 +1,4 @@
-import { type ExportQuery, QUALITY_INDICATORS, type ReportContext, type Stage } from '@junheng/shared';
+import { type ExportQuery, QUALITY_INDICATORS } from '@junheng/shared';
 import type { Response } from 'express';
 import type { z } from 'zod';
 import type { CachedReport } from '../cache/report-cache.ts';

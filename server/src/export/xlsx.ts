@@ -1,5 +1,4 @@
 import type { Writable } from 'node:stream';
-import type ExcelJS from 'exceljs';
 import { loadExcelJs } from './load-exceljs.ts';
 import { type ExportContext, type ExportTable, headerOf } from './table.ts';
 

@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
 import { recordExport } from '../auth/export-audit.ts';
 import { accessOf } from '../auth/principal.ts';
 import { requireDistrict } from '../county/county.service.ts';
-import { findTownshipNames } from '../districts/districts.repository.ts';
+import { findTownships } from '../districts/districts.repository.ts';
 import { formatCsvField, writeCsvLines } from '../export/csv.ts';
 import { indicatorDefinitions } from '../export/send-report.ts';
 import { sendTable } from '../export/send-table.ts';
@@ -55,7 +55,8 @@ export function createRecordsRouter(db: Kysely<Database>): Router {
     const zh = query.lang === 'zh';
     const filters: [string, string][] = [[zh ? '范围' : 'Scope', label]];
     if (filter.access.townships !== null) {
-      const area = (await findTownshipNames(db, filter.access.townships)).map((t) => t.name).join('、');
+      const names = new Map((await findTownships(db, filter.access.townships)).map((t) => [t.code, t.name]));
+      const area = filter.access.townships.map((code) => names.get(code) ?? code).join('、');
       filters.push([zh ? '访问范围' : 'Access scope', zh ? `仅限 ${area}` : `${area} only`]);
     }
     if (query.format === 'csv') {

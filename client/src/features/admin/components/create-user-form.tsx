@@ -11,6 +11,7 @@ import {
   type UserFormErrors,
   type UserFormValues,
 } from '../user-form-state.ts';
+import { PasswordField } from './password-field.tsx';
 import { ScopeFields } from './scope-fields.tsx';
 
 /** 新建用户: name, initial password, role and scope; checked with the server's schema before it is sent. */
@@ -69,20 +70,14 @@ export function CreateUserForm() {
           />
           {errors.username ? <span className="text-error small">{errors.username}</span> : null}
         </label>
-        <label className="form-field" htmlFor={`${id}-password`}>
-          <span className="filter-label">{t('users.password')}</span>
-          <input
-            id={`${id}-password`}
-            type="password"
-            autoComplete="new-password"
-            value={values.password}
-            aria-invalid={errors.password ? true : undefined}
-            onChange={(event) => set({ password: event.target.value })}
-          />
-          <span className={errors.password ? 'text-error small' : 'muted small'}>
-            {errors.password ?? t('users.passwordHint', { min: PASSWORD_MIN_LENGTH })}
-          </span>
-        </label>
+        <PasswordField
+          id={`${id}-password`}
+          label={t('users.password')}
+          value={values.password}
+          error={errors.password}
+          hint={t('users.passwordHint', { min: PASSWORD_MIN_LENGTH })}
+          onChange={(password) => set({ password })}
+        />
         <ScopeFields values={values} errors={errors} onChange={set} />
         <div className="actions">
           <button type="submit" className="button" disabled={create.isPending}>

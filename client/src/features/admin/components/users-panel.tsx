@@ -11,6 +11,7 @@ import { formatDateTime } from '../../data/api/import-history.ts';
 import { usersQueryOptions, useUpdateUserMutation } from '../api/users.ts';
 import { pickBilingual, serverFieldMessages, toScopeUpdate, type UserFormErrors } from '../user-form-state.ts';
 import { CreateUserForm } from './create-user-form.tsx';
+import { PasswordField } from './password-field.tsx';
 import { ScopeFields } from './scope-fields.tsx';
 
 function isLocked(user: User, now: number): boolean {
@@ -108,19 +109,14 @@ function UserEditor({ user, self, onClose }: { user: User; self: boolean; onClos
           resetPassword();
         }}
       >
-        <label className="form-field" htmlFor={`${id}-password`}>
-          <span className="filter-label">{t('users.newPassword')}</span>
-          <input
-            id={`${id}-password`}
-            type="password"
-            autoComplete="new-password"
-            value={password}
-            onChange={(event) => setPassword(event.target.value)}
-          />
-          <span className={passwordError ? 'text-error small' : 'muted small'}>
-            {passwordError ?? t('users.resetHint', { min: PASSWORD_MIN_LENGTH })}
-          </span>
-        </label>
+        <PasswordField
+          id={`${id}-password`}
+          label={t('users.newPassword')}
+          value={password}
+          error={passwordError}
+          hint={t('users.resetHint', { min: PASSWORD_MIN_LENGTH })}
+          onChange={setPassword}
+        />
         <div className="actions">
           <button type="submit" className="button button-secondary" disabled={update.isPending || !password}>
             {t('users.resetPassword')}

@@ -1,6 +1,7 @@
 import { type BalanceResponse, STAGES } from '@junheng/shared';
 import { type UseQueryResult, useQueries } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
+import { whenIdle } from '../../../lib/when-idle.ts';
 import { balanceQueryOptions } from '../../balance/api/balance.ts';
 import { type CountyQuery, unfilteredCountyQuery } from '../county-query.ts';
 import { deriveFilterOptions, type FilterOptions } from '../filter-options.ts';
@@ -44,11 +45,6 @@ export function useFilterOptions(county: CountyQuery | null): { options: FilterO
   });
 }
 
-type IdleWindow = typeof globalThis & {
-  requestIdleCallback?: (callback: () => void, options?: { timeout: number }) => number;
-  cancelIdleCallback?: (handle: number) => void;
-};
-
 const SETTLE_MS = 400;
 
 /**
@@ -61,18 +57,8 @@ export function useIdleDeferred<T>(value: T, key: string): T {
   latest.current = value;
   useEffect(() => {
     if (key === deferred.key) return;
-    const apply = () => setDeferred({ key, value: latest.current });
-    const w = globalThis as IdleWindow;
-    let idle: number | undefined;
     // The browser is idle while it waits for the view's report too: wait for that answer's usual time first.
-    const timer = setTimeout(() => {
-      if (w.requestIdleCallback) idle = w.requestIdleCallback(apply, { timeout: 1000 });
-      else apply();
-    }, SETTLE_MS);
-    return () => {
-      clearTimeout(timer);
-      if (idle !== undefined) w.cancelIdleCallback?.(idle);
-    };
+    return whenIdle(() => setDeferred({ key, value: latest.current }), { delay: SETTLE_MS, timeout: 1000 });
   }, [key, deferred.key]);
   return key === deferred.key ? value : deferred.value;
 }

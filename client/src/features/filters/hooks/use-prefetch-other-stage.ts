@@ -1,14 +1,10 @@
 import type { Stage } from '@junheng/shared';
 import { type QueryKey, type UseQueryOptions, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
+import { whenIdle } from '../../../lib/when-idle.ts';
 import type { CountyQuery } from '../county-query.ts';
 
 export const OTHER_STAGE: Record<Stage, Stage> = { primary: 'junior', junior: 'primary' };
-
-type IdleWindow = typeof globalThis & {
-  requestIdleCallback?: (callback: () => void, options?: { timeout: number }) => number;
-  cancelIdleCallback?: (handle: number) => void;
-};
 
 /**
  * `ready`: the view's own report has arrived (not the previous filter's kept on screen meanwhile, or the prefetch
@@ -27,13 +23,6 @@ export function usePrefetchOtherStage<TData, TKey extends QueryKey>(
   const key = other ? JSON.stringify(other.queryKey) : null;
   useEffect(() => {
     if (!other) return;
-    const w = globalThis as IdleWindow;
-    const run = () => void queryClient.prefetchQuery(other);
-    if (w.requestIdleCallback && w.cancelIdleCallback) {
-      const handle = w.requestIdleCallback(run, { timeout: 2000 });
-      return () => w.cancelIdleCallback?.(handle);
-    }
-    const timer = setTimeout(run, 200);
-    return () => clearTimeout(timer);
+    return whenIdle(() => void queryClient.prefetchQuery(other), { timeout: 2000 });
   }, [key, queryClient]);
 }
