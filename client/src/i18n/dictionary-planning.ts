@@ -24,6 +24,7 @@ export const planningZh = {
   'improve.shortfallTable.none': '所有学校各项指标均达到国家标准。',
   'improve.plans.title': '差异系数达标方案（{stage}）',
   'improve.plans.subtitle': '超过限值 {limit} 的指标：把最低的学校提升到同一托底水平后的差异系数',
+  'improve.plans.noneTitle': '无需方案：各项差异系数均在限值以内',
   'improve.plans.none': '所有指标的差异系数都在限值 {limit} 以内，不需要方案。',
   'improve.plans.summary':
     '差异系数 {before} → {after}；提升 {schools} 所学校，共需 {total}；资源配置达标学校 {passingBefore} → {passingAfter} 所',
@@ -99,6 +100,10 @@ export const planningZh = {
   'improve.whatIf.verdict': '资源配置结论',
   'improve.whatIf.cvVerdict': '差异系数全部达标',
   'improve.whatIf.schoolsPassing': '资源配置达标学校',
+  'improve.whatIf.schoolChanges.title': '达标情况有变化的学校（{count} 所）',
+  'improve.whatIf.schoolChanges.none': '没有学校的资源配置结论或单项达标情况发生变化。',
+  'improve.whatIf.schoolChanges.nowMet': '新达标的指标',
+  'improve.whatIf.schoolChanges.noLongerMet': '不再达标的指标',
   'data.history.title': '导入历史',
   'data.history.description': '已写入数据库的每一批导入，最新的在前；文件校验和（SHA-256）可用于核对是哪一份文件。',
   'data.history.empty': '还没有导入记录。',
@@ -164,6 +169,7 @@ export const planningEn: Record<keyof typeof planningZh, string> = {
   'improve.shortfallTable.none': 'Every school meets every threshold.',
   'improve.plans.title': 'Plans for coefficients over the limit ({stage})',
   'improve.plans.subtitle': 'Indicators over the limit {limit}: the CV after raising the lowest schools to one floor',
+  'improve.plans.noneTitle': 'No plan needed: every coefficient of variation is within its limit',
   'improve.plans.none': 'Every coefficient of variation is within the limit {limit}; no plan is needed.',
   'improve.plans.summary':
     'CV {before} → {after}; raise {schools} schools, {total} in all; schools passing {passingBefore} → {passingAfter}',
@@ -240,6 +246,10 @@ export const planningEn: Record<keyof typeof planningZh, string> = {
   'improve.whatIf.verdict': 'Resource allocation verdict',
   'improve.whatIf.cvVerdict': 'All coefficients within limit',
   'improve.whatIf.schoolsPassing': 'Schools passing',
+  'improve.whatIf.schoolChanges.title': 'Schools whose status changes ({count})',
+  'improve.whatIf.schoolChanges.none': 'No school’s verdict or indicator status changes.',
+  'improve.whatIf.schoolChanges.nowMet': 'Now met',
+  'improve.whatIf.schoolChanges.noLongerMet': 'No longer met',
   'data.history.title': 'Import history',
   'data.history.description':
     'Every import written to the database, newest first; the file checksum (SHA-256) tells exactly which file it was.',

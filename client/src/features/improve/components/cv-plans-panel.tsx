@@ -75,7 +75,11 @@ export function CvPlansPanel({
       subtitle={t('improve.plans.subtitle', { limit: formatCv(cvLimit, 2) })}
       query={query}
       isEmpty={plans.length === 0}
-      emptyMessage={t('improve.plans.none', { limit: formatCv(cvLimit, 2) })}
+      // Schools counted and no plan: every CV is within its limit, which is good news, not an empty filter.
+      emptyTitle={report && report.schoolsCounted > 0 ? t('improve.plans.noneTitle') : undefined}
+      emptyMessage={
+        report && report.schoolsCounted > 0 ? t('improve.plans.none', { limit: formatCv(cvLimit, 2) }) : undefined
+      }
       exports={exports}
       fileName={exportFileName([report?.district.name, county.year, stageLabel, title])}
       skeletonHeight={240}
