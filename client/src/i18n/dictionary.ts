@@ -33,6 +33,7 @@ export const zh = {
   'header.dataYear': '数据年度',
   'header.filters': '筛选',
   'header.printedAt': '打印时间',
+  'header.filterSeparator': '，',
 
   'common.retry': '重试',
   'common.loading': '正在加载…',
@@ -494,6 +495,7 @@ export const en: Dictionary = {
   'header.dataYear': 'Data year',
   'header.filters': 'Filters',
   'header.printedAt': 'Printed',
+  'header.filterSeparator': '; ',
 
   'common.retry': 'Retry',
   'common.loading': 'Loading…',
@@ -531,7 +533,7 @@ export const en: Dictionary = {
   'filters.indicatorsBasic': 'Basic balance (2012) only',
   'filters.reset': 'Clear filters ({count})',
   'filters.selectedCount': '{count} selected',
-  'filters.schoolCount': '{count} schools',
+  'filters.schoolCount': '{count, plural, one {# school} other {# schools}}',
   'filters.search': 'Search name or code',
   'filters.searchIn': 'Search {label}',
   'filters.selectAll': 'Select all',
@@ -609,7 +611,7 @@ export const en: Dictionary = {
   'chart.heatmap.ofThreshold': 'Share of threshold',
   'chart.heatmap.state': 'State',
   'chart.heatmap.metCount': 'Indicators met',
-  'chart.ranking.students': '{count} students',
+  'chart.ranking.students': '{count, plural, one {# student} other {# students}}',
   'chart.ranking.threshold': 'National threshold',
   'chart.ranking.meets': 'Meets it',
   'chart.ranking.yes': 'yes',
@@ -630,11 +632,11 @@ export const en: Dictionary = {
   'overview.allClear':
     '{stage}: resource allocation meets the standard — all seven CVs within the limit and every counted school passes.',
   'overview.blockedBy': 'Not yet meeting the resource standard, because of:',
-  'overview.blockingIndicators': '{count} CV(s) over the limit:',
-  'overview.failingSchools': '{count} school(s) fail resource allocation',
+  'overview.blockingIndicators': '{count, plural, one {# CV} other {# CVs}} over the limit:',
+  'overview.failingSchools': '{count, plural, one {# school fails} other {# schools fail}} resource allocation',
   'overview.seeCompliance': 'See compliance →',
   'overview.counted':
-    '{schools} schools and {students} students counted; {excluded} excluded (special-education schools, teaching points under 50 students…; see Compliance).',
+    '{schools, plural, one {# school} other {# schools}} and {students, plural, one {# student} other {# students}} counted; {excluded} excluded (special-education schools, teaching points under 50 students…; see Compliance).',
   'overview.cvChartTitle': '{stage}: CV of the seven indicators',
   'compliance.title': 'Resource compliance',
   'compliance.heatmapTitle': 'Schools × indicators',
@@ -645,7 +647,7 @@ export const en: Dictionary = {
   'compliance.state.none': 'No data',
   'compliance.passShort': 'pass',
   'compliance.failShort': 'fail',
-  'compliance.summary': '{passing} of {total} schools pass resource allocation',
+  'compliance.summary': '{passing} of {total, plural, one {# school} other {# schools}} pass resource allocation',
   'compliance.allPass': 'all pass',
   'compliance.someFail': '{count} fail',
   'compliance.rule':
@@ -655,17 +657,18 @@ export const en: Dictionary = {
   'compliance.missedRatio': 'miss at {ratio} of threshold',
   'compliance.excludedTitle': 'Schools not counted ({count})',
   'compliance.excludedNote':
-    'These schools take no part in the CVs or the compliance count; their {students} students still count in the county totals.',
+    'These schools take no part in the CVs or the compliance count; their {students, plural, one {# student} other {# students}} still count in the county totals.',
   'compliance.noneExcluded': 'No school is excluded under these filters.',
   'balance.title': 'Balance (CV)',
   'balance.cvTitle': '{stage}: CV of the seven indicators (2017)',
-  'balance.cvSubtitle': 'Student-weighted; limit ≤ {limit}; {schools} schools counted',
+  'balance.cvSubtitle':
+    'Student-weighted; limit ≤ {limit}; {schools, plural, one {# school} other {# schools}} counted',
   'balance.basicTitle': '{stage}: basic-balance CVs (2012)',
   'balance.basicSubtitle': 'Composite = mean of the eight CVs, limit ≤ {limit}',
   'balance.composite': 'Composite CV',
   'balance.compositeLimitNote': '(limit ≤ {limit})',
   'balance.countedNote':
-    '{schools} schools and {students} students counted; {excluded} excluded (reasons on the Compliance page). CVs are student-weighted (population SD ÷ weighted mean).',
+    '{schools, plural, one {# school} other {# schools}} and {students, plural, one {# student} other {# students}} counted; {excluded} excluded (reasons on the Compliance page). CVs are student-weighted (population SD ÷ weighted mean).',
   'balance.trendTitle': 'Trend: {indicator}',
   'balance.trendIndicator': 'Trend indicator',
   'rankings.title': 'School rankings',
@@ -691,7 +694,7 @@ export const en: Dictionary = {
   'data.upload.title': 'Upload data files',
   'data.upload.choose': 'Choose files…',
   'data.upload.chooseHint': 'One or more .csv or .xlsx files; you can also drop them here.',
-  'data.upload.selected': '{count} file(s) selected',
+  'data.upload.selected': '{count, plural, one {# file} other {# files}} selected',
   'data.upload.noneSelected': 'No file selected',
   'data.upload.dryRun': 'Dry run',
   'data.upload.import': 'Import',
@@ -704,19 +707,24 @@ export const en: Dictionary = {
   'data.report.title': 'Check result',
   'data.report.applied': 'Imported: the data was written.',
   'data.report.dryRunClean': 'Dry run passed with no errors. Nothing was written yet; click “Import” to apply.',
-  'data.report.rejected': '{count} error(s) found. Nothing was written. Fix the files and upload them again.',
-  'data.report.rejectedDryRun': 'The dry run found {count} error(s). Nothing was written.',
+  'data.report.rejected':
+    '{count, plural, one {# error} other {# errors}} found. Nothing was written. Fix the files and upload them again.',
+  'data.report.rejectedDryRun':
+    'The dry run found {count, plural, one {# error} other {# errors}}. Nothing was written.',
   'data.report.truncated': 'Too many errors: only the first {count} are listed.',
   'data.report.batch': 'Import batch #{id}',
   'data.report.files': 'File',
   'data.report.kind': 'Recognised as',
   'data.report.rows': 'Rows',
   'data.report.encoding': 'Encoding',
-  'data.report.counts': 'Valid rows: {schools} schools, {stats} yearly statistics, {rotations} rotations',
-  'data.report.countsApplied': 'Written: {schools} schools, {stats} yearly statistics, {rotations} rotations',
+  'data.report.counts':
+    'Valid rows: {schools, plural, one {# school} other {# schools}}, {stats} yearly statistics, {rotations, plural, one {# rotation} other {# rotations}}',
+  'data.report.countsApplied':
+    'Written: {schools, plural, one {# school} other {# schools}}, {stats} yearly statistics, {rotations, plural, one {# rotation} other {# rotations}}',
   'data.report.issues': 'Errors and warnings',
   'data.report.noIssues': 'No errors or warnings.',
-  'data.report.summaryIssues': '{errors} error(s), {warnings} warning(s)',
+  'data.report.summaryIssues':
+    '{errors, plural, one {# error} other {# errors}}, {warnings, plural, one {# warning} other {# warnings}}',
   'data.report.level': 'Level',
   'data.report.error': 'Error',
   'data.report.warning': 'Warning',
@@ -742,7 +750,8 @@ export const en: Dictionary = {
     'How urban, town and rural schools compare: the student-weighted means of each class, the spread of schools, the urban/rural ratio and its trend, and how much of each CV is the urban–rural gap. Click a class to filter to it.',
   'ur.indicator': 'Indicator',
   'ur.classesTitle': 'Urban–rural classes',
-  'ur.classCounts': '{schools} schools · {students} students',
+  'ur.classCounts':
+    '{schools, plural, one {# school} other {# schools}} · {students, plural, one {# student} other {# students}}',
   'ur.classHint': 'Click a class to filter this view (and the others) to it; click it again to clear the filter.',
   'ur.headlineNone': 'This indicator’s CV cannot be split (no counted schools, or a mean of 0).',
   'ur.localeNote':
@@ -750,7 +759,7 @@ export const en: Dictionary = {
   'ur.meansTitle': '{stage}: weighted mean per class (seven indicators)',
   'ur.meansSubtitle':
     'Bars are the student-weighted means of each class (green: at or above the national threshold, red: below); red dashed line: threshold; blue line: county weighted mean. Click a bar or class name to filter.',
-  'ur.schoolCount': '{count} schools',
+  'ur.schoolCount': '{count, plural, one {# school} other {# schools}}',
   'ur.distributionTitle': 'Schools by class: {indicator}',
   'ur.distributionSubtitle':
     'Boxes show the minimum, quartiles and maximum of the schools in each class; each dot is a school (sized by enrolment). Click a dot to open its profile.',
@@ -777,11 +786,12 @@ export const en: Dictionary = {
   'chart.ur.countyMean': 'County weighted mean',
   'chart.ur.classMean': 'Class weighted mean',
   'chart.ur.ofThreshold': 'Share of threshold',
-  'chart.ur.schoolsStudents': '{schools} schools, {students} students',
-  'chart.ur.students': '{count} students',
+  'chart.ur.schoolsStudents':
+    '{schools, plural, one {# school} other {# schools}}, {students, plural, one {# student} other {# students}}',
+  'chart.ur.students': '{count, plural, one {# student} other {# students}}',
   'chart.ur.meets': 'Meets it',
   'chart.ur.clickToOpen': 'Click to open the school’s profile',
-  'chart.ur.schoolCount': '{count} schools',
+  'chart.ur.schoolCount': '{count, plural, one {# school} other {# schools}}',
   'chart.ur.min': 'Minimum',
   'chart.ur.q1': 'Lower quartile',
   'chart.ur.median': 'Median',
@@ -815,8 +825,10 @@ export const en: Dictionary = {
   'rot.backboneAgainst': 'Backbone share (≥ {limit})',
   'rot.ruralNet': 'Net teachers into rural schools',
   'rot.ruralNetBackbone': 'of which backbone {backbone}',
-  'rot.fromOutside': '{count} more teachers came from schools outside the county (not part of the ratio).',
-  'rot.ignored': '{count} records were left out: the same school on both ends, or no county school on either end.',
+  'rot.fromOutside':
+    '{count, plural, one {# more teacher} other {# more teachers}} came from schools outside the county (not part of the ratio).',
+  'rot.ignored':
+    '{count, plural, one {# record was} other {# records were}} left out: the same school on both ends, or no county school on either end.',
   'rot.sankeyTitle': 'Where rotated teachers went',
   'rot.level': 'Level',
   'rot.levelTownship': 'Township → township',
@@ -826,7 +838,8 @@ export const en: Dictionary = {
   'rot.sankeyColors':
     'Node colours: blue = subdistrict / urban, purple = town, green = township (乡) / rural. Click a node to filter to that place.',
   'rot.splitNote': 'Some flows go both ways (A → B and B → A), so senders and receivers are drawn as two columns.',
-  'rot.selfLoops': '{teachers} more teachers ({backbone} backbone) moved within the same {level}: not drawn.',
+  'rot.selfLoops':
+    '{teachers, plural, one {# more teacher} other {# more teachers}} ({backbone} backbone) moved within the same {level}: not drawn.',
   'rot.emptyFlows': 'No rotation flows in {year} under the current filters.',
   'rot.schoolsTitle': 'Rotation per school',
   'rot.schoolsHint':
@@ -865,7 +878,7 @@ export const en: Dictionary = {
   'schools.listTitle': 'Schools',
   'schools.search': 'Search',
   'schools.searchPlaceholder': 'School name or code',
-  'schools.count': '{count} schools',
+  'schools.count': '{count, plural, one {# school} other {# schools}}',
   'schools.noMatchTitle': 'No matching school',
   'schools.noMatch': 'Try another word, or loosen the filters.',
   'schools.excluded': 'Not counted: {reason}',
@@ -883,7 +896,7 @@ export const en: Dictionary = {
   'school.no': 'No',
   'school.noData': 'This school has no yearly statistics.',
   'school.partTitle': '{year} · {stage}',
-  'school.students': '{count} students',
+  'school.students': '{count, plural, one {# student} other {# students}}',
   'school.verdict': 'Meets the resource standard ({met} / {total} thresholds met)',
   'school.verdictFail': 'Does not meet the resource standard ({met} / {total} thresholds met)',
   'school.excluded': 'This stage part is not counted in the county CVs and ranks: {reason}',
@@ -905,7 +918,7 @@ export const en: Dictionary = {
   'school.compareSelected': 'Schools compared',
   'school.compareSearch': 'Find a school',
   'school.compareRemove': 'Remove {name}',
-  'school.compareFull': '{max} schools chosen; remove one to add another.',
+  'school.compareFull': '{max, plural, one {# school} other {# schools}} chosen; remove one to add another.',
   'school.compareTitle': 'Comparison: {indicator} ({stage})',
   'school.compareSubtitle':
     'One colour per school; a red outline marks a value below the national threshold; blue dashed line: county weighted mean.',
