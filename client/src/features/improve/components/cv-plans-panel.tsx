@@ -120,7 +120,12 @@ function PlanAdditionsTable({ plans, caption }: { plans: readonly CvPlanOutcome[
   const rows = useMemo(() => additionRows(plans), [plans]);
   const columns: Column<AdditionRow>[] = [
     { id: 'indicator', header: t('table.indicator'), cell: (row) => <IndicatorLabel indicator={row.plan.key} /> },
-    { id: 'school', header: t('table.school'), cell: (row) => <SchoolLink code={row.code} name={row.name} /> },
+    {
+      id: 'school',
+      header: t('table.school'),
+      cell: (row) => <SchoolLink code={row.code} name={row.name} />,
+      pin: 'start',
+    },
     { id: 'students', header: t('table.students'), numeric: true, cell: (row) => formatInteger(row.students) },
     {
       id: 'before',

@@ -129,7 +129,12 @@ function SchoolChangeTable({ changes }: { changes: readonly WhatIfSchoolChange[]
       </span>
     );
   const columns: Column<WhatIfSchoolChange>[] = [
-    { id: 'school', header: t('table.school'), cell: (row) => <SchoolLink code={row.code} name={row.name} /> },
+    {
+      id: 'school',
+      header: t('table.school'),
+      cell: (row) => <SchoolLink code={row.code} name={row.name} />,
+      pin: 'start',
+    },
     {
       id: 'verdict',
       header: t('table.verdict'),
