@@ -159,7 +159,13 @@ function SchoolChangeTable({ changes }: { changes: readonly WhatIfSchoolChange[]
   ];
   return (
     <section className="whatif-school-changes">
-      <DataTable caption={caption} columns={columns} rows={changes} rowKey={(row) => `${row.stage}:${row.code}`} />
+      <DataTable
+        caption={caption}
+        showCaption
+        columns={columns}
+        rows={changes}
+        rowKey={(row) => `${row.stage}:${row.code}`}
+      />
     </section>
   );
 }
