@@ -13,6 +13,7 @@ import { useFilterOptions } from '../features/filters/hooks/use-filter-options.t
 import { parseViewParams } from '../features/filters/view-params.ts';
 import { useLang, useT } from '../i18n/i18n.tsx';
 import { carrySearch, NAV_ITEMS, visibleNavItems } from './nav-items.ts';
+import { printContextLine } from './print-context.ts';
 
 function CountyPicker() {
   const t = useT();
@@ -72,21 +73,23 @@ function PrintContext() {
   const townshipNames = params.township.map(
     (code) => options.townships.find((township) => township.code === code)?.name ?? code,
   );
-  const filters = [
-    stage && stage in STAGE_LABELS ? STAGE_LABELS[stage as Stage][lang] : null,
-    townshipNames.join('、'),
-    params.locale.map((locale) => LOCALE_LABELS[locale][lang]).join('、'),
-    params.group.join('、'),
-  ].filter(Boolean);
-  return (
-    <p className="print-only print-context">
-      {district ? `${t('header.county')}：${district.name}（${district.code}）` : null}
-      {year ? ` · ${t('header.dataYear')}：${year}` : null}
-      {filters.length ? ` · ${t('header.filters')}：${filters.join('，')}` : null}
-      {scope ? ` · ${t('scope.print', { townships: scope.join(t('common.listSeparator')) })}` : null}
-      {` · ${t('header.printedAt')}：${new Date().toLocaleDateString(lang === 'zh' ? 'zh-CN' : 'en-GB')}`}
-    </p>
+  const line = printContextLine(
+    {
+      district: district ?? null,
+      year,
+      filters: {
+        stage: stage && stage in STAGE_LABELS ? STAGE_LABELS[stage as Stage][lang] : null,
+        townships: townshipNames,
+        locales: params.locale.map((locale) => LOCALE_LABELS[locale][lang]),
+        groups: params.group,
+      },
+      scope,
+      printedAt: new Date(),
+    },
+    t,
+    lang,
   );
+  return <p className="print-only print-context">{line}</p>;
 }
 
 export function AppLayout() {

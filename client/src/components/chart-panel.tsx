@@ -24,6 +24,8 @@ export interface ChartPanelProps {
   query: PanelQueryState;
   /** The query succeeded but the filters leave nothing to draw. */
   isEmpty?: boolean;
+  /** What the empty state says when "no school matches the filters" is not the reason (e.g. nothing to do). */
+  emptyTitle?: string;
   emptyMessage?: ReactNode;
   /** Downloads of exactly the data shown (same endpoint and filters). */
   exports?: ExportLinks | null;
@@ -48,6 +50,7 @@ export function ChartPanel({
   subtitle,
   query,
   isEmpty = false,
+  emptyTitle,
   emptyMessage,
   exports,
   fileName,
@@ -69,7 +72,7 @@ export function ChartPanel({
   if (query.isPending) body = <Skeleton lines={5} height={skeletonHeight} />;
   else if (query.isError) body = <ErrorMessage error={query.error} onRetry={() => query.refetch()} />;
   else if (isEmpty)
-    body = <EmptyState title={t('panel.emptyTitle')}>{emptyMessage ?? t('panel.emptyBody')}</EmptyState>;
+    body = <EmptyState title={emptyTitle ?? t('panel.emptyTitle')}>{emptyMessage ?? t('panel.emptyBody')}</EmptyState>;
   // Rendered by a child component, so an error while drawing is caught by the boundary below, not by the page's.
   else body = <RenderBody render={asTable ? table : () => chart(chartRef)} />;
 

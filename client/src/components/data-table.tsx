@@ -12,6 +12,19 @@ export interface Column<Row> {
   /** Full text for a short header (shown on hover and read by screen readers). */
   title?: string;
   className?: string;
+  /**
+   * Kept in view while a wide table scrolls sideways: `start` for the school name (on one line), `end` for the
+   * verdict, so at 1024 px the row still says which school and whether it passes.
+   */
+  pin?: 'start' | 'end';
+}
+
+function columnClasses(column: Pick<Column<unknown>, 'numeric' | 'className' | 'pin'>): string | undefined {
+  return (
+    [column.numeric ? 'num' : '', column.pin ? `pin-${column.pin}` : '', column.className ?? '']
+      .filter(Boolean)
+      .join(' ') || undefined
+  );
 }
 
 export interface TableSort {
@@ -63,7 +76,7 @@ export function DataTable<Row>({
                 <th
                   key={column.id}
                   scope="col"
-                  className={column.numeric ? 'num' : undefined}
+                  className={columnClasses({ numeric: column.numeric, pin: column.pin })}
                   title={column.title}
                   aria-sort={column.sortable && sort ? (sorted ? ARIA_SORT[sorted] : 'none') : undefined}
                 >
@@ -86,7 +99,7 @@ export function DataTable<Row>({
           {rows.map((row) => (
             <tr key={rowKey(row)} className={rowClassName?.(row)}>
               {columns.map((column, index) => {
-                const classes = [column.numeric ? 'num' : '', column.className ?? ''].join(' ').trim() || undefined;
+                const classes = columnClasses(column);
                 return index === 0 ? (
                   <th key={column.id} scope="row" className={classes}>
                     {column.cell(row)}

@@ -56,8 +56,10 @@ export function MultiSelect({
     setOpen(true);
   };
 
-  const apply = (next: readonly string[]) => {
+  /** Applies the draft; `returnFocus` when the pop-up's own control did it, so the focus is not dropped on the page. */
+  const apply = (next: readonly string[], returnFocus = false) => {
     setOpen(false);
+    if (returnFocus) buttonRef.current?.focus();
     const sorted = [...next].sort();
     const current = [...selected].sort();
     if (sorted.join(',') !== current.join(',')) onChange(sorted);
@@ -159,7 +161,7 @@ export function MultiSelect({
             ))}
           </fieldset>
           <div className="multi-select-actions">
-            <button type="button" className="button button-small" onClick={() => apply(draft)}>
+            <button type="button" className="button button-small" onClick={() => apply(draft, true)}>
               {t('filters.apply')}
             </button>
             <button

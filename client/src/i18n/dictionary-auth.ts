@@ -179,7 +179,7 @@ export const authEn: Record<keyof typeof authZh, string> = {
   'context.scopeOnly': 'All schools in your access scope ({townships})',
   'filters.allInScope': 'All in your scope',
   'rot.fromOutsideArea':
-    '{count} more teachers came from schools outside your area (other townships or counties; not part of the ratio).',
+    '{count, plural, one {# more teacher} other {# more teachers}} came from schools outside your area (other townships or counties; not part of the ratio).',
 
   'account.title': 'My account',
   'account.lastLogin': 'Last sign-in',
@@ -285,7 +285,7 @@ export const authEn: Record<keyof typeof authZh, string> = {
   'audit.empty': 'No entries match.',
   'audit.newer': '← Newer',
   'audit.older': 'Older →',
-  'audit.page': 'Page {page} · {count} entries',
+  'audit.page': 'Page {page} · {count, plural, one {# entry} other {# entries}}',
   'audit.download': 'Download',
   'audit.csv': 'CSV for Excel',
   'audit.xlsx': 'Excel workbook (XLSX)',

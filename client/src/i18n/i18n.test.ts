@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { en, zh } from './dictionary.ts';
 import { readInitialLang, translate } from './i18n.tsx';
 
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+/** `{name}` and the variable of `{name, plural, one {…} other {…}}`. */
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)(?:\}|, plural, )/g)].map((m) => m[1]).sort();
 
 describe('dictionary parity', () => {
   it('should give en every zh key and no extra key', () => {
@@ -25,7 +26,22 @@ describe('dictionary parity', () => {
 describe(translate.name, () => {
   it('should fill placeholders', () => {
     expect(translate('zh', 'data.upload.selected', { count: 3 })).toBe('已选择 3 个文件');
-    expect(translate('en', 'data.upload.selected', { count: 3 })).toBe('3 file(s) selected');
+  });
+
+  it('should choose the English singular for 1 and the plural otherwise, also for formatted numbers', () => {
+    expect(translate('en', 'data.upload.selected', { count: 1 })).toBe('1 file selected');
+    expect(translate('en', 'data.upload.selected', { count: 3 })).toBe('3 files selected');
+    expect(translate('en', 'ur.classCounts', { schools: '1', students: '1,234' })).toBe('1 school · 1,234 students');
+    expect(translate('en', 'overview.failingSchools', { count: 1 })).toBe('1 school fails resource allocation');
+    expect(translate('zh', 'ur.classCounts', { schools: 1, students: 1 })).toBe(
+      zh['ur.classCounts'].replace('{schools}', '1').replace('{students}', '1'),
+    );
+  });
+
+  it('should leave no English count before a bare plural noun ("1 teachers")', () => {
+    const bare =
+      /\{\w+\} (more )?(schools|teachers|students|rooms|rows|rotations|records|changes|errors|warnings|files|items|entries|years)\b|\(s\)/;
+    for (const [key, text] of Object.entries(en)) expect(text, key).not.toMatch(bare);
   });
 
   it('should leave an unknown placeholder visible', () => {

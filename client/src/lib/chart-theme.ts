@@ -17,6 +17,27 @@ export const CHART_COLORS = {
   text: '#1f2933',
 } as const;
 
+/**
+ * Passing / failing where the whole chart is that split (counts per township): blue and vermilion, which readers
+ * with red–green colour blindness tell apart (Okabe–Ito), and the failing part also hatched.
+ */
+export const PASS_FAIL_COLORS = { pass: '#0072b2', fail: '#d55e00' } as const;
+export const FAIL_DECAL: {
+  symbol: 'rect';
+  symbolSize: number;
+  color: string;
+  dashArrayX: number[];
+  dashArrayY: number[];
+  rotation: number;
+} = {
+  symbol: 'rect',
+  symbolSize: 1,
+  color: 'rgba(255, 255, 255, 0.45)',
+  dashArrayX: [1, 0],
+  dashArrayY: [3, 5],
+  rotation: -Math.PI / 4,
+};
+
 export const CHART_FONT =
   '"PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "Hiragino Sans GB", sans-serif';
 

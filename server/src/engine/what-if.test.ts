@@ -152,6 +152,30 @@ describe(computeWhatIf.name, () => {
     expect(sut.verdicts.map((v) => v.stage)).toEqual(['primary', 'junior']);
   });
 
+  it('should name the schools whose indicator status changed, in both directions', () => {
+    // 7 of U's 8 backbone teachers go to R: U 8/400 = 2.0 → 1/400 = 0.25 per 100 (below 1.0), R 0 → 7 per 100.
+    const sut = computeWhatIf(dataset, [{ type: 'move_teachers', from: 'U', to: 'R', count: 7, backbone: true }]);
+    expect(sut.schoolChanges).toEqual([
+      expect.objectContaining({
+        stage: 'primary',
+        code: 'R',
+        nowMet: ['backbone_teachers_per100'],
+        noLongerMet: [],
+        metCountBefore: 0,
+        metCountAfter: 1,
+        passesBefore: false,
+        passesAfter: false,
+      }),
+      expect.objectContaining({
+        stage: 'primary',
+        code: 'U',
+        nowMet: [],
+        noLongerMet: ['backbone_teachers_per100'],
+      }),
+    ]);
+    expect(computeWhatIf(dataset, []).schoolChanges).toEqual([]);
+  });
+
   it('should return errors and no after-state when a change is invalid', () => {
     const sut = computeWhatIf(dataset, [
       { type: 'add_resource', school: 'R', resource: 'sportsArea', amount: 100 },
@@ -160,6 +184,7 @@ describe(computeWhatIf.name, () => {
     expect(sut).toMatchObject({ valid: false, after: null });
     expect(sut.errors).toEqual([expect.objectContaining({ index: 1, code: 'UnknownSchool' })]);
     expect(sut.verdicts.every((v) => v.after === null)).toBe(true);
+    expect(sut.schoolChanges).toEqual([]);
   });
 
   it('should split an asset added to a nine-year school between its stages', () => {

@@ -191,6 +191,45 @@ function compareCvs(before: Record<Stage, QualityReport>, after: Record<Stage, Q
 }
 
 /**
+ * The counted schools whose 资源配置 verdict or any indicator's met status differs between the two reports. A school
+ * counted on one side only (its students moved to zero, or to the teaching-point threshold) is listed with nulls on
+ * the other side.
+ */
+export function compareSchools(
+  before: Record<Stage, QualityReport>,
+  after: Record<Stage, QualityReport> | null,
+): WhatIfResult['schoolChanges'] {
+  if (!after) return [];
+  return STAGES.flatMap((stage) => {
+    const afterByCode = new Map(after[stage].schools.map((school) => [school.code, school]));
+    const beforeByCode = new Map(before[stage].schools.map((school) => [school.code, school]));
+    const codes = [...new Set([...beforeByCode.keys(), ...afterByCode.keys()])].sort();
+    return codes.flatMap((code) => {
+      const old = beforeByCode.get(code);
+      const next = afterByCode.get(code);
+      const nowMet = QUALITY_INDICATOR_KEYS.filter((key) => old?.met[key] !== true && next?.met[key] === true);
+      const noLongerMet = QUALITY_INDICATOR_KEYS.filter((key) => old?.met[key] === true && next?.met[key] !== true);
+      const passesBefore = old?.passes ?? null;
+      const passesAfter = next?.passes ?? null;
+      if (passesBefore === passesAfter && nowMet.length === 0 && noLongerMet.length === 0) return [];
+      return [
+        {
+          stage,
+          code,
+          name: (next ?? old)?.name ?? code,
+          passesBefore,
+          passesAfter,
+          metCountBefore: old?.metCount ?? null,
+          metCountAfter: next?.metCount ?? null,
+          nowMet,
+          noLongerMet,
+        },
+      ];
+    });
+  });
+}
+
+/**
  * What-if for a county-year: the 资源配置 reports of both stages before and after the changes (applyWhatIfChanges),
  * every CV's change (delta = after − before, dimensionless) and each stage's verdict. Changes are all or nothing:
  * with any error, `valid` is false and `after` is null. With no changes, after equals before.
@@ -215,5 +254,6 @@ export function computeWhatIf(
       before: before[stage].verdict.passes,
       after: after ? after[stage].verdict.passes : null,
     })),
+    schoolChanges: compareSchools(before, after),
   };
 }

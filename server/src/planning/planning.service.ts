@@ -192,5 +192,6 @@ export async function runWhatIf(
             (row.delta !== null && Math.abs(row.delta) > CV_EPSILON)),
       })),
     verdicts: result.verdicts.filter((verdict) => keep.has(verdict.stage)),
+    schoolChanges: result.schoolChanges.filter((row) => keep.has(row.stage)),
   };
 }

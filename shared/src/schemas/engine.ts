@@ -1022,6 +1022,22 @@ export const WhatIfErrorSchema = z.object({
 });
 export type WhatIfError = z.infer<typeof WhatIfErrorSchema>;
 
+/** A school whose 资源配置 verdict or any indicator's met status differs after the changes (both before and after). */
+export const WhatIfSchoolChangeSchema = z.object({
+  stage,
+  code: z.string(),
+  name: z.string(),
+  passesBefore: z.boolean().nullable(),
+  passesAfter: z.boolean().nullable(),
+  metCountBefore: count.nullable(),
+  metCountAfter: count.nullable(),
+  /** Indicators not met before and met after. */
+  nowMet: z.array(QualityIndicatorKeySchema),
+  /** Indicators met before and not met after (a teacher moved away, students moved in). */
+  noLongerMet: z.array(QualityIndicatorKeySchema),
+});
+export type WhatIfSchoolChange = z.infer<typeof WhatIfSchoolChangeSchema>;
+
 const reportsByStage = z.object({ primary: QualityReportSchema, junior: QualityReportSchema });
 export const WhatIfResultSchema = z.object({
   /** No errors: the changes were applied and `after` is set. Changes are applied all or nothing. */
@@ -1041,5 +1057,7 @@ export const WhatIfResultSchema = z.object({
     }),
   ),
   verdicts: z.array(z.object({ stage, before: z.boolean(), after: z.boolean().nullable() })),
+  /** Counted schools whose verdict or indicator status changed, by stage then code; empty when not valid. */
+  schoolChanges: z.array(WhatIfSchoolChangeSchema),
 });
 export type WhatIfResult = z.infer<typeof WhatIfResultSchema>;

@@ -148,5 +148,6 @@ export const WhatIfResponseSchema = ReportContextSchema.extend({
   after: reportsByStage.nullable(),
   cvChanges: z.array(WhatIfCvChangeSchema),
   verdicts: WhatIfResultSchema.shape.verdicts,
+  schoolChanges: WhatIfResultSchema.shape.schoolChanges,
 });
 export type WhatIfResponse = z.infer<typeof WhatIfResponseSchema>;

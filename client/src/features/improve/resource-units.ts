@@ -12,12 +12,21 @@ export const RESOURCE_UNIT_KEYS: Record<ResourceUnit, MessageKey> = {
   books: 'improve.unit.books',
 };
 
+/** "{count} 人" / "1 teacher", "3 teachers": an amount with its unit, singular or plural as English needs. */
+const RESOURCE_AMOUNT_KEYS: Record<Exclude<ResourceUnit, 'yuan'>, MessageKey> = {
+  teachers: 'improve.amount.teachers',
+  square_metres: 'improve.amount.squareMetres',
+  rooms: 'improve.amount.rooms',
+  computers: 'improve.amount.computers',
+  books: 'improve.amount.books',
+};
+
 /** An amount of resource in its unit: money with 万/亿 (formatMoney), areas with one decimal, counts whole. */
 export function formatResourceAmount(amount: number, unit: ResourceUnit, lang: Lang): string {
   if (unit === 'yuan') return formatMoney(amount, lang);
   const text =
     unit === 'square_metres' ? formatNumber(amount, Number.isInteger(amount) ? 0 : 1) : formatInteger(amount);
-  return `${text} ${translate(lang, RESOURCE_UNIT_KEYS[unit])}`;
+  return translate(lang, RESOURCE_AMOUNT_KEYS[unit], { count: text });
 }
 
 export const WHAT_IF_RESOURCE_KEYS: Record<WhatIfResource, MessageKey> = {

@@ -98,6 +98,7 @@ export function ComplianceTable({
         header: t('table.school'),
         sortable: true,
         cell: (row) => <SchoolLink code={row.code} name={row.name} />,
+        pin: 'start',
       },
       { id: 'township', header: t('table.township'), sortable: true, cell: (row) => row.townshipName },
       {
@@ -143,6 +144,7 @@ export function ComplianceTable({
         id: 'passes',
         header: t('table.verdict'),
         sortable: true,
+        pin: 'end',
         cell: (row) =>
           row.passes ? (
             <span className="verdict verdict-pass">✓ {t('verdict.pass')}</span>

@@ -75,7 +75,11 @@ export function CvPlansPanel({
       subtitle={t('improve.plans.subtitle', { limit: formatCv(cvLimit, 2) })}
       query={query}
       isEmpty={plans.length === 0}
-      emptyMessage={t('improve.plans.none', { limit: formatCv(cvLimit, 2) })}
+      // Schools counted and no plan: every CV is within its limit, which is good news, not an empty filter.
+      emptyTitle={report && report.schoolsCounted > 0 ? t('improve.plans.noneTitle') : undefined}
+      emptyMessage={
+        report && report.schoolsCounted > 0 ? t('improve.plans.none', { limit: formatCv(cvLimit, 2) }) : undefined
+      }
       exports={exports}
       fileName={exportFileName([report?.district.name, county.year, stageLabel, title])}
       skeletonHeight={240}
@@ -116,7 +120,12 @@ function PlanAdditionsTable({ plans, caption }: { plans: readonly CvPlanOutcome[
   const rows = useMemo(() => additionRows(plans), [plans]);
   const columns: Column<AdditionRow>[] = [
     { id: 'indicator', header: t('table.indicator'), cell: (row) => <IndicatorLabel indicator={row.plan.key} /> },
-    { id: 'school', header: t('table.school'), cell: (row) => <SchoolLink code={row.code} name={row.name} /> },
+    {
+      id: 'school',
+      header: t('table.school'),
+      cell: (row) => <SchoolLink code={row.code} name={row.name} />,
+      pin: 'start',
+    },
     { id: 'students', header: t('table.students'), numeric: true, cell: (row) => formatInteger(row.students) },
     {
       id: 'before',

@@ -103,6 +103,7 @@ export function ShortfallTableCard({
         header: t('table.school'),
         sortable: true,
         cell: (row) => <SchoolLink code={row.code} name={row.name} />,
+        pin: 'start',
       },
       { id: 'township', header: t('table.township'), sortable: true, cell: (row) => row.townshipName },
       { id: 'locale', header: t('table.locale'), cell: (row) => pickLabel(LOCALE_LABELS[row.locale], lang) },

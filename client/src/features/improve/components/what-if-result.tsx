@@ -1,4 +1,4 @@
-import { STAGE_LABELS, type WhatIfCvChange, type WhatIfResponse } from '@junheng/shared';
+import { STAGE_LABELS, type WhatIfCvChange, type WhatIfResponse, type WhatIfSchoolChange } from '@junheng/shared';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { ChartPanel } from '../../../components/chart-panel.tsx';
@@ -8,6 +8,7 @@ import { pickLabel, useLang, useT } from '../../../i18n/i18n.tsx';
 import { exportFileName } from '../../../lib/export-links.ts';
 import { formatCv, formatInteger } from '../../../lib/format.ts';
 import { IndicatorLabel, VerdictText } from '../../balance/components/cv-bar-panel.tsx';
+import { SchoolLink } from '../../compliance/components/compliance-tables.tsx';
 import type { CountyQuery } from '../../filters/county-query.ts';
 import { buildCvCompareOption, cvCompareHeight } from '../charts/build-cv-compare-option.ts';
 
@@ -98,7 +99,74 @@ export function WhatIfResult({
           </dl>
         }
       />
+      {data?.valid ? (
+        <SchoolChangeTable changes={data.schoolChanges.filter((change) => change.stage === stage)} />
+      ) : null}
     </div>
+  );
+}
+
+/** Which schools the scenario moves, so "达标学校 47 → 48" can be read as "学校X now passes". */
+function SchoolChangeTable({ changes }: { changes: readonly WhatIfSchoolChange[] }) {
+  const t = useT();
+  const caption = t('improve.whatIf.schoolChanges.title', { count: formatInteger(changes.length) });
+  if (changes.length === 0) {
+    return (
+      <section className="whatif-school-changes" aria-label={caption}>
+        <h3>{caption}</h3>
+        <p className="muted">{t('improve.whatIf.schoolChanges.none')}</p>
+      </section>
+    );
+  }
+  const indicatorList = (keys: readonly WhatIfSchoolChange['nowMet'][number][]) =>
+    keys.length === 0 ? (
+      '—'
+    ) : (
+      <span className="indicator-list">
+        {keys.map((key) => (
+          <IndicatorLabel key={key} indicator={key} />
+        ))}
+      </span>
+    );
+  const columns: Column<WhatIfSchoolChange>[] = [
+    {
+      id: 'school',
+      header: t('table.school'),
+      cell: (row) => <SchoolLink code={row.code} name={row.name} />,
+      pin: 'start',
+    },
+    {
+      id: 'verdict',
+      header: t('table.verdict'),
+      cell: (row) => (
+        <>
+          <VerdictText passes={row.passesBefore} /> → <VerdictText passes={row.passesAfter} />
+        </>
+      ),
+    },
+    {
+      id: 'metCount',
+      header: t('table.metCount'),
+      numeric: true,
+      cell: (row) => `${row.metCountBefore ?? '—'} → ${row.metCountAfter ?? '—'}`,
+    },
+    { id: 'nowMet', header: t('improve.whatIf.schoolChanges.nowMet'), cell: (row) => indicatorList(row.nowMet) },
+    {
+      id: 'noLongerMet',
+      header: t('improve.whatIf.schoolChanges.noLongerMet'),
+      cell: (row) => indicatorList(row.noLongerMet),
+    },
+  ];
+  return (
+    <section className="whatif-school-changes">
+      <DataTable
+        caption={caption}
+        showCaption
+        columns={columns}
+        rows={changes}
+        rowKey={(row) => `${row.stage}:${row.code}`}
+      />
+    </section>
   );
 }
 

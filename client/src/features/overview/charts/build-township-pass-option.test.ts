@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CHART_COLORS } from '../../../lib/chart-theme.ts';
+import { CHART_COLORS, FAIL_DECAL, PASS_FAIL_COLORS } from '../../../lib/chart-theme.ts';
 import { axis, callLabel, seriesAt, seriesList, tooltipText } from '../../../test-utils/chart-option.ts';
 import {
   buildTownshipPassOption,
@@ -34,14 +34,21 @@ describe(buildTownshipPassOption.name, () => {
   const rows = summarizeTownshipPass(schools);
   const sut = buildTownshipPassOption(rows, { lang: 'zh', selected: ['330999101'] });
 
-  it('should stack passing (green) and failing (red) bars per township', () => {
+  it('should stack passing (blue) and failing (vermilion, hatched) bars per township, not red against green', () => {
     expect(seriesList(sut)).toHaveLength(2);
     expect(seriesAt(sut, 0)).toEqual(
-      expect.objectContaining({ stack: 'schools', data: [2, 1, 0], itemStyle: { color: CHART_COLORS.met } }),
+      expect.objectContaining({ stack: 'schools', data: [2, 1, 0], itemStyle: { color: PASS_FAIL_COLORS.pass } }),
     );
     expect(seriesAt(sut, 1)).toEqual(
-      expect.objectContaining({ stack: 'schools', data: [0, 1, 1], itemStyle: { color: CHART_COLORS.notMet } }),
+      expect.objectContaining({
+        stack: 'schools',
+        data: [0, 1, 1],
+        itemStyle: { color: PASS_FAIL_COLORS.fail, decal: FAIL_DECAL },
+      }),
     );
+    const colors = seriesList(sut).map((series) => (series.itemStyle as { color: string }).color);
+    expect(colors).not.toContain(CHART_COLORS.met);
+    expect(colors).not.toContain(CHART_COLORS.notMet);
   });
 
   it('should make the township names clickable and bold the selected one', () => {

@@ -4,6 +4,8 @@ import { type Lang, translate } from '../../../i18n/translate.ts';
 import {
   CHART_COLORS,
   CHART_FONT,
+  FAIL_DECAL,
+  PASS_FAIL_COLORS,
   TOOLTIP_BASE,
   tooltipDataIndex,
   tooltipRow,
@@ -47,15 +49,16 @@ export function formatTownshipPassTooltip(row: TownshipPassRow, lang: Lang): str
   const total = row.passing + row.failing;
   return [
     tooltipTitle(row.name),
-    tooltipRow(translate(lang, 'overview.township.passing'), formatInteger(row.passing), CHART_COLORS.met),
-    tooltipRow(translate(lang, 'overview.township.failing'), formatInteger(row.failing), CHART_COLORS.notMet),
+    tooltipRow(translate(lang, 'overview.township.passing'), formatInteger(row.passing), PASS_FAIL_COLORS.pass),
+    tooltipRow(translate(lang, 'overview.township.failing'), formatInteger(row.failing), PASS_FAIL_COLORS.fail),
     tooltipRow(translate(lang, 'overview.township.share'), formatPercent(total ? row.passing / total : null)),
     `<div style="margin-top:4px;color:${CHART_COLORS.axis}">${translate(lang, 'overview.township.clickHint')}</div>`,
   ].join('');
 }
 
 /**
- * Stacked horizontal bars, one per township: schools passing (green) and failing (red). A click on a row filters
+ * Stacked horizontal bars, one per township: schools passing (blue) and failing (vermilion, hatched), so the split
+ * does not rest on red against green. A click on a row filters
  * the dashboard to that township (the component wires it); the selected township is drawn in bold.
  */
 export function buildTownshipPassOption(
@@ -64,10 +67,13 @@ export function buildTownshipPassOption(
 ): ChartOption {
   const { lang } = options;
   const selected = new Set(options.selected ?? []);
-  const label = (values: readonly number[]) => ({
+  const label = (values: readonly number[], halo: string) => ({
     show: true,
     fontSize: 11,
     color: '#ffffff',
+    // Legible over the hatching too.
+    textBorderColor: halo,
+    textBorderWidth: 2,
     formatter: (params: { dataIndex: number }) => {
       const value = values[params.dataIndex] ?? 0;
       return value > 0 ? formatInteger(value) : '';
@@ -111,9 +117,9 @@ export function buildTownshipPassOption(
         name: translate(lang, 'overview.township.passing'),
         stack: 'schools',
         barMaxWidth: 18,
-        itemStyle: { color: CHART_COLORS.met },
+        itemStyle: { color: PASS_FAIL_COLORS.pass },
         data: passing,
-        label: label(passing),
+        label: label(passing, PASS_FAIL_COLORS.pass),
         cursor: 'pointer',
       },
       {
@@ -121,9 +127,9 @@ export function buildTownshipPassOption(
         name: translate(lang, 'overview.township.failing'),
         stack: 'schools',
         barMaxWidth: 18,
-        itemStyle: { color: CHART_COLORS.notMet },
+        itemStyle: { color: PASS_FAIL_COLORS.fail, decal: FAIL_DECAL },
         data: failing,
-        label: label(failing),
+        label: label(failing, PASS_FAIL_COLORS.fail),
         cursor: 'pointer',
       },
     ],

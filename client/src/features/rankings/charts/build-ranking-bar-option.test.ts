@@ -119,6 +119,15 @@ describe(buildRankingBarOption.name, () => {
     expect(rankingHeight(300)).toBe(rankingHeight(ROW_WINDOW));
     expect(sut.dataZoom).toBeUndefined();
   });
+
+  it('should open a long ranking at the first school below the standard, not at the best schools', () => {
+    // 300 schools with values 300 … 1 against a threshold of 7.5: ranks 1–293 meet it, rank 294 (value 7) is first to miss.
+    const many = Array.from({ length: 300 }, (_, i) => rankingRowFixture(i + 1, 300 - i));
+    const big = buildRankingBarOption(many, options);
+    expect(big.dataZoom).toEqual(expect.arrayContaining([expect.objectContaining({ startValue: 270 })]));
+    const ascending = buildRankingBarOption(many, { ...options, order: 'asc' });
+    expect(ascending.dataZoom).toEqual(expect.arrayContaining([expect.objectContaining({ startValue: 0 })]));
+  });
 });
 
 describe(rankingBarColor.name, () => {

@@ -103,7 +103,9 @@ export function buildRankingBarOption(input: readonly RankingBarRow[], options: 
   const hasThreshold = threshold !== null;
   const names = rows.map((row) => `${row.rank}. ${row.name}`);
   const highlightIndex = options.highlightCode ? rows.findIndex((row) => row.code === options.highlightCode) : -1;
-  const zoom = rowWindowZoom(rows.length, highlightIndex);
+  // A long ranking opens where the analyst's question is: the school last opened, else the first one below standard.
+  const firstFailing = rows.findIndex((row) => row.meets === false);
+  const zoom = rowWindowZoom(rows.length, highlightIndex >= 0 ? highlightIndex : firstFailing);
   const lines: { name: string; xAxis: number; lineStyle: object; label: object }[] = [];
   if (threshold !== null) {
     lines.push({

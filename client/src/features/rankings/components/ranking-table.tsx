@@ -30,7 +30,12 @@ export const RankingTable = memo(function RankingTable({
   const columns = useMemo<Column<RankingRow>[]>(
     () => [
       { id: 'rank', header: t('table.rank'), numeric: true, cell: (row) => row.rank },
-      { id: 'name', header: t('table.school'), cell: (row) => <SchoolLink code={row.code} name={row.name} /> },
+      {
+        id: 'name',
+        header: t('table.school'),
+        cell: (row) => <SchoolLink code={row.code} name={row.name} />,
+        pin: 'start',
+      },
       { id: 'township', header: t('table.township'), cell: (row) => row.township },
       { id: 'locale', header: t('table.locale'), cell: (row) => pickLabel(LOCALE_LABELS[row.locale], lang) },
       { id: 'students', header: t('table.students'), numeric: true, cell: (row) => formatInteger(row.students) },

@@ -144,12 +144,36 @@ describe(buildRotationSankeyOption.name, () => {
       { source: '330999104', target: '330999202', value: 2 },
     ]);
     const label = series.label as { formatter: (params: { name: string }) => string };
-    expect(label.formatter({ name: '330999104' })).toBe('桃源镇');
+    // 桃源镇 receives 8 from 城东街道 and sends 2 to 龙泉乡; 城东街道 sends 9 + 8; 龙泉乡 receives 9 + 2.
+    expect(label.formatter({ name: '330999104' })).toBe('桃源镇（派出 2 · 接收 8）');
+    expect(label.formatter({ name: '330999001' })).toBe('城东街道（派出 17）');
+    expect(label.formatter({ name: '330999202' })).toBe('龙泉乡（接收 11）');
+  });
+
+  it('should write the teachers on every flow when there are few, and on the larger ones when there are many', () => {
+    const few = seriesAt(buildRotationSankeyOption(dag, { lang: 'en', level: 'township' }));
+    const edgeLabel = few.edgeLabel as { show: boolean; formatter: (params: { value: number }) => string };
+    expect(edgeLabel.show).toBe(true);
+    expect(edgeLabel.formatter({ value: 2 })).toBe('2');
+    expect((few.label as { formatter: (p: { name: string }) => string }).formatter({ name: '330999202' })).toBe(
+      '龙泉乡 (11 in)',
+    );
+    // 20 flows of 1 … 20 teachers (210 in all): labels from ceil(2% of 210) = 5 teachers up.
+    const many = Array.from({ length: 20 }, (_, i) =>
+      flow('township', `3309991${String(i).padStart(2, '0')}`, '330999202', i + 1),
+    );
+    const manyLabel = seriesAt(buildRotationSankeyOption(many, { lang: 'zh', level: 'township' })).edgeLabel as {
+      formatter: (params: { value: number }) => string;
+    };
+    expect(manyLabel.formatter({ value: 4 })).toBe('');
+    expect(manyLabel.formatter({ value: 5 })).toBe('5');
   });
 
   it('should pin senders left and receivers right when split', () => {
     const cyclic = [flow('locale', 'urban', 'town', 5), flow('locale', 'town', 'urban', 1)];
     const series = seriesAt(buildRotationSankeyOption(cyclic, { lang: 'zh', level: 'locale' }));
+    const label = series.label as { formatter: (params: { name: string }) => string };
+    expect(label.formatter({ name: 'in:town' })).toBe('接收：镇区（5）');
     expect((series.data as { name: string; depth: number }[]).map((node) => [node.name, node.depth])).toEqual([
       ['out:urban', 0],
       ['out:town', 0],

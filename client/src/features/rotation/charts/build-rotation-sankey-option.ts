@@ -238,8 +238,25 @@ export interface RotationSankeyOptions {
   level: FlowLevel;
 }
 
-/** Space for node labels beside the two outer columns, in pixels. */
-const LABEL_MARGIN = 132;
+/** Space for node labels (with their counts) beside the two outer columns, in pixels. */
+const LABEL_MARGIN = 168;
+
+/** A node's label with its teachers: the count it sends, receives, or both when it does both in one column. */
+export function sankeyNodeLabel(node: FlowNode, split: boolean, lang: Lang): string {
+  const label = node.label;
+  if (split)
+    return translate(lang, 'chart.rot.nodeCount', { label, count: node.role === 'from' ? node.sent : node.received });
+  if (node.role === 'from') return translate(lang, 'chart.rot.nodeOut', { label, count: node.sent });
+  if (node.role === 'to') return translate(lang, 'chart.rot.nodeIn', { label, count: node.received });
+  return translate(lang, 'chart.rot.nodeBoth', { label, sent: node.sent, received: node.received });
+}
+
+/** Flows of at least this many teachers carry a label: all of them when there are few, else the larger ones. */
+export function sankeyEdgeLabelMin(links: readonly { value: number }[]): number {
+  if (links.length <= 16) return 1;
+  const total = links.reduce((sum, link) => sum + link.value, 0);
+  return Math.max(2, Math.ceil(total * 0.02));
+}
 
 /**
  * 交流轮岗 flows as a Sankey (teachers per link), township → township or 城区 → 镇区 → 乡村. Built from
@@ -248,7 +265,8 @@ const LABEL_MARGIN = 132;
 export function buildRotationSankeyOption(flows: readonly SankeyFlow[], options: RotationSankeyOptions): ChartOption {
   const { lang, level } = options;
   const graph = buildFlowGraph(flows, level, lang);
-  const labels = new Map(graph.nodes.map((node) => [node.id, node.label]));
+  const labels = new Map(graph.nodes.map((node) => [node.id, sankeyNodeLabel(node, graph.split, lang)]));
+  const minEdgeLabel = sankeyEdgeLabelMin(graph.links);
   return {
     textStyle: { fontFamily: CHART_FONT },
     tooltip: {
@@ -264,7 +282,8 @@ export function buildRotationSankeyOption(flows: readonly SankeyFlow[], options:
         top: 12,
         bottom: 12,
         nodeWidth: 14,
-        nodeGap: level === 'locale' ? 28 : 16,
+        // Room for one label line between two thin nodes, so a column of small receivers does not crowd together.
+        nodeGap: level === 'locale' ? 28 : 22,
         // Keep the data order (class order / township code) rather than re-ordering to reduce crossings: the analyst
         // finds a township at the same height on both sides.
         layoutIterations: 0,
@@ -276,6 +295,14 @@ export function buildRotationSankeyOption(flows: readonly SankeyFlow[], options:
           color: CHART_COLORS.text,
           // Canvas text, not HTML: no escaping.
           formatter: (params: { name?: string }) => labels.get(params.name ?? '') ?? params.name ?? '',
+        },
+        // Teachers per flow on the flow itself; the thinnest are left to the tooltip so the labels stay legible.
+        edgeLabel: {
+          show: true,
+          fontSize: 11,
+          color: CHART_COLORS.text,
+          formatter: (params: { value?: unknown }) =>
+            typeof params.value === 'number' && params.value >= minEdgeLabel ? formatInteger(params.value) : '',
         },
         data: graph.nodes.map((node) => ({
           name: node.id,

@@ -81,6 +81,7 @@ export function RotationSchoolsTable({
       header: header('name'),
       sortable: true,
       cell: (row) => <SchoolLink code={row.code} name={row.name} />,
+      pin: 'start',
     },
     { id: 'township', header: header('township'), sortable: true, cell: (row) => row.townshipName },
     { id: 'locale', header: header('locale'), sortable: true, cell: (row) => localeLabel(row.locale, lang) },

@@ -2,7 +2,12 @@ import type { ProfilePart } from '@junheng/shared';
 import { describe, expect, it } from 'vitest';
 import { CHART_COLORS } from '../../../lib/chart-theme.ts';
 import { axis, markLineData, seriesAt, tooltipText } from '../../../test-utils/chart-option.ts';
-import { buildProfileTrendOption, type ProfileTrendPoint, profileTrendPoints } from './build-profile-trend-option.ts';
+import {
+  buildProfileTrendOption,
+  type ProfileTrendPoint,
+  profileTrendPoints,
+  valueLabelPosition,
+} from './build-profile-trend-option.ts';
 
 const indicator = (year: number, value: number | null, met: boolean | null) => ({
   key: 'sports_area_per_student' as const,
@@ -47,6 +52,16 @@ describe(buildProfileTrendOption.name, () => {
     expect(school.map((item) => item.itemStyle.color)).toEqual([CHART_COLORS.met, CHART_COLORS.notMet]);
     expect(seriesAt(option, 1).data).toEqual([9, 9.1]);
     expect(markLineData(seriesAt(option, 0)).map((line) => line.yAxis)).toEqual([7.5]);
+  });
+
+  it('should put a value just under the threshold line below its point, so the dashed line does not strike it', () => {
+    // Axis 0 … 10 (largest 9.1 × 1.1 → 10): 7.2 is 0.3 under the 7.5 line (≤ 1.2 = 12% of 10); 8 is above it.
+    const school = seriesAt(buildProfileTrendOption(points, options), 0).data as { label: { position: string } }[];
+    expect(school.map((item) => item.label.position)).toEqual(['top', 'bottom']);
+    expect(valueLabelPosition(5, 7.5, 10)).toBe('top');
+    expect(valueLabelPosition(7.5, 7.5, 10)).toBe('bottom');
+    expect(valueLabelPosition(7.6, 7.5, 10)).toBe('top');
+    expect(valueLabelPosition(null, 7.5, 10)).toBe('top');
   });
 
   it('should give the year’s value, county mean, threshold and rank in the tooltip', () => {

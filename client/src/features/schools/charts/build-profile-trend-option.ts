@@ -91,6 +91,16 @@ export function formatProfileTrendTooltip(point: ProfileTrendPoint, options: Pro
 }
 
 /**
+ * Where a point's value label goes: above the point, unless the threshold line runs just above it (within the height
+ * of a label, about a tenth of the axis), where the dashed line would strike the figure through; then below.
+ */
+export function valueLabelPosition(value: number | null, threshold: number | null, axisMax: number): 'top' | 'bottom' {
+  if (value === null || threshold === null || !(axisMax > 0)) return 'top';
+  const gap = threshold - value;
+  return gap >= 0 && gap <= axisMax * 0.12 ? 'bottom' : 'top';
+}
+
+/**
  * One indicator of one school across the years: its value (solid line, points green when met, red when not) against
  * the county weighted mean (blue, dashed) and the national threshold (red, dashed reference line).
  */
@@ -103,6 +113,7 @@ export function buildProfileTrendOption(
   const threshold = sorted.find((point) => point.threshold !== null)?.threshold ?? null;
   const meanName = translate(lang, 'chart.school.countyMean');
   const largest = Math.max(0, threshold ?? 0, ...sorted.flatMap((point) => [point.value ?? 0, point.countyMean ?? 0]));
+  const yAxis = niceAxis([largest], 4);
   return {
     textStyle: { fontFamily: CHART_FONT },
     grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
@@ -136,7 +147,7 @@ export function buildProfileTrendOption(
     yAxis: {
       type: 'value',
       min: 0,
-      ...niceAxis([largest], 4),
+      ...yAxis,
       axisLabel: { fontSize: 11, color: CHART_COLORS.axis },
       splitLine: { lineStyle: { color: CHART_COLORS.grid } },
     },
@@ -147,11 +158,18 @@ export function buildProfileTrendOption(
         symbolSize: 9,
         lineStyle: { color: CHART_COLORS.text, width: 2 },
         itemStyle: { color: CHART_COLORS.text },
-        data: sorted.map((point) => ({ value: point.value, itemStyle: { color: metColor(point.met) } })),
+        data: sorted.map((point) => ({
+          value: point.value,
+          itemStyle: { color: metColor(point.met) },
+          label: { position: valueLabelPosition(point.value, threshold, yAxis.max) },
+        })),
         label: {
           show: true,
           position: 'top',
           fontSize: 10,
+          // A white halo keeps the figure legible where a line passes behind it.
+          textBorderColor: '#ffffff',
+          textBorderWidth: 2,
           formatter: (params: { dataIndex: number }) =>
             formatIndicator(indicator, sorted[params.dataIndex]?.value ?? null),
         },

@@ -174,6 +174,9 @@ export function buildLocaleMeansOption(groups: readonly LocaleMeansGroup[], opti
         position: 'top' as const,
         fontSize: 10,
         color: CHART_COLORS.text,
+        // A white halo: the mean or threshold line often runs right through a bar's label.
+        textBorderColor: '#ffffff',
+        textBorderWidth: 2,
         formatter: (params: { value?: unknown }) =>
           typeof params.value === 'number' ? formatIndicator(reference.key, params.value) : '',
       },

@@ -19,23 +19,33 @@ import { type CountyQuery, countyQueryInput } from '../../filters/county-query.t
 import { buildLocaleMeansOption, classMean, type LocaleMeansReference } from '../charts/build-locale-means-option.ts';
 import { inParens, localeFromClick, localeLabel } from '../charts/locale-chart.ts';
 
-const HEIGHT = 460;
-const NARROW_HEIGHT = 800;
-const NARROW = '(max-width: 720px)';
+/**
+ * Small multiples per row and chart height by screen width: four per row on a wide screen; three at 1024–1279 px,
+ * where four titles such as "Higher-degree teachers (teachers)" would run into each other; two on a phone.
+ */
+const LAYOUTS = [
+  { query: '(max-width: 720px)', columns: 2, height: 800 },
+  { query: '(max-width: 1279px)', columns: 3, height: 620 },
+] as const;
+const WIDE = { columns: 4, height: 460 } as const;
 
-/** On a phone the seven multiples go two per row (four rows) instead of four per row. */
-function useNarrowScreen(): boolean {
-  const [narrow, setNarrow] = useState(
-    () => typeof window !== 'undefined' && typeof window.matchMedia === 'function' && window.matchMedia(NARROW).matches,
-  );
+function currentLayout(): { columns: number; height: number } {
+  if (typeof window === 'undefined' || typeof window.matchMedia !== 'function') return WIDE;
+  return LAYOUTS.find((layout) => window.matchMedia(layout.query).matches) ?? WIDE;
+}
+
+function useMultiplesLayout(): { columns: number; height: number } {
+  const [layout, setLayout] = useState(currentLayout);
   useEffect(() => {
     if (typeof window.matchMedia !== 'function') return;
-    const query = window.matchMedia(NARROW);
-    const update = () => setNarrow(query.matches);
-    query.addEventListener('change', update);
-    return () => query.removeEventListener('change', update);
+    const queries = LAYOUTS.map((item) => window.matchMedia(item.query));
+    const update = () => setLayout(currentLayout());
+    for (const query of queries) query.addEventListener('change', update);
+    return () => {
+      for (const query of queries) query.removeEventListener('change', update);
+    };
   }, []);
-  return narrow;
+  return layout;
 }
 
 /** Threshold and county weighted mean of each of the seven indicators, from the balance report of all classes. */
@@ -68,14 +78,13 @@ export function LocaleMeansPanel({
   const stageLabel = pickLabel(STAGE_LABELS[county.stage], lang);
   const title = t('ur.meansTitle', { stage: stageLabel });
   const references = useMemo(() => meansReferences(balance), [balance]);
-  const narrow = useNarrowScreen();
-  const height = narrow ? NARROW_HEIGHT : HEIGHT;
+  const { columns, height } = useMultiplesLayout();
   const option = useMemo(
     () =>
       report && references.length
-        ? buildLocaleMeansOption(report.groups, { lang, references, selected, height, columns: narrow ? 2 : 4 })
+        ? buildLocaleMeansOption(report.groups, { lang, references, selected, height, columns })
         : null,
-    [report, references, selected, lang, height, narrow],
+    [report, references, selected, lang, height, columns],
   );
   const onEvents = useMemo(
     () => ({
