@@ -36,7 +36,7 @@ describe(buildBasicCvOption.name, () => {
 
   it('should show the weighted mean with its unit in the tooltip', () => {
     const sut = buildBasicCvOption(basicBalanceFixture(), { lang: 'zh' });
-    expect(tooltipText(sut, 1)).toContain('30.0 册');
+    expect(tooltipText(sut, 1)).toContain('30.0 册/生');
     const [roomArea] = basicBalanceFixture().indicators;
     if (!roomArea) throw new Error('fixture has no indicator');
     expect(formatBasicCvTooltip(roomArea, 'en')).toContain('6.00 m²');
