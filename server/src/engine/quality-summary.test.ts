@@ -1,7 +1,6 @@
 import { generateDemoCounty } from '@junheng/db';
 import {
   OWNERSHIPS,
-  QUALITY_INDICATOR_KEYS,
   type QualityReport,
   SCHOOL_TYPES,
   type SchoolRow,
