@@ -114,7 +114,8 @@ export function buildBasicCvOption(data: BasicCvData, options: { lang: Lang; com
         name: translate(lang, 'chart.cv.cv'),
         barMaxWidth: compact ? 14 : 20,
         itemStyle: { color: CHART_COLORS.neutral },
-        data: indicators.map((indicator) => indicator.cv),
+        // A missing CV is an empty bar at 0 so that its label (why there is no CV) still shows.
+        data: indicators.map((indicator) => indicator.cv ?? 0),
         label: {
           show: true,
           position: 'right',

@@ -124,8 +124,10 @@ export function buildCvBarOption(indicators: readonly CvBarIndicator[], options:
         type: 'bar',
         name: translate(lang, 'chart.cv.cv'),
         barMaxWidth: compact ? 16 : 22,
+        // A missing CV is drawn as an empty bar at 0 so that its label ("fewer than 2 schools", "not computable")
+        // still shows: ECharts draws no label for a null value, and an empty chart says nothing.
         data: indicators.map((indicator) => ({
-          value: indicator.cv,
+          value: indicator.cv ?? 0,
           itemStyle: { color: cvBarColor(indicator.cvPasses) },
         })),
         label: {

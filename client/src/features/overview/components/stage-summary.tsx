@@ -92,9 +92,7 @@ export function StageSummary({ county }: { county: CountyQuery }) {
 
         <div className="blockers">
           {verdict.passes === null ? (
-            <p className="verdict-line">
-              {t('overview.tooFewUnits', { schools: formatInteger(report.schoolsCounted) })}
-            </p>
+            <p className="muted">{t('overview.tooFewUnits', { schools: formatInteger(report.schoolsCounted) })}</p>
           ) : verdict.passes ? (
             <p className="verdict-line">{t('overview.allClear', { stage: stageLabel })}</p>
           ) : (
