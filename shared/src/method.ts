@@ -138,6 +138,123 @@ export const BASIC_INDICATOR_KEYS = [
 export type BasicIndicatorKey = (typeof BASIC_INDICATOR_KEYS)[number];
 export const BASIC_COMPOSITE_CV_LIMIT: Record<Stage, number> = { primary: 0.65, junior: 0.55 };
 
+/**
+ * The 2012 indicators as the published 申报表 states them (SPEC §2.2): name, unit and decimals, and `per`, the scale of
+ * the published value (X = per × numerator ÷ students). The three teacher indicators are ratios per student (师生比
+ * 0.054), computers are per 100 students (台/百生). A CV does not depend on the scale.
+ */
+export interface BasicIndicatorDefinition extends IndicatorDefinition<BasicIndicatorKey> {
+  per: 1 | 100;
+}
+export const BASIC_INDICATORS: readonly BasicIndicatorDefinition[] = [
+  {
+    key: 'teaching_room_area_per_student',
+    zh: '生均教学及辅助用房面积',
+    en: 'Teaching and auxiliary room area per student',
+    unitZh: '平方米/生',
+    unitEn: 'm² per student',
+    decimals: 2,
+    per: 1,
+    definitionZh: '教学及辅助用房面积 ÷ 在校生数',
+    definitionEn: 'teaching and auxiliary room area / students',
+  },
+  {
+    key: 'sports_area_per_student',
+    zh: '生均体育运动场馆面积',
+    en: 'Sports ground and gym area per student',
+    unitZh: '平方米/生',
+    unitEn: 'm² per student',
+    decimals: 2,
+    per: 1,
+    definitionZh: '（体育运动场 + 体育馆面积）÷ 在校生数',
+    definitionEn: '(sports ground + gym area) / students',
+  },
+  {
+    key: 'equipment_value_per_student',
+    zh: '生均教学仪器设备值',
+    en: 'Teaching equipment value per student',
+    unitZh: '元/生',
+    unitEn: 'yuan per student',
+    decimals: 0,
+    per: 1,
+    definitionZh: '教学仪器设备资产值（元）÷ 在校生数',
+    definitionEn: 'teaching equipment book value in yuan / students',
+  },
+  {
+    key: 'computers_per100',
+    zh: '每百名学生拥有计算机台数',
+    en: 'Computers per 100 students',
+    unitZh: '台/百生',
+    unitEn: 'per 100 students',
+    decimals: 2,
+    per: 100,
+    definitionZh: '100 × 计算机台数 ÷ 在校生数',
+    definitionEn: '100 × computers / students',
+  },
+  {
+    key: 'books_per_student',
+    zh: '生均图书册数',
+    en: 'Books per student',
+    unitZh: '册/生',
+    unitEn: 'books per student',
+    decimals: 1,
+    per: 1,
+    definitionZh: '图书册数 ÷ 在校生数',
+    definitionEn: 'books / students',
+  },
+  {
+    key: 'teachers_per100',
+    zh: '师生比',
+    en: 'Teacher–student ratio',
+    unitZh: '人/生',
+    unitEn: 'per student',
+    decimals: 3,
+    per: 1,
+    definitionZh: '专任教师数 ÷ 在校生数（比值，如 0.054）',
+    definitionEn: 'full-time teachers / students (a ratio, e.g. 0.054)',
+  },
+  {
+    key: 'higher_degree_teachers_per100',
+    zh: '生均高于规定学历教师数',
+    en: 'Teachers above required degree per student',
+    unitZh: '人/生',
+    unitEn: 'per student',
+    decimals: 3,
+    per: 1,
+    definitionZh: '高于规定学历专任教师数 ÷ 在校生数（比值）',
+    definitionEn: 'teachers above the required degree / students (a ratio)',
+  },
+  {
+    key: 'senior_title_teachers_per100',
+    zh: '生均中级及以上专业技术职务教师数',
+    en: 'Intermediate-or-higher title teachers per student',
+    unitZh: '人/生',
+    unitEn: 'per student',
+    decimals: 3,
+    per: 1,
+    definitionZh: '中级及以上专业技术职务专任教师数 ÷ 在校生数（比值）',
+    definitionEn: 'intermediate-or-higher title teachers / students (a ratio)',
+  },
+];
+
+/**
+ * A 差异系数 over fewer counted schools than this is not meaningful (one school always gives 0): the report gives no
+ * CV and no verdict for it, with the reason `too_few_units`, instead of passing it.
+ */
+export const MIN_UNITS_FOR_CV = 2;
+
+/**
+ * Decimals to display a CV next to its limit: 3 (SPEC §2.3), more when the 3-decimal text equals the limit's while
+ * the value differs, so a CV of 0.5004 that fails 0.50 shows as 0.5004, not 0.500. The verdict itself always compares
+ * full precision. Up to 6 decimals.
+ */
+export function cvDisplayDecimals(cv: number | null | undefined, limit: number | null | undefined, base = 3): number {
+  if (typeof cv !== 'number' || typeof limit !== 'number' || !Number.isFinite(cv) || cv === limit) return base;
+  let decimals = base;
+  while (decimals < 6 && cv.toFixed(decimals) === limit.toFixed(decimals)) decimals += 1;
+  return decimals;
+}
+
 /** Weights for splitting shared physical assets of multi-stage schools (SPEC §2.4). */
 export const STAGE_WEIGHTS = {
   nine_year: { primary: 1, junior: 1.1 },

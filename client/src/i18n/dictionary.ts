@@ -105,6 +105,8 @@ export const zh = {
   'verdict.met': '达到',
   'verdict.notMet': '未达到',
   'verdict.notComputable': '无法计算',
+  'verdict.tooFewUnits': '差异系数无意义（少于 2 所学校）',
+  'verdict.tooFewUnitsShort': '少于 2 所学校',
   'table.indicator': '指标',
   'table.threshold': '标准',
   'table.weightedMean': '加权平均',
@@ -166,6 +168,8 @@ export const zh = {
   'overview.cvPassing': '差异系数未超限指标',
   'overview.basicComposite': '基本均衡综合差异系数（2012）',
   'overview.allClear': '{stage}资源配置达到优质均衡要求：七项差异系数均未超限，所有计入学校均达标。',
+  'overview.tooFewUnits':
+    '当前筛选只计入 {schools} 所学校：校际差异系数至少需要 2 所学校，不作达标判断。请放宽筛选查看差异系数。',
   'overview.blockedBy': '未达到优质均衡资源配置要求，原因：',
   'overview.blockingIndicators': '{count} 项差异系数超限：',
   'overview.failingSchools': '{count} 所学校资源配置未达标',
@@ -200,6 +204,8 @@ export const zh = {
   'balance.basicSubtitle': '综合差异系数 = 八项差异系数的平均值，限值 ≤ {limit}',
   'balance.composite': '综合差异系数',
   'balance.compositeLimitNote': '（限值 ≤ {limit}）',
+  'balance.basicExcludedTitle': '未列入 2012 申报表的学校（{count} 所）',
+  'balance.basicNoneExcluded': '当前筛选条件下没有未列入 2012 申报表的学校。',
   'balance.countedNote':
     '计入 {schools} 所学校、{students} 名学生；排除 {excluded} 所（原因见资源配置达标页）。差异系数按学生数加权计算（总体标准差 ÷ 加权平均）。',
   'balance.trendTitle': '历年走势：{indicator}',
@@ -573,6 +579,8 @@ export const en: Dictionary = {
   'verdict.met': 'Met',
   'verdict.notMet': 'Not met',
   'verdict.notComputable': 'Not computable',
+  'verdict.tooFewUnits': 'CV not meaningful (fewer than 2 schools)',
+  'verdict.tooFewUnitsShort': 'fewer than 2 schools',
   'table.indicator': 'Indicator',
   'table.threshold': 'Threshold',
   'table.weightedMean': 'Weighted mean',
@@ -635,6 +643,8 @@ export const en: Dictionary = {
   'overview.basicComposite': 'Basic-balance composite CV (2012)',
   'overview.allClear':
     '{stage}: resource allocation meets the standard — all seven CVs within the limit and every counted school passes.',
+  'overview.tooFewUnits':
+    'Only {schools} school(s) counted under these filters: a CV between schools needs at least 2, so no verdict is given. Widen the filters to see the CVs.',
   'overview.blockedBy': 'Not yet meeting the resource standard, because of:',
   'overview.blockingIndicators': '{count, plural, one {# CV} other {# CVs}} over the limit:',
   'overview.failingSchools': '{count, plural, one {# school fails} other {# schools fail}} resource allocation',
@@ -671,6 +681,8 @@ export const en: Dictionary = {
   'balance.basicSubtitle': 'Composite = mean of the eight CVs, limit ≤ {limit}',
   'balance.composite': 'Composite CV',
   'balance.compositeLimitNote': '(limit ≤ {limit})',
+  'balance.basicExcludedTitle': 'Not in the 2012 table ({count})',
+  'balance.basicNoneExcluded': 'No school is left out of the 2012 table under these filters.',
   'balance.countedNote':
     '{schools, plural, one {# school} other {# schools}} and {students, plural, one {# student} other {# students}} counted; {excluded} excluded (reasons on the Compliance page). CVs are student-weighted (population SD ÷ weighted mean).',
   'balance.trendTitle': 'Trend: {indicator}',

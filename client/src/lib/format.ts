@@ -1,4 +1,4 @@
-import type { IndicatorKey } from '@junheng/shared';
+import { BASIC_INDICATORS, type BasicIndicatorKey, cvDisplayDecimals, type IndicatorKey } from '@junheng/shared';
 import type { Lang } from '../i18n/translate.ts';
 import { indicatorMeta } from './indicators.ts';
 
@@ -45,6 +45,15 @@ export function formatCv(value: number | null | undefined, decimals = CV_DECIMAL
   return formatNumber(value, decimals);
 }
 
+/**
+ * A CV shown next to its limit: 3 decimals, more when 3 would show the limit itself while the value differs (#9.11):
+ * `formatCvAgainst(0.5004, 0.5)` → `0.5004`, so a CV that fails is never shown as 0.500. The verdict compares full
+ * precision; the exports use the same decimals (cvDisplayDecimals).
+ */
+export function formatCvAgainst(value: number | null | undefined, limit: number | null | undefined): string {
+  return formatCv(value, cvDisplayDecimals(value, limit));
+}
+
 /** A ratio (0.123) as a percentage (`12.3%`). */
 export function formatPercent(ratio: number | null | undefined, decimals = 1): string {
   if (!isNumber(ratio)) return MISSING;
@@ -69,6 +78,21 @@ export function formatIndicator(
   const meta = indicatorMeta(key);
   const unit = options.lang === 'en' ? meta.unitEn : meta.unitZh;
   return unit ? `${text} ${unit}` : text;
+}
+
+/**
+ * A 2012 (基本均衡) value in the unit of the published 申报表 (BASIC_INDICATORS): the teacher indicators as ratios per
+ * student with 3 decimals (`formatBasicIndicator('teachers_per100', 0.0537, { unit: true })` → `0.054 人/生`).
+ */
+export function formatBasicIndicator(
+  key: BasicIndicatorKey,
+  value: number | null | undefined,
+  options: { unit?: boolean; lang?: Lang } = {},
+): string {
+  const definition = BASIC_INDICATORS.find((d) => d.key === key);
+  const text = formatNumber(value, definition?.decimals ?? 2);
+  if (!options.unit || text === MISSING || !definition) return text;
+  return `${text} ${options.lang === 'en' ? definition.unitEn : definition.unitZh}`;
 }
 
 /**

@@ -17,6 +17,7 @@ import {
   collectIndicatorPoints,
   computeIndicatorValue,
   computeQualityIndicatorResult,
+  computeReportedCv,
   computeStageUnits,
   computeWeightedMean,
   computeWeightedStats,
@@ -46,6 +47,8 @@ export function computeTrendRow(input: {
   const { units } = selectStageUnits(all, stage);
   const readValue = (unit: (typeof units)[number]) => computeIndicatorValue(unit, indicator);
   const stats = computeWeightedStats(collectIndicatorPoints(units, readValue));
+  // Fewer than 2 schools give no CV, as in the balance reports (computeReportedCv).
+  const { cv, cvNullReason } = computeReportedCv(stats);
   const quality = isQualityKey(indicator) ? computeQualityIndicatorResult(units, indicator, stage) : null;
   const { threshold, cvLimit } = findStandard(indicator, stage);
   const [urban, town, rural] = LOCALES.map((locale) =>
@@ -63,9 +66,10 @@ export function computeTrendRow(input: {
     studentsCounted: units.reduce((sum, unit) => sum + unit.students, 0),
     mean: stats.mean,
     sd: stats.sd,
-    cv: stats.cv,
+    cv,
     cvLimit,
     cvPasses: quality ? quality.cvPasses : null,
+    cvNullReason,
     threshold,
     schoolsMeeting: quality ? quality.schoolsMeeting : null,
     means: { urban, town, rural },

@@ -1,5 +1,6 @@
 import type { TrendsResponse } from '@junheng/shared';
-import { yesNo } from '../balance/balance.tables.ts';
+import { cvDisplayDecimals } from '@junheng/shared';
+import { cvVerdictText } from '../balance/balance.tables.ts';
 import type { ExportColumn, ExportTable } from '../export/table.ts';
 import { describeIndicator, type Lang } from './analysis-labels.ts';
 
@@ -29,9 +30,21 @@ export function buildTrendTable(report: TrendsResponse, lang: Lang): ExportTable
     },
     mean('加权平均值', 'Weighted mean', (r) => r.mean, 'mean'),
     { key: 'sd', zh: '标准差', en: 'SD', decimals: 3, value: (r) => r.sd },
-    { key: 'cv', zh: '差异系数', en: 'CV', decimals: 3, value: (r) => r.cv },
+    {
+      key: 'cv',
+      zh: '差异系数',
+      en: 'CV',
+      decimals: 3,
+      decimalsOf: (r) => cvDisplayDecimals(r.cv, r.cvLimit),
+      value: (r) => r.cv,
+    },
     { key: 'cvLimit', zh: '差异系数限值', en: 'CV limit', decimals: 2, value: (r) => r.cvLimit },
-    { key: 'cvPasses', zh: '差异系数达标', en: 'CV passes', value: (r) => yesNo(r.cvPasses, lang) },
+    {
+      key: 'cvPasses',
+      zh: '差异系数达标',
+      en: 'CV passes',
+      value: (r) => cvVerdictText(r.cvPasses, r.cvNullReason, lang),
+    },
     { key: 'threshold', zh: '标准', en: 'Threshold', decimals: 2, value: (r) => r.threshold },
     { key: 'schoolsMeeting', zh: '达标学校数', en: 'Schools meeting', decimals: 0, value: (r) => r.schoolsMeeting },
     mean('城区均值', 'Urban mean', (r) => r.means.urban, 'urban'),

@@ -1,8 +1,11 @@
 import {
   BASIC_INDICATOR_LABELS,
+  BASIC_INDICATORS,
   type BalanceResponse,
   type BalanceSummaryResponse,
   type BasicBalanceResponse,
+  type CvNullReason,
+  cvDisplayDecimals,
   LOCALE_LABELS,
   QUALITY_INDICATORS,
   type RankingResponse,
@@ -19,6 +22,16 @@ export const yesNo = (value: boolean | null, lang: Lang) =>
   value === null ? null : lang === 'zh' ? (value ? '是' : '否') : value ? 'yes' : 'no';
 
 const definitionOf = (key: string) => QUALITY_INDICATORS.find((d) => d.key === key);
+
+/** The text a CV verdict cell holds: yes / no, or why there is no verdict when the CV is not meaningful (#15.6). */
+export function cvVerdictText(passes: boolean | null, reason: CvNullReason | null | undefined, lang: Lang) {
+  if (passes === null && reason === 'too_few_units') {
+    return lang === 'zh'
+      ? '不适用：少于 2 所学校，差异系数无意义'
+      : 'n/a: fewer than 2 schools, a CV is not meaningful';
+  }
+  return yesNo(passes, lang);
+}
 
 export function buildBalanceIndicatorTable(report: BalanceResponse, lang: Lang): ExportTable<Indicator> {
   const columns: ExportColumn<Indicator>[] = [
@@ -39,9 +52,21 @@ export function buildBalanceIndicatorTable(report: BalanceResponse, lang: Lang):
     { key: 'n', zh: '学校数', en: 'Schools', decimals: 0, value: (r) => r.n },
     { key: 'mean', zh: '加权平均值', en: 'Weighted mean', decimals: 2, value: (r) => r.mean },
     { key: 'sd', zh: '标准差', en: 'SD', decimals: 3, value: (r) => r.sd },
-    { key: 'cv', zh: '差异系数', en: 'CV', decimals: 3, value: (r) => r.cv },
+    {
+      key: 'cv',
+      zh: '差异系数',
+      en: 'CV',
+      decimals: 3,
+      decimalsOf: (r) => cvDisplayDecimals(r.cv, r.cvLimit),
+      value: (r) => r.cv,
+    },
     { key: 'cvLimit', zh: '差异系数限值', en: 'CV limit', decimals: 2, value: (r) => r.cvLimit },
-    { key: 'cvPasses', zh: '差异系数达标', en: 'CV passes', value: (r) => yesNo(r.cvPasses, lang) },
+    {
+      key: 'cvPasses',
+      zh: '差异系数达标',
+      en: 'CV passes',
+      value: (r) => cvVerdictText(r.cvPasses, r.cvNullReason, lang),
+    },
     { key: 'schoolsMeeting', zh: '达标学校数', en: 'Schools meeting', decimals: 0, value: (r) => r.schoolsMeeting },
     { key: 'schoolsMissing', zh: '未达标学校数', en: 'Schools missing', decimals: 0, value: (r) => r.schoolsMissing },
     { key: 'min', zh: '最小值', en: 'Min', value: (r) => r.min },
@@ -80,23 +105,87 @@ export function buildBalanceSchoolTable(report: BalanceResponse, lang: Lang): Ex
   return { titleZh: '学校达标', titleEn: 'Compliance', columns, rows: report.schools };
 }
 
-type BasicIndicator = BasicBalanceResponse['indicators'][number];
+/** A row of the 2012 export: one of the eight indicators, or the 综合差异系数 row that closes the table. */
+interface BasicExportRow {
+  key: string;
+  zh: string;
+  en: string;
+  unitZh: string;
+  unitEn: string;
+  decimals: number;
+  n: number;
+  mean: number | null;
+  sd: number | null;
+  cv: number | null;
+  limit: number | null;
+  passes: boolean | null;
+  cvNullReason: CvNullReason | null;
+}
 
-export function buildBasicBalanceTable(report: BasicBalanceResponse, lang: Lang): ExportTable<BasicIndicator> {
+/**
+ * The 2012 table as the panel shows it: the eight indicators in their published units (teacher indicators as ratios
+ * per student), then the 综合差异系数 with its limit and verdict; a composite shown as 0.550 that fails keeps the
+ * decimals that show why (cvDisplayDecimals).
+ */
+export function buildBasicBalanceTable(report: BasicBalanceResponse, lang: Lang): ExportTable<BasicExportRow> {
+  const rows: BasicExportRow[] = report.indicators.map((indicator) => {
+    const definition = BASIC_INDICATORS.find((d) => d.key === indicator.key);
+    return {
+      key: indicator.key,
+      zh: definition?.zh ?? indicator.zh,
+      en: definition?.en ?? BASIC_INDICATOR_LABELS[indicator.key].en,
+      unitZh: indicator.unitZh,
+      unitEn: indicator.unitEn,
+      decimals: definition?.decimals ?? 2,
+      n: indicator.n,
+      mean: indicator.mean,
+      sd: indicator.sd,
+      cv: indicator.cv,
+      limit: null,
+      passes: null,
+      cvNullReason: indicator.cvNullReason,
+    };
+  });
+  rows.push({
+    key: 'composite',
+    zh: '综合差异系数',
+    en: 'Composite CV',
+    unitZh: '',
+    unitEn: '',
+    decimals: 3,
+    n: report.schoolsCounted,
+    mean: null,
+    sd: null,
+    cv: report.compositeCv,
+    limit: report.compositeLimit,
+    passes: report.compositePasses,
+    cvNullReason: report.compositeNullReason,
+  });
   const zh = lang === 'zh';
-  const columns: ExportColumn<BasicIndicator>[] = [
+  const columns: ExportColumn<BasicExportRow>[] = [
     { key: 'key', zh: '指标键', en: 'Key', value: (r) => r.key },
+    { key: 'name', zh: '指标', en: 'Indicator', value: (r) => (zh ? r.zh : r.en) },
+    { key: 'unit', zh: '单位', en: 'Unit', value: (r) => (zh ? r.unitZh : r.unitEn) },
+    { key: 'n', zh: '学校数', en: 'Schools', decimals: 0, value: (r) => r.n },
+    { key: 'mean', zh: '加权平均值', en: 'Weighted mean', decimalsOf: (r) => r.decimals, value: (r) => r.mean },
+    { key: 'sd', zh: '标准差', en: 'SD', decimalsOf: (r) => r.decimals, value: (r) => r.sd },
     {
-      key: 'name',
-      zh: '指标',
-      en: 'Indicator',
-      value: (r) => (zh ? BASIC_INDICATOR_LABELS[r.key].zh : BASIC_INDICATOR_LABELS[r.key].en),
+      key: 'cv',
+      zh: '差异系数',
+      en: 'CV',
+      decimals: 3,
+      decimalsOf: (r) => cvDisplayDecimals(r.cv, r.limit),
+      value: (r) => r.cv,
     },
-    { key: 'mean', zh: '加权平均值', en: 'Weighted mean', decimals: 2, value: (r) => r.mean },
-    { key: 'sd', zh: '标准差', en: 'SD', decimals: 3, value: (r) => r.sd },
-    { key: 'cv', zh: '差异系数', en: 'CV', decimals: 3, value: (r) => r.cv },
+    { key: 'limit', zh: '限值', en: 'Limit', decimals: 2, value: (r) => r.limit },
+    {
+      key: 'passes',
+      zh: '是否达标',
+      en: 'Passes',
+      value: (r) => (r.key === 'composite' ? cvVerdictText(r.passes, r.cvNullReason, lang) : null),
+    },
   ];
-  return { titleZh: '基本均衡差异系数', titleEn: 'Basic balance', columns, rows: report.indicators };
+  return { titleZh: '基本均衡差异系数', titleEn: 'Basic balance', columns, rows };
 }
 
 type RankingRow = RankingResponse['rows'][number];
@@ -160,9 +249,19 @@ export function buildBalanceSummaryTable(report: BalanceSummaryResponse, lang: L
         value: (r) => r.cvs[d.key] ?? null,
       }),
     ),
-    { key: 'cvPasses', zh: '差异系数全部达标', en: 'All CVs pass', value: (r) => yesNo(r.cvPasses, lang) },
+    {
+      key: 'cvPasses',
+      zh: '差异系数全部达标',
+      en: 'All CVs pass',
+      value: (r) => cvVerdictText(r.cvPasses, r.cvPasses === null ? 'too_few_units' : null, lang),
+    },
     { key: 'schoolsPassing', zh: '达标学校数', en: 'Schools passing', decimals: 0, value: (r) => r.schoolsPassing },
-    { key: 'passes', zh: '资源配置达标', en: 'Passes', value: (r) => yesNo(r.passes, lang) },
+    {
+      key: 'passes',
+      zh: '资源配置达标',
+      en: 'Passes',
+      value: (r) => cvVerdictText(r.passes, r.passes === null ? 'too_few_units' : null, lang),
+    },
   ];
   return { titleZh: zh ? '各区县差异系数' : 'Balance summary', titleEn: 'Balance summary', columns, rows: report.rows };
 }

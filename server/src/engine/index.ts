@@ -2,7 +2,14 @@
  * The gap engine: pure, deterministic computations of SPEC §2 (no database, HTTP, clock or environment).
  * Inputs are the canonical rows of @junheng/shared; results are the engine schemas of shared/src/schemas/engine.ts.
  */
-export { computeBasicIndicatorResult, computeBasicReport, computeBasicValues } from './basic.ts';
+export {
+  computeBasicIndicatorResult,
+  computeBasicReport,
+  computeBasicValue,
+  computeBasicValues,
+  findBasicExclusionReason,
+  selectBasicUnits,
+} from './basic.ts';
 export {
   buildGroupLabeller,
   computeCvDecomposition,
@@ -36,6 +43,7 @@ export {
   computeQualitySchoolResult,
   computeQualityValues,
   computeQualityVerdict,
+  computeReportedCv,
 } from './quality.ts';
 export {
   computeQualitySummary,

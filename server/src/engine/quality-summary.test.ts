@@ -1,7 +1,6 @@
 import { generateDemoCounty } from '@junheng/db';
 import {
   OWNERSHIPS,
-  QUALITY_INDICATOR_KEYS,
   type QualityReport,
   SCHOOL_TYPES,
   type SchoolRow,
@@ -126,11 +125,20 @@ describe(computeQualitySummary.name, () => {
     );
   });
 
-  it('should block every indicator and pass nothing without counted schools', () => {
+  it('should give no CV verdict without counted schools, as the report does', () => {
     const summary = computeQualitySummary([], 'primary');
     expect(summary).toStrictEqual(report([], [], 'primary', true));
-    expect(summary.blockingIndicators).toEqual(QUALITY_INDICATOR_KEYS);
-    expect(summary.passes).toBe(false);
+    expect(summary.blockingIndicators).toEqual([]);
+    expect(summary.passes).toBeNull();
+  });
+
+  it('should give no CVs and no verdict for a single school, as the report does (#15.6)', () => {
+    const school = makeSchool({ schoolCode: 'A' });
+    const stat = makeStat({ schoolCode: 'A', studentsPrimary: 100, teachingRoomArea: 500, sportsArea: 800 });
+    const summary = computeQualitySummary([toQualitySummaryRow(school, stat, 'primary')], 'primary');
+    expect(summary).toStrictEqual(report([school], [stat], 'primary', true));
+    expect(Object.values(summary.cvs).every((cv) => cv === null)).toBe(true);
+    expect(summary).toMatchObject({ schoolsCounted: 1, cvPasses: null, passes: null });
   });
 
   it('should reject two rows for one school, as computeStageUnits does', () => {

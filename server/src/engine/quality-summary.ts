@@ -1,5 +1,11 @@
 import type { Ownership, QualityIndicatorKey, SchoolRow, SchoolStatRow, SchoolType, Stage } from '@junheng/shared';
-import { QUALITY_CV_LIMIT, QUALITY_INDICATOR_KEYS, QUALITY_MIN_MET, QUALITY_NEAR_MISS_RATIO } from '@junheng/shared';
+import {
+  MIN_UNITS_FOR_CV,
+  QUALITY_CV_LIMIT,
+  QUALITY_INDICATOR_KEYS,
+  QUALITY_MIN_MET,
+  QUALITY_NEAR_MISS_RATIO,
+} from '@junheng/shared';
 import { computeIndicatorValue, findQualityThreshold, type IndicatorInputs, meetsThreshold } from './indicators.ts';
 import { computeStageAssetShares, findExclusionReason, type StageUnitOptions, studentsOf } from './stage-parts.ts';
 import { computeWeightedCvOfColumns } from './statistics.ts';
@@ -31,10 +37,11 @@ export interface QualitySummary {
   schoolsCounted: number;
   studentsCounted: number;
   cvs: Record<QualityIndicatorKey, number | null>;
-  cvPasses: boolean;
+  /** null when fewer than 2 schools are counted (the CVs are not meaningful), as in computeQualityVerdict. */
+  cvPasses: boolean | null;
   blockingIndicators: QualityIndicatorKey[];
   schoolsPassing: number;
-  passes: boolean;
+  passes: boolean | null;
 }
 
 /** The summary row of a school and its statistics for one stage. */
@@ -135,12 +142,13 @@ export function computeQualitySummary(
   const cvLimit = QUALITY_CV_LIMIT[stage];
   const cvs = {} as Record<QualityIndicatorKey, number | null>;
   const blockingIndicators: QualityIndicatorKey[] = [];
+  const meaningful = n >= MIN_UNITS_FOR_CV;
   keys.forEach((key, k) => {
-    const cv = computeWeightedCvOfColumns(weights, values[k] as Float64Array);
+    const cv = meaningful ? computeWeightedCvOfColumns(weights, values[k] as Float64Array) : null;
     cvs[key] = cv;
-    if (cv === null || !(cv <= cvLimit)) blockingIndicators.push(key);
+    if (meaningful && (cv === null || !(cv <= cvLimit))) blockingIndicators.push(key);
   });
-  const cvPasses = keys.length > 0 && blockingIndicators.length === 0;
+  const cvPasses = meaningful ? keys.length > 0 && blockingIndicators.length === 0 : null;
   return {
     schoolsCounted: n,
     studentsCounted,
@@ -148,6 +156,6 @@ export function computeQualitySummary(
     cvPasses,
     blockingIndicators,
     schoolsPassing,
-    passes: cvPasses && schoolsPassing === n,
+    passes: cvPasses === null ? null : cvPasses && schoolsPassing === n,
   };
 }

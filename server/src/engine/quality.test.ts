@@ -172,18 +172,45 @@ describe(computeQualityReport.name, () => {
     expect(sut.excluded).toEqual([expect.objectContaining({ code: 'T', reason: 'teaching_point', students: 12 })]);
   });
 
-  it('should give CV 0 for a single school and pass it when it is compliant', () => {
+  it('should give no CV and no CV verdict for a single school instead of CV 0 and a pass (#15.6)', () => {
+    // One school's weighted SD is 0, so its "CV" is 0: a number that says nothing and must not pass.
     const sut = computeQualityReport(asStageUnits([schoolA]), 'primary');
-    expect(sut.indicators.every((i) => i.cv === 0 && i.cvPasses)).toBe(true);
-    expect(sut.verdict.passes).toBe(true);
+    for (const indicator of sut.indicators) {
+      expect(indicator).toMatchObject({ n: 1, cv: null, cvPasses: null, cvNullReason: 'too_few_units' });
+    }
+    expect(sut.verdict).toMatchObject({ cvPasses: null, passes: null, blockingIndicators: [] });
+    // The school's own compliance is still judged.
+    expect(sut.schools).toHaveLength(1);
+    expect(() => QualityReportSchema.parse(sut)).not.toThrow();
   });
 
-  it('should not pass an empty selection', () => {
+  it('should give CVs and a verdict from two schools on', () => {
+    const sut = computeQualityReport(asStageUnits([schoolA, schoolC]), 'primary');
+    expect(sut.indicators.every((i) => i.cvNullReason === null || i.cvNullReason === 'not_computable')).toBe(true);
+    expect(sut.verdict.cvPasses).not.toBeNull();
+  });
+
+  it('should give no verdict for an empty selection', () => {
     const sut = computeQualityReport(asStageUnits([]), 'junior');
     expect(sut.schoolsCounted).toBe(0);
-    expect(sut.verdict.passes).toBe(false);
-    expect(sut.verdict.blockingIndicators).toHaveLength(7);
+    expect(sut.verdict.passes).toBeNull();
+    expect(sut.indicators.every((i) => i.cvNullReason === 'too_few_units')).toBe(true);
     expect(() => QualityReportSchema.parse(sut)).not.toThrow();
+  });
+
+  it('should compare a CV with its limit at full precision (#9.11)', () => {
+    // Two schools of 100 students with values a and b: X̄ = (a+b)/2, S = |a−b|/2, CV = |a−b|/(a+b).
+    // Room area 100 ㎡·k: a = 1, b = 3.0024 → CV = 2.0024 / 4.0024 = 0.500300… : shows as 0.500 with 3 decimals, fails.
+    const units = [
+      makeUnit({ code: 'X', students: 100, teachingRoomArea: 100 }),
+      makeUnit({ code: 'Y', students: 100, teachingRoomArea: 300.24 }),
+    ];
+    const room = computeQualityReport(asStageUnits(units), 'primary').indicators.find(
+      (i) => i.key === 'teaching_room_area_per_student',
+    );
+    expect(room?.cv).toBeCloseTo(2.0024 / 4.0024, 12);
+    expect(room?.cv?.toFixed(3)).toBe('0.500');
+    expect(room?.cvPasses).toBe(false);
   });
 
   it('should restrict the report to a township', () => {

@@ -8,7 +8,15 @@ import type {
   StageUnit,
   StageUnitsResult,
 } from '@junheng/shared';
-import { QUALITY_CV_LIMIT, QUALITY_INDICATOR_KEYS, QUALITY_MIN_MET, QUALITY_NEAR_MISS_RATIO } from '@junheng/shared';
+import {
+  type CvNullReason,
+  MIN_UNITS_FOR_CV,
+  QUALITY_CV_LIMIT,
+  QUALITY_INDICATOR_KEYS,
+  QUALITY_MIN_MET,
+  QUALITY_NEAR_MISS_RATIO,
+  type WeightedStats,
+} from '@junheng/shared';
 import { computeIndicatorValue, findQualityDefinition, findQualityThreshold, meetsThreshold } from './indicators.ts';
 import { type StageUnitFilter, selectStageUnits } from './stage-parts.ts';
 import { computeWeightedStats, type WeightedPoint } from './statistics.ts';
@@ -91,8 +99,22 @@ export function collectIndicatorPoints(
 }
 
 /**
+ * The CV a report shows, and why it is null: fewer than MIN_UNITS_FOR_CV (2) units give no CV (`too_few_units`: one
+ * school's CV is always 0 and must not pass); a mean of 0 or no students give none either (`not_computable`).
+ */
+export function computeReportedCv(stats: Pick<WeightedStats, 'n' | 'cv'>): {
+  cv: number | null;
+  cvNullReason: CvNullReason | null;
+} {
+  if (stats.n < MIN_UNITS_FOR_CV) return { cv: null, cvNullReason: 'too_few_units' };
+  if (stats.cv === null) return { cv: null, cvNullReason: 'not_computable' };
+  return { cv: stats.cv, cvNullReason: null };
+}
+
+/**
  * Inter-school balance of one indicator over one stage's units (SPEC §2.1, §2.3): student-weighted mean, population
- * SD and CV = S / X̄; cvPasses = CV ≤ 0.50 (primary) / 0.45 (junior), null when the CV cannot be computed;
+ * SD and CV = S / X̄; cvPasses = CV ≤ 0.50 (primary) / 0.45 (junior) at full precision, null when the CV cannot be
+ * computed or fewer than 2 units are counted (computeReportedCv);
  * schoolsMeeting = units at or above the threshold.
  */
 export function computeQualityIndicatorResult(
@@ -119,6 +141,7 @@ function summariseIndicatorPoints(
   const threshold = definition.threshold[stage];
   const cvLimit = QUALITY_CV_LIMIT[stage];
   const stats = computeWeightedStats(points);
+  const { cv, cvNullReason } = computeReportedCv(stats);
   let schoolsMeeting = 0;
   for (const point of points) if (meetsThreshold(point.value, threshold)) schoolsMeeting += 1;
   return {
@@ -129,8 +152,9 @@ function summariseIndicatorPoints(
     n: stats.n,
     mean: stats.mean,
     sd: stats.sd,
-    cv: stats.cv,
-    cvPasses: stats.cv === null ? null : stats.cv <= cvLimit,
+    cv,
+    cvPasses: cv === null ? null : cv <= cvLimit,
+    cvNullReason,
     schoolsMeeting,
     schoolsMissing: unitCount - schoolsMeeting,
     min: stats.min,
@@ -147,17 +171,20 @@ export function computeInformationalCompositeCv(indicators: readonly { cv: numbe
 /**
  * County verdict for 资源配置: cvPasses when every indicator's CV is within its limit (an indicator whose CV cannot be
  * computed blocks too), schoolsPass when every counted school passes; passes requires both, as the 2017 办法 does.
+ * With fewer than 2 schools counted the CVs are not meaningful: cvPasses and passes are null (no verdict), and no
+ * indicator is listed as blocking.
  */
 export function computeQualityVerdict(
   indicators: readonly QualityIndicatorResult[],
   schools: readonly QualitySchoolResult[],
 ): QualityVerdict {
-  const blockingIndicators = indicators.filter((i) => i.cvPasses !== true).map((i) => i.key);
   const failing = schools.filter((s) => !s.passes);
-  const cvPasses = indicators.length > 0 && blockingIndicators.length === 0;
   const schoolsPass = failing.length === 0;
+  const meaningful = schools.length >= MIN_UNITS_FOR_CV;
+  const blockingIndicators = meaningful ? indicators.filter((i) => i.cvPasses !== true).map((i) => i.key) : [];
+  const cvPasses = meaningful ? indicators.length > 0 && blockingIndicators.length === 0 : null;
   return {
-    passes: cvPasses && schoolsPass,
+    passes: cvPasses === null ? null : cvPasses && schoolsPass,
     cvPasses,
     blockingIndicators,
     schoolsPass,

@@ -110,6 +110,26 @@ describe(computeStageUnits.name, () => {
     expect(sut.totals.junior.students).toBe(20);
   });
 
+  it('should list a stage with teachers but 0 students among the exclusions, not drop it (#9.9)', () => {
+    // A nine-year school whose junior part has 6 teachers and 2 classes but no students: no per-student value.
+    const schools = [makeSchool({ schoolCode: 'N', schoolType: 'nine_year' }), makeSchool({ schoolCode: 'E' })];
+    const stats = [
+      makeStat({ schoolCode: 'N', studentsPrimary: 300, teachersPrimary: 18, teachersJunior: 6, classesJunior: 2 }),
+      // A school with nothing in the junior columns is not a junior school: nothing to list.
+      makeStat({ schoolCode: 'E', studentsPrimary: 100, teachersPrimary: 6 }),
+    ];
+    const sut = computeStageUnits(schools, stats);
+    expect(sut.units.map((u) => [u.code, u.stage])).toEqual([
+      ['E', 'primary'],
+      ['N', 'primary'],
+    ]);
+    expect(sut.excluded).toEqual([
+      expect.objectContaining({ code: 'N', stage: 'junior', reason: 'no_students', students: 0 }),
+    ]);
+    expect(sut.excluded[0]?.reasonZh).toContain('在校生数为 0');
+    expect(sut.totals.junior).toMatchObject({ students: 0, units: 0, excludedUnits: 1 });
+  });
+
   it('should include private schools by default and exclude them only on request', () => {
     const schools = [makeSchool({ schoolCode: 'M', ownership: 'private' })];
     const stats = [makeStat({ schoolCode: 'M', studentsPrimary: 200 })];

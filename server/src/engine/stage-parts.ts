@@ -118,6 +118,13 @@ export function buildStageUnit(school: SchoolRow, stat: SchoolStatRow, stage: St
   };
 }
 
+/** The stage has full-time teachers or classes of its own (its per-stage columns). */
+function hasStageStaff(stat: SchoolStatRow, stage: Stage): boolean {
+  return stage === 'primary'
+    ? stat.teachersPrimary > 0 || stat.classesPrimary > 0
+    : stat.teachersJunior > 0 || stat.classesJunior > 0;
+}
+
 function indexStatsBySchool(stats: readonly SchoolStatRow[]): Map<string, SchoolStatRow> {
   const byCode = new Map<string, SchoolStatRow>();
   for (const stat of stats) {
@@ -155,7 +162,8 @@ function compareUnits(a: { stage: Stage; code: string }, b: { stage: Stage; code
  *
  * Excluded, with a reason code and its Chinese text: special-education schools (`special`), teaching points with
  * fewer than 50 students of the stage (`teaching_point`), private schools when includePrivate = false (`private`),
- * and statistics rows whose school is not in `schools` (`unknown_school`). Excluded units still count in `totals`.
+ * statistics rows whose school is not in `schools` (`unknown_school`), and stages with teachers or classes but 0
+ * students (`no_students`: no per-student value exists). Excluded units still count in `totals`.
  * Units and exclusions are sorted by stage, then school code.
  */
 export function computeStageUnits(
@@ -175,8 +183,14 @@ export function computeStageUnits(
     const shares = computeStageAssetShares(school.schoolType, stat);
     for (const stage of STAGES) {
       const students = studentsOf(stat, stage);
-      if (students <= 0) continue;
-      const reason = findExclusionReason(school, students, settings);
+      // A stage with teachers or classes but no students has no per-student value: listed, never silently dropped.
+      const reason =
+        students > 0
+          ? findExclusionReason(school, students, settings)
+          : hasStageStaff(stat, stage)
+            ? 'no_students'
+            : null;
+      if (students <= 0 && reason === null) continue;
       if (reason) {
         excluded.push({
           code: school.schoolCode,

@@ -7,6 +7,8 @@ export interface ExportColumn<Row> {
   unitEn?: string;
   /** Excel number format decimals; the CSV keeps full precision so it matches the JSON exactly. */
   decimals?: number;
+  /** Decimals of one row's cell when they differ from `decimals` (a CV next to its limit: cvDisplayDecimals). */
+  decimalsOf?: (row: Row) => number;
   value: (row: Row) => string | number | boolean | null | undefined;
 }
 

@@ -23,15 +23,17 @@ export async function writeXlsx<Row>(table: ExportTable<Row>, context: ExportCon
     header: headerOf(c, context.lang),
     key: c.key,
     width: Math.min(40, Math.max(10, headerOf(c, context.lang).length * (zh ? 2 : 1.1) + 2)),
-    ...(c.decimals === undefined
-      ? {}
-      : { style: { numFmt: c.decimals === 0 ? '#,##0' : `0.${'0'.repeat(c.decimals)}` } }),
+    ...(c.decimals === undefined ? {} : { style: { numFmt: numberFormatOf(c.decimals) } }),
   }));
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).commit();
   let count = 0;
   for await (const row of table.rows) {
-    sheet.addRow(table.columns.map((c) => normaliseCell(c.value(row)))).commit();
+    const added = sheet.addRow(table.columns.map((c) => normaliseCell(c.value(row))));
+    table.columns.forEach((c, i) => {
+      if (c.decimalsOf) added.getCell(i + 1).numFmt = numberFormatOf(c.decimalsOf(row));
+    });
+    added.commit();
     count += 1;
   }
   sheet.commit();
@@ -55,6 +57,10 @@ export async function writeXlsx<Row>(table: ExportTable<Row>, context: ExportCon
   about.commit();
   await workbook.commit();
   return count;
+}
+
+function numberFormatOf(decimals: number): string {
+  return decimals === 0 ? '#,##0' : `0.${'0'.repeat(decimals)}`;
 }
 
 function normaliseCell(value: string | number | boolean | null | undefined): string | number | boolean | null {

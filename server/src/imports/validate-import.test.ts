@@ -337,6 +337,23 @@ describe(validateImport.name, () => {
     expect(w.message).toContain('该校办学类型为「小学」，没有初中学段');
   });
 
+  it("should warn about a stage with teachers but 0 students at that stage's students column (#9.9)", async () => {
+    // School B is nine-year: primary has students, the junior part has 6 teachers and 2 classes but no students.
+    const row = stat({ schoolCode: B, studentsJunior: 0, teachersJunior: 6, classesJunior: 2 });
+    const result = await validateImport(
+      [
+        { name: 's.csv', bytes: csvOf('schools', SCHOOLS) },
+        { name: 'st.csv', bytes: csvOf('school_stats', [row]) },
+      ],
+      context(),
+    );
+    expect(result.errors).toEqual([]);
+    const w = onlyIssue(result.warnings, { file: 'st.csv', row: 2, column: '初中在校生数', value: '0' });
+    expect(w.message).toBe(
+      '初中在校生数为 0，但有 6 名专任教师、2 个班：该学段无法计算生均指标，将列入差异系数的排除名单。请核对是否漏填在校生数',
+    );
+  });
+
   it('should use the stored school types for a statistics-only import', async () => {
     const ctx = { ...context([A]), knownSchoolTypes: new Map([[A, 'junior' as const]]) };
     const result = await validateImport([{ name: 'st.csv', bytes: csvOf('school_stats', [stat()]) }], ctx);

@@ -319,6 +319,38 @@ function studentsOf(s: SchoolStatRow): number {
   return s.studentsPrimary + s.studentsJunior + s.studentsSenior;
 }
 
+const STAGE_STAFF_FIELDS: Record<
+  Stage,
+  { students: SchoolStatField; teachers: SchoolStatField; classes: SchoolStatField }
+> = {
+  primary: { students: 'studentsPrimary', teachers: 'teachersPrimary', classes: 'classesPrimary' },
+  junior: { students: 'studentsJunior', teachers: 'teachersJunior', classes: 'classesJunior' },
+};
+
+/**
+ * A compulsory stage with teachers or classes but 0 students has no per-student value: the reports list it among the
+ * exclusions (reason no_students). Warn at import, located at the stage's students column (#9.9).
+ */
+function warnStagesWithoutStudents(r: LocatedRow<SchoolStatRow>, issues: IssueCollector): void {
+  for (const stage of ['primary', 'junior'] as const) {
+    const fields = STAGE_STAFF_FIELDS[stage];
+    const teachers = r.row[fields.teachers];
+    const classes = r.row[fields.classes];
+    if (r.row[fields.students] > 0 || (teachers <= 0 && classes <= 0)) continue;
+    const has = [teachers > 0 ? `${teachers} 名专任教师` : '', classes > 0 ? `${classes} 个班` : '']
+      .filter(Boolean)
+      .join('、');
+    issues.warning(
+      issueAt(
+        r,
+        fields.students,
+        '0',
+        `${STAGE_ZH[stage]}在校生数为 0，但有 ${has}：该学段无法计算生均指标，将列入差异系数的排除名单。请核对是否漏填在校生数`,
+      ),
+    );
+  }
+}
+
 function checkStats(
   stats: readonly LocatedRow<SchoolStatRow>[],
   known: (code: string) => boolean,
@@ -369,12 +401,7 @@ function checkStats(
 
     // Implausible but legal values.
     const students = studentsOf(s);
-    const teachers = s.teachersPrimary + s.teachersJunior;
-    if (students === 0 && teachers > 0) {
-      issues.warning(
-        issueAt(r, 'studentsPrimary', '0', `在校生数为 0，但有 ${teachers} 名专任教师：请核对是否漏填在校生数`),
-      );
-    }
+    warnStagesWithoutStudents(r, issues);
     if (s.maxClassSize > MAX_PLAUSIBLE_CLASS_SIZE) {
       issues.warning(
         issueAt(r, 'maxClassSize', String(s.maxClassSize), `最大班额 ${s.maxClassSize} 人超过 100 人，请核实`),

@@ -3,6 +3,7 @@ import { LOCALES, OWNERSHIPS, SCHOOL_TYPES, STAGES, URBAN_RURAL_CODES } from '..
 import { ReportContextSchema } from './api.ts';
 import { DistrictCodeSchema } from './data.ts';
 import {
+  CvNullReasonSchema,
   EquityReportSchema,
   ExclusionReasonSchema,
   IndicatorDecompositionSchema,
@@ -151,6 +152,8 @@ export const TrendRowSchema = z.object({
   /** 2017 CV limit and threshold (null for the 2012-only indicators). */
   cvLimit: nullableNumber,
   cvPasses: z.boolean().nullable(),
+  /** Why cv is null: fewer than 2 schools (too_few_units) or a mean of 0 (not_computable). */
+  cvNullReason: CvNullReasonSchema.nullable(),
   threshold: nullableNumber,
   schoolsMeeting: count.nullable(),
   /** Student-weighted mean per urban–rural class (null when the class has no students). */

@@ -67,10 +67,11 @@ export const BalanceSummaryRowSchema = z.object({
   schoolsCounted: z.number().int(),
   studentsCounted: z.number().int(),
   cvs: z.record(z.string(), z.number().nullable()),
-  cvPasses: z.boolean(),
+  /** null when fewer than 2 schools are counted: the CVs are not meaningful (as in the balance report's verdict). */
+  cvPasses: z.boolean().nullable(),
   blockingIndicators: z.array(z.string()),
   schoolsPassing: z.number().int(),
-  passes: z.boolean(),
+  passes: z.boolean().nullable(),
 });
 export type BalanceSummaryRow = z.infer<typeof BalanceSummaryRowSchema>;
 

@@ -55,7 +55,15 @@ export const BASIC_INDICATOR_LABELS: Record<z.infer<typeof BasicIndicatorKeySche
 // Stage units (SPEC §2.1 which schools count, §2.4 multi-stage schools)
 // ---------------------------------------------------------------------------------------------------------------
 
-export const EXCLUSION_REASONS = ['special', 'teaching_point', 'private', 'unknown_school'] as const;
+export const EXCLUSION_REASONS = [
+  'special',
+  'teaching_point',
+  'private',
+  'unknown_school',
+  'no_students',
+  'basic_teaching_point',
+  'basic_private',
+] as const;
 export const ExclusionReasonSchema = z.enum(EXCLUSION_REASONS);
 export type ExclusionReason = z.infer<typeof ExclusionReasonSchema>;
 export const EXCLUSION_REASON_LABELS: Record<ExclusionReason, { zh: string; en: string }> = {
@@ -69,7 +77,27 @@ export const EXCLUSION_REASON_LABELS: Record<ExclusionReason, { zh: string; en: 
     zh: '统计数据中的学校标识码不在学校名单中',
     en: 'Statistics row for a school not in the school list',
   },
+  no_students: {
+    zh: '该学段有专任教师或班级，但在校生数为 0，无法计算生均指标（请核对数据）',
+    en: 'The stage has teachers or classes but 0 students: no per-student value (check the data)',
+  },
+  basic_teaching_point: {
+    zh: '小学教学点（基本均衡申报表不列教学点，不论人数）',
+    en: 'Teaching point (the 2012 basic-balance table lists no teaching point, whatever its size)',
+  },
+  basic_private: {
+    zh: '民办学校（基本均衡申报表只列公办学校）',
+    en: 'Private school (the 2012 basic-balance table lists public schools only)',
+  },
 };
+
+/**
+ * Why a report gives no 差异系数 (null): `too_few_units` when fewer than MIN_UNITS_FOR_CV schools are counted (a CV
+ * over one school is 0 and says nothing), `not_computable` when the weighted mean is 0 or there are no students.
+ */
+export const CV_NULL_REASONS = ['too_few_units', 'not_computable'] as const;
+export const CvNullReasonSchema = z.enum(CV_NULL_REASONS);
+export type CvNullReason = z.infer<typeof CvNullReasonSchema>;
 
 /** Who a stage unit is: the school, where it is, and the stage part with its students. */
 const stageUnitIdentity = {
@@ -221,8 +249,10 @@ export const QualityIndicatorResultSchema = z.object({
   mean: nullableNumber,
   sd: nullableNumber,
   cv: nullableNumber,
-  /** null when the CV cannot be computed (no units, or a mean of 0). */
+  /** null when the CV cannot be computed (no units, or a mean of 0) or is not meaningful (fewer than 2 units). */
   cvPasses: z.boolean().nullable(),
+  /** Why cv is null; null when there is a CV. */
+  cvNullReason: CvNullReasonSchema.nullable(),
   schoolsMeeting: count,
   schoolsMissing: count,
   min: nullableNumber,
@@ -243,10 +273,13 @@ export const QualitySchoolResultSchema = z.object({
 export type QualitySchoolResult = z.infer<typeof QualitySchoolResultSchema>;
 
 export const QualityVerdictSchema = z.object({
-  /** The county meets 资源配置: every CV within its limit and every counted school passes. */
-  passes: z.boolean(),
-  cvPasses: z.boolean(),
-  /** Indicators whose CV exceeds the limit or cannot be computed. */
+  /**
+   * The county meets 资源配置: every CV within its limit and every counted school passes. null when the CVs are not
+   * meaningful (fewer than 2 schools counted): the selection is too small for a verdict.
+   */
+  passes: z.boolean().nullable(),
+  cvPasses: z.boolean().nullable(),
+  /** Indicators whose CV exceeds the limit or cannot be computed (none when the CVs are not meaningful). */
   blockingIndicators: z.array(QualityIndicatorKeySchema),
   schoolsPass: z.boolean(),
   schoolsPassing: count,
@@ -278,10 +311,14 @@ export type QualityReport = z.infer<typeof QualityReportSchema>;
 export const BasicIndicatorResultSchema = z.object({
   key: BasicIndicatorKeySchema,
   zh: z.string(),
+  /** The published unit of mean, sd, min and max (the teacher indicators are ratios per student, e.g. 0.054). */
+  unitZh: z.string(),
+  unitEn: z.string(),
   n: count,
   mean: nullableNumber,
   sd: nullableNumber,
   cv: nullableNumber,
+  cvNullReason: CvNullReasonSchema.nullable(),
   min: nullableNumber,
   max: nullableNumber,
 });
@@ -298,6 +335,8 @@ export const BasicReportSchema = z.object({
   compositeCv: nullableNumber,
   compositeLimit: z.number(),
   compositePasses: z.boolean().nullable(),
+  /** Why compositeCv is null: too_few_units (fewer than 2 rows) or not_computable (a CV could not be computed). */
+  compositeNullReason: CvNullReasonSchema.nullable(),
   schools: z.array(
     z.object({
       code: z.string(),
@@ -1056,7 +1095,7 @@ export const WhatIfResultSchema = z.object({
       passesAfter: z.boolean().nullable(),
     }),
   ),
-  verdicts: z.array(z.object({ stage, before: z.boolean(), after: z.boolean().nullable() })),
+  verdicts: z.array(z.object({ stage, before: z.boolean().nullable(), after: z.boolean().nullable() })),
   /** Counted schools whose verdict or indicator status changed, by stage then code; empty when not valid. */
   schoolChanges: z.array(WhatIfSchoolChangeSchema),
 });

@@ -38,11 +38,22 @@ export interface MethodCopy {
     quality: (primary: string, junior: string) => string;
     basic: (primary: string, junior: string) => string;
     basicList: string;
+    /** The 2012 units (published 申报表 units; teacher indicators as ratios per student). */
+    basicUnits: string;
     composite: string;
   };
   schools: (min: number, total: number, ratio: string) => string;
   schoolsNote: string;
-  exclusions: { special: string; teachingPoint: (min: number) => string; private: string; shown: string };
+  exclusions: {
+    special: string;
+    teachingPoint: (min: number) => string;
+    private: string;
+    /** Which rows the 2012 table has (issue #9 point 1). */
+    basicRows: string;
+    /** A stage with teachers or classes but no students (issue #9 point 9). */
+    noStudents: string;
+    shown: string;
+  };
   stages: {
     lead: string;
     caption: string;
@@ -129,6 +140,8 @@ const zh: MethodCopy = {
     cv: '差异系数',
     notes: [
       '计算时保留全部精度，只在显示时四舍五入；差异系数默认显示 3 位小数。',
+      '是否达标用全部精度判断：差异系数 ≤ 限值即达标，恰好等于限值也达标。若 3 位小数显示与限值相同而实际数值不同（如 0.5004 对限值 0.50），则多显示一位小数（0.5004），直到能看出差别为止；屏幕、CSV 和 XLSX 一致。',
+      '计入的学校（学段部分）少于 2 所时，差异系数没有意义（一所学校的差异系数总是 0）：系统不给出差异系数，也不判断达标，而是注明“差异系数无意义（少于 2 所学校）”。筛选到只剩一所学校时也是如此。',
       '不加权的差异系数（无论总体还是样本形式）都不符合规定，系统不使用。',
     ],
   },
@@ -137,6 +150,8 @@ const zh: MethodCopy = {
       `优质均衡：每一项指标的差异系数，小学 ≤ ${primary}，初中 ≤ ${junior}。七项须全部满足。`,
     basic: (primary, junior) => `基本均衡：综合差异系数，小学 ≤ ${primary}，初中 ≤ ${junior}。`,
     basicList: '基本均衡的八项指标：',
+    basicUnits:
+      '基本均衡各项平均值按申报表的公布单位显示：面积为平方米/生，仪器设备为元/生，计算机为台/百生，图书为册/生；师生比、生均高于规定学历教师数、生均中级及以上职称教师数为每生比值（如师生比 0.054），不是每百名学生数。差异系数与单位无关，不受影响。',
     composite: '优质均衡页面上显示的“综合”列只是七项差异系数的平均值，仅供参考，不作为评估依据。',
   },
   schools: (min, total, ratio) =>
@@ -146,6 +161,10 @@ const zh: MethodCopy = {
     special: '特殊教育学校不参与校际差异系数和达标计算。',
     teachingPoint: (min) => `在校生不足 ${min} 人的教学点不参与计算，但其学生仍计入全县学生总数。`,
     private: '民办学校默认参与计算；筛选栏中的“计入民办学校”可以改变这一点，改变后所有数字随之重算并在页面上注明。',
+    basicRows:
+      '基本均衡（2012）按申报表填报说明取行：小学为普通小学和一贯制学校的小学部，初中为独立初中、一贯制学校的初中部和完全中学的初中部，各部分单独成行；不列民办学校（“计入民办学校”筛选对 2012 报表不起作用）、不列任何小学教学点（不论人数）、不列特殊教育学校。2012 报表单独列出自己的排除名单和原因。',
+    noStudents:
+      '某学段有专任教师或班级、但在校生数为 0 时，无法计算生均指标：该学段列入排除名单（原因“在校生数为 0”），导入时也给出警告。',
     shown: '被排除的学校及原因总是列出，不会悄悄省略。',
   },
   stages: {
@@ -241,6 +260,8 @@ const en: MethodCopy = {
     cv: 'coefficient of variation',
     notes: [
       'Full precision is kept in the computation; numbers are rounded only for display (CVs to 3 decimals by default).',
+      'Verdicts use full precision: a CV ≤ its limit passes, one exactly at the limit too. When the 3-decimal display equals the limit but the value differs (0.5004 against 0.50), one more decimal is shown (0.5004), as many as it takes to see the difference; screen, CSV and XLSX agree.',
+      'With fewer than 2 schools (stage parts) counted a CV is not meaningful (one school’s CV is always 0): no CV and no verdict is given, and the view says “CV not meaningful (fewer than 2 schools)”. This also applies when filters leave a single school.',
       'An unweighted CV (population or sample form) is not the official number and is never used.',
     ],
   },
@@ -250,6 +271,8 @@ const en: MethodCopy = {
     basic: (primary, junior) =>
       `Basic balance: the composite CV must be ≤ ${primary} for primary and ≤ ${junior} for junior secondary.`,
     basicList: 'The eight basic-balance indicators:',
+    basicUnits:
+      'Basic-balance means are shown in the units of the published tables: m² per student, yuan per student, computers per 100 students, books per student; the teacher–student ratio and the higher-degree and intermediate-title teachers are ratios per student (e.g. 0.054), not counts per 100 students. CVs do not depend on the unit.',
     composite:
       'The “composite” column shown next to the 2017 CVs is their plain mean, for information only; the 2017 regime does not use it.',
   },
@@ -262,6 +285,10 @@ const en: MethodCopy = {
       `Teaching points with fewer than ${min} students are left out, but their students still count in the county totals.`,
     private:
       'Private schools count by default; the “include private schools” filter changes that, and every number is recomputed and labelled accordingly.',
+    basicRows:
+      'Basic balance (2012) takes the rows of its official table: primary = ordinary primary schools and the primary parts of multi-stage schools, junior = junior schools and the junior parts of multi-stage and complete secondary schools, each part its own row; private schools are never listed (the “include private schools” filter does not apply to the 2012 report), nor any teaching point (whatever its size), nor special-education schools. The 2012 report lists its own exclusions with their reasons.',
+    noStudents:
+      'A stage with teachers or classes but 0 students has no per-student value: it is listed among the exclusions (reason “0 students”), and the import warns about it.',
     shown: 'Excluded schools are always listed with their reason, never dropped silently.',
   },
   stages: {

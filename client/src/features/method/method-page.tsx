@@ -1,6 +1,6 @@
 import {
   BASIC_COMPOSITE_CV_LIMIT,
-  BASIC_INDICATOR_KEYS,
+  BASIC_INDICATORS,
   LOCALE_LABELS,
   localeOfUrbanRuralCode,
   QUALITY_CV_LIMIT,
@@ -18,7 +18,6 @@ import {
 import type { ReactNode } from 'react';
 import { useLang } from '../../i18n/i18n.tsx';
 import { formatCv, formatNumber, formatPercent } from '../../lib/format.ts';
-import { indicatorName } from '../../lib/indicators.ts';
 import { METHOD_COPY, type MethodCopy } from './method-copy.ts';
 import { computeWorkedExample, GOLDEN_EXAMPLE, STAGE_SPLIT_EXAMPLE, splitSharedAsset } from './worked-example.ts';
 import './method.css';
@@ -206,8 +205,11 @@ export default function MethodPage() {
             )}
             <div className="muted small">
               {copy.limits.basicList}
-              {BASIC_INDICATOR_KEYS.map((key) => indicatorName(key, lang)).join(lang === 'en' ? '; ' : '、')}
+              {BASIC_INDICATORS.map((d) => (lang === 'en' ? `${d.en} (${d.unitEn})` : `${d.zh}（${d.unitZh}）`)).join(
+                lang === 'en' ? '; ' : '、',
+              )}
             </div>
+            <div className="muted small">{copy.limits.basicUnits}</div>
           </li>
         </ul>
         <p className="muted">{copy.limits.composite}</p>
@@ -223,6 +225,8 @@ export default function MethodPage() {
           <li>{copy.exclusions.special}</li>
           <li>{copy.exclusions.teachingPoint(TEACHING_POINT_MIN_STUDENTS)}</li>
           <li>{copy.exclusions.private}</li>
+          <li>{copy.exclusions.basicRows}</li>
+          <li>{copy.exclusions.noStudents}</li>
           <li>{copy.exclusions.shown}</li>
         </ul>
       </Section>

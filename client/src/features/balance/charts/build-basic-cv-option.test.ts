@@ -29,6 +29,26 @@ describe(buildBasicCvOption.name, () => {
     expect(axis(sut, 'xAxis')).toEqual(expect.objectContaining({ max: 0.8, interval: 0.2 }));
   });
 
+  it('should label each bar "fewer than 2 schools" when one row is counted (#15.6)', () => {
+    const one = basicBalanceFixture();
+    const sut = buildBasicCvOption(
+      {
+        ...one,
+        indicators: one.indicators.map((i) => ({ ...i, n: 1, cv: null, cvNullReason: 'too_few_units' as const })),
+        compositeCv: null,
+        compositePasses: null,
+        compositeNullReason: 'too_few_units',
+      },
+      { lang: 'zh' },
+    );
+    const series = seriesAt(sut) as unknown as { data: number[]; label: { formatter: (p: object) => string } };
+    expect(series.data).toEqual([0, 0]);
+    expect([0, 1].map((dataIndex) => series.label.formatter({ dataIndex }))).toEqual([
+      '少于 2 所学校',
+      '少于 2 所学校',
+    ]);
+  });
+
   it('should leave out the composite line when it cannot be computed', () => {
     const sut = buildBasicCvOption(basicBalanceFixture({ compositeCv: null, compositePasses: null }), { lang: 'en' });
     expect(markLineData(seriesAt(sut)).map((line) => line.name)).toEqual(['compositeLimit']);
@@ -36,7 +56,7 @@ describe(buildBasicCvOption.name, () => {
 
   it('should show the weighted mean with its unit in the tooltip', () => {
     const sut = buildBasicCvOption(basicBalanceFixture(), { lang: 'zh' });
-    expect(tooltipText(sut, 1)).toContain('30.0 册');
+    expect(tooltipText(sut, 1)).toContain('30.0 册/生');
     const [roomArea] = basicBalanceFixture().indicators;
     if (!roomArea) throw new Error('fixture has no indicator');
     expect(formatBasicCvTooltip(roomArea, 'en')).toContain('6.00 m²');

@@ -1,4 +1,4 @@
-import type { BasicIndicatorResult } from '@junheng/shared';
+import type { BasicIndicatorResult, BasicReport } from '@junheng/shared';
 import type { ChartOption } from '../../../components/echart-option.ts';
 import { type Lang, translate } from '../../../i18n/translate.ts';
 import {
@@ -10,10 +10,11 @@ import {
   tooltipRow,
   tooltipTitle,
 } from '../../../lib/chart-theme.ts';
-import { formatCv, formatIndicator, formatInteger } from '../../../lib/format.ts';
+import { formatBasicIndicator, formatCv, formatCvAgainst, formatInteger } from '../../../lib/format.ts';
 import { indicatorName, indicatorShortName } from '../../../lib/indicators.ts';
 
-export type BasicCvIndicator = Pick<BasicIndicatorResult, 'key' | 'cv' | 'mean' | 'sd' | 'min' | 'max' | 'n'>;
+export type BasicCvIndicator = Pick<BasicIndicatorResult, 'key' | 'cv' | 'mean' | 'sd' | 'min' | 'max' | 'n'> &
+  Partial<Pick<BasicIndicatorResult, 'cvNullReason'>>;
 
 export interface BasicCvData {
   indicators: readonly BasicCvIndicator[];
@@ -21,13 +22,22 @@ export interface BasicCvData {
   compositeCv: number | null;
   compositeLimit: number;
   compositePasses: boolean | null;
+  /** Why compositeCv is null (too_few_units: fewer than 2 rows). */
+  compositeNullReason?: BasicReport['compositeNullReason'];
 }
 
 export function formatBasicCvTooltip(indicator: BasicCvIndicator, lang: Lang): string {
-  const value = (v: number | null) => formatIndicator(indicator.key, v, { unit: true, lang });
+  // In the published units of the 2012 table (teacher indicators as ratios per student).
+  const value = (v: number | null) => formatBasicIndicator(indicator.key, v, { unit: true, lang });
   return [
     tooltipTitle(indicatorName(indicator.key, lang)),
-    tooltipRow(translate(lang, 'chart.cv.cv'), formatCv(indicator.cv), CHART_COLORS.neutral),
+    tooltipRow(
+      translate(lang, 'chart.cv.cv'),
+      indicator.cv === null && indicator.cvNullReason === 'too_few_units'
+        ? translate(lang, 'verdict.tooFewUnits')
+        : formatCv(indicator.cv),
+      CHART_COLORS.neutral,
+    ),
     tooltipRow(translate(lang, 'chart.cv.weightedMean'), value(indicator.mean)),
     tooltipRow(translate(lang, 'chart.cv.sd'), value(indicator.sd)),
     tooltipRow(translate(lang, 'chart.cv.range'), `${value(indicator.min)} – ${value(indicator.max)}`),
@@ -65,7 +75,9 @@ export function buildBasicCvOption(data: BasicCvData, options: { lang: Lang; com
       lineStyle: { color: compositeColor, type: 'solid', width: 1.5 },
       label: {
         color: compositeColor,
-        formatter: translate(lang, 'chart.basic.compositeLine', { value: formatCv(data.compositeCv) }),
+        formatter: translate(lang, 'chart.basic.compositeLine', {
+          value: formatCvAgainst(data.compositeCv, data.compositeLimit),
+        }),
       },
     });
   }
@@ -102,13 +114,19 @@ export function buildBasicCvOption(data: BasicCvData, options: { lang: Lang; com
         name: translate(lang, 'chart.cv.cv'),
         barMaxWidth: compact ? 14 : 20,
         itemStyle: { color: CHART_COLORS.neutral },
-        data: indicators.map((indicator) => indicator.cv),
+        // A missing CV is an empty bar at 0 so that its label (why there is no CV) still shows.
+        data: indicators.map((indicator) => indicator.cv ?? 0),
         label: {
           show: true,
           position: 'right',
           fontSize,
           color: CHART_COLORS.text,
-          formatter: (params) => formatCv(indicators[params.dataIndex]?.cv ?? null),
+          formatter: (params) => {
+            const indicator = indicators[params.dataIndex];
+            return indicator?.cv === null && indicator.cvNullReason === 'too_few_units'
+              ? translate(lang, 'verdict.tooFewUnitsShort')
+              : formatCv(indicator?.cv ?? null);
+          },
         },
         markLine: {
           symbol: 'none',

@@ -23,7 +23,7 @@ describe(buildCvBarOption.name, () => {
     expect(seriesAt(sut).data).toEqual([
       { value: 0.12, itemStyle: { color: CHART_COLORS.met } },
       { value: 0.62, itemStyle: { color: CHART_COLORS.notMet } },
-      { value: null, itemStyle: { color: CHART_COLORS.noData } },
+      { value: 0, itemStyle: { color: CHART_COLORS.noData } },
     ]);
   });
 
@@ -52,6 +52,8 @@ describe(buildCvBarOption.name, () => {
     expect(callLabel(label, { dataIndex: 1 })).toBe('0.620');
     expect(callLabel(label, { dataIndex: 2 })).toBe('无法计算');
     expect(cvBarLabel({ cv: null }, 'en')).toBe('n/a');
+    expect(cvBarLabel({ cv: null, cvNullReason: 'too_few_units' }, 'zh')).toBe('少于 2 所学校');
+    expect(cvBarLabel({ cv: 0.5004, cvNullReason: null }, 'zh', 0.5)).toBe('0.5004');
   });
 
   it('should give the weighted mean with its unit in the tooltip', () => {
@@ -97,5 +99,26 @@ describe(cvBarColor.name, () => {
       CHART_COLORS.notMet,
       CHART_COLORS.noData,
     ]);
+  });
+});
+
+describe('buildCvBarOption for one school (#15.6)', () => {
+  it('should label every bar "fewer than 2 schools" instead of drawing CV 0.000 as a pass', () => {
+    const oneSchool = indicators.map((i) => ({
+      ...i,
+      n: 1,
+      cv: null,
+      cvPasses: null,
+      cvNullReason: 'too_few_units' as const,
+    }));
+    const sut = buildCvBarOption(oneSchool, { lang: 'zh', cvLimit: 0.5 });
+    const series = seriesAt(sut) as unknown as {
+      data: { value: number }[];
+      label: { formatter: (p: object) => string };
+    };
+    expect(series.data.map((d) => d.value)).toEqual(oneSchool.map(() => 0));
+    expect(oneSchool.map((_, dataIndex) => series.label.formatter({ dataIndex }))).toEqual(
+      oneSchool.map(() => '少于 2 所学校'),
+    );
   });
 });

@@ -10,14 +10,15 @@ import {
   tooltipRow,
   tooltipTitle,
 } from '../../../lib/chart-theme.ts';
-import { formatCv, formatIndicator, formatInteger } from '../../../lib/format.ts';
+import { formatCv, formatCvAgainst, formatIndicator, formatInteger } from '../../../lib/format.ts';
 import { indicatorName, indicatorShortName } from '../../../lib/indicators.ts';
 
 /** The fields of a 2017 indicator result the chart reads. */
 export type CvBarIndicator = Pick<
   QualityIndicatorResult,
   'key' | 'cv' | 'cvPasses' | 'cvLimit' | 'mean' | 'sd' | 'min' | 'max' | 'n' | 'schoolsMeeting' | 'threshold'
->;
+> &
+  Partial<Pick<QualityIndicatorResult, 'cvNullReason'>>;
 
 export interface CvBarOptions {
   lang: Lang;
@@ -40,7 +41,9 @@ export function formatCvTooltip(indicator: CvBarIndicator, options: Pick<CvBarOp
     translate(lang, key, vars);
   const status =
     indicator.cvPasses === null
-      ? t('chart.cv.notComputable')
+      ? indicator.cvNullReason === 'too_few_units'
+        ? t('verdict.tooFewUnits')
+        : t('chart.cv.notComputable')
       : indicator.cvPasses
         ? t('chart.cv.withinLimit')
         : t('chart.cv.overLimit');
@@ -49,7 +52,7 @@ export function formatCvTooltip(indicator: CvBarIndicator, options: Pick<CvBarOp
     tooltipTitle(indicatorName(indicator.key, lang)),
     tooltipRow(
       t('chart.cv.cv'),
-      t('common.withNote', { text: formatCv(indicator.cv), note: status }),
+      t('common.withNote', { text: formatCvAgainst(indicator.cv, options.cvLimit), note: status }),
       cvBarColor(indicator.cvPasses),
     ),
     tooltipRow(t('chart.cv.limit'), `≤ ${formatCv(options.cvLimit, 2)}`),
@@ -64,9 +67,19 @@ export function formatCvTooltip(indicator: CvBarIndicator, options: Pick<CvBarOp
   ].join('');
 }
 
-/** Text at the end of each bar: the CV, or a note when it cannot be computed. */
-export function cvBarLabel(indicator: Pick<CvBarIndicator, 'cv'>, lang: Lang): string {
-  return indicator.cv === null ? translate(lang, 'chart.cv.notComputableShort') : formatCv(indicator.cv);
+/**
+ * Text at the end of each bar: the CV (with the decimals that keep it apart from the limit), or why there is none:
+ * fewer than 2 schools, or not computable.
+ */
+export function cvBarLabel(
+  indicator: Pick<CvBarIndicator, 'cv' | 'cvNullReason'>,
+  lang: Lang,
+  cvLimit: number | null = null,
+): string {
+  if (indicator.cv !== null) return formatCvAgainst(indicator.cv, cvLimit);
+  return indicator.cvNullReason === 'too_few_units'
+    ? translate(lang, 'verdict.tooFewUnitsShort')
+    : translate(lang, 'chart.cv.notComputableShort');
 }
 
 /**
@@ -76,7 +89,7 @@ export function cvBarLabel(indicator: Pick<CvBarIndicator, 'cv'>, lang: Lang): s
 export function buildCvBarOption(indicators: readonly CvBarIndicator[], options: CvBarOptions): ChartOption {
   const { lang, cvLimit, compact = false } = options;
   const fontSize = compact ? 11 : 12;
-  const labels = indicators.map((indicator) => cvBarLabel(indicator, lang));
+  const labels = indicators.map((indicator) => cvBarLabel(indicator, lang, cvLimit));
   // Round ticks (0, 0.25, 0.5 …) that always reach past the limit line and the longest bar.
   const cvAxis = niceAxis([cvLimit, ...indicators.map((indicator) => indicator.cv)], 4);
   return {
@@ -111,8 +124,10 @@ export function buildCvBarOption(indicators: readonly CvBarIndicator[], options:
         type: 'bar',
         name: translate(lang, 'chart.cv.cv'),
         barMaxWidth: compact ? 16 : 22,
+        // A missing CV is drawn as an empty bar at 0 so that its label ("fewer than 2 schools", "not computable")
+        // still shows: ECharts draws no label for a null value, and an empty chart says nothing.
         data: indicators.map((indicator) => ({
-          value: indicator.cv,
+          value: indicator.cv ?? 0,
           itemStyle: { color: cvBarColor(indicator.cvPasses) },
         })),
         label: {

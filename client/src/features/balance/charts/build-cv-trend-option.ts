@@ -10,14 +10,15 @@ import {
   tooltipRow,
   tooltipTitle,
 } from '../../../lib/chart-theme.ts';
-import { formatCv, formatIndicator, formatInteger } from '../../../lib/format.ts';
+import { formatCv, formatCvAgainst, formatIndicator, formatInteger } from '../../../lib/format.ts';
 import { indicatorUnit } from '../../../lib/indicators.ts';
 import { cvBarColor } from './build-cv-bar-option.ts';
 
 export type TrendPoint = Pick<
   TrendRow,
   'year' | 'cv' | 'cvPasses' | 'mean' | 'threshold' | 'n' | 'schoolsMeeting' | 'cvLimit'
->;
+> &
+  Partial<Pick<TrendRow, 'cvNullReason'>>;
 
 export interface CvTrendOptions {
   lang: Lang;
@@ -35,7 +36,13 @@ export function formatTrendTooltip(point: TrendPoint, options: CvTrendOptions): 
   const unit = { unit: true, lang } as const;
   const lines = [
     tooltipTitle(translate(lang, 'chart.trend.year', { year: point.year })),
-    tooltipRow(translate(lang, 'chart.cv.cv'), formatCv(point.cv), cvBarColor(point.cvPasses)),
+    tooltipRow(
+      translate(lang, 'chart.cv.cv'),
+      point.cv === null && point.cvNullReason === 'too_few_units'
+        ? translate(lang, 'verdict.tooFewUnits')
+        : formatCvAgainst(point.cv, options.cvLimit),
+      cvBarColor(point.cvPasses),
+    ),
   ];
   if (options.cvLimit !== null)
     lines.push(tooltipRow(translate(lang, 'chart.cv.limit'), `≤ ${formatCv(options.cvLimit, 2)}`));

@@ -1,4 +1,4 @@
-import { type IndicatorKey, STAGE_LABELS } from '@junheng/shared';
+import { type CvNullReason, type IndicatorKey, STAGE_LABELS } from '@junheng/shared';
 import { useMemo } from 'react';
 import { ChartPanel } from '../../../components/chart-panel.tsx';
 import { type Column, DataTable } from '../../../components/data-table.tsx';
@@ -6,7 +6,7 @@ import { PanelErrorBoundary } from '../../../components/error-boundary.tsx';
 import { LazyEChart } from '../../../components/lazy-echart.tsx';
 import { pickLabel, useLang, useT } from '../../../i18n/i18n.tsx';
 import { buildExportLinks, exportFileName } from '../../../lib/export-links.ts';
-import { formatCv, formatIndicator, formatInteger } from '../../../lib/format.ts';
+import { formatCv, formatCvAgainst, formatIndicator, formatInteger } from '../../../lib/format.ts';
 import { indicatorName, indicatorShortName } from '../../../lib/indicators.ts';
 import { type CountyQuery, countyQueryInput } from '../../filters/county-query.ts';
 import { useReportQuery } from '../../filters/hooks/use-report-query.ts';
@@ -99,11 +99,11 @@ export function CvTable({ indicators, caption }: { indicators: readonly CvBarInd
         cell: (row) => formatIndicator(row.key, row.mean, { unit: true, lang }),
       },
       { id: 'sd', header: t('table.sd'), numeric: true, cell: (row) => formatIndicator(row.key, row.sd) },
-      { id: 'cv', header: t('table.cv'), numeric: true, cell: (row) => formatCv(row.cv) },
+      { id: 'cv', header: t('table.cv'), numeric: true, cell: (row) => formatCvAgainst(row.cv, row.cvLimit) },
       {
         id: 'passes',
         header: t('table.cvVerdict'),
-        cell: (row) => <VerdictText passes={row.cvPasses} />,
+        cell: (row) => <VerdictText passes={row.cvPasses} reason={row.cvNullReason} />,
       },
       {
         id: 'meeting',
@@ -128,9 +128,19 @@ export function IndicatorLabel({ indicator }: { indicator: IndicatorKey }) {
   );
 }
 
-export function VerdictText({ passes }: { passes: boolean | null }) {
+/**
+ * ✓ 达标 / ✗ 未达标, or why there is no verdict: a CV over fewer than 2 schools is not meaningful (#15.6), which is
+ * said, never shown as a pass.
+ */
+export function VerdictText({ passes, reason }: { passes: boolean | null; reason?: CvNullReason | null | undefined }) {
   const t = useT();
-  if (passes === null) return <span className="verdict verdict-none">{t('verdict.notComputable')}</span>;
+  if (passes === null) {
+    return reason === 'too_few_units' ? (
+      <span className="verdict verdict-none">{t('verdict.tooFewUnits')}</span>
+    ) : (
+      <span className="verdict verdict-none">{t('verdict.notComputable')}</span>
+    );
+  }
   return passes ? (
     <span className="verdict verdict-pass">✓ {t('verdict.pass')}</span>
   ) : (

@@ -6,7 +6,7 @@ import { PanelErrorBoundary } from '../../../components/error-boundary.tsx';
 import { LazyEChart } from '../../../components/lazy-echart.tsx';
 import { pickLabel, useLang, useT } from '../../../i18n/i18n.tsx';
 import { buildExportLinks, exportFileName } from '../../../lib/export-links.ts';
-import { formatCv, formatIndicator, formatInteger } from '../../../lib/format.ts';
+import { formatCv, formatCvAgainst, formatIndicator, formatInteger } from '../../../lib/format.ts';
 import { indicatorName } from '../../../lib/indicators.ts';
 import type { CountyQuery } from '../../filters/county-query.ts';
 import { useReportQuery } from '../../filters/hooks/use-report-query.ts';
@@ -124,14 +124,18 @@ function TrendTable({
         numeric: true,
         cell: (row) => formatIndicator(indicator, row.mean, { unit: true, lang }),
       },
-      { id: 'cv', header: t('table.cv'), numeric: true, cell: (row) => formatCv(row.cv) },
+      { id: 'cv', header: t('table.cv'), numeric: true, cell: (row) => formatCvAgainst(row.cv, row.cvLimit) },
       {
         id: 'limit',
         header: t('table.cvLimit'),
         numeric: true,
         cell: (row) => (row.cvLimit === null ? '—' : `≤ ${formatCv(row.cvLimit, 2)}`),
       },
-      { id: 'passes', header: t('table.cvVerdict'), cell: (row) => <VerdictText passes={row.cvPasses} /> },
+      {
+        id: 'passes',
+        header: t('table.cvVerdict'),
+        cell: (row) => <VerdictText passes={row.cvPasses} reason={row.cvNullReason} />,
+      },
       {
         id: 'meeting',
         header: t('table.schoolsMeeting'),

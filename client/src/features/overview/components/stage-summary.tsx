@@ -5,7 +5,7 @@ import { EmptyState } from '../../../components/empty-state.tsx';
 import { ErrorMessage } from '../../../components/error-boundary.tsx';
 import { Skeleton } from '../../../components/skeleton.tsx';
 import { pickLabel, useLang, useT } from '../../../i18n/i18n.tsx';
-import { formatCv, formatInteger } from '../../../lib/format.ts';
+import { formatCv, formatCvAgainst, formatInteger } from '../../../lib/format.ts';
 import { indicatorShortName } from '../../../lib/indicators.ts';
 import { balanceQueryOptions, basicBalanceQueryOptions } from '../../balance/api/balance.ts';
 import { VerdictText } from '../../balance/components/cv-bar-panel.tsx';
@@ -54,12 +54,16 @@ export function StageSummary({ county }: { county: CountyQuery }) {
               <span className="kpi-of"> / {formatInteger(report.schoolsCounted)}</span>
             </dd>
           </div>
-          <div className={verdict.cvPasses ? 'kpi kpi-pass' : 'kpi kpi-fail'}>
+          <div className={verdict.cvPasses === null ? 'kpi' : verdict.cvPasses ? 'kpi kpi-pass' : 'kpi kpi-fail'}>
             <dt>{t('overview.cvPassing')}</dt>
-            <dd>
-              {formatInteger(cvPassing)}
-              <span className="kpi-of"> / {QUALITY_INDICATOR_KEYS.length}</span>
-            </dd>
+            {verdict.cvPasses === null ? (
+              <dd className="kpi-note">{t('verdict.tooFewUnits')}</dd>
+            ) : (
+              <dd>
+                {formatInteger(cvPassing)}
+                <span className="kpi-of"> / {QUALITY_INDICATOR_KEYS.length}</span>
+              </dd>
+            )}
           </div>
           <div
             className={
@@ -71,15 +75,25 @@ export function StageSummary({ county }: { county: CountyQuery }) {
             }
           >
             <dt>{t('overview.basicComposite')}</dt>
-            <dd>
-              {basic.isPending ? '…' : basic.isError ? '—' : formatCv(basic.data?.compositeCv)}
-              {basic.data ? <span className="kpi-of"> ≤ {formatCv(basic.data.compositeLimit, 2)}</span> : null}
-            </dd>
+            {basic.data?.compositeNullReason === 'too_few_units' ? (
+              <dd className="kpi-note">{t('verdict.tooFewUnits')}</dd>
+            ) : (
+              <dd>
+                {basic.isPending
+                  ? '…'
+                  : basic.isError
+                    ? '—'
+                    : formatCvAgainst(basic.data?.compositeCv, basic.data?.compositeLimit)}
+                {basic.data ? <span className="kpi-of"> ≤ {formatCv(basic.data.compositeLimit, 2)}</span> : null}
+              </dd>
+            )}
           </div>
         </dl>
 
         <div className="blockers">
-          {verdict.passes ? (
+          {verdict.passes === null ? (
+            <p className="muted">{t('overview.tooFewUnits', { schools: formatInteger(report.schoolsCounted) })}</p>
+          ) : verdict.passes ? (
             <p className="verdict-line">{t('overview.allClear', { stage: stageLabel })}</p>
           ) : (
             <>
@@ -92,7 +106,8 @@ export function StageSummary({ county }: { county: CountyQuery }) {
                       const indicator = report.indicators.find((item) => item.key === key);
                       return (
                         <span key={key} className="blocker-chip">
-                          {indicatorShortName(key, lang)} {indicator ? formatCv(indicator.cv) : ''}
+                          {indicatorShortName(key, lang)}{' '}
+                          {indicator ? formatCvAgainst(indicator.cv, indicator.cvLimit) : ''}
                         </span>
                       );
                     })}
@@ -131,8 +146,19 @@ export function StageSummary({ county }: { county: CountyQuery }) {
           {t('overview.stageTitle', { stage: stageLabel })}
         </h2>
         {report && report.schoolsCounted > 0 ? (
-          <span className={report.verdict.passes ? 'verdict-badge pass' : 'verdict-badge fail'}>
-            <VerdictText passes={report.verdict.passes} />
+          <span
+            className={
+              report.verdict.passes === null
+                ? 'verdict-badge'
+                : report.verdict.passes
+                  ? 'verdict-badge pass'
+                  : 'verdict-badge fail'
+            }
+          >
+            <VerdictText
+              passes={report.verdict.passes}
+              reason={report.verdict.passes === null ? 'too_few_units' : null}
+            />
           </span>
         ) : null}
       </header>
