@@ -644,7 +644,7 @@ export const en: Dictionary = {
   'overview.allClear':
     '{stage}: resource allocation meets the standard — all seven CVs within the limit and every counted school passes.',
   'overview.tooFewUnits':
-    'Only {schools} school(s) counted under these filters: a CV between schools needs at least 2, so no verdict is given. Widen the filters to see the CVs.',
+    'Only {schools, plural, one {# school} other {# schools}} counted under these filters: a CV between schools needs at least 2, so no verdict is given. Widen the filters to see the CVs.',
   'overview.blockedBy': 'Not yet meeting the resource standard, because of:',
   'overview.blockingIndicators': '{count, plural, one {# CV} other {# CVs}} over the limit:',
   'overview.failingSchools': '{count, plural, one {# school fails} other {# schools fail}} resource allocation',
