@@ -167,7 +167,7 @@ export const ThielResultSchema = z.object({
   value: nullableNumber,
   between: nullableNumber,
   within: nullableNumber,
-  /** Units with X = 0: ln(0) is undefined, so they are left out of Theil (and only of Theil). */
+  /** Units with X = 0. They are counted (0·ln 0 = 0: their students are in the mean); this only says how many. */
   zeroValueUnits: count,
   unitsUsed: count,
   groups: z.array(ThielGroupSchema),
