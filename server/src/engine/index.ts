@@ -10,7 +10,14 @@ export {
   decomposeIndicatorCv,
   findGroupKey,
 } from './decomposition.ts';
-export { computeDistanceToPass, computeShortfall, planCvReduction, sumShortfallTotals } from './distance-to-pass.ts';
+export {
+  computeDistanceToPass,
+  computeShortfall,
+  computeStagePartShortfall,
+  findAdditionShare,
+  planCvReduction,
+  sumShortfallTotals,
+} from './distance-to-pass.ts';
 export { computeEquityReport } from './equity.ts';
 export {
   computeClassSizeCheck,

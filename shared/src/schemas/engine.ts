@@ -891,8 +891,15 @@ export const ShortfallRowSchema = z.object({
   key: QualityIndicatorKeySchema,
   value: nullableNumber,
   threshold: z.number(),
-  /** Resource to add to this stage part to reach the threshold, in `resourceUnit` (whole units, rounded up). */
+  /**
+   * What the school must add so that this stage part reaches the threshold, in `resourceUnit` (whole units, rounded
+   * up). For a shared asset (rooms, areas, equipment) of a multi-stage school: the stage part's gap ÷ `assetShare`.
+   */
   shortfall: z.number(),
+  /** What the stage part itself lacks (whole units, rounded up); equals `shortfall` when `assetShare` is 1. */
+  stagePartShortfall: z.number(),
+  /** Part of an addition to the school that reaches this stage part: its stage share of shared assets, 1 for teachers. */
+  assetShare: z.number(),
   resourceUnit: ResourceUnitSchema,
 });
 export type ShortfallRow = z.infer<typeof ShortfallRowSchema>;
@@ -914,7 +921,9 @@ export const CvPlanAdditionSchema = z.object({
   students: count,
   valueBefore: z.number(),
   valueAfter: z.number(),
+  /** What the school adds (for a shared asset of a multi-stage school, its stage part receives amount × assetShare). */
   amount: z.number(),
+  assetShare: z.number(),
 });
 export const CvPlanSchema = z.object({
   key: QualityIndicatorKeySchema,
