@@ -467,6 +467,21 @@ export const GuaranteeReportSchema = z.object({
     ),
     short: count,
     passes: z.boolean().nullable(),
+    /**
+     * Teaching points (教学点) with their rooms, listed apart: they are not schools in the statistics, so they are
+     * not in `schools`, `short` or `passes`.
+     */
+    teachingPoints: z.array(
+      z.object({
+        ...schoolRef,
+        classes: count,
+        required: count,
+        musicRooms: count,
+        artRooms: count,
+        passes: z.boolean(),
+      }),
+    ),
+    teachingPointsShort: count,
   }),
   teacherCertificate: z.object({
     schools: z.array(z.object({ ...schoolRef, teachers: count, certified: count, rate: nullableNumber })),
