@@ -56,6 +56,8 @@ export {
   computeRotationReport,
   type RotationInput,
   type RotationMove,
+  type RotationOptions,
+  selectYearRotations,
 } from './rotation.ts';
 export { computeScorecard, evaluateCountyInput, type ScorecardInput } from './scorecard.ts';
 export {

@@ -4,6 +4,8 @@ import {
   LOCALES,
   OWNERSHIPS,
   QUALITY_INDICATOR_KEYS,
+  ROTATION_MULTI_YEAR_MODES,
+  ROTATION_RATIO_SCHOOLS,
   SCHOOL_TYPES,
   STAGES,
   TEACHING_POINT_MIN_STUDENTS,
@@ -849,10 +851,21 @@ export const RotationEffectRowSchema = z.object({
 });
 export type RotationEffectRow = z.infer<typeof RotationEffectRowSchema>;
 
+export const RotationMultiYearModeSchema = z.enum(ROTATION_MULTI_YEAR_MODES);
+export const RotationRatioSchoolsSchema = z.enum(ROTATION_RATIO_SCHOOLS);
+
 export const RotationReportSchema = z.object({
   year: z.number().int(),
+  /** The conventions the numbers follow (issue #9): how multi-year rotations count, which schools the ratios count. */
+  multiYear: RotationMultiYearModeSchema,
+  ratioSchools: RotationRatioSchoolsSchema,
+  /** This year's rows that continue a rotation begun in an earlier year (same teacher, same from and to schools). */
+  continuingRows: count,
+  /** Teachers away this year on a rotation begun earlier without a row this year (counted only with every_year). */
+  carriedOver: count,
+  /** Σ rotationEligibleTeachers of the schools the ratio counts (public only with ratioSchools = public). */
   eligible: count,
-  /** Distinct teachers rotated out of the county's schools. */
+  /** Distinct teachers rotated out of the schools the ratio counts. */
   rotated: count,
   ratio: nullableNumber,
   ratioLimit: z.number(),
