@@ -334,6 +334,19 @@ export const LARGE_CLASS_BAND = { min: 56, max: 65 } as const;
 export const HUGE_CLASS_MIN = 66;
 export const ROTATION_MIN_RATIO = 0.1;
 export const ROTATION_MIN_BACKBONE_SHARE = 0.2;
+/**
+ * Rotation conventions where the policy allows two readings (issue #9). A rotation spanning several school years
+ * counts in its first school year (`first_year`, default) or in every school year the teacher is away (`every_year`).
+ */
+export const ROTATION_MULTI_YEAR_MODES = ['first_year', 'every_year'] as const;
+export type RotationMultiYearMode = (typeof ROTATION_MULTI_YEAR_MODES)[number];
+/** Which schools the 10% / 20% ratios count: public (公办) only (default: the 2014 policy is about 公办 schools) or all. */
+export const ROTATION_RATIO_SCHOOLS = ['public', 'all'] as const;
+export type RotationRatioSchools = (typeof ROTATION_RATIO_SCHOOLS)[number];
+/** A rotation row with a blank duration covers one school year (12 months). */
+export const ROTATION_DEFAULT_MONTHS = 12;
+/** Longest rotation the import accepts (months ≤ 120): how far back a continuing rotation can have started. */
+export const ROTATION_MAX_SPAN_YEARS = 10;
 export const CLASSES_PER_MUSIC_ART_ROOM = 12;
 export const MUSIC_ROOM_MIN_AREA = 96;
 export const ART_ROOM_MIN_AREA = 90;

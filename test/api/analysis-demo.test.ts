@@ -139,6 +139,15 @@ describe(`analysis API on the demo county (${usingRealPostgres() ? 'real Postgre
     );
   });
 
+  it('should count the schools without a backbone teacher in Theil T (issue #9: 0·ln 0 = 0)', async () => {
+    // The inspectors' recomputation of 2019 primary backbone over all 77 schools, 49 of them with 0: T = 0.39047
+    // (quoted as 0.391 in the issue; 0.0716 when the 49 are dropped, as before the fix).
+    const sut = EquityResponseSchema.parse(await getJson(`${district()}/equity?year=2019&stage=primary`));
+    const backbone = sut.indicators.find((i) => i.key === 'backbone_teachers_per100');
+    expect(backbone).toMatchObject({ n: 77, theil: { zeroValueUnits: 49, unitsUsed: 77 } });
+    expect(backbone?.theil.value).toBeCloseTo(0.3905, 4);
+  });
+
   it('should answer the teacher exchange of every year with its series', async () => {
     const first = TeacherExchangeResponseSchema.parse(await getJson(`${district()}/teacher-exchange?year=${YEAR}`));
     expect(first.series.map((s) => s.year)).toEqual(first.years);

@@ -307,9 +307,9 @@ describe(`analysis API on a hand-computed county (${usingRealPostgres() ? 'real 
       expect(higher).toMatchObject({ n: 4, min: 2, max: 6, range: 4, rangeRatio: 3 });
       expect(higher?.theil.zeroValueUnits).toBe(0);
       const backbone = sut.indicators.find((i) => i.key === 'backbone_teachers_per100');
-      // R1 has no backbone teacher: left out of Theil (ln 0), and said so.
+      // R1 has no backbone teacher: counted in Theil (0·ln 0 = 0), and said so.
       expect(backbone?.theil.zeroValueUnits).toBe(1);
-      expect(backbone?.theil.unitsUsed).toBe(3);
+      expect(backbone?.theil.unitsUsed).toBe(4);
     });
   });
 

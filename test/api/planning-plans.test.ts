@@ -193,7 +193,7 @@ describe(`distance-to-pass and what-if API (${usingRealPostgres() ? 'real Postgr
         .text()
         .then((t) => t.split('\r\n').filter((l) => l.length > 0));
       expect(shortfalls).toHaveLength(1 + 4);
-      expect(shortfalls[0]?.split(',')).toContain('缺口');
+      expect(shortfalls[0]?.split(',')).toContain('学校需增加');
       expect(shortfalls[4]?.split(',')).toEqual(expect.arrayContaining(['P3', 'equipment_value_per_student', '50000']));
 
       const res = await app.fetch(`${base()}/distance-to-pass?year=2024&stage=primary&format=csv&table=plans&lang=en`);
@@ -202,7 +202,7 @@ describe(`distance-to-pass and what-if API (${usingRealPostgres() ? 'real Postgr
       const plans = (await res.text()).split('\r\n').filter((l) => l.length > 0);
       expect(plans).toHaveLength(1 + 2);
       const header = plans[0]?.split(',') ?? [];
-      const amount = header.indexOf('Addition');
+      const amount = header.indexOf('School must add');
       expect(plans.slice(1).map((l) => [l.split(',')[header.indexOf('School code')], l.split(',')[amount]])).toEqual([
         ['P3', '2'],
         ['P2', '1'],

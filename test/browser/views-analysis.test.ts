@@ -92,6 +92,26 @@ describe.skipIf(!browserAvailable())('analysis views (urban–rural, rotation, s
     await close();
   });
 
+  it('should switch the rotation conventions in the URL and carry them into the downloads', async () => {
+    const { page, problems, close } = await openPage(browser);
+    await page.goto(`${baseUrl()}/rotation`);
+    await waitForCharts(page, 2);
+    await page.getByLabel('多年交流').selectOption('every_year');
+    await page.waitForURL(/[?&]multiYear=every_year(&|$)/);
+    await page.getByLabel('交流比例计入').selectOption('all');
+    await page.waitForURL(/[?&]ratioSchools=all(&|$)/);
+    await page.getByText(/按当前口径本年计入/).waitFor();
+    const download = await page.getByRole('link', { name: 'Excel 工作簿（XLSX）' }).first().getAttribute('href');
+    expect(download).toContain('multiYear=every_year');
+    expect(download).toContain('ratioSchools=all');
+    await page.reload();
+    await waitForCharts(page, 2);
+    expect(await page.getByLabel('多年交流').inputValue()).toBe('every_year');
+    await screenshot(page, 'rotation-conventions');
+    expect(problems).toEqual([]);
+    await close();
+  });
+
   it('should list schools and open a profile from the list', async () => {
     const { page, problems, close } = await openPage(browser);
     await page.goto(`${baseUrl()}/schools`);

@@ -356,6 +356,18 @@ export const zh = {
   'rot.ruralNetBackbone': '其中骨干 {backbone} 人',
   'rot.fromOutside': '另有 {count} 名教师从县外学校交流进入（不计入交流比例）。',
   'rot.ignored': '{count} 条记录因派出与接收为同一学校或两端都不在本县而未计入。',
+  'rot.conventions.title': '计数口径',
+  'rot.conventions.multiYear': '多年交流',
+  'rot.conventions.multiYear.first_year': '只计首个学年（默认）',
+  'rot.conventions.multiYear.every_year': '在外每个学年都计',
+  'rot.conventions.ratioSchools': '交流比例计入',
+  'rot.conventions.ratioSchools.public': '公办学校（默认）',
+  'rot.conventions.ratioSchools.all': '公办和民办学校',
+  'rot.conventions.note':
+    '同一教师、同一派出和接收学校，在首行“交流时长”覆盖的学年内再出现，视为同一次交流的延续。同一教师同年多行只计一人，任一行为骨干即为骨干。流向和各校明细包括所有学校。下载的文件采用同一口径。',
+  'rot.continuing': '{count} 条记录是往年开始的多年交流的延续，按当前口径只在首个学年计入。',
+  'rot.continuingCounted': '{count} 条记录是往年开始的多年交流的延续，按当前口径本年也计入。',
+  'rot.carriedOver': '另有 {count} 名教师本年没有记录但仍在往年开始的交流期内，按当前口径本年计入。',
   'rot.sankeyTitle': '交流流向',
   'rot.level': '层级',
   'rot.levelTownship': '乡镇 → 乡镇',
@@ -845,6 +857,21 @@ export const en: Dictionary = {
     '{count, plural, one {# more teacher} other {# more teachers}} came from schools outside the county (not part of the ratio).',
   'rot.ignored':
     '{count, plural, one {# record was} other {# records were}} left out: the same school on both ends, or no county school on either end.',
+  'rot.conventions.title': 'Counting conventions',
+  'rot.conventions.multiYear': 'Multi-year rotations',
+  'rot.conventions.multiYear.first_year': 'First school year only (default)',
+  'rot.conventions.multiYear.every_year': 'Every school year away',
+  'rot.conventions.ratioSchools': 'Ratios count',
+  'rot.conventions.ratioSchools.public': 'Public schools (default)',
+  'rot.conventions.ratioSchools.all': 'Public and private schools',
+  'rot.conventions.note':
+    'A row of the same teacher, from and to schools within the span (duration) of the row that began the rotation continues that rotation. A teacher listed twice in one year counts once, backbone if any row says so. Flows and per-school figures cover every school. Downloads follow the same conventions.',
+  'rot.continuing':
+    '{count, plural, one {# record continues} other {# records continue}} a multi-year rotation begun in an earlier year; under these conventions they count only in its first school year.',
+  'rot.continuingCounted':
+    '{count, plural, one {# record continues} other {# records continue}} a multi-year rotation begun in an earlier year; under these conventions they count this year too.',
+  'rot.carriedOver':
+    '{count, plural, one {# more teacher has} other {# more teachers have}} no record this year but are still away on a rotation begun earlier; under these conventions they count this year.',
   'rot.sankeyTitle': 'Where rotated teachers went',
   'rot.level': 'Level',
   'rot.levelTownship': 'Township → township',

@@ -25,15 +25,15 @@ const DEFINITIONS: Record<AnalysisTopic, { title: Record<Lang, string>; text: Re
   equity: {
     title: { zh: '公平指标', en: 'Equity measures' },
     text: {
-      zh: '均按在校生数加权。基尼系数 = ΣΣPᵢPⱼ|Xᵢ−Xⱼ|/(2(ΣP)²X̄)；泰尔指数 T = Σ(P/ΣP)(X/X̄)ln(X/X̄)（取值为0的学校不参与，单列其数量）；McLoone 指数 = 中位数以下学校的资源 ÷ 按中位数应有的资源；极差 = 最大值 − 最小值；极差率 = 最大值 ÷ 最小值；联邦极差率 = (P95 − P5) ÷ P5',
-      en: 'All weighted by students. Gini = ΣΣPᵢPⱼ|Xᵢ−Xⱼ|/(2(ΣP)²X̄); Theil T = Σ(P/ΣP)(X/X̄)ln(X/X̄) (schools with X = 0 left out and counted); McLoone = resource below the median / resource at the median; range = max − min; range ratio = max / min; federal range ratio = (P95 − P5) / P5',
+      zh: '均按在校生数加权。基尼系数 = ΣΣPᵢPⱼ|Xᵢ−Xⱼ|/(2(ΣP)²X̄)；泰尔指数 T = Σ(P/ΣP)(X/X̄)ln(X/X̄)（取值为0的学校也参与，0·ln0 按 0 计，其学生计入均值；另列其数量）；McLoone 指数 = 中位数以下学校的资源 ÷ 按中位数应有的资源；极差 = 最大值 − 最小值；极差率 = 最大值 ÷ 最小值；联邦极差率 = (P95 − P5) ÷ P5',
+      en: 'All weighted by students. Gini = ΣΣPᵢPⱼ|Xᵢ−Xⱼ|/(2(ΣP)²X̄); Theil T = Σ(P/ΣP)(X/X̄)ln(X/X̄) (schools with X = 0 take part: 0·ln 0 = 0, their students are in the mean; their number is shown); McLoone = resource below the median / resource at the median; range = max − min; range ratio = max / min; federal range ratio = (P95 − P5) / P5',
     },
   },
   rotation: {
     title: { zh: '交流轮岗', en: 'Teacher rotation' },
     text: {
-      zh: '交流比例 = 当年交流出校的教师人数（去重）÷ 符合交流条件教师数，应 ≥ 10%；骨干教师占比 = 其中骨干教师 ÷ 交流教师，应 ≥ 20%',
-      en: 'Ratio = distinct teachers rotated out / teachers eligible, ≥ 10%; backbone share = backbone teachers among them / teachers rotated, ≥ 20%',
+      zh: '交流比例 = 当年交流出校的教师人数（去重）÷ 符合交流条件教师数，应 ≥ 10%；骨干教师占比 = 其中骨干教师 ÷ 交流教师，应 ≥ 20%。同一教师同年多行只计一人，任一行为骨干即为骨干。多年交流：同一教师、同一派出和接收学校，在首行“交流时长”覆盖的学年内（首年 + ⌈月数 ÷ 12⌉ − 1，空白按 12 个月）再出现的行是延续；默认只在首个学年计，可选在外每个学年都计。两个比例默认只计公办学校（可选计入民办）；流向和各校明细包括所有学校',
+      en: 'Ratio = distinct teachers rotated out / teachers eligible, ≥ 10%; backbone share = backbone teachers among them / teachers rotated, ≥ 20%. A teacher listed twice in one year counts once, backbone if any row says so. Multi-year rotations: a row of the same teacher, from and to schools within the span of the row that began the rotation (its year + ⌈months / 12⌉ − 1; blank = 12 months) continues it; by default it counts in its first school year only, optionally in every school year away. Both ratios count public schools only by default (optionally private too); flows and per-school figures cover every school',
     },
   },
   ranking: {

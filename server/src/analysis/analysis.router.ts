@@ -13,6 +13,7 @@ import { getSchoolProfile } from './school-profile.service.ts';
 import { buildSchoolProfileTable } from './school-profile.tables.ts';
 import { getTeacherExchange } from './teacher-exchange.service.ts';
 import {
+  addRotationConventions,
   buildRotationEffectTable,
   buildRotationFlowTable,
   buildRotationSchoolTable,
@@ -116,9 +117,13 @@ export function createAnalysisRouter(db: Kysely<Database>): Router {
       schema: routes.getTeacherExchange.response,
       body,
       labels: (lang) =>
-        query.table === 'years'
-          ? labelYearRange(body, { from: body.years[0] ?? body.year, to: body.years.at(-1) ?? body.year }, null, lang)
-          : labelCountyYear(body, null, lang),
+        addRotationConventions(
+          query.table === 'years'
+            ? labelYearRange(body, { from: body.years[0] ?? body.year, to: body.years.at(-1) ?? body.year }, null, lang)
+            : labelCountyYear(body, null, lang),
+          body,
+          lang,
+        ),
       table: tables[query.table],
       definitions: (lang) => analysisDefinitions(lang, ['rotation']),
     });

@@ -1,5 +1,6 @@
-import type { TeacherExchangeResponse } from '@junheng/shared';
+import type { RotationMultiYearMode, RotationRatioSchools, TeacherExchangeResponse } from '@junheng/shared';
 import { yesNo } from '../balance/balance.tables.ts';
+import type { ExportLabels } from '../export/report-labels.ts';
 import type { ExportColumn, ExportTable } from '../export/table.ts';
 import { indicatorName, type Lang, localeName, stageName } from './analysis-labels.ts';
 
@@ -13,6 +14,41 @@ const FLOW_LEVEL_LABELS = {
   township: { zh: '乡镇', en: 'Township' },
   locale: { zh: '城乡', en: 'Urban–rural' },
 } as const;
+
+export const MULTI_YEAR_LABELS: Record<RotationMultiYearMode, { zh: string; en: string }> = {
+  first_year: { zh: '多年交流只计首个学年', en: 'multi-year rotation counted in its first school year' },
+  every_year: { zh: '多年交流在外每个学年都计', en: 'multi-year rotation counted in every school year away' },
+};
+export const RATIO_SCHOOLS_LABELS: Record<RotationRatioSchools, { zh: string; en: string }> = {
+  public: { zh: '比例只计公办学校', en: 'ratios count public schools only' },
+  all: { zh: '比例计入民办学校', en: 'ratios include private schools' },
+};
+
+/**
+ * The export labels with the rotation conventions the numbers follow: always on the 说明 sheet, and in the file name
+ * when they differ from the defaults (so two downloads under different conventions never share a name).
+ */
+export function addRotationConventions(
+  labels: ExportLabels,
+  report: Pick<TeacherExchangeResponse, 'multiYear' | 'ratioSchools'>,
+  lang: Lang,
+): ExportLabels {
+  const multiYear = MULTI_YEAR_LABELS[report.multiYear][lang];
+  const ratioSchools = RATIO_SCHOOLS_LABELS[report.ratioSchools][lang];
+  return {
+    ...labels,
+    fileNameParts: [
+      ...labels.fileNameParts,
+      ...(report.multiYear === 'first_year' ? [] : [multiYear]),
+      ...(report.ratioSchools === 'public' ? [] : [ratioSchools]),
+    ],
+    filters: [
+      ...labels.filters,
+      [lang === 'zh' ? '多年交流' : 'Multi-year rotations', multiYear],
+      [lang === 'zh' ? '比例计入学校' : 'Schools in the ratios', ratioSchools],
+    ],
+  };
+}
 
 export function buildRotationSchoolTable(report: TeacherExchangeResponse, lang: Lang): ExportTable<SchoolRow> {
   const columns: ExportColumn<SchoolRow>[] = [

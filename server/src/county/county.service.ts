@@ -3,6 +3,7 @@ import {
   type AccessScope,
   LOCALE_LABELS,
   type ReportContext,
+  ROTATION_MAX_SPAN_YEARS,
   type RotationRow,
   type SchoolFilterQuery,
   type SchoolRow,
@@ -53,7 +54,10 @@ export async function loadCountyYear(db: Kysely<Database>, request: CountyYearRe
     findDistrictWithYears(db, request.districtCode, request.access),
     findSchools(db, scope),
     findStats(db, scope, { from: request.year, to: request.year }),
-    request.withRotations ? findRotations(db, scope, { from: request.year, to: request.year }) : Promise.resolve([]),
+    // Earlier years too: a rotation row of this year may continue one begun then (the engine keeps what counts).
+    request.withRotations
+      ? findRotations(db, scope, { from: request.year - ROTATION_MAX_SPAN_YEARS + 1, to: request.year })
+      : Promise.resolve([]),
   ]);
   if (!found) {
     throw new HttpError(

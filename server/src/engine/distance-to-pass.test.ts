@@ -101,6 +101,23 @@ describe(planCvReduction.name, () => {
     expect(recomputeCv(unequal, 'equipment_value_per_student', fewer)).toBeGreaterThan(0.5);
   });
 
+  it('should state what a split school adds to its campus: the stage part’s need ÷ its asset share', () => {
+    // A is the primary part of a nine-year school holding half of the campus equipment (assetShare 0.5): the values
+    // are the same as above, so the floor is the same, and A's campus needs twice what its part needs.
+    const split = [{ ...(unequal[0] as StageUnit), assetShare: 0.5 }, ...unequal.slice(1)];
+    const whole = planCvReduction(unequal, 'equipment_value_per_student', 'primary');
+    const sut = planCvReduction(split, 'equipment_value_per_student', 'primary');
+    expect(sut?.floorLevel).toBeCloseTo(whole?.floorLevel ?? 0, 1);
+    const [a, b] = sut?.additions ?? [];
+    const [aWhole] = whole?.additions ?? [];
+    expect(a).toMatchObject({ code: 'A', assetShare: 0.5 });
+    expect(a?.amount).toBeGreaterThanOrEqual(2 * (aWhole?.amount ?? 0) - 2);
+    expect(a?.amount).toBeLessThanOrEqual(2 * (aWhole?.amount ?? 0));
+    expect(a?.valueAfter).toBeCloseTo((50_000 + (a?.amount ?? 0) * 0.5) / 100, 9);
+    expect(b).toMatchObject({ code: 'B', assetShare: 1 });
+    expect(sut?.totalAddition).toBe((a?.amount ?? 0) + (b?.amount ?? 0));
+  });
+
   it('should return null when the CV already passes', () => {
     expect(planCvReduction(unequal, 'sports_area_per_student', 'primary')).toBeNull();
   });

@@ -15,23 +15,62 @@ import {
   findQualityThreshold,
   INDICATOR_FORMULAS,
   meetsThreshold,
+  type UnitResourceField,
 } from './indicators.ts';
 import { type StageUnitFilter, selectStageUnits } from './stage-parts.ts';
 import { computeWeightedCv } from './statistics.ts';
 
+/** Indicators whose resource is a campus asset shared by the school's stages (SPEC §2.4): rooms, area, equipment. */
+const SHARED_ASSET_FIELDS: ReadonlySet<UnitResourceField> = new Set([
+  'teachingRoomArea',
+  'sportsArea',
+  'equipmentValue',
+  'multimediaRooms',
+  'computers',
+  'books',
+]);
+
 /**
- * Resource a stage unit lacks to reach the indicator's threshold, in natural units rounded up to whole units:
- * teachers (higher-degree, backbone, PE/art) = ceil(threshold × students / 100 − current); multimedia rooms the same;
- * ㎡ of room or sports area and 元 of equipment = ceil(threshold × students − current). 0 when the threshold is met
- * or the unit has no students. For a multi-stage school this is what its stage part lacks: a campus-wide asset
- * addition is split between the stages, so the campus needs shortfall / assetShare.
+ * The part of an addition to the school that reaches this stage unit: its asset share for a shared campus asset
+ * (SPEC §2.4: the campus total is split by weighted student share), 1 for teachers (they are counted per stage).
  */
-export function computeShortfall(unit: StageUnit, key: QualityIndicatorKey): number {
+export function findAdditionShare(unit: Pick<StageUnit, 'assetShare'>, key: QualityIndicatorKey): number {
+  if (!SHARED_ASSET_FIELDS.has(INDICATOR_FORMULAS[key].field)) return 1;
+  return unit.assetShare > 0 ? unit.assetShare : 1;
+}
+
+/** What the stage part lacks, unrounded: threshold × students / per − current (≤ 0 when met). */
+function computeStageGap(unit: StageUnit, key: QualityIndicatorKey): number {
   const value = computeIndicatorValue(unit, key);
   const threshold = findQualityThreshold(key, unit.stage);
   if (value === null || meetsThreshold(value, threshold)) return 0;
   const { field, per } = INDICATOR_FORMULAS[key];
-  return ceilWholeUnits((threshold * unit.students) / per - unit[field]);
+  return (threshold * unit.students) / per - unit[field];
+}
+
+/**
+ * What the stage part itself lacks to reach the indicator's threshold, in natural units rounded up to whole units:
+ * teachers (higher-degree, backbone, PE/art) = ceil(threshold × students / 100 − current); multimedia rooms the same;
+ * ㎡ of room or sports area and 元 of equipment = ceil(threshold × students − current). 0 when the threshold is met
+ * or the unit has no students. For a shared asset of a multi-stage school this is not what the school must add:
+ * see computeShortfall.
+ */
+export function computeStagePartShortfall(unit: StageUnit, key: QualityIndicatorKey): number {
+  return ceilWholeUnits(computeStageGap(unit, key));
+}
+
+/**
+ * What the school (the campus) must add so that this stage part reaches the threshold, in whole natural units
+ * (SPEC §2.6): teachers are hired into the stage, so it is the stage part's shortfall; a shared asset added to the
+ * campus is split by stage share, so it is ceil(stage gap ÷ asset share). Adding this amount to the school (what-if
+ * `add_resource` or `add_teachers`) brings the stage part to the threshold.
+ *
+ * ### Examples
+ * 九年一贯制, 166 primary + 210 junior students, 500 000 元 of equipment: the primary part holds 500 000 × 166 / 397
+ * and lacks 2000 × 166 − that = 122 931.99 元; its share is 166 / 397, so the campus adds 294 000 元.
+ */
+export function computeShortfall(unit: StageUnit, key: QualityIndicatorKey): number {
+  return ceilWholeUnits(computeStageGap(unit, key) / findAdditionShare(unit, key));
 }
 
 const TOTAL_FIELDS: Record<QualityIndicatorKey, keyof ShortfallTotals> = {
@@ -58,7 +97,8 @@ function emptyTotals(): ShortfallTotals {
 
 /**
  * 补短板 budget: the shortfalls summed per resource (teachers by kind, ㎡ of rooms and of sports area, 元 of
- * equipment, multimedia rooms). Teacher kinds overlap (one new teacher can be both higher-degree and PE), so the
+ * equipment, multimedia rooms), each shortfall being what the school adds (computeShortfall), so the totals are what
+ * the county must add to the campuses. Teacher kinds overlap (one new teacher can be both higher-degree and PE), so the
  * teacher totals are per kind, not a head count.
  */
 export function sumShortfallTotals(rows: readonly Pick<ShortfallRow, 'key' | 'shortfall'>[]): ShortfallTotals {
@@ -75,8 +115,11 @@ interface PlanPoint {
 function evaluateFloor(points: readonly PlanPoint[], key: QualityIndicatorKey, floor: number) {
   const { field, per } = INDICATOR_FORMULAS[key];
   const additions = points.map(({ unit, value }) => {
-    const amount = value < floor ? ceilWholeUnits(((floor - value) * unit.students) / per) : 0;
-    return { unit, valueBefore: value, amount, valueAfter: (per * (unit[field] + amount)) / unit.students };
+    // The school adds `amount`; its stage part receives amount × share (a shared asset is split by stage share).
+    const share = findAdditionShare(unit, key);
+    const amount = value < floor ? ceilWholeUnits(((floor - value) * unit.students) / per / share) : 0;
+    const valueAfter = (per * (unit[field] + amount * share)) / unit.students;
+    return { unit, valueBefore: value, amount, share, valueAfter };
   });
   const cv = computeWeightedCv(additions.map((a) => ({ weight: a.unit.students, value: a.valueAfter })));
   return { additions, cv };
@@ -90,7 +133,8 @@ const MAX_DOUBLINGS = 40;
  * (water-filling: Xᵢ' = max(Xᵢ, L)), never lowering any unit. Raising the floor never increases the CV
  * (d CV² / dL ∝ q(L·X̄ − E[X'²]) ≤ 0 since every X' ≥ L) and the total addition grows with L, so the smallest L that
  * meets the limit is the cheapest floor-raising plan. L is found by bisection between the lowest and the highest
- * value. Additions are whole natural units (teachers, rooms, ㎡, 元) rounded up per unit, and the CV is re-checked
+ * value. Additions are what each school adds, in whole natural units (teachers, rooms, ㎡, 元) rounded up per school
+ * (for a shared asset of a multi-stage school: the stage part's need ÷ its asset share), and the CV is re-checked
  * with the rounded amounts: the bisection only accepts an L whose rounded plan meets the limit, so the plan's CV is
  * always ≤ cvLimit when `achievable`. Returns null when the CV already passes or cannot be computed.
  */
@@ -145,6 +189,7 @@ export function planCvReduction(
       valueBefore: a.valueBefore,
       valueAfter: a.valueAfter,
       amount: a.amount,
+      assetShare: a.share,
     })),
     schoolsMeetingBefore: points.filter((p) => meetsThreshold(p.value, threshold)).length,
     schoolsMeetingAfter: best.additions.filter((a) => meetsThreshold(a.valueAfter, threshold)).length,
@@ -180,6 +225,8 @@ export function computeDistanceToPass(
           value: computeIndicatorValue(unit, key),
           threshold: findQualityThreshold(key, stage),
           shortfall,
+          stagePartShortfall: computeStagePartShortfall(unit, key),
+          assetShare: findAdditionShare(unit, key),
           resourceUnit: INDICATOR_FORMULAS[key].resourceUnit,
         },
       ];

@@ -135,6 +135,31 @@ describe(computeGuaranteeReport.name, () => {
     expect(() => GuaranteeReportSchema.parse(sut)).not.toThrow();
   });
 
+  it('should list teaching points apart for music and art rooms, never among the schools short of rooms', () => {
+    // A: 20 classes → ceil(20 / 12) = 2 of each, has 2 and 2: passes. T (教学点): 3 classes → 1 of each, has none.
+    // T is not a school in the statistics: the schools all pass (1 of 1), and T is listed apart as short.
+    const withPoint = [makeSchool({ schoolCode: 'A' }), makeSchool({ schoolCode: 'T', schoolType: 'teaching_point' })];
+    const sut = computeGuaranteeReport(withPoint, [
+      makeStat({ schoolCode: 'A', studentsPrimary: 900, classesPrimary: 20, musicRooms: 2, artRooms: 2 }),
+      makeStat({ schoolCode: 'T', studentsPrimary: 60, classesPrimary: 3 }),
+    ]);
+    expect(sut.musicArtRooms).toMatchObject({ short: 0, passes: true, teachingPointsShort: 1 });
+    expect(sut.musicArtRooms.schools.map((r) => r.code)).toEqual(['A']);
+    expect(sut.musicArtRooms.teachingPoints).toEqual([
+      {
+        code: 'T',
+        name: '学校T',
+        schoolType: 'teaching_point',
+        classes: 3,
+        required: 1,
+        musicRooms: 0,
+        artRooms: 0,
+        passes: false,
+      },
+    ]);
+    expect(() => GuaranteeReportSchema.parse(sut)).not.toThrow();
+  });
+
   it('should report null verdicts for an empty county', () => {
     const sut = computeGuaranteeReport([], []);
     expect(sut.schoolSize.passes).toBeNull();

@@ -96,7 +96,7 @@ function selectCheckedSchools(
 /**
  * 政府保障程度 items computable from one year's school data (SPEC §2.1): school size, class size (with county
  * totals of 大班额 56–65 and 超大班额 ≥ 66 classes and their shares of all primary + junior classes), music and art
- * rooms per 12 classes, and the teaching-certificate rate = Σ certified / Σ (primary + junior teachers), which must
+ * rooms per 12 classes (over schools only: teaching points are listed apart, under `teachingPoints`), and the teaching-certificate rate = Σ certified / Σ (primary + junior teachers), which must
  * be 100%. Each item `passes` when every checked school passes (null when no school is checked).
  */
 export function computeGuaranteeReport(
@@ -107,7 +107,11 @@ export function computeGuaranteeReport(
   const { checked, excluded } = selectCheckedSchools(schools, stats, options.includePrivate ?? true);
   const sizeRows = checked.map(({ school, stat }) => computeSchoolSizeCheck(school, stat));
   const classRows = checked.map(({ school, stat }) => computeClassSizeCheck(school, stat));
-  const roomRows = checked.map(({ school, stat }) => computeMusicArtRoomCheck(school, stat));
+  // Teaching points are not schools in the statistics (教学点 are reported under their school): their rooms are listed
+  // apart and never counted among the schools short of rooms.
+  const roomChecks = checked.map(({ school, stat }) => computeMusicArtRoomCheck(school, stat));
+  const roomRows = roomChecks.filter((row) => row.schoolType !== 'teaching_point');
+  const teachingPointRooms = roomChecks.filter((row) => row.schoolType === 'teaching_point');
   const certificateRows = checked.map(({ school, stat }) => {
     const teachers = stat.teachersPrimary + stat.teachersJunior;
     return {
@@ -139,7 +143,13 @@ export function computeGuaranteeReport(
       largeClassShare: shareOrNull(largeClasses, totalClasses),
       hugeClassShare: shareOrNull(hugeClasses, totalClasses),
     },
-    musicArtRooms: { schools: roomRows, short: roomRows.filter((r) => !r.passes).length, passes: allPass(roomRows) },
+    musicArtRooms: {
+      schools: roomRows,
+      short: roomRows.filter((r) => !r.passes).length,
+      passes: allPass(roomRows),
+      teachingPoints: teachingPointRooms,
+      teachingPointsShort: teachingPointRooms.filter((r) => !r.passes).length,
+    },
     teacherCertificate: {
       schools: certificateRows,
       teachers,

@@ -17,7 +17,14 @@ export {
   decomposeIndicatorCv,
   findGroupKey,
 } from './decomposition.ts';
-export { computeDistanceToPass, computeShortfall, planCvReduction, sumShortfallTotals } from './distance-to-pass.ts';
+export {
+  computeDistanceToPass,
+  computeShortfall,
+  computeStagePartShortfall,
+  findAdditionShare,
+  planCvReduction,
+  sumShortfallTotals,
+} from './distance-to-pass.ts';
 export { computeEquityReport } from './equity.ts';
 export {
   computeClassSizeCheck,
@@ -57,6 +64,8 @@ export {
   computeRotationReport,
   type RotationInput,
   type RotationMove,
+  type RotationOptions,
+  selectYearRotations,
 } from './rotation.ts';
 export { computeScorecard, evaluateCountyInput, type ScorecardInput } from './scorecard.ts';
 export {

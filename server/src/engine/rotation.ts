@@ -15,8 +15,12 @@ import {
   localeOfUrbanRuralCode,
   OUTSIDE_AREA_CODE,
   OUTSIDE_AREA_LABELS,
+  ROTATION_DEFAULT_MONTHS,
+  ROTATION_MAX_SPAN_YEARS,
   ROTATION_MIN_BACKBONE_SHARE,
   ROTATION_MIN_RATIO,
+  type RotationMultiYearMode,
+  type RotationRatioSchools,
   STAGES,
 } from '@junheng/shared';
 import { computeIndicatorValue } from './indicators.ts';
@@ -25,14 +29,24 @@ import { computeStageUnits } from './stage-parts.ts';
 import { attributeTeacherStage, listTeacherFields } from './stat-edits.ts';
 import { computeWeightedCv } from './statistics.ts';
 
+/** The conventions where the policy allows two readings (issue #9); defaults: first_year, public. */
+export interface RotationOptions {
+  multiYear?: RotationMultiYearMode;
+  ratioSchools?: RotationRatioSchools;
+}
+
 export interface RotationInput {
   year: number;
   /** The county's schools: "rotated" counts teachers leaving these. */
   schools: readonly SchoolRow[];
   /** Statistics rows; only this year's rows of the county's schools are used. */
   stats: readonly SchoolStatRow[];
-  /** Rotation rows; only this year's rows are used. */
+  /**
+   * Rotation rows of this year, and of the earlier years (up to ROTATION_MAX_SPAN_YEARS back) that tell whether this
+   * year's rows continue an earlier rotation. Later years are ignored.
+   */
   rotations: readonly RotationRow[];
+  options?: RotationOptions;
 }
 
 /** One teacher's move from one school to another (rows repeated for the same teacher and pair are merged). */
@@ -48,7 +62,73 @@ const OUTSIDE_ZH = '县外';
 const EFFECT_KEYS = ['teachers_per100', 'backbone_teachers_per100'] as const;
 type EffectKey = (typeof EFFECT_KEYS)[number];
 
+/** School years a rotation row covers: ceil(months / 12), a blank duration being one school year. */
+function spanYears(row: RotationRow): number {
+  return Math.max(1, Math.ceil((row.months ?? ROTATION_DEFAULT_MONTHS) / 12));
+}
+
+const moveKey = (row: RotationRow) => [row.teacherRef, row.fromSchoolCode, row.toSchoolCode].join('\u0000');
+
+/**
+ * The rotation rows that count in `year` under the multi-year convention (issue #9 point 8).
+ *
+ * Rows of one teacher with the same 派出 and 接收 schools form rotations: a row starts a rotation unless it falls
+ * inside the span of the rotation begun by an earlier row, i.e. in a later year Y with Y ≤ Y₀ + ceil(months₀ / 12) − 1,
+ * where Y₀ and months₀ are the year and duration of the row that began it (a blank duration = 12 months, one school
+ * year). Such a row is a continuation, and it never extends the span.
+ *
+ * - `first_year`: this year's rows that start a rotation (continuations are left out and counted).
+ * - `every_year`: every row of this year, plus one row for each rotation begun earlier whose span covers this year but
+ *   which has no row this year (the teacher is still away: `carriedOver`).
+ *
+ * ### Examples
+ * T, A → B: 2023 (36 months), 2024, 2025 → first_year counts T in 2023 only; every_year in 2023, 2024 and 2025
+ * (and also with the 2024 and 2025 rows missing).
+ */
+export function selectYearRotations(
+  rotations: readonly RotationRow[],
+  year: number,
+  multiYear: RotationMultiYearMode,
+): { rows: RotationRow[]; continuingRows: number; carriedOver: number } {
+  const earliest = year - ROTATION_MAX_SPAN_YEARS + 1;
+  const relevant = rotations.filter((row) => row.year <= year && row.year >= earliest).sort((a, b) => a.year - b.year);
+  const chains = new Map<string, { start: RotationRow; end: number; rows: RotationRow[] }>();
+  const starts: RotationRow[] = [];
+  const continuing: RotationRow[] = [];
+  for (const row of relevant) {
+    const key = moveKey(row);
+    const chain = chains.get(key);
+    if (chain && row.year > chain.start.year && row.year <= chain.end) {
+      chain.rows.push(row);
+      if (row.year === year) continuing.push(row);
+      continue;
+    }
+    if (chain && row.year === chain.start.year) {
+      // The same rotation listed twice in its first year.
+      chain.rows.push(row);
+      if (row.year === year) starts.push(row);
+      continue;
+    }
+    chains.set(key, { start: row, end: row.year + spanYears(row) - 1, rows: [row] });
+    if (row.year === year) starts.push(row);
+  }
+  if (multiYear === 'first_year') return { rows: starts, continuingRows: continuing.length, carriedOver: 0 };
+
+  const carried: RotationRow[] = [];
+  for (const chain of chains.values()) {
+    if (chain.start.year >= year || chain.end < year || chain.rows.some((row) => row.year === year)) continue;
+    carried.push({ ...chain.start, year, backbone: chain.rows.some((row) => row.backbone) });
+  }
+  return {
+    rows: [...starts, ...continuing, ...carried],
+    continuingRows: continuing.length,
+    carriedOver: new Set(carried.map((row) => row.teacherRef)).size,
+  };
+}
+
 function collectMoves(rows: readonly RotationRow[], isCounty: (code: string) => boolean) {
+  // A teacher listed twice in one year is one teacher, backbone if any of their rows says so.
+  const backboneTeachers = new Set(rows.filter((row) => row.backbone).map((row) => row.teacherRef));
   const moves = new Map<string, RotationMove>();
   let ignoredRows = 0;
   for (const row of rows) {
@@ -62,7 +142,7 @@ function collectMoves(rows: readonly RotationRow[], isCounty: (code: string) => 
       teacherRef: row.teacherRef,
       from: row.fromSchoolCode,
       to: row.toSchoolCode,
-      backbone: row.backbone || (known?.backbone ?? false),
+      backbone: backboneTeachers.has(row.teacherRef) || (known?.backbone ?? false),
     });
   }
   return { moves: [...moves.values()], ignoredRows };
@@ -266,31 +346,46 @@ function computeRotationEffect(
 }
 
 /**
- * 交流轮岗 of a county-year (SPEC §2.1, §3): eligible = Σ rotationEligibleTeachers of the county's schools;
- * rotated = distinct teachers rotated out of a county school that year (a teacher moved twice counts once);
- * ratio = rotated / eligible, passing at ≥ 10%; backboneRotated = distinct backbone teachers among them,
- * backboneShare = backboneRotated / rotated, passing at ≥ 20%. Ratios are null (and their verdicts null) when the
- * denominator is 0. Also: per-school in / out, flows by school, township and locale, the net flow to rural schools,
- * and the effect of the moves on each unit's teachers and backbone teachers per 100 students (applyRotationMoves).
+ * 交流轮岗 of a county-year (SPEC §2.1, §3), with the conventions of issue #9 point 8 (RotationOptions):
+ * the rows that count this year are chosen by selectYearRotations (multi-year rotations count in their first school
+ * year by default, or in every year the teacher is away); a teacher listed twice in one year counts once and is
+ * backbone if any of their rows says so. The 10% / 20% ratios count the ratio schools: public (公办) schools by
+ * default, or all the county's schools (ratioSchools = all). eligible = Σ rotationEligibleTeachers of the ratio
+ * schools; rotated = distinct teachers rotated out of a ratio school; ratio = rotated / eligible, passing at ≥ 10%;
+ * backboneRotated = distinct backbone teachers among them, backboneShare = backboneRotated / rotated, passing at
+ * ≥ 20%. Ratios are null (and their verdicts null) when the denominator is 0. Also, over all the county's schools:
+ * per-school in / out, flows by school, township and locale, the net flow to rural schools, and the effect of the
+ * moves on each unit's teachers and backbone teachers per 100 students (applyRotationMoves).
  */
 export function computeRotationReport(input: RotationInput): RotationReport {
+  const multiYear = input.options?.multiYear ?? 'first_year';
+  const ratioSchools = input.options?.ratioSchools ?? 'public';
   const countyCodes = new Set(input.schools.map((school) => school.schoolCode));
   const isCounty = (code: string) => countyCodes.has(code);
+  const ratioCodes = new Set(
+    input.schools
+      .filter((school) => ratioSchools === 'all' || school.ownership === 'public')
+      .map((school) => school.schoolCode),
+  );
   const stats = input.stats.filter((stat) => stat.year === input.year && isCounty(stat.schoolCode));
   const statsByCode = new Map(stats.map((stat) => [stat.schoolCode, stat]));
-  const { moves, ignoredRows } = collectMoves(
-    input.rotations.filter((row) => row.year === input.year),
-    isCounty,
-  );
+  const selected = selectYearRotations(input.rotations, input.year, multiYear);
+  const { moves, ignoredRows } = collectMoves(selected.rows, isCounty);
 
-  const eligible = stats.reduce((sum, stat) => sum + stat.rotationEligibleTeachers, 0);
-  const out = countTeachers(moves.filter((move) => isCounty(move.from)));
+  const eligible = stats
+    .filter((stat) => ratioCodes.has(stat.schoolCode))
+    .reduce((sum, stat) => sum + stat.rotationEligibleTeachers, 0);
+  const out = countTeachers(moves.filter((move) => ratioCodes.has(move.from)));
   const fromOutside = countTeachers(moves.filter((move) => !isCounty(move.from)));
   const ratio = divideOrNull(out.teachers, eligible);
   const backboneShare = divideOrNull(out.backbone, out.teachers);
 
   return {
     year: input.year,
+    multiYear,
+    ratioSchools,
+    continuingRows: selected.continuingRows,
+    carriedOver: selected.carriedOver,
     eligible,
     rotated: out.teachers,
     ratio,

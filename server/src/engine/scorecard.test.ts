@@ -52,6 +52,34 @@ describe('CountyInputsSchema', () => {
   });
 });
 
+describe('music and art rooms on the scorecard', () => {
+  it('should judge the schools only and name the teaching points apart', () => {
+    // A (12 classes, 1 + 1 rooms) passes, B (13 classes → 2 of each, has 1 + 2) is short; the 教学点 T (2 classes,
+    // no rooms) is short too but is not a school: 1 of 2 schools short → 0.5, and T is named apart.
+    const schools = [
+      makeSchool({ schoolCode: 'A' }),
+      makeSchool({ schoolCode: 'B' }),
+      makeSchool({ schoolCode: 'T', schoolName: '石桥教学点', schoolType: 'teaching_point' }),
+    ];
+    const stats = [
+      makeStat({ schoolCode: 'A', studentsPrimary: 500, classesPrimary: 12, musicRooms: 1, artRooms: 1 }),
+      makeStat({ schoolCode: 'B', studentsPrimary: 550, classesPrimary: 13, musicRooms: 1, artRooms: 2 }),
+      makeStat({ schoolCode: 'T', studentsPrimary: 30, classesPrimary: 2 }),
+    ];
+    const sut = computeScorecard({
+      quality: {},
+      guarantee: computeGuaranteeReport(schools, stats),
+      rotation: null,
+      inputs: {},
+    });
+    expect(sut.items.find((item) => item.key === 'music_art_rooms')).toMatchObject({
+      value: 0.5,
+      status: 'fail',
+      detailZh: '1 所学校不足；另列教学点 1 个（不计入学校），其中 1 个不足：石桥教学点',
+    });
+  });
+});
+
 describe(computeScorecard.name, () => {
   const schools = [makeSchool({ schoolCode: 'A' }), makeSchool({ schoolCode: 'B' })];
   const stats = [

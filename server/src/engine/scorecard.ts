@@ -73,10 +73,29 @@ function buildResourceItems(stage: Stage, report: QualityReport | undefined): Co
   ];
 }
 
+/**
+ * "2 所学校不足" for the schools; teaching points are not schools in the statistics, so they are named apart
+ * ("另列教学点 3 个（不计入学校），其中 1 个不足：…") and never counted among the schools short of rooms.
+ */
+function describeMusicArtRooms(rooms: GuaranteeReport['musicArtRooms'] | undefined): string | null {
+  if (!rooms) return null;
+  const parts: string[] = [];
+  if (rooms.short > 0) parts.push(`${rooms.short} 所学校不足`);
+  if (rooms.teachingPoints.length > 0) {
+    const short = rooms.teachingPoints.filter((row) => !row.passes).map((row) => row.name);
+    parts.push(
+      `另列教学点 ${rooms.teachingPoints.length} 个（不计入学校）` +
+        (short.length > 0 ? `，其中 ${short.length} 个不足：${short.join('、')}` : '，均已配齐'),
+    );
+  }
+  return parts.length > 0 ? parts.join('；') : null;
+}
+
 function buildSchoolDataItems(guarantee: GuaranteeReport | null): ComputedItem[] {
   const share = (failing: number) =>
     guarantee && guarantee.schoolsChecked > 0 ? 1 - failing / guarantee.schoolsChecked : null;
   const certificate = guarantee?.teacherCertificate;
+  const rooms = guarantee?.musicArtRooms;
   return [
     {
       key: 'music_art_rooms',
@@ -84,11 +103,11 @@ function buildSchoolDataItems(guarantee: GuaranteeReport | null): ComputedItem[]
       zh: '音乐、美术专用教室',
       en: 'Music and art rooms',
       kind: 'ratio',
-      value: share(guarantee?.musicArtRooms.short ?? 0),
+      value: rooms && rooms.schools.length > 0 ? 1 - rooms.short / rooms.schools.length : null,
       requirementZh: '每12个班级配备音乐、美术专用教室各1间以上',
       requirementEn: 'At least one music and one art room per 12 classes',
-      status: statusOf(guarantee?.musicArtRooms.passes ?? null),
-      detailZh: guarantee?.musicArtRooms.short ? `${guarantee.musicArtRooms.short} 所学校不足` : null,
+      status: statusOf(rooms?.passes ?? null),
+      detailZh: describeMusicArtRooms(rooms),
     },
     {
       key: 'school_size',

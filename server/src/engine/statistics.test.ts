@@ -224,13 +224,37 @@ describe(computeTheilT.name, () => {
     expect(sut.within).toBeCloseTo(0, 12);
   });
 
-  it('should leave out zero values and count them', () => {
+  it('should count a school with value 0 in the distribution and the mean (0·ln 0 = 0)', () => {
+    // P = 1, 1, 2; X = 0, 2, 2 → X̄ = 6 / 4 = 1.5; T = ¼·(4/3)·ln(4/3) + ½·(4/3)·ln(4/3) = ln(4/3).
+    // Groups a = {0, 2} (mean 1, share 2/6), b = {2} (mean 2, share 4/6): T_a = ½·2·ln 2 = ln 2, T_b = 0;
+    // between = ⅓·ln(1/1.5) + ⅔·ln(2/1.5), within = ⅓·ln 2; they add up to ln(4/3).
     const sut = computeTheilT([
-      { weight: 5, value: 0, group: 'a' },
+      { weight: 1, value: 0, group: 'a' },
       { weight: 1, value: 2, group: 'a' },
-      { weight: 1, value: 2, group: 'b' },
+      { weight: 2, value: 2, group: 'b' },
     ]);
-    expect(sut).toMatchObject({ zeroValueUnits: 1, unitsUsed: 2, value: 0 });
+    expect(sut).toMatchObject({ zeroValueUnits: 1, unitsUsed: 3 });
+    expect(sut.value).toBeCloseTo(Math.log(4 / 3), 12);
+    expect(sut.between).toBeCloseTo(Math.log(2 / 3) / 3 + (2 / 3) * Math.log(4 / 3), 12);
+    expect(sut.within).toBeCloseTo(Math.log(2) / 3, 12);
+    expect(sut.groups.map((g) => [g.group, g.units, g.mean])).toEqual([
+      ['a', 2, 1],
+      ['b', 1, 2],
+    ]);
+  });
+
+  it('should keep a group whose schools all have 0, adding nothing to either part', () => {
+    // P = 2, 1, 1; X = 0 (group z), 1, 3 (group p) → X̄ = 1; T = ¼·1·ln 1 + ¼·3·ln 3 = ¾ ln 3.
+    // Group p: mean 2, share 1, T_p = ½·½·ln ½ + ½·1.5·ln 1.5; between = ln(2 / 1) = ln 2; group z: share 0, T null.
+    const sut = computeTheilT([
+      { weight: 2, value: 0, group: 'z' },
+      { weight: 1, value: 1, group: 'p' },
+      { weight: 1, value: 3, group: 'p' },
+    ]);
+    expect(sut.value).toBeCloseTo(0.75 * Math.log(3), 12);
+    expect(sut.between).toBeCloseTo(Math.log(2), 12);
+    expect(sut.within).toBeCloseTo(0.25 * Math.log(0.5) + 0.75 * Math.log(1.5), 12);
+    expect(sut.groups.find((g) => g.group === 'z')).toMatchObject({ units: 1, mean: 0, theil: null, valueShare: 0 });
   });
 
   it('should split into between + within that sum to the total', () => {
@@ -239,7 +263,7 @@ describe(computeTheilT.name, () => {
         fc.array(
           fc.record({
             weight: fc.integer({ min: 1, max: 500 }),
-            value: fc.double({ min: 0.1, max: 100, noNaN: true }),
+            value: fc.oneof(fc.constant(0), fc.double({ min: 0.1, max: 100, noNaN: true })),
             group: fc.constantFrom('u', 't', 'r'),
           }),
           {
@@ -300,6 +324,20 @@ describe(computeEquityMeasures.name, () => {
     expect(sut.rangeRatio).toBeNull();
     expect(sut.federalRangeRatio).toBeNull();
     expect(sut.theil.zeroValueUnits).toBe(1);
+  });
+
+  it('should count a school with value 0 in every measure', () => {
+    // P = 1, 1, 2; X = 0, 2, 2; X̄ = 1.5. Gini = Σᵢ Σⱼ PᵢPⱼ|Xᵢ − Xⱼ| / (2 (ΣP)² X̄) = 2·(1·1·2 + 1·2·2) / (2·16·1.5) = ¼.
+    // Weighted median 2; below it only the school at 0: McLoone = 0 / (2·1) = 0. Min 0, max 2, range 2.
+    const sut = computeEquityMeasures([
+      { weight: 1, value: 0, group: 'a' },
+      { weight: 1, value: 2, group: 'a' },
+      { weight: 2, value: 2, group: 'b' },
+    ]);
+    expect(sut).toMatchObject({ n: 3, totalWeight: 4, mean: 1.5, median: 2, min: 0, max: 2, range: 2, mcloone: 0 });
+    expect(sut.gini).toBeCloseTo(0.25, 12);
+    expect(sut.theil.value).toBeCloseTo(Math.log(4 / 3), 12);
+    expect(sut.rangeRatio).toBeNull();
   });
 
   it('should handle empty input', () => {

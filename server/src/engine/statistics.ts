@@ -152,11 +152,14 @@ export function computeWeightedGini(points: readonly WeightedPoint[]): number | 
   return numerator / (total * totalValue);
 }
 
-function computeTheilOf(points: readonly WeightedPoint[]): { mean: number; theil: number } | null {
+function computeTheilOf(points: readonly WeightedPoint[]): { mean: number; theil: number | null } | null {
   const total = sumWeights(points);
   if (!(total > 0)) return null;
   const mean = sumWeightedValues(points) / total;
+  if (!(mean > 0)) return { mean, theil: null };
   const theil = points.reduce((sum, p) => {
+    // 0·ln 0 = 0 (the limit): a school with nothing is part of the distribution and of the mean, adding 0 here.
+    if (p.value === 0) return sum;
     const ratio = p.value / mean;
     return sum + (p.weight / total) * ratio * Math.log(ratio);
   }, 0);
@@ -166,27 +169,32 @@ function computeTheilOf(points: readonly WeightedPoint[]): { mean: number; theil
 /**
  * Student-weighted Theil T = Σ (P/ΣP)(X/X̄) ln(X/X̄), with its split T = T_between + T_within over `group`:
  * T_between = Σ_g s_g ln(X̄_g / X̄), T_within = Σ_g s_g T_g, where s_g = Σ_g P·X / Σ P·X is the group's share of the
- * resource. ln(0) is undefined, so units with X = 0 are left out of Theil (and only of Theil): they are counted in
- * `zeroValueUnits`. Groups whose units are all zero therefore do not appear. Dimensionless, ≥ 0.
+ * resource. Every school counts, also one whose value is 0: its term is 0·ln 0 = 0, but its students are in ΣP and so
+ * in X̄ (SPEC §2.6). A group whose schools all have 0 holds share s_g = 0 and adds 0 to both parts; its own T_g is null
+ * (not computable with a zero mean). `zeroValueUnits` says how many schools have 0. Dimensionless, ≥ 0; null when the
+ * county holds none of the resource.
+ *
+ * ### Examples
+ * P = 1, 1, 2 and X = 0, 2, 2 → X̄ = 1.5, T = ¼·(4/3)·ln(4/3) + ½·(4/3)·ln(4/3) = ln(4/3) = 0.287682…
  */
 export function computeTheilT(points: readonly GroupedPoint[]): ThielResult {
   const valid = usable(points);
-  const positive = valid.filter((p) => p.value > 0);
-  const whole = computeTheilOf(positive);
+  const zeroValueUnits = valid.filter((p) => p.value === 0).length;
+  const whole = computeTheilOf(valid);
   const empty: ThielResult = {
     value: null,
     between: null,
     within: null,
-    zeroValueUnits: valid.length - positive.length,
-    unitsUsed: positive.length,
+    zeroValueUnits,
+    unitsUsed: valid.length,
     groups: [],
   };
-  if (!whole) return empty;
+  if (!whole || whole.theil === null) return empty;
 
-  const totalValue = sumWeightedValues(positive);
-  const groupKeys = [...new Set(positive.map((p) => p.group))].sort();
+  const totalValue = sumWeightedValues(valid);
+  const groupKeys = [...new Set(valid.map((p) => p.group))].sort();
   const groups = groupKeys.map((group) => {
-    const members = positive.filter((p) => p.group === group);
+    const members = valid.filter((p) => p.group === group);
     const own = computeTheilOf(members);
     return {
       group,
@@ -197,8 +205,12 @@ export function computeTheilT(points: readonly GroupedPoint[]): ThielResult {
       valueShare: sumWeightedValues(members) / totalValue,
     };
   });
-  const between = groups.reduce((sum, g) => sum + (g.valueShare ?? 0) * Math.log((g.mean ?? 0) / whole.mean), 0);
-  const within = groups.reduce((sum, g) => sum + (g.valueShare ?? 0) * (g.theil ?? 0), 0);
+  // s_g ln(X̄_g / X̄) and s_g T_g are 0 for a group with s_g = 0 (its mean is 0 too: 0·ln 0 = 0).
+  const between = groups.reduce(
+    (sum, g) => (g.valueShare > 0 && g.mean ? sum + g.valueShare * Math.log(g.mean / whole.mean) : sum),
+    0,
+  );
+  const within = groups.reduce((sum, g) => (g.valueShare > 0 ? sum + g.valueShare * (g.theil ?? 0) : sum), 0);
   return { ...empty, value: whole.theil, between, within, groups };
 }
 

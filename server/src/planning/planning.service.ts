@@ -105,15 +105,15 @@ export async function putCountyInputs(
   return getCountyInputs(db, district.code, year, access);
 }
 
-/** The stage units with one plan's additions applied to the stage parts it raises. */
+/** The stage units with one plan's additions applied to the stage parts it raises (amount × the part's share). */
 function applyPlan(stageUnits: StageUnitsResult, plan: CvPlan, stage: Stage): StageUnitsResult {
   const field = INDICATOR_FORMULAS[plan.key].field;
-  const amounts = new Map(plan.additions.map((a) => [a.code, a.amount]));
+  const additions = new Map(plan.additions.map((a) => [a.code, a]));
   return {
     ...stageUnits,
     units: stageUnits.units.map((unit) => {
-      const amount = unit.stage === stage ? amounts.get(unit.code) : undefined;
-      return amount === undefined ? unit : { ...unit, [field]: unit[field] + amount };
+      const addition = unit.stage === stage ? additions.get(unit.code) : undefined;
+      return addition === undefined ? unit : { ...unit, [field]: unit[field] + addition.amount * addition.assetShare };
     }),
   };
 }

@@ -82,7 +82,10 @@ export function buildCountyInputsTable(report: CountyInputsResponse, lang: Lang)
 
 type ShortfallRow = DistanceToPassResponse['rows'][number];
 
-/** Shortfalls: one row per school and unmet indicator, in natural units. */
+/**
+ * Shortfalls: one row per school and unmet indicator, in natural units: what the school adds, the stage part's own gap
+ * and the stage share (a shared asset added to a multi-stage campus reaches the stage part × its share).
+ */
 export function buildShortfallTable(report: DistanceToPassResponse, lang: Lang): ExportTable<ShortfallRow> {
   const columns: ExportColumn<ShortfallRow>[] = [
     { key: 'code', zh: '学校标识码', en: 'School code', value: (r) => r.code },
@@ -95,7 +98,15 @@ export function buildShortfallTable(report: DistanceToPassResponse, lang: Lang):
     { key: 'indicator', zh: '指标', en: 'Indicator', value: (r) => indicatorName(r.key, lang) },
     { key: 'value', zh: '现值', en: 'Value', decimals: 2, value: (r) => r.value },
     { key: 'threshold', zh: '标准', en: 'Threshold', decimals: 2, value: (r) => r.threshold },
-    { key: 'shortfall', zh: '缺口', en: 'Shortfall', decimals: 0, value: (r) => r.shortfall },
+    { key: 'shortfall', zh: '学校需增加', en: 'School must add', decimals: 0, value: (r) => r.shortfall },
+    {
+      key: 'stagePartShortfall',
+      zh: '学段部分缺口',
+      en: 'Stage part’s gap',
+      decimals: 0,
+      value: (r) => r.stagePartShortfall,
+    },
+    { key: 'assetShare', zh: '学段分摊比例', en: 'Stage share', decimals: 4, value: (r) => r.assetShare },
     { key: 'resourceUnit', zh: '单位', en: 'Unit', value: (r) => label(RESOURCE_UNIT_LABELS[r.resourceUnit], lang) },
   ];
   return { titleZh: '达标缺口', titleEn: 'Shortfalls', columns, rows: report.rows };
@@ -144,7 +155,8 @@ export function buildPlanTable(report: DistanceToPassResponse, lang: Lang): Expo
     { key: 'name', zh: '学校名称', en: 'School', value: (r) => r.addition?.name },
     { key: 'students', zh: '在校生数', en: 'Students', decimals: 0, value: (r) => r.addition?.students },
     { key: 'valueBefore', zh: '现值', en: 'Value before', decimals: 2, value: (r) => r.addition?.valueBefore },
-    { key: 'amount', zh: '增加量', en: 'Addition', decimals: 0, value: (r) => r.addition?.amount },
+    { key: 'amount', zh: '学校需增加', en: 'School must add', decimals: 0, value: (r) => r.addition?.amount },
+    { key: 'assetShare', zh: '学段分摊比例', en: 'Stage share', decimals: 4, value: (r) => r.addition?.assetShare },
     { key: 'valueAfter', zh: '方案后值', en: 'Value after', decimals: 2, value: (r) => r.addition?.valueAfter },
   ];
   return { titleZh: '差异系数达标方案', titleEn: 'CV plans', columns, rows: flattenPlans(report.cvPlans) };

@@ -10,6 +10,8 @@ import {
   IndicatorKeySchema,
   QualityIndicatorKeySchema,
   RotationFlowSchema,
+  RotationMultiYearModeSchema,
+  RotationRatioSchoolsSchema,
   RotationReportSchema,
   StageUnitExclusionSchema,
   TownshipComparisonSchema,
@@ -105,6 +107,10 @@ export type EquityResponse = z.infer<typeof EquityResponseSchema>;
 export const TEACHER_EXCHANGE_TABLES = ['schools', 'flows', 'effect', 'years'] as const;
 export const TeacherExchangeQuerySchema = RotationQuerySchema.extend({
   table: z.enum(TEACHER_EXCHANGE_TABLES).default('schools'),
+  /** A rotation over several school years counts in its first year (default) or in every year the teacher is away. */
+  multiYear: RotationMultiYearModeSchema.default('first_year'),
+  /** The 10% / 20% ratios count public (公办) schools only (default) or all schools. */
+  ratioSchools: RotationRatioSchoolsSchema.default('public'),
 });
 export type TeacherExchangeQuery = z.infer<typeof TeacherExchangeQuerySchema>;
 

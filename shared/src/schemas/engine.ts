@@ -4,6 +4,8 @@ import {
   LOCALES,
   OWNERSHIPS,
   QUALITY_INDICATOR_KEYS,
+  ROTATION_MULTI_YEAR_MODES,
+  ROTATION_RATIO_SCHOOLS,
   SCHOOL_TYPES,
   STAGES,
   TEACHING_POINT_MIN_STUDENTS,
@@ -195,7 +197,7 @@ export const ThielResultSchema = z.object({
   value: nullableNumber,
   between: nullableNumber,
   within: nullableNumber,
-  /** Units with X = 0: ln(0) is undefined, so they are left out of Theil (and only of Theil). */
+  /** Units with X = 0. They are counted (0·ln 0 = 0: their students are in the mean); this only says how many. */
   zeroValueUnits: count,
   unitsUsed: count,
   groups: z.array(ThielGroupSchema),
@@ -506,6 +508,21 @@ export const GuaranteeReportSchema = z.object({
     ),
     short: count,
     passes: z.boolean().nullable(),
+    /**
+     * Teaching points (教学点) with their rooms, listed apart: they are not schools in the statistics, so they are
+     * not in `schools`, `short` or `passes`.
+     */
+    teachingPoints: z.array(
+      z.object({
+        ...schoolRef,
+        classes: count,
+        required: count,
+        musicRooms: count,
+        artRooms: count,
+        passes: z.boolean(),
+      }),
+    ),
+    teachingPointsShort: count,
   }),
   teacherCertificate: z.object({
     schools: z.array(z.object({ ...schoolRef, teachers: count, certified: count, rate: nullableNumber })),
@@ -873,10 +890,21 @@ export const RotationEffectRowSchema = z.object({
 });
 export type RotationEffectRow = z.infer<typeof RotationEffectRowSchema>;
 
+export const RotationMultiYearModeSchema = z.enum(ROTATION_MULTI_YEAR_MODES);
+export const RotationRatioSchoolsSchema = z.enum(ROTATION_RATIO_SCHOOLS);
+
 export const RotationReportSchema = z.object({
   year: z.number().int(),
+  /** The conventions the numbers follow (issue #9): how multi-year rotations count, which schools the ratios count. */
+  multiYear: RotationMultiYearModeSchema,
+  ratioSchools: RotationRatioSchoolsSchema,
+  /** This year's rows that continue a rotation begun in an earlier year (same teacher, same from and to schools). */
+  continuingRows: count,
+  /** Teachers away this year on a rotation begun earlier without a row this year (counted only with every_year). */
+  carriedOver: count,
+  /** Σ rotationEligibleTeachers of the schools the ratio counts (public only with ratioSchools = public). */
   eligible: count,
-  /** Distinct teachers rotated out of the county's schools. */
+  /** Distinct teachers rotated out of the schools the ratio counts. */
   rotated: count,
   ratio: nullableNumber,
   ratioLimit: z.number(),
@@ -930,8 +958,15 @@ export const ShortfallRowSchema = z.object({
   key: QualityIndicatorKeySchema,
   value: nullableNumber,
   threshold: z.number(),
-  /** Resource to add to this stage part to reach the threshold, in `resourceUnit` (whole units, rounded up). */
+  /**
+   * What the school must add so that this stage part reaches the threshold, in `resourceUnit` (whole units, rounded
+   * up). For a shared asset (rooms, areas, equipment) of a multi-stage school: the stage part's gap ÷ `assetShare`.
+   */
   shortfall: z.number(),
+  /** What the stage part itself lacks (whole units, rounded up); equals `shortfall` when `assetShare` is 1. */
+  stagePartShortfall: z.number(),
+  /** Part of an addition to the school that reaches this stage part: its stage share of shared assets, 1 for teachers. */
+  assetShare: z.number(),
   resourceUnit: ResourceUnitSchema,
 });
 export type ShortfallRow = z.infer<typeof ShortfallRowSchema>;
@@ -953,7 +988,9 @@ export const CvPlanAdditionSchema = z.object({
   students: count,
   valueBefore: z.number(),
   valueAfter: z.number(),
+  /** What the school adds (for a shared asset of a multi-stage school, its stage part receives amount × assetShare). */
   amount: z.number(),
+  assetShare: z.number(),
 });
 export const CvPlanSchema = z.object({
   key: QualityIndicatorKeySchema,

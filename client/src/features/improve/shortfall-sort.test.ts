@@ -15,6 +15,8 @@ function row(overrides: Partial<ShortfallRow>): ShortfallRow {
     value: 7,
     threshold: 7.5,
     shortfall: 250,
+    stagePartShortfall: 250,
+    assetShare: 1,
     resourceUnit: 'square_metres',
     ...overrides,
   };

@@ -18,6 +18,8 @@ import {
 import type { ReactNode } from 'react';
 import { useLang } from '../../i18n/i18n.tsx';
 import { formatCv, formatNumber, formatPercent } from '../../lib/format.ts';
+import { indicatorName } from '../../lib/indicators.ts';
+import { CONVENTIONS_COPY } from './conventions-copy.ts';
 import { METHOD_COPY, type MethodCopy } from './method-copy.ts';
 import { computeWorkedExample, GOLDEN_EXAMPLE, STAGE_SPLIT_EXAMPLE, splitSharedAsset } from './worked-example.ts';
 import './method.css';
@@ -82,6 +84,7 @@ const n6 = (value: number) => formatNumber(value, 6);
 export default function MethodPage() {
   const [lang] = useLang();
   const copy = METHOD_COPY[lang];
+  const conventions = CONVENTIONS_COPY[lang];
   const example = computeWorkedExample(GOLDEN_EXAMPLE.students, GOLDEN_EXAMPLE.books);
   const split = splitSharedAsset(
     STAGE_SPLIT_EXAMPLE.total,
@@ -228,6 +231,7 @@ export default function MethodPage() {
           <li>{copy.exclusions.basicRows}</li>
           <li>{copy.exclusions.noStudents}</li>
           <li>{copy.exclusions.shown}</li>
+          <li>{conventions.teachingPointRooms}</li>
         </ul>
       </Section>
 
@@ -290,6 +294,11 @@ export default function MethodPage() {
             {formatNumber(split.perWeightedStudent, 3)} = <strong>{formatNumber(split.juniorPart, 1)}</strong>
           </Formula>
         </div>
+        <ul className="bullets">
+          {conventions.shortfalls.map((text) => (
+            <li key={text}>{text}</li>
+          ))}
+        </ul>
       </Section>
 
       <Section id="locales" copy={copy}>
@@ -371,6 +380,12 @@ export default function MethodPage() {
             {copy.decomposition.totalSymbols}
           </li>
           <li>{copy.decomposition.share}</li>
+        </ul>
+        <h3>{conventions.equity.title}</h3>
+        <ul className="bullets">
+          {conventions.equity.items.map((text) => (
+            <li key={text}>{text}</li>
+          ))}
         </ul>
       </Section>
 
@@ -461,6 +476,12 @@ export default function MethodPage() {
 
       <Section id="rotation" copy={copy}>
         <p>{copy.rotation(formatPercent(ROTATION_MIN_RATIO, 0), formatPercent(ROTATION_MIN_BACKBONE_SHARE, 0))}</p>
+        <h3>{conventions.rotation.title}</h3>
+        <ul className="bullets">
+          {conventions.rotation.items.map((text) => (
+            <li key={text}>{text}</li>
+          ))}
+        </ul>
       </Section>
     </article>
   );

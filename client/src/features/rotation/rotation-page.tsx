@@ -5,11 +5,13 @@ import type { CountyQuery } from '../filters/county-query.ts';
 import { useReportQuery } from '../filters/hooks/use-report-query.ts';
 import type { SortOrder, ViewParams } from '../filters/view-params.ts';
 import { teacherExchangeQueryOptions, toTeacherExchangeQuery } from './api/teacher-exchange.ts';
+import { RotationConventionsBar } from './components/rotation-conventions-bar.tsx';
 import { RotationSankeyPanel } from './components/rotation-sankey-panel.tsx';
 import { RotationSchoolsTable } from './components/rotation-schools-table.tsx';
 import { RotationSeriesPanel } from './components/rotation-series-panel.tsx';
 import { YearFigures } from './components/year-figures.tsx';
 import { useFlowLevelParam } from './flow-level-param.ts';
+import { useRotationConventions } from './rotation-conventions-param.ts';
 import { parseRotationSort, type RotationSortColumn } from './rotation-sort.ts';
 import './rotation.css';
 
@@ -22,7 +24,12 @@ function RotationContent({
   params: ViewParams;
   update: (patch: Partial<ViewParams>) => void;
 }) {
-  const exchangeQuery = useMemo(() => toTeacherExchangeQuery(county), [county]);
+  const [conventions, setConventions] = useRotationConventions();
+  const { multiYear, ratioSchools } = conventions;
+  const exchangeQuery = useMemo(
+    () => toTeacherExchangeQuery(county, { multiYear, ratioSchools }),
+    [county, multiYear, ratioSchools],
+  );
   const query = useReportQuery(teacherExchangeQueryOptions(exchangeQuery));
   const report = query.data;
   const [level, setLevel] = useFlowLevelParam();
@@ -35,6 +42,7 @@ function RotationContent({
 
   return (
     <>
+      <RotationConventionsBar conventions={conventions} onChange={setConventions} />
       <div className="rot-top">
         <RotationSeriesPanel query={query} report={report} exchangeQuery={exchangeQuery} onSelectYear={onSelectYear} />
         {report ? <YearFigures report={report} dimmed={query.isPlaceholderData} /> : null}

@@ -5,7 +5,7 @@ import { type Column, DataTable } from '../../../components/data-table.tsx';
 import { LazyEChart } from '../../../components/lazy-echart.tsx';
 import { useLang, useT } from '../../../i18n/i18n.tsx';
 import { exportFileName } from '../../../lib/export-links.ts';
-import { formatCv, formatIndicator, formatInteger } from '../../../lib/format.ts';
+import { formatCv, formatIndicator, formatInteger, formatNumber } from '../../../lib/format.ts';
 import { indicatorName } from '../../../lib/indicators.ts';
 import { IndicatorLabel } from '../../balance/components/cv-bar-panel.tsx';
 import { SchoolLink } from '../../compliance/components/compliance-tables.tsx';
@@ -34,6 +34,7 @@ interface AdditionRow {
   valueBefore: number;
   valueAfter: number;
   amount: number;
+  assetShare: number;
 }
 
 function additionRows(plans: readonly CvPlanOutcome[]): AdditionRow[] {
@@ -138,6 +139,12 @@ function PlanAdditionsTable({ plans, caption }: { plans: readonly CvPlanOutcome[
       header: t('improve.table.addition'),
       numeric: true,
       cell: (row) => formatResourceAmount(row.amount, row.plan.resourceUnit, lang),
+    },
+    {
+      id: 'assetShare',
+      header: t('improve.table.assetShare'),
+      numeric: true,
+      cell: (row) => formatNumber(row.assetShare, 4),
     },
     {
       id: 'after',

@@ -6,7 +6,7 @@ import { type Column, DataTable } from '../../../components/data-table.tsx';
 import { LazyEChart } from '../../../components/lazy-echart.tsx';
 import { pickLabel, useLang, useT } from '../../../i18n/i18n.tsx';
 import { buildExportLinks, type ExportLinks, exportFileName } from '../../../lib/export-links.ts';
-import { formatIndicator, formatInteger, formatPercent } from '../../../lib/format.ts';
+import { formatIndicator, formatInteger, formatNumber, formatPercent } from '../../../lib/format.ts';
 import { IndicatorLabel } from '../../balance/components/cv-bar-panel.tsx';
 import { SchoolLink } from '../../compliance/components/compliance-tables.tsx';
 import { type CountyQuery, countyQueryInput } from '../../filters/county-query.ts';
@@ -143,6 +143,18 @@ export function ShortfallTableCard({
         numeric: true,
         sortable: true,
         cell: (row) => formatResourceAmount(row.shortfall, row.resourceUnit, lang),
+      },
+      {
+        id: 'stagePartShortfall',
+        header: t('improve.table.stagePartShortfall'),
+        numeric: true,
+        cell: (row) => formatResourceAmount(row.stagePartShortfall, row.resourceUnit, lang),
+      },
+      {
+        id: 'assetShare',
+        header: t('improve.table.assetShare'),
+        numeric: true,
+        cell: (row) => formatNumber(row.assetShare, 4),
       },
     ],
     [t, lang],

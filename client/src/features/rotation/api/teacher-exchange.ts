@@ -1,13 +1,17 @@
 import { queryOptions } from '@tanstack/react-query';
 import { apiRequest, type QueryInput } from '../../../lib/api-client.ts';
 import type { CountyQuery } from '../../filters/county-query.ts';
+import { DEFAULT_ROTATION_CONVENTIONS, type RotationConventions } from '../rotation-conventions-param.ts';
 
-/** Rotations are counted per school, not per stage: the county query without its stage. */
-export type TeacherExchangeQuery = Omit<CountyQuery, 'stage'>;
+/** Rotations are counted per school, not per stage: the county query without its stage, with the conventions. */
+export type TeacherExchangeQuery = Omit<CountyQuery, 'stage'> & RotationConventions;
 
-export function toTeacherExchangeQuery(county: CountyQuery): TeacherExchangeQuery {
+export function toTeacherExchangeQuery(
+  county: CountyQuery,
+  conventions: RotationConventions = DEFAULT_ROTATION_CONVENTIONS,
+): TeacherExchangeQuery {
   const { stage: _stage, ...rest } = county;
-  return rest;
+  return { ...rest, ...conventions };
 }
 
 export const teacherExchangeKeys = {
@@ -23,6 +27,8 @@ export function teacherExchangeQueryInput(query: TeacherExchangeQuery): QueryInp
     locale: query.locale,
     group: query.group,
     includePrivate: query.includePrivate ? undefined : false,
+    multiYear: query.multiYear === DEFAULT_ROTATION_CONVENTIONS.multiYear ? undefined : query.multiYear,
+    ratioSchools: query.ratioSchools === DEFAULT_ROTATION_CONVENTIONS.ratioSchools ? undefined : query.ratioSchools,
   };
 }
 

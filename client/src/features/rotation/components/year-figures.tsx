@@ -72,6 +72,16 @@ export function YearFigures({ report, dimmed }: { report: TeacherExchangeRespons
           })}
         </p>
       ) : null}
+      {report.continuingRows > 0 ? (
+        <p className="muted small">
+          {t(report.multiYear === 'first_year' ? 'rot.continuing' : 'rot.continuingCounted', {
+            count: formatInteger(report.continuingRows),
+          })}
+        </p>
+      ) : null}
+      {report.carriedOver > 0 ? (
+        <p className="muted small">{t('rot.carriedOver', { count: formatInteger(report.carriedOver) })}</p>
+      ) : null}
       {report.ignoredRows > 0 ? (
         <p className="muted small">{t('rot.ignored', { count: formatInteger(report.ignoredRows) })}</p>
       ) : null}
