@@ -4,6 +4,15 @@
  */
 export { computeBasicIndicatorResult, computeBasicReport, computeBasicValues } from './basic.ts';
 export {
+  computeClassSizeSchoolRow,
+  computeClassSizeYear,
+  judgeSchoolClassSize,
+  judgeStageClassSize,
+  listClassStages,
+  readStageClassSize,
+  selectClassSizeSchools,
+} from './class-size.ts';
+export {
   buildGroupLabeller,
   computeCvDecomposition,
   type DecompositionPoint,
