@@ -1,6 +1,10 @@
 import {
   BASIC_COMPOSITE_CV_LIMIT,
   BASIC_INDICATOR_KEYS,
+  CLASS_SIZE_LIMIT,
+  HUGE_CLASS_MIN,
+  LARGE_CLASS_BAND,
+  LARGE_CLASS_MAX_SHARE,
   LOCALE_LABELS,
   localeOfUrbanRuralCode,
   QUALITY_CV_LIMIT,
@@ -10,6 +14,7 @@ import {
   QUALITY_NEAR_MISS_RATIO,
   ROTATION_MIN_BACKBONE_SHARE,
   ROTATION_MIN_RATIO,
+  SCHOOL_SIZE_LIMIT,
   STAGE_WEIGHTS,
   TEACHING_POINT_MIN_STUDENTS,
   URBAN_RURAL_CODE_LABELS,
@@ -33,6 +38,7 @@ const SECTION_ORDER: readonly SectionId[] = [
   'exclusions',
   'stages',
   'locales',
+  'classSize',
   'decomposition',
   'example',
   'rotation',
@@ -318,6 +324,26 @@ export default function MethodPage() {
             </tbody>
           </table>
         </div>
+      </Section>
+
+      <Section id="classSize" copy={copy}>
+        <p>{copy.classSize.blanks}</p>
+        <p>
+          {copy.classSize.bands(
+            LARGE_CLASS_BAND.min,
+            LARGE_CLASS_BAND.max,
+            HUGE_CLASS_MIN,
+            formatPercent(LARGE_CLASS_MAX_SHARE, 0),
+          )}
+        </p>
+        <p>{copy.classSize.perStage(CLASS_SIZE_LIMIT.primary, CLASS_SIZE_LIMIT.junior)}</p>
+        <p>{copy.classSize.schoolWideLead}</p>
+        <ul>
+          {copy.classSize.schoolWide(CLASS_SIZE_LIMIT.primary, CLASS_SIZE_LIMIT.junior).map((item) => (
+            <li key={item}>{item}</li>
+          ))}
+        </ul>
+        <p>{copy.classSize.schoolSize(SCHOOL_SIZE_LIMIT.single_stage, SCHOOL_SIZE_LIMIT.multi_stage)}</p>
       </Section>
 
       <Section id="decomposition" copy={copy}>

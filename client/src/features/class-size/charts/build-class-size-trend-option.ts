@@ -4,7 +4,7 @@ import { type Lang, translate } from '../../../i18n/translate.ts';
 import {
   CHART_COLORS,
   CHART_FONT,
-  paddedMax,
+  niceAxis,
   TOOLTIP_BASE,
   tooltipDataIndex,
   tooltipRow,
@@ -71,7 +71,7 @@ export function buildClassSizeTrendOption(
   const sorted = [...rows].sort((a, b) => a.year - b.year);
   const largeName = translate(lang, 'classSize.largeShare');
   const hugeName = translate(lang, 'classSize.hugeShare');
-  const top = paddedMax([largeTarget * 100, ...sorted.map((row) => percent(row.largeShare))], 2);
+  const yAxis = niceAxis([largeTarget * 100, ...sorted.map((row) => percent(row.largeShare))]);
   return {
     textStyle: { fontFamily: CHART_FONT },
     grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
@@ -106,7 +106,8 @@ export function buildClassSizeTrendOption(
     yAxis: {
       type: 'value',
       min: 0,
-      max: top,
+      max: yAxis.max,
+      interval: yAxis.interval,
       axisLabel: { fontSize: 11, color: CHART_COLORS.axis, formatter: '{value}%' },
       splitLine: { lineStyle: { color: CHART_COLORS.grid } },
     },
