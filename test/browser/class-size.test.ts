@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, browserAvailable, launchBrowser, openPage, screenshot } from './helpers.ts';
+import { baseUrl, browserAvailable, launchBrowser, openPage, SCREENSHOT_DIR, screenshot } from './helpers.ts';
 
 /** The 大班额与大校额 view (issue #9 point 5) on the demo county: figures, trend, schools, and the same numbers as the API. */
 describe.skipIf(!browserAvailable())('class-size view', () => {
@@ -55,6 +55,20 @@ describe.skipIf(!browserAvailable())('class-size view', () => {
     await schools.getByRole('button', { name: '以图表查看' }).click();
     await page.waitForTimeout(1200);
     await screenshot(page, 'class-size-1024');
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  it('should state the class-size and blank-cell conventions on the method page', async () => {
+    const { page, problems, close } = await openPage(browser, { viewport: { width: 1440, height: 900 } });
+    await page.goto(`${baseUrl()}/method`);
+    const section = page.locator('#method-classSize');
+    await section.getByRole('heading', { name: '空白数据、大班额与大校额' }).waitFor();
+    const text = (await section.textContent()) ?? '';
+    expect(text).toContain('空白不等于 0：确为 0 请填 0');
+    expect(text).toContain('45 < M ≤ 50');
+    expect(text).toContain('≤ 5%');
+    await section.screenshot({ path: `${SCREENSHOT_DIR}/class-size-method.png` });
     expect(problems).toEqual([]);
     await close();
   });
