@@ -85,9 +85,16 @@ export interface SchoolYearStatTable {
   books: number;
   music_rooms: number;
   art_rooms: number;
-  max_class_size: number;
-  classes_56_65: number;
-  classes_66_plus: number;
+  /** Class-size columns are optional: null = not reported (unknown). */
+  max_class_size: number | null;
+  classes_56_65: number | null;
+  classes_66_plus: number | null;
+  max_class_size_primary: number | null;
+  classes_56_65_primary: number | null;
+  classes_66_plus_primary: number | null;
+  max_class_size_junior: number | null;
+  classes_56_65_junior: number | null;
+  classes_66_plus_junior: number | null;
   import_batch_id: number;
 }
 

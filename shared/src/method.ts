@@ -332,6 +332,9 @@ export const SCHOOL_SIZE_LIMIT = { single_stage: 2000, multi_stage: 2500 } as co
 export const CLASS_SIZE_LIMIT: Record<Stage, number> = { primary: 45, junior: 50 };
 export const LARGE_CLASS_BAND = { min: 56, max: 65 } as const;
 export const HUGE_CLASS_MIN = 66;
+/** 大班额 targets: classes of 56 or more ≤ 5% of all classes of the stage; classes of 66 or more: none. */
+export const LARGE_CLASS_MAX_SHARE = 0.05;
+export const HUGE_CLASS_MAX_SHARE = 0;
 export const ROTATION_MIN_RATIO = 0.1;
 export const ROTATION_MIN_BACKBONE_SHARE = 0.2;
 /**

@@ -65,6 +65,11 @@ const MATRIX: Record<Exclude<keyof typeof routes, 'health' | 'login'>, Probe> = 
     path: `/api/v1/districts/${DEMO}/teacher-exchange?year=2024`,
     allowed: EVERYONE,
   },
+  getClassSize: {
+    method: 'GET',
+    path: `/api/v1/districts/${DEMO}/class-size?year=2024&stage=primary&format=csv`,
+    allowed: EVERYONE,
+  },
   getTrends: {
     method: 'GET',
     path: `/api/v1/districts/${DEMO}/trends?stage=primary&indicator=books_per_student`,

@@ -78,6 +78,12 @@ export function generateCounty(index: number, schools: number, years: number[]):
         maxClassSize: 35 + Math.floor(random() * 30),
         classes56To65: Math.floor(random() * 3),
         classes66Plus: 0,
+        maxClassSizePrimary: null,
+        classes56To65Primary: null,
+        classes66PlusPrimary: null,
+        maxClassSizeJunior: null,
+        classes56To65Junior: null,
+        classes66PlusJunior: null,
       });
     }
   }

@@ -18,6 +18,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/balance', label: 'nav.balance' },
   { to: '/urban-rural', label: 'nav.urbanRural' },
   { to: '/rotation', label: 'nav.rotation' },
+  { to: '/class-size', label: 'nav.classSize' },
   { to: '/rankings', label: 'nav.rankings' },
   { to: '/schools', label: 'nav.school' },
   { to: '/improve', label: 'nav.improve' },

@@ -43,6 +43,7 @@ export const appRoutes: RouteObject[] = [
       { path: 'balance', lazy: view(() => import('../features/balance/balance-page.tsx')) },
       { path: 'urban-rural', lazy: view(() => import('../features/urban-rural/urban-rural-page.tsx')) },
       { path: 'rotation', lazy: view(() => import('../features/rotation/rotation-page.tsx')) },
+      { path: 'class-size', lazy: view(() => import('../features/class-size/class-size-page.tsx')) },
       { path: 'rankings', lazy: view(() => import('../features/rankings/rankings-page.tsx')) },
       { path: 'schools', lazy: view(() => import('../features/schools/school-picker-page.tsx')) },
       { path: 'schools/:code', lazy: view(() => import('../features/schools/school-profile-page.tsx')) },

@@ -1,4 +1,5 @@
 import { authEn, authZh } from './dictionary-auth.ts';
+import { classSizeEn, classSizeZh } from './dictionary-class-size.ts';
 import { planningEn, planningZh } from './dictionary-planning.ts';
 
 /**
@@ -483,6 +484,7 @@ export const zh = {
   'chart.school.inOther': '入校（其他）',
   'chart.school.teachersAxis': '人',
   ...planningZh,
+  ...classSizeZh,
   ...authZh,
 };
 
@@ -992,5 +994,6 @@ export const en: Dictionary = {
   'chart.school.inOther': 'In (other)',
   'chart.school.teachersAxis': 'Teachers',
   ...planningEn,
+  ...classSizeEn,
   ...authEn,
 };

@@ -8,6 +8,7 @@ export type ExportableRoute =
   | 'getBasicBalance'
   | 'getRankings'
   | 'getTrends'
+  | 'getClassSize'
   | 'getUrbanRural'
   | 'getDecomposition'
   | 'getTeacherExchange'

@@ -219,11 +219,21 @@ describe('generateDemoCounty: internal consistency', () => {
       }
       expect(s.certifiedTeachers).toBeLessThanOrEqual(s.teachersPrimary + s.teachersJunior);
       expect(s.rotationEligibleTeachers).toBeLessThanOrEqual(s.teachersPrimary + s.teachersJunior);
-      expect(s.classes56To65 + s.classes66Plus).toBeLessThanOrEqual(s.classesPrimary + s.classesJunior);
-      if (s.maxClassSize < 56) expect(s.classes56To65 + s.classes66Plus, label).toBe(0);
-      else expect(s.classes56To65 + s.classes66Plus, label).toBeGreaterThan(0);
-      expect(s.classes66Plus > 0, label).toBe(s.maxClassSize >= 66);
-      expect(s.maxClassSize).toBeLessThanOrEqual(70);
+      const c56 = s.classes56To65 ?? -1;
+      const c66 = s.classes66Plus ?? -1;
+      const max = s.maxClassSize ?? -1;
+      expect(Math.min(c56, c66, max), label).toBeGreaterThanOrEqual(0);
+      expect(c56 + c66).toBeLessThanOrEqual(s.classesPrimary + s.classesJunior);
+      if (max < 56) expect(c56 + c66, label).toBe(0);
+      else expect(c56 + c66, label).toBeGreaterThan(0);
+      expect(c66 > 0, label).toBe(max >= 66);
+      expect(max).toBeLessThanOrEqual(70);
+      // Per-stage class size: given for the stages the school has, adding up to the school-wide figures.
+      expect(s.maxClassSizePrimary !== null, label).toBe(parts.includes('primary'));
+      expect(s.maxClassSizeJunior !== null, label).toBe(parts.includes('junior'));
+      expect((s.classes56To65Primary ?? 0) + (s.classes56To65Junior ?? 0), label).toBe(c56);
+      expect((s.classes66PlusPrimary ?? 0) + (s.classes66PlusJunior ?? 0), label).toBe(c66);
+      expect(Math.max(s.maxClassSizePrimary ?? 0, s.maxClassSizeJunior ?? 0), label).toBe(max);
     }
   });
 
@@ -264,10 +274,10 @@ describe('generateDemoCounty: the story the charts tell', () => {
   it('has crowded urban schools: 大班额, schools over 2000 students, little room per student', () => {
     const early = statsOf(first).filter((s) => localeOf(s.schoolCode) === 'urban');
     const late = statsOf(last).filter((s) => localeOf(s.schoolCode) === 'urban');
-    expect(early.some((s) => s.classes66Plus > 0)).toBe(true);
-    expect(early.filter((s) => s.classes56To65 > 0).length).toBeGreaterThan(5);
+    expect(early.some((s) => (s.classes66Plus ?? 0) > 0)).toBe(true);
+    expect(early.filter((s) => (s.classes56To65 ?? 0) > 0).length).toBeGreaterThan(5);
     const largeClasses = (rows: SchoolStatRow[]): number =>
-      rows.reduce((sum, s) => sum + s.classes56To65 + s.classes66Plus, 0);
+      rows.reduce((sum, s) => sum + (s.classes56To65 ?? 0) + (s.classes66Plus ?? 0), 0);
     expect(largeClasses(late)).toBeLessThan(largeClasses(early) / 3);
     expect(early.filter((s) => s.studentsPrimary + s.studentsJunior > 2000).length).toBeGreaterThanOrEqual(2);
     for (const year of DEMO_YEARS) {

@@ -715,6 +715,13 @@ function generateYearStats(
     maxClassSize,
     classes56To65: largeP.c56 + largeJ.c56,
     classes66Plus: largeP.c66 + largeJ.c66,
+    // Per-stage class size (a stage the school does not have is left unknown, as an analyst leaves it blank).
+    maxClassSizePrimary: p?.maxClassSize ?? null,
+    classes56To65Primary: p ? largeP.c56 : null,
+    classes66PlusPrimary: p ? largeP.c66 : null,
+    maxClassSizeJunior: j?.maxClassSize ?? null,
+    classes56To65Junior: j ? largeJ.c56 : null,
+    classes66PlusJunior: j ? largeJ.c66 : null,
   };
   return { stats, stocks };
 }

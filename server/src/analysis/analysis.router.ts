@@ -9,6 +9,8 @@ import type { ExportTable } from '../export/table.ts';
 import { parseInput } from '../http/validate.ts';
 import { analysisDefinitions } from './analysis-definitions.ts';
 import { indicatorName, type Lang } from './analysis-labels.ts';
+import { getClassSize } from './class-size.service.ts';
+import { buildClassSizeSchoolTable, buildClassSizeTrendTable } from './class-size.tables.ts';
 import { getSchoolProfile } from './school-profile.service.ts';
 import { buildSchoolProfileTable } from './school-profile.tables.ts';
 import { getTeacherExchange } from './teacher-exchange.service.ts';
@@ -126,6 +128,27 @@ export function createAnalysisRouter(db: Kysely<Database>): Router {
         ),
       table: tables[query.table],
       definitions: (lang) => analysisDefinitions(lang, ['rotation']),
+    });
+  });
+
+  router.get(routes.getClassSize.path, async (req, res) => {
+    const { code } = parseInput(routes.getClassSize.params, req.params, 'params');
+    const query = parseInput(routes.getClassSize.query, req.query, 'query');
+    const body = await getClassSize(db, code, query, accessOf(res));
+    const first = body.trend[0]?.year ?? body.year;
+    const last = body.trend.at(-1)?.year ?? body.year;
+    await sendReport(res, query, {
+      schema: routes.getClassSize.response,
+      body,
+      labels: (lang) =>
+        query.table === 'trend'
+          ? labelYearRange(body, { from: first, to: last }, query.stage, lang)
+          : labelCountyYear(body, query.stage, lang),
+      table:
+        query.table === 'trend'
+          ? erase((lang) => buildClassSizeTrendTable(body, lang))
+          : erase((lang) => buildClassSizeSchoolTable(body, lang)),
+      definitions: (lang) => analysisDefinitions(lang, ['classSize']),
     });
   });
 

@@ -1,4 +1,4 @@
-import { GuaranteeReportSchema } from '@junheng/shared';
+import { GuaranteeReportSchema, type SchoolStatRow } from '@junheng/shared';
 import { describe, expect, it } from 'vitest';
 import {
   computeClassSizeCheck,
@@ -40,7 +40,11 @@ describe(computeSchoolSizeCheck.name, () => {
 });
 
 describe(computeClassSizeCheck.name, () => {
-  it('should use 45 for primary, 50 for junior-only and 45 for a school with both', () => {
+  const nineYear = makeSchool({ schoolCode: 'N', schoolType: 'nine_year' });
+  const nineStat = (overrides: Partial<SchoolStatRow>) =>
+    makeStat({ schoolCode: 'N', classesPrimary: 6, classesJunior: 3, ...overrides });
+
+  it('should use 45 for primary and 50 for junior-only schools from the school-wide maximum', () => {
     const primary = computeClassSizeCheck(
       makeSchool({ schoolCode: 'P' }),
       makeStat({ schoolCode: 'P', classesPrimary: 6, maxClassSize: 46 }),
@@ -49,13 +53,46 @@ describe(computeClassSizeCheck.name, () => {
       makeSchool({ schoolCode: 'J', schoolType: 'junior' }),
       makeStat({ schoolCode: 'J', classesJunior: 6, maxClassSize: 50 }),
     );
-    const nine = computeClassSizeCheck(
-      makeSchool({ schoolCode: 'N', schoolType: 'nine_year' }),
-      makeStat({ schoolCode: 'N', classesPrimary: 6, classesJunior: 3, maxClassSize: 48 }),
-    );
     expect([primary.limit, primary.passes]).toEqual([45, false]);
     expect([junior.limit, junior.passes]).toEqual([50, true]);
-    expect([nine.limit, nine.passes]).toEqual([45, false]);
+  });
+
+  it('should judge each stage of a nine-year school against its own limit (issue #9)', () => {
+    // Primary classes at most 44 (≤ 45), junior at most 48 (≤ 50): the school passes, although 48 > 45.
+    const sut = computeClassSizeCheck(nineYear, nineStat({ maxClassSizePrimary: 44, maxClassSizeJunior: 48 }));
+    expect(sut.passes).toBe(true);
+    expect(sut.maxClassSize).toBe(48);
+    expect(sut.stages).toEqual([
+      { stage: 'primary', maxClassSize: 44, maxBound: null, limit: 45, passes: true, basis: 'stage' },
+      { stage: 'junior', maxClassSize: 48, maxBound: null, limit: 50, passes: true, basis: 'stage' },
+    ]);
+    const primaryOver = computeClassSizeCheck(nineYear, nineStat({ maxClassSizePrimary: 46, maxClassSizeJunior: 40 }));
+    expect(primaryOver.passes).toBe(false);
+  });
+
+  it('should decide a nine-year school from its school-wide maximum only when the limits agree', () => {
+    // ≤ 45 keeps both limits; > 50 breaks whichever stage holds that class; 46–50 cannot be attributed.
+    expect(computeClassSizeCheck(nineYear, nineStat({ maxClassSize: 45 })).passes).toBe(true);
+    expect(computeClassSizeCheck(nineYear, nineStat({ maxClassSize: 51 })).passes).toBe(false);
+    const between = computeClassSizeCheck(nineYear, nineStat({ maxClassSize: 48 }));
+    expect(between.passes).toBeNull();
+    expect(between.stages.map((s) => [s.stage, s.maxClassSize, s.maxBound, s.passes])).toEqual([
+      ['primary', null, 48, null],
+      ['junior', null, 48, true],
+    ]);
+    // The junior maximum is known and smaller than 48: the 48 class is a primary one, over 45.
+    const attributed = computeClassSizeCheck(nineYear, nineStat({ maxClassSize: 48, maxClassSizeJunior: 40 }));
+    expect(attributed.stages[0]).toMatchObject({ stage: 'primary', maxClassSize: 48, basis: 'school', passes: false });
+    expect(attributed.passes).toBe(false);
+  });
+
+  it('should never pass a school whose class size is blank (unknown)', () => {
+    const sut = computeClassSizeCheck(
+      makeSchool({ schoolCode: 'P' }),
+      makeStat({ schoolCode: 'P', classesPrimary: 6 }),
+    );
+    expect(sut.maxClassSize).toBeNull();
+    expect(sut.passes).toBeNull();
   });
 });
 
@@ -115,6 +152,7 @@ describe(computeGuaranteeReport.name, () => {
       largeClasses: 7,
       hugeClasses: 2,
       overLimit: 2,
+      unknown: 0,
       passes: false,
     });
     expect(sut.classSize.largeClassShare).toBeCloseTo(7 / 30, 12);

@@ -1,5 +1,6 @@
 import type { GuaranteeReport, SchoolRow, SchoolStatRow } from '@junheng/shared';
-import { CLASS_SIZE_LIMIT, CLASSES_PER_MUSIC_ART_ROOM, SCHOOL_SIZE_LIMIT, SCHOOL_TYPE_STAGES } from '@junheng/shared';
+import { CLASSES_PER_MUSIC_ART_ROOM, SCHOOL_SIZE_LIMIT } from '@junheng/shared';
+import { judgeSchoolClassSize } from './class-size.ts';
 import type { StageUnitOptions } from './stage-parts.ts';
 
 interface CheckedSchool {
@@ -11,8 +12,10 @@ function describeSchool(school: SchoolRow) {
   return { code: school.schoolCode, name: school.schoolName, schoolType: school.schoolType };
 }
 
-function allPass(rows: readonly { passes: boolean }[]): boolean | null {
-  return rows.length === 0 ? null : rows.every((row) => row.passes);
+function allPass(rows: readonly { passes: boolean | null }[]): boolean | null {
+  if (rows.length === 0) return null;
+  if (rows.some((row) => row.passes === false)) return false;
+  return rows.every((row) => row.passes === true) ? true : null;
 }
 
 function shareOrNull(part: number, whole: number): number | null {
@@ -36,22 +39,32 @@ export function computeSchoolSizeCheck(school: SchoolRow, stat: SchoolStatRow) {
 }
 
 /**
- * Class size rule (SPEC §2.1): the school's largest class against 45 (primary) or 50 (junior). The statistics give
- * one school-wide maximum, which cannot be attributed to a stage, so a school with any primary classes (or students)
- * is held to 45; a school with only junior ones to 50. A school with neither uses its type's stages.
+ * Class size rule (SPEC §2.1, issue #9): every class ≤ 45 (primary) / ≤ 50 (junior), judged per stage. Per-stage
+ * maxima are used when given; with only the school-wide maximum M, a single-stage school's stage has M, and a
+ * multi-stage school passes when M ≤ 45, fails when M > 50 (or any class has 56+), and is unknown (null) in
+ * between, since M cannot be attributed to a stage. See readStageClassSize.
  */
 export function computeClassSizeCheck(school: SchoolRow, stat: SchoolStatRow) {
-  const hasPrimary = stat.classesPrimary > 0 || stat.studentsPrimary > 0;
-  const hasJunior = stat.classesJunior > 0 || stat.studentsJunior > 0;
-  const primaryRules = hasPrimary || (!hasJunior && SCHOOL_TYPE_STAGES[school.schoolType].includes('primary'));
-  const limit = primaryRules ? CLASS_SIZE_LIMIT.primary : CLASS_SIZE_LIMIT.junior;
+  const { passes, stages } = judgeSchoolClassSize(school, stat);
+  const perStageMax = stages.map((s) => (s.basis === 'stage' ? s.maxClassSize : null));
+  const known = perStageMax.every((v) => v !== null) ? Math.max(...(perStageMax as number[])) : null;
+  const stageSum = (field: 'largeClasses' | 'hugeClasses') =>
+    stages.every((s) => s[field] !== null) ? stages.reduce((sum, s) => sum + (s[field] ?? 0), 0) : null;
   return {
     ...describeSchool(school),
-    maxClassSize: stat.maxClassSize,
-    limit,
-    passes: stat.maxClassSize <= limit,
-    classes56To65: stat.classes56To65,
-    classes66Plus: stat.classes66Plus,
+    maxClassSize: stat.maxClassSize ?? known,
+    limit: Math.min(...stages.map((s) => s.limit)),
+    passes,
+    classes56To65: stat.classes56To65 ?? stageSum('largeClasses'),
+    classes66Plus: stat.classes66Plus ?? stageSum('hugeClasses'),
+    stages: stages.map(({ stage, maxClassSize, maxBound, limit, passes: stagePasses, basis }) => ({
+      stage,
+      maxClassSize,
+      maxBound,
+      limit,
+      passes: stagePasses,
+      basis,
+    })),
   };
 }
 
@@ -123,8 +136,9 @@ export function computeGuaranteeReport(
   });
 
   const totalClasses = checked.reduce((sum, { stat }) => sum + stat.classesPrimary + stat.classesJunior, 0);
-  const largeClasses = checked.reduce((sum, { stat }) => sum + stat.classes56To65, 0);
-  const hugeClasses = checked.reduce((sum, { stat }) => sum + stat.classes66Plus, 0);
+  // Schools whose band counts are unknown add nothing here; the class-size report lists them (classesWithoutData).
+  const largeClasses = classRows.reduce((sum, row) => sum + (row.classes56To65 ?? 0), 0);
+  const hugeClasses = classRows.reduce((sum, row) => sum + (row.classes66Plus ?? 0), 0);
   const teachers = certificateRows.reduce((sum, row) => sum + row.teachers, 0);
   const certified = certificateRows.reduce((sum, row) => sum + row.certified, 0);
   const rate = shareOrNull(certified, teachers);
@@ -135,7 +149,8 @@ export function computeGuaranteeReport(
     schoolSize: { schools: sizeRows, oversize: sizeRows.filter((r) => !r.passes).length, passes: allPass(sizeRows) },
     classSize: {
       schools: classRows,
-      overLimit: classRows.filter((r) => !r.passes).length,
+      overLimit: classRows.filter((r) => r.passes === false).length,
+      unknown: classRows.filter((r) => r.passes === null).length,
       passes: allPass(classRows),
       totalClasses,
       largeClasses,

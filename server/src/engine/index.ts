@@ -11,6 +11,15 @@ export {
   selectBasicUnits,
 } from './basic.ts';
 export {
+  computeClassSizeSchoolRow,
+  computeClassSizeYear,
+  judgeSchoolClassSize,
+  judgeStageClassSize,
+  listClassStages,
+  readStageClassSize,
+  selectClassSizeSchools,
+} from './class-size.ts';
+export {
   buildGroupLabeller,
   computeCvDecomposition,
   type DecompositionPoint,

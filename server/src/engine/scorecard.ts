@@ -131,7 +131,13 @@ function buildSchoolDataItems(guarantee: GuaranteeReport | null): ComputedItem[]
       requirementZh: '小学、初中所有班级学生数分别不超过45人、50人',
       requirementEn: 'Every class ≤ 45 (primary) / ≤ 50 (junior)',
       status: statusOf(guarantee?.classSize.passes ?? null),
-      detailZh: guarantee?.classSize.overLimit ? `${guarantee.classSize.overLimit} 所学校超班额` : null,
+      detailZh:
+        [
+          guarantee?.classSize.overLimit ? `${guarantee.classSize.overLimit} 所学校超班额` : '',
+          guarantee?.classSize.unknown ? `${guarantee.classSize.unknown} 所学校班额无数据或无法分学段判断` : '',
+        ]
+          .filter(Boolean)
+          .join('；') || null,
     },
     {
       key: 'teacher_certificate_rate',

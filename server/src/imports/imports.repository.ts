@@ -5,7 +5,6 @@ import {
   type RotationRow,
   SCHOOL_STAT_COLUMNS,
   type SchoolRow,
-  type SchoolStatField,
   type SchoolStatRow,
 } from '@junheng/shared';
 import { type Kysely, sql, type Transaction } from 'kysely';
@@ -18,7 +17,7 @@ const INSERT_CHUNK_ROWS = 1000;
 
 const STAT_FIELDS = SCHOOL_STAT_COLUMNS.filter((c) => c.field !== 'year' && c.field !== 'schoolCode') as {
   key: string;
-  field: SchoolStatField;
+  field: Exclude<keyof SchoolStatRow, 'year' | 'schoolCode'>;
 }[];
 
 /** The one mapping between statistics rows and the school_year_stat table (column name = CSV key). */

@@ -41,6 +41,11 @@ export interface LocatedRow<T> {
   row: T;
   /** Shared by all rows of one file. */
   headers: ColumnHeaders;
+  /**
+   * Statistics rows: required number fields whose cell was blank (read as 0 for now). Whether a blank is an error
+   * depends on the school's stages, known only once the schools are (validate-import: "空白不等于 0").
+   */
+  blanks?: readonly string[];
 }
 
 export interface ParsedRows<T> {
@@ -145,17 +150,22 @@ export function cleanCode(raw: string): string {
   return t;
 }
 
-type CellResult = { ok: true; value: unknown } | { ok: false; message: string };
+type CellResult = { ok: true; value: unknown; blank?: true } | { ok: false; message: string };
 
 const ok = (value: unknown): CellResult => ({ ok: true, value });
+/** A blank cell of a required statistics column: 0 for a stage the school does not have, else an error later. */
+const blankZero: CellResult = { ok: true, value: 0, blank: true };
 const fail = (message: string): CellResult => ({ ok: false, message });
 
 const NEAR_INTEGER = 1e-9;
+/** Marks a column whose blank cells are recorded as blanks (see LocatedRow.blanks). */
+const BLANK = Symbol('blank');
 
-function parseIntegerValue(raw: string, column: ColumnDefinition, emptyValue: unknown): CellResult {
+function parseIntegerValue(raw: string, column: ColumnDefinition, emptyValue: unknown | typeof BLANK): CellResult {
   const cell = parseNumberCell(raw);
   const what = column.key === 'year' ? '四位年份（如 2024）' : '非负整数';
   if (cell.kind === 'empty') {
+    if (emptyValue === BLANK) return blankZero;
     return emptyValue === undefined ? fail(`不能为空，应为${what}`) : ok(emptyValue);
   }
   if (cell.kind === 'invalid') {
@@ -178,7 +188,7 @@ function parseIntegerValue(raw: string, column: ColumnDefinition, emptyValue: un
 function parseAmountValue(raw: string, column: ColumnDefinition, scale: number): CellResult {
   const cell = parseNumberCell(raw);
   const unit = column.type === 'money' ? '（元）' : column.unit ? `（${column.unit}）` : '';
-  if (cell.kind === 'empty') return ok(0);
+  if (cell.kind === 'empty') return blankZero;
   if (cell.kind === 'invalid') return fail(`应为非负数${unit}，实际为 ${quote(raw.trim())}`);
   if (cell.value < 0) return fail(`应为非负数${unit}，不能为负数，实际为 ${quote(raw.trim())}`);
   if (scale === 1) return ok(cell.value);
@@ -234,9 +244,11 @@ function cellParser(kind: ImportKind, binding: ColumnBinding): (raw: string) => 
   const { column, scale } = binding;
   switch (column.type) {
     case 'integer': {
-      // A stage the school does not have is empty or 0 (SPEC §3); year and optional counts are not defaulted.
+      // A stage the school does not have is empty or 0 (SPEC §3), but a blank is not a 0 for a stage it has: blanks of
+      // required statistics columns are recorded and judged against the school's stages. Optional columns (class
+      // size) leave a blank unknown (null); the year is never defaulted.
       const emptyValue =
-        column.key === 'year' ? undefined : kind === 'school_stats' ? 0 : column.required ? undefined : null;
+        column.key === 'year' ? undefined : !column.required ? null : kind === 'school_stats' ? BLANK : undefined;
       return (raw) => parseIntegerValue(raw, column, emptyValue);
     }
     case 'decimal':
@@ -345,6 +357,7 @@ export function parseRows<K extends ImportKind>(
   for (const { rowNumber, cells } of rows) {
     const record: Record<string, unknown> = { ...defaults };
     const badFields = new Set<string>();
+    const blanks: string[] = [];
     const emit = (field: string, value: string | null, message: string) => {
       badFields.add(field);
       issues.error({ file, row: rowNumber, column: headerOf(field), value, message });
@@ -353,8 +366,10 @@ export function parseRows<K extends ImportKind>(
       const binding = bindings[i] as ColumnBinding;
       const raw = cells[binding.index] ?? '';
       const result = (parsers[i] as (raw: string) => CellResult)(raw);
-      if (result.ok) record[binding.column.field] = result.value;
-      else emit(binding.column.field, raw, result.message);
+      if (result.ok) {
+        record[binding.column.field] = result.value;
+        if (result.blank) blanks.push(binding.column.field);
+      } else emit(binding.column.field, raw, result.message);
     }
     const parsed = schema.safeParse(record);
     if (!parsed.success) {
@@ -375,7 +390,13 @@ export function parseRows<K extends ImportKind>(
       invalidRows++;
       continue;
     }
-    out.push({ file, rowNumber, row: parsed.data as ImportRowTypes[K], headers });
+    out.push({
+      file,
+      rowNumber,
+      row: parsed.data as ImportRowTypes[K],
+      headers,
+      ...(blanks.length > 0 ? { blanks } : {}),
+    });
   }
   return { rows: out, invalidRows };
 }

@@ -111,6 +111,12 @@ export function stat(overrides: Partial<SchoolStatRow> = {}): SchoolStatRow {
     maxClassSize: 44,
     classes56To65: 0,
     classes66Plus: 0,
+    maxClassSizePrimary: null,
+    classes56To65Primary: null,
+    classes66PlusPrimary: null,
+    maxClassSizeJunior: null,
+    classes56To65Junior: null,
+    classes66PlusJunior: null,
     ...overrides,
   };
 }

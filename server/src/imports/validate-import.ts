@@ -4,6 +4,7 @@ import {
   type ImportFileSummary,
   type ImportIssue,
   type ImportKind,
+  type OptionalSchoolStatField,
   type RotationRow,
   SCHOOL_TYPE_LABELS,
   SCHOOL_TYPE_STAGES,
@@ -311,8 +312,91 @@ const PER_STUDENT_FIELDS: readonly { field: 'teachingRoomArea' | 'sportsArea' | 
 const PLAUSIBLE_RATIO = 5;
 const MAX_PLAUSIBLE_CLASS_SIZE = 100;
 
+/** The school-wide and the per-stage class-size columns: a maximum with its 56–65 and 66+ class counts. */
+const CLASS_SIZE_FIELD_SETS = [
+  { max: 'maxClassSize', large: 'classes56To65', huge: 'classes66Plus' },
+  { max: 'maxClassSizePrimary', large: 'classes56To65Primary', huge: 'classes66PlusPrimary' },
+  { max: 'maxClassSizeJunior', large: 'classes56To65Junior', huge: 'classes66PlusJunior' },
+] as const satisfies readonly {
+  max: OptionalSchoolStatField;
+  large: OptionalSchoolStatField;
+  huge: OptionalSchoolStatField;
+}[];
+
+/** Implausible class sizes: over 100, or large/huge classes while the maximum is below their band. */
+function checkClassSizeBand(
+  r: LocatedRow<SchoolStatRow>,
+  band: (typeof CLASS_SIZE_FIELD_SETS)[number],
+  issues: IssueCollector,
+): void {
+  const s = r.row;
+  const max = s[band.max];
+  const large = s[band.large];
+  const huge = s[band.huge];
+  const maxHeader = r.headers[band.max] ?? band.max;
+  if (max !== null && max > MAX_PLAUSIBLE_CLASS_SIZE) {
+    issues.warning(issueAt(r, band.max, String(max), `${maxHeader} ${max} 人超过 100 人，请核实`));
+  }
+  if (max === null || max === 0) return;
+  if (huge !== null && huge > 0 && max < 66) {
+    issues.warning(
+      issueAt(
+        r,
+        band.huge,
+        String(huge),
+        `有 ${huge} 个超大班额班（66 人及以上），但${maxHeader}只有 ${max} 人：请核实`,
+      ),
+    );
+  } else if (large !== null && large > 0 && max < 56) {
+    issues.warning(
+      issueAt(r, band.large, String(large), `有 ${large} 个大班额班（56-65 人），但${maxHeader}只有 ${max} 人：请核实`),
+    );
+  }
+}
+
 function fmt(n: number): string {
   return Number.isInteger(n) ? String(n) : String(Number(n.toFixed(n >= 100 ? 0 : 2)));
+}
+
+type StatStage = Stage | 'senior';
+
+/** The stage a per-stage statistics field belongs to (null for school-wide fields such as areas and books). */
+function stageOfField(field: string): StatStage | null {
+  if (field.endsWith('Primary')) return 'primary';
+  if (field.endsWith('Junior')) return 'junior';
+  if (field.endsWith('Senior')) return 'senior';
+  return null;
+}
+
+/**
+ * Which stages a school-year needs figures for: those of its type (a special-education school's stages are not
+ * fixed by its type), and any stage whose students, classes or teachers the row gives as more than 0.
+ */
+function neededStages(s: SchoolStatRow, type: SchoolType | undefined): Set<StatStage> {
+  const needed = new Set<StatStage>();
+  for (const stage of ['primary', 'junior', 'senior'] as const) {
+    const byType =
+      type !== undefined &&
+      type !== 'special' &&
+      (stage === 'senior' ? SENIOR_TYPES.has(type) : SCHOOL_TYPE_STAGES[type].includes(stage));
+    if (byType || STAGE_FIELDS[stage].some((field) => (s[field] ?? 0) > 0)) needed.add(stage);
+  }
+  return needed;
+}
+
+/**
+ * A blank cell in a column one of the school's stages needs is an error, never a silent 0 (issue #9): one blank
+ * equipment value would otherwise pull the county CV far off. Blanks of a stage the school does not have stay 0.
+ */
+function reportBlanks(r: LocatedRow<SchoolStatRow>, type: SchoolType | undefined, issues: IssueCollector): void {
+  if (!r.blanks || r.blanks.length === 0) return;
+  const needed = neededStages(r.row, type);
+  for (const field of r.blanks) {
+    const stage = stageOfField(field);
+    if (stage === null ? needed.size === 0 : !needed.has(stage)) continue;
+    const why = stage === null ? '该校的统计需要此项' : `该校有${STAGE_ZH[stage]}学段，需要此项`;
+    issues.error(issueAt(r, field, '', `${r.headers[field] ?? field}为空白（${why}）。空白不等于 0：确为 0 请填 0`));
+  }
 }
 
 function studentsOf(s: SchoolStatRow): number {
@@ -377,8 +461,10 @@ function checkStats(
     }
     kept.push(s);
 
-    // Stages the school type does not have.
     const type = typeOf(s.schoolCode);
+    reportBlanks(r, type, issues);
+
+    // Stages the school type does not have.
     if (type) {
       const stages = SCHOOL_TYPE_STAGES[type];
       for (const stage of ['primary', 'junior', 'senior'] as const) {
@@ -402,30 +488,7 @@ function checkStats(
     // Implausible but legal values.
     const students = studentsOf(s);
     warnStagesWithoutStudents(r, issues);
-    if (s.maxClassSize > MAX_PLAUSIBLE_CLASS_SIZE) {
-      issues.warning(
-        issueAt(r, 'maxClassSize', String(s.maxClassSize), `最大班额 ${s.maxClassSize} 人超过 100 人，请核实`),
-      );
-    }
-    if (s.classes66Plus > 0 && s.maxClassSize > 0 && s.maxClassSize < 66) {
-      issues.warning(
-        issueAt(
-          r,
-          'classes66Plus',
-          String(s.classes66Plus),
-          `有 ${s.classes66Plus} 个超大班额班（66 人及以上），但最大班额只有 ${s.maxClassSize} 人：请核实`,
-        ),
-      );
-    } else if (s.classes56To65 > 0 && s.maxClassSize > 0 && s.maxClassSize < 56) {
-      issues.warning(
-        issueAt(
-          r,
-          'classes56To65',
-          String(s.classes56To65),
-          `有 ${s.classes56To65} 个大班额班（56-65 人），但最大班额只有 ${s.maxClassSize} 人：请核实`,
-        ),
-      );
-    }
+    for (const band of CLASS_SIZE_FIELD_SETS) checkClassSizeBand(r, band, issues);
 
     const previous =
       inImport.get(`${s.schoolCode}:${s.year - 1}`) ?? previousStats.get(`${s.schoolCode}:${s.year - 1}`);

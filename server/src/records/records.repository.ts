@@ -83,7 +83,8 @@ function csvLineExpression(statColumns: readonly string[]) {
       if (TEXT_COLUMNS.has(column)) return csvTextField(sql<string>`${ref}::text`);
       // trim_scale: 1234.50 → 1234.5, the same digits the JSON carries.
       if (NUMERIC_COLUMNS.has(column)) return sql<string>`trim_scale(${ref})::text`;
-      return sql<string>`${ref}::text`;
+      // Optional columns (class size) may be null: an empty field, never dropped (concat_ws skips nulls).
+      return sql<string>`coalesce(${ref}::text, '')`;
     }),
     csvTextField(sql<string>`school.name`),
     csvTextField(sql<string>`school.district_code::text`),

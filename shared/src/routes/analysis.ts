@@ -12,6 +12,7 @@ import {
   UrbanRuralQuerySchema,
   UrbanRuralResponseSchema,
 } from '../schemas/analysis-api.ts';
+import { ClassSizeQuerySchema, ClassSizeResponseSchema } from '../schemas/class-size.ts';
 import { DistrictParamsSchema, SchoolParamsSchema } from '../schemas/query.ts';
 import type { RouteDefinition } from './types.ts';
 
@@ -48,6 +49,14 @@ export const analysisRoutes = {
     query: TeacherExchangeQuerySchema,
     response: TeacherExchangeResponseSchema,
     summary: '教师交流轮岗：交流比例（≥10%）、骨干教师占比（≥20%）、流向、对各校师资的影响、历年走势',
+  },
+  getClassSize: {
+    method: 'GET',
+    path: '/api/v1/districts/:code/class-size',
+    params: DistrictParamsSchema,
+    query: ClassSizeQuerySchema,
+    response: ClassSizeResponseSchema,
+    summary: '大班额与大校额：56–65 人、66 人及以上班级数与占比，各校班额与规模，历年走势',
   },
   getTrends: {
     method: 'GET',

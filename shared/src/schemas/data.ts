@@ -58,12 +58,27 @@ export const SchoolStatRowSchema = z.object({
   books: count,
   musicRooms: count,
   artRooms: count,
-  maxClassSize: count,
-  classes56To65: count,
-  classes66Plus: count,
+  /**
+   * Class-size columns are optional (SPEC §3, issue #9): a blank is unknown (null), shown as 无数据, never a pass.
+   * School-wide maximum and band counts, and the same per stage (小学 / 初中) when the statistics give them.
+   */
+  maxClassSize: count.nullable(),
+  classes56To65: count.nullable(),
+  classes66Plus: count.nullable(),
+  maxClassSizePrimary: count.nullable(),
+  maxClassSizeJunior: count.nullable(),
+  classes56To65Primary: count.nullable(),
+  classes56To65Junior: count.nullable(),
+  classes66PlusPrimary: count.nullable(),
+  classes66PlusJunior: count.nullable(),
 });
 export type SchoolStatRow = z.infer<typeof SchoolStatRowSchema>;
-export type SchoolStatField = Exclude<keyof SchoolStatRow, 'year' | 'schoolCode'>;
+/** Statistics fields that always hold a number (the optional class-size fields may be null). */
+export type SchoolStatField = {
+  [K in Exclude<keyof SchoolStatRow, 'year' | 'schoolCode'>]: null extends SchoolStatRow[K] ? never : K;
+}[Exclude<keyof SchoolStatRow, 'year' | 'schoolCode'>];
+/** The optional (nullable) statistics fields: class size, school-wide and per stage. */
+export type OptionalSchoolStatField = Exclude<keyof SchoolStatRow, 'year' | 'schoolCode' | SchoolStatField>;
 
 export const RotationRowSchema = z.object({
   year: YearSchema,
@@ -115,6 +130,19 @@ const stat = (
   unit?: string,
 ): ColumnDefinition<keyof SchoolStatRow> => ({ key, field, zh, type, required: true, ...(unit ? { unit } : {}) });
 
+/** An optional statistics column: the header may be missing and a blank cell is unknown (null), not 0. */
+const optionalStat = (
+  key: string,
+  field: OptionalSchoolStatField,
+  zh: string,
+): ColumnDefinition<keyof SchoolStatRow> => ({
+  key,
+  field,
+  zh,
+  type: 'integer',
+  required: false,
+});
+
 export const SCHOOL_STAT_COLUMNS: readonly ColumnDefinition<keyof SchoolStatRow>[] = [
   { key: 'year', field: 'year', zh: '年度', type: 'integer', required: true },
   { key: 'school_code', field: 'schoolCode', zh: '学校标识码', type: 'code', required: true },
@@ -143,9 +171,15 @@ export const SCHOOL_STAT_COLUMNS: readonly ColumnDefinition<keyof SchoolStatRow>
   stat('books', 'books', '图书册数'),
   stat('music_rooms', 'musicRooms', '音乐专用教室数'),
   stat('art_rooms', 'artRooms', '美术专用教室数'),
-  stat('max_class_size', 'maxClassSize', '最大班额'),
-  stat('classes_56_65', 'classes56To65', '大班额班数(56-65人)'),
-  stat('classes_66_plus', 'classes66Plus', '超大班额班数(66人及以上)'),
+  optionalStat('max_class_size', 'maxClassSize', '最大班额'),
+  optionalStat('classes_56_65', 'classes56To65', '大班额班数(56-65人)'),
+  optionalStat('classes_66_plus', 'classes66Plus', '超大班额班数(66人及以上)'),
+  optionalStat('max_class_size_primary', 'maxClassSizePrimary', '小学最大班额'),
+  optionalStat('classes_56_65_primary', 'classes56To65Primary', '小学大班额班数(56-65人)'),
+  optionalStat('classes_66_plus_primary', 'classes66PlusPrimary', '小学超大班额班数(66人及以上)'),
+  optionalStat('max_class_size_junior', 'maxClassSizeJunior', '初中最大班额'),
+  optionalStat('classes_56_65_junior', 'classes56To65Junior', '初中大班额班数(56-65人)'),
+  optionalStat('classes_66_plus_junior', 'classes66PlusJunior', '初中超大班额班数(66人及以上)'),
 ];
 
 export const ROTATION_COLUMNS: readonly ColumnDefinition<keyof RotationRow>[] = [
@@ -192,10 +226,10 @@ export interface CountyDataset {
   rotations: RotationRow[];
 }
 
-/** A statistics row with every count and amount 0: a school-year with nothing reported yet. */
+/** A statistics row with every count and amount 0 and every optional column unknown: nothing reported yet. */
 export function emptySchoolStat(schoolCode: string, year: number): SchoolStatRow {
-  const row: Record<string, string | number> = { year, schoolCode };
+  const row: Record<string, string | number | null> = { year, schoolCode };
   for (const column of SCHOOL_STAT_COLUMNS)
-    if (column.field !== 'year' && column.field !== 'schoolCode') row[column.field] = 0;
+    if (column.field !== 'year' && column.field !== 'schoolCode') row[column.field] = column.required ? 0 : null;
   return row as SchoolStatRow;
 }

@@ -478,14 +478,30 @@ export const GuaranteeReportSchema = z.object({
     schools: z.array(
       z.object({
         ...schoolRef,
-        maxClassSize: count,
+        /** School-wide largest class (given, or the largest of the per-stage maxima); null = unknown. */
+        maxClassSize: count.nullable(),
+        /** The strictest limit of the school's stages (45 when it has primary classes). */
         limit: z.number(),
-        passes: z.boolean(),
-        classes56To65: count,
-        classes66Plus: count,
+        /** Judged per stage (issue #9): null when the data cannot decide (unknown never passes). */
+        passes: z.boolean().nullable(),
+        classes56To65: count.nullable(),
+        classes66Plus: count.nullable(),
+        stages: z.array(
+          z.object({
+            stage,
+            maxClassSize: count.nullable(),
+            /** Upper bound from the school-wide maximum when the stage's own maximum is unknown. */
+            maxBound: count.nullable(),
+            limit: z.number(),
+            passes: z.boolean().nullable(),
+            basis: z.enum(['stage', 'school']).nullable(),
+          }),
+        ),
       }),
     ),
     overLimit: count,
+    /** Schools whose class size cannot be judged from the data given (listed with passes = null). */
+    unknown: count,
     passes: z.boolean().nullable(),
     totalClasses: count,
     /** 大班额 (56–65 per class) */

@@ -18,6 +18,7 @@ export interface MethodCopy {
     exclusions: string;
     stages: string;
     locales: string;
+    classSize: string;
     decomposition: string;
     example: string;
     rotation: string;
@@ -68,6 +69,15 @@ export interface MethodCopy {
     juniorPart: string;
   };
   locales: { lead: string; caption: string; code: string; meaning: string; cls: string };
+  /** Blanks in the statistics, 大班额 / 超大班额, class size per stage and 大校额 (issue #9 points 4–6). */
+  classSize: {
+    blanks: string;
+    bands: (largeMin: number, largeMax: number, hugeMin: number, target: string) => string;
+    perStage: (primary: number, junior: number) => string;
+    schoolWideLead: string;
+    schoolWide: (primary: number, junior: number) => string[];
+    schoolSize: (single: number, multi: number) => string;
+  };
   decomposition: {
     lead: string;
     within: string;
@@ -111,6 +121,7 @@ const zh: MethodCopy = {
     exclusions: '哪些学校参与计算',
     stages: '一贯制学校与完全中学的拆分',
     locales: '城乡分类',
+    classSize: '空白数据、大班额与大校额',
     decomposition: '差异系数分解（城乡之间 / 城乡内部）',
     example: '验算示例：5 所小学的生均图书',
     rotation: '教师交流轮岗',
@@ -188,6 +199,23 @@ const zh: MethodCopy = {
     meaning: '含义',
     cls: '归类',
   },
+  classSize: {
+    blanks:
+      '空白不等于 0。导入学校年度统计时，学校的学段需要的统计项（该校有小学部时的小学在校生数、班数、专任教师数等，以及用房面积、仪器设备值等全校项目）留空即报错，并指出文件、行和列：“空白不等于 0：确为 0 请填 0”。学校没有的学段，其各列可留空或填 0。班额各列（全校和分学段的最大班额、大班额班数、超大班额班数）是选填项：留空记为未知，显示为“无数据”，不按 0 计，也不会因此判为达标；这些学校在大班额页面和班额检查中单独列出。',
+    bands: (largeMin, largeMax, hugeMin, target) =>
+      `大班额 = ${largeMin}–${largeMax} 人的班，超大班额 = ${hugeMin} 人及以上的班。每个学段、每个年度：班数 = 该学段各校班数之和；大班额占比 = ${largeMin} 人及以上的班数 ÷ 班数，目标 ≤ ${target}；超大班额占比 = ${hugeMin} 人及以上的班数 ÷ 班数，目标为 0。班额数据未知的学校，其班数单列为“无班额数据的班数”，占比只按已知数据计算、是下限：已超过目标即判未达标，否则不判定达标。计入全部义务教育学校（含教学点；民办学校按筛选），不含特殊教育学校。`,
+    perStage: (primary, junior) =>
+      `班额标准按学段判断：小学每班 ≤ ${primary} 人，初中每班 ≤ ${junior} 人。导入文件可以填分学段的列（小学最大班额、小学大班额班数(56-65人)、小学超大班额班数(66人及以上)，初中同），有分学段数据时以其为准。`,
+    schoolWideLead: '只有全校数据（最大班额、大班额班数、超大班额班数）时的处理：',
+    schoolWide: (primary, junior) => [
+      '单学段学校（小学、教学点、初级中学、完全中学的初中部）：全校数据就是该学段的数据。',
+      `一贯制学校只有全校最大班额 M：M ≤ ${primary} 人时两个学段都达标；M > ${junior} 人时该班无论属于哪个学段都超标，学校不达标；${primary} < M ≤ ${junior} 时无法判断该班属于小学还是初中，记为“无法判断”（不算达标），请补填分学段最大班额。另一学段的分学段最大班额已知且小于 M 时，M 即本学段的最大班额。`,
+      '一贯制学校只有全校大班额、超大班额班数：全校为 0 时两个学段都为 0；另一学段已填分学段班数时，本学段 = 全校 − 另一学段；否则无法归入学段，本学段记为无数据。',
+      `有 56 人及以上的班（大班额或超大班额班数 > 0）必然超过 ${primary} 人和 ${junior} 人，学校班额不达标。`,
+    ],
+    schoolSize: (single, multi) =>
+      `学校规模（大校额）：小学、初级中学（及完全中学的初中部）≤ ${single} 人；九年一贯制、十二年一贯制学校按义务教育阶段（小学 + 初中）≤ ${multi} 人。大班额页面的每个学段都列出全校是否超规模。`,
+  },
   decomposition: {
     lead: '采用总体方差时，对任意分组（城乡类别、乡镇、学区），差异系数的平方可以精确地分成组内和组间两部分：',
     within: '组内部分（同一类学校之间的差异）',
@@ -231,6 +259,7 @@ const en: MethodCopy = {
     exclusions: 'Which schools count',
     stages: 'Splitting multi-stage schools',
     locales: 'Urban–rural classes',
+    classSize: 'Blank cells, large classes and large schools',
     decomposition: 'CV decomposition (between / within classes)',
     example: 'Worked example: books per student in 5 primary schools',
     rotation: 'Teacher rotation',
@@ -311,6 +340,23 @@ const en: MethodCopy = {
     code: 'Code',
     meaning: 'Meaning',
     cls: 'Class',
+  },
+  classSize: {
+    blanks:
+      'A blank is not a zero. When school statistics are imported, a blank in a column one of the school’s stages needs (primary students, classes and teachers when it has a primary part; school-wide items such as room area and equipment value) is an error located by file, row and column: “空白不等于 0：确为 0 请填 0” (a blank is not 0: write 0 if it is 0). Columns of a stage the school does not have may be blank or 0. The class-size columns (school-wide and per-stage largest class and counts of large and huge classes) are optional: a blank is stored as unknown, shown as “no data”, never counted as 0 and never passes a check; such schools are listed in the class-size view and check.',
+    bands: (largeMin, largeMax, hugeMin, target) =>
+      `A large class has ${largeMin}–${largeMax} students, a huge class ${hugeMin} or more. Per stage and year: classes = the sum of the schools’ classes of the stage; large-class share = classes of ${largeMin} or more ÷ classes, target ≤ ${target}; huge-class share = classes of ${hugeMin} or more ÷ classes, target 0. Classes of schools whose counts are unknown are shown as “classes without data”; the shares then use the known figures and are lower bounds: over the target already fails, otherwise the share is not judged as passing. All compulsory schools count (teaching points included; private schools per the filter), special-education schools do not.`,
+    perStage: (primary, junior) =>
+      `The class limit is judged per stage: primary ≤ ${primary} per class, junior ≤ ${junior}. Imports accept per-stage columns (小学最大班额, 小学大班额班数(56-65人), 小学超大班额班数(66人及以上), and the same for 初中); when given, they are used.`,
+    schoolWideLead: 'With school-wide figures only (largest class, counts of large and huge classes):',
+    schoolWide: (primary, junior) => [
+      'A single-stage school (primary, teaching point, junior, the junior part of a complete middle school): the school-wide figures are its stage’s.',
+      `A nine- or twelve-year school with only its school-wide largest class M: M ≤ ${primary} passes both stages; M > ${junior} fails whichever stage the class is in, so the school fails; for ${primary} < M ≤ ${junior} the class cannot be attributed to a stage and the school is “cannot be judged” (not a pass) until per-stage maxima are given. When the other stage’s own maximum is known and below M, M is this stage’s maximum.`,
+      'A nine- or twelve-year school with only school-wide counts: a school-wide 0 is 0 for both stages; when the other stage’s own count is given, this stage = school-wide − other stage; otherwise the count cannot be attributed and the stage shows no data.',
+      `Any class of 56 or more (a large or huge class count > 0) exceeds both ${primary} and ${junior}: the school fails the class-size item.`,
+    ],
+    schoolSize: (single, multi) =>
+      `School size: primary and junior schools (and the junior part of a complete middle school) ≤ ${single} students; nine- and twelve-year schools ≤ ${multi} in the compulsory part (primary + junior). The class-size view shows for every school of the stage whether the whole school is oversize.`,
   },
   decomposition: {
     lead: 'With the population variance, the squared CV splits exactly into a within-group and a between-group part for any grouping (urban–rural class, township, school alliance):',

@@ -1,6 +1,10 @@
 import {
   BASIC_COMPOSITE_CV_LIMIT,
   BASIC_INDICATORS,
+  CLASS_SIZE_LIMIT,
+  HUGE_CLASS_MIN,
+  LARGE_CLASS_BAND,
+  LARGE_CLASS_MAX_SHARE,
   LOCALE_LABELS,
   localeOfUrbanRuralCode,
   QUALITY_CV_LIMIT,
@@ -10,6 +14,7 @@ import {
   QUALITY_NEAR_MISS_RATIO,
   ROTATION_MIN_BACKBONE_SHARE,
   ROTATION_MIN_RATIO,
+  SCHOOL_SIZE_LIMIT,
   STAGE_WEIGHTS,
   TEACHING_POINT_MIN_STUDENTS,
   URBAN_RURAL_CODE_LABELS,
@@ -18,7 +23,6 @@ import {
 import type { ReactNode } from 'react';
 import { useLang } from '../../i18n/i18n.tsx';
 import { formatCv, formatNumber, formatPercent } from '../../lib/format.ts';
-import { indicatorName } from '../../lib/indicators.ts';
 import { CONVENTIONS_COPY } from './conventions-copy.ts';
 import { METHOD_COPY, type MethodCopy } from './method-copy.ts';
 import { computeWorkedExample, GOLDEN_EXAMPLE, STAGE_SPLIT_EXAMPLE, splitSharedAsset } from './worked-example.ts';
@@ -34,6 +38,7 @@ const SECTION_ORDER: readonly SectionId[] = [
   'exclusions',
   'stages',
   'locales',
+  'classSize',
   'decomposition',
   'example',
   'rotation',
@@ -331,6 +336,26 @@ export default function MethodPage() {
             </tbody>
           </table>
         </div>
+      </Section>
+
+      <Section id="classSize" copy={copy}>
+        <p>{copy.classSize.blanks}</p>
+        <p>
+          {copy.classSize.bands(
+            LARGE_CLASS_BAND.min,
+            LARGE_CLASS_BAND.max,
+            HUGE_CLASS_MIN,
+            formatPercent(LARGE_CLASS_MAX_SHARE, 0),
+          )}
+        </p>
+        <p>{copy.classSize.perStage(CLASS_SIZE_LIMIT.primary, CLASS_SIZE_LIMIT.junior)}</p>
+        <p>{copy.classSize.schoolWideLead}</p>
+        <ul>
+          {copy.classSize.schoolWide(CLASS_SIZE_LIMIT.primary, CLASS_SIZE_LIMIT.junior).map((item) => (
+            <li key={item}>{item}</li>
+          ))}
+        </ul>
+        <p>{copy.classSize.schoolSize(SCHOOL_SIZE_LIMIT.single_stage, SCHOOL_SIZE_LIMIT.multi_stage)}</p>
       </Section>
 
       <Section id="decomposition" copy={copy}>

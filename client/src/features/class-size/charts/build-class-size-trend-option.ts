@@ -1,0 +1,161 @@
+import type { ClassSizeTrendRow } from '@junheng/shared';
+import type { ChartOption } from '../../../components/echart-option.ts';
+import { type Lang, translate } from '../../../i18n/translate.ts';
+import {
+  CHART_COLORS,
+  CHART_FONT,
+  niceAxis,
+  TOOLTIP_BASE,
+  tooltipDataIndex,
+  tooltipRow,
+  tooltipTitle,
+} from '../../../lib/chart-theme.ts';
+import { formatInteger, formatPercent } from '../../../lib/format.ts';
+
+export interface ClassSizeTrendOptions {
+  lang: Lang;
+  /** Target share of classes of 56 or more (0.05). */
+  largeTarget: number;
+  /** The year the rest of the view shows, in bold on the axis. */
+  selectedYear?: number | null;
+}
+
+/** Green when the year meets its target, red when not, grey when some classes have no data and it cannot be judged. */
+export function shareColor(passes: boolean | null): string {
+  if (passes === null) return CHART_COLORS.noData;
+  return passes ? CHART_COLORS.met : CHART_COLORS.notMet;
+}
+
+const percent = (value: number | null) => (value === null ? null : Math.round(value * 10000) / 100);
+
+function verdict(lang: Lang, passes: boolean | null): string {
+  if (passes === null) return translate(lang, 'classSize.notJudged');
+  return passes ? `✓ ${translate(lang, 'verdict.pass')}` : `✗ ${translate(lang, 'verdict.fail')}`;
+}
+
+export function formatClassSizeTooltip(row: ClassSizeTrendRow, options: ClassSizeTrendOptions): string {
+  const { lang } = options;
+  const lines = [
+    tooltipTitle(String(row.year)),
+    tooltipRow(translate(lang, 'classSize.classes'), formatInteger(row.classes)),
+    tooltipRow(translate(lang, 'classSize.large'), formatInteger(row.largeClasses)),
+    tooltipRow(translate(lang, 'classSize.huge'), formatInteger(row.hugeClasses)),
+    tooltipRow(
+      translate(lang, 'classSize.largeShare'),
+      `${formatPercent(row.largeShare, 2)} ${verdict(lang, row.largeSharePasses)}`,
+      shareColor(row.largeSharePasses),
+    ),
+    tooltipRow(
+      translate(lang, 'classSize.hugeShare'),
+      `${formatPercent(row.hugeShare, 2)} ${verdict(lang, row.hugeSharePasses)}`,
+      shareColor(row.hugeSharePasses),
+    ),
+    tooltipRow(translate(lang, 'classSize.oversizeSchools'), formatInteger(row.oversizeSchools)),
+  ];
+  if (row.classesWithoutData > 0) {
+    lines.push(tooltipRow(translate(lang, 'classSize.classesWithoutData'), formatInteger(row.classesWithoutData)));
+  }
+  return lines.join('');
+}
+
+/**
+ * 大班额 per year: the share of classes of 56 or more as bars against the 5 % target line, the share of 66 or more as a
+ * line (target 0), both in percent on one axis. Bars are green when the year meets ≤ 5 %, red when not, grey when
+ * classes without data leave it unjudged.
+ */
+export function buildClassSizeTrendOption(
+  rows: readonly ClassSizeTrendRow[],
+  options: ClassSizeTrendOptions,
+): ChartOption {
+  const { lang, largeTarget, selectedYear } = options;
+  const sorted = [...rows].sort((a, b) => a.year - b.year);
+  const largeName = translate(lang, 'classSize.largeShare');
+  const hugeName = translate(lang, 'classSize.hugeShare');
+  const yAxis = niceAxis([largeTarget * 100, ...sorted.map((row) => percent(row.largeShare))]);
+  return {
+    textStyle: { fontFamily: CHART_FONT },
+    grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
+    legend: {
+      top: 0,
+      left: 0,
+      itemWidth: 14,
+      itemHeight: 10,
+      textStyle: { fontSize: 12 },
+      selectedMode: false,
+      data: [largeName, hugeName],
+    },
+    tooltip: {
+      ...TOOLTIP_BASE,
+      trigger: 'axis',
+      axisPointer: { type: 'shadow' },
+      formatter: (params: unknown) => {
+        const row = sorted[tooltipDataIndex(params)];
+        return row ? formatClassSizeTooltip(row, options) : '';
+      },
+    },
+    xAxis: {
+      type: 'category',
+      data: sorted.map((row) => String(row.year)),
+      axisLabel: {
+        fontSize: 12,
+        color: CHART_COLORS.text,
+        formatter: (text: string) => (Number(text) === selectedYear ? `{sel|${text}}` : text),
+        rich: { sel: { fontWeight: 'bold', color: CHART_COLORS.mean, fontSize: 12 } },
+      },
+    },
+    yAxis: {
+      type: 'value',
+      min: 0,
+      max: yAxis.max,
+      interval: yAxis.interval,
+      axisLabel: { fontSize: 11, color: CHART_COLORS.axis, formatter: '{value}%' },
+      splitLine: { lineStyle: { color: CHART_COLORS.grid } },
+    },
+    series: [
+      {
+        type: 'bar',
+        name: largeName,
+        barMaxWidth: 34,
+        itemStyle: { color: CHART_COLORS.met },
+        data: sorted.map((row) => ({
+          value: percent(row.largeShare),
+          itemStyle:
+            row.year === selectedYear
+              ? { color: shareColor(row.largeSharePasses), borderColor: CHART_COLORS.text, borderWidth: 2 }
+              : { color: shareColor(row.largeSharePasses) },
+        })),
+        label: {
+          show: true,
+          position: 'top',
+          fontSize: 11,
+          color: CHART_COLORS.text,
+          formatter: (params: { value?: unknown }) =>
+            typeof params.value === 'number' ? `${params.value.toFixed(1)}%` : '',
+        },
+        markLine: {
+          symbol: 'none',
+          silent: true,
+          lineStyle: { color: CHART_COLORS.threshold, type: 'dashed', width: 1.5 },
+          label: {
+            position: 'insideEndTop',
+            fontSize: 11,
+            color: CHART_COLORS.threshold,
+            formatter: translate(lang, 'classSize.targetLine', { value: formatPercent(largeTarget, 0) }),
+          },
+          data: [{ name: 'large', yAxis: largeTarget * 100 }],
+        },
+      },
+      {
+        type: 'line',
+        name: hugeName,
+        symbolSize: 8,
+        lineStyle: { color: CHART_COLORS.mean, width: 2 },
+        itemStyle: { color: CHART_COLORS.mean },
+        data: sorted.map((row) => ({
+          value: percent(row.hugeShare),
+          itemStyle: { color: shareColor(row.hugeSharePasses), borderColor: CHART_COLORS.mean, borderWidth: 1.5 },
+        })),
+      },
+    ],
+  };
+}
