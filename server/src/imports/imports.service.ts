@@ -38,12 +38,13 @@ export async function runImport(
       db,
       statYears.map((y) => y - 1),
     ),
-    allowedDistrict === undefined ? undefined : findSchoolDistricts(db),
+    findSchoolDistricts(db),
   ]);
   const validated = validateParsedImport(parsed, {
     knownSchoolCodes,
     previousStats: indexStats(previousStats),
-    ...(allowedDistrict === undefined ? {} : { allowedDistrict, schoolDistricts }),
+    schoolDistricts,
+    ...(allowedDistrict === undefined ? {} : { allowedDistrict }),
   });
   const counts: Record<ImportKind, number> = {
     schools: validated.schools.length,
