@@ -31,7 +31,7 @@ describe('formatCsvField', () => {
       'plain',
     ]);
     // A semicolon-locale Excel splits on ';' only: a quoted field is still one piece, so no '=' starts a new cell.
-    const semicolonCells: string[] = parse(cells.map(formatCsvField).join(';'), { delimiter: ';' })[0];
+    const semicolonCells: string[] = parse(cells.map(formatCsvField).join(';'), { delimiter: ';' })[0] ?? [];
     expect(semicolonCells).toHaveLength(cells.length);
     expect(semicolonCells.filter((c) => c.startsWith('='))).toEqual([]);
   });
