@@ -100,6 +100,8 @@ export interface SchoolYearStatTable {
 
 export interface RotationTable {
   id: Generated<number>;
+  /** County (区县) of the sending school: a teacher number is unique per county and year. */
+  district_code: string;
   year: number;
   teacher_ref: string;
   from_school_code: string;

@@ -6,7 +6,7 @@ const TABLES = {
   township: 'code',
   school: 'code',
   school_year_stat: 'school_code, year',
-  rotation: 'year, teacher_ref',
+  rotation: 'district_code, year, teacher_ref',
   county_year_input: 'district_code, year, item_key',
   import_batch: 'id',
 } as const;

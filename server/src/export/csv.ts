@@ -6,14 +6,16 @@ const CRLF = '\r\n';
 // Flush in pieces of this size: large exports stream with flat memory instead of building one string.
 const FLUSH_CHARS = 64 * 1024;
 
-/** One CSV field, quoted per RFC 4180 when needed. */
+/** One CSV field, quoted per RFC 4180 when needed (and when it holds a ';'). */
 export function formatCsvField(value: string | number | boolean | null | undefined): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   // A text cell starting with = + - @ would run as a formula in Excel (CSV injection): prefix it with a quote mark.
   const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  // Quoted when it holds a quote, a line break or the separator of either locale: ',' and the ';' that Excel uses
+  // where the comma is the decimal mark (else `'=1+1;=2+2` would split there into a live formula `=2+2`).
+  return /[",;\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 export function formatCsvRow<Row>(columns: ExportColumn<Row>[], row: Row): string {

@@ -54,6 +54,9 @@ function toHttpError(err: unknown): HttpError {
     return new HttpError(413, 'PayloadTooLarge', '请求体过大 / Request body too large');
   if (e?.type === 'entity.parse.failed')
     return new HttpError(400, 'ValidationFailed', '请求体不是有效的 JSON / Malformed JSON body');
+  // The router could not percent-decode a path parameter (`/schools/%FF`).
+  if (err instanceof URIError)
+    return new HttpError(400, 'ValidationFailed', '路径编码无效 / Malformed percent-encoding in the path');
   if (e?.expose && e.status && e.status < 500)
     return new HttpError(e.status, 'ValidationFailed', '无效的请求 / Bad request');
   return new HttpError(500, 'Internal', '服务器内部错误 / Internal server error');

@@ -51,6 +51,19 @@ export function readMultipartFiles(
         stream.resume();
         return;
       }
+      // PostgreSQL text cannot hold a NUL, and no real file name has a control character: bad input, not a 500.
+      if (hasControlCharacter(info.filename ?? '')) {
+        stream.resume();
+        fail(
+          new HttpError(
+            400,
+            'ValidationFailed',
+            '文件名含有控制字符（如 NUL）/ The file name holds a control character (such as NUL)',
+            { in: 'body', fields: [{ field: 'files', message: 'control character in filename' }] },
+          ),
+        );
+        return;
+      }
       const parts: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => parts.push(chunk));
       stream.on('limit', () => {
@@ -80,4 +93,12 @@ export function readMultipartFiles(
     });
     req.pipe(parser);
   });
+}
+
+function hasControlCharacter(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20 || code === 0x7f) return true;
+  }
+  return false;
 }

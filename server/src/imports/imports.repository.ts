@@ -139,23 +139,29 @@ export async function upsertSchoolStats(db: Db, stats: SchoolStatRow[], importBa
 }
 
 /**
- * A rotations file is the full list for each year it contains: the district's earlier records of those years are
- * replaced, so a corrected file also removes rows the first one had wrong.
+ * A rotations file is the full list for each year it contains: the earlier records of those years of the counties
+ * (区县) it sends teachers from are replaced, so a corrected file also removes rows the first one had wrong. Each row
+ * records the county of its sending school, within which a teacher number is unique per year.
  */
 export async function replaceRotations(db: Db, rotations: RotationRow[], importBatchId: number): Promise<void> {
   if (rotations.length === 0) return;
   const years = [...new Set(rotations.map((r) => r.year))];
   const fromSchools = [...new Set(rotations.map((r) => r.fromSchoolCode))];
+  const senders = await db
+    .selectFrom('school')
+    .select(['code', 'district_code'])
+    .where('code', 'in', fromSchools)
+    .execute();
+  const districtOf = new Map(senders.map((s) => [s.code, s.district_code]));
+  const districts = [...new Set(districtOf.values())];
   await db
     .deleteFrom('rotation')
     .where('year', 'in', years)
-    .where('from_school_code', 'in', (eb) =>
-      eb
-        .selectFrom('school')
-        .select('code')
-        .where('district_code', 'in', (eb2) =>
-          eb2.selectFrom('school').select('district_code').distinct().where('code', 'in', fromSchools),
-        ),
+    .where((eb) =>
+      eb.or([
+        eb('district_code', 'in', districts),
+        eb('from_school_code', 'in', eb.selectFrom('school').select('code').where('district_code', 'in', districts)),
+      ]),
     )
     .execute();
   for (const chunk of chunks(rotations, INSERT_CHUNK_ROWS)) {
@@ -163,6 +169,7 @@ export async function replaceRotations(db: Db, rotations: RotationRow[], importB
       .insertInto('rotation')
       .values(
         chunk.map((r) => ({
+          district_code: districtOf.get(r.fromSchoolCode) as string,
           year: r.year,
           teacher_ref: r.teacherRef,
           from_school_code: r.fromSchoolCode,
@@ -173,6 +180,21 @@ export async function replaceRotations(db: Db, rotations: RotationRow[], importB
         })),
       )
       .execute();
+  }
+}
+
+/**
+ * Advisory-lock namespace of county writes ('JH'); the second key is a hash of the six-digit county code.
+ * Imports of one county take the lock before they write anything, so two of them run one after the other: the later
+ * one replaces the earlier county-year instead of merging with it, and their row locks can never deadlock. Counties
+ * are locked in code order, so two imports spanning several counties cannot deadlock on the locks either. On PGlite
+ * (a single connection, transactions already one at a time) the lock is always free at once.
+ */
+const COUNTY_WRITE_LOCK = 0x4a48;
+
+export async function lockCountyWrites(db: Transaction<Database>, districtCodes: Iterable<string>): Promise<void> {
+  for (const code of [...new Set(districtCodes)].sort()) {
+    await sql`select pg_advisory_xact_lock(${COUNTY_WRITE_LOCK}::int, hashtext(${code}::text))`.execute(db);
   }
 }
 

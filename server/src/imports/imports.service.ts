@@ -6,6 +6,7 @@ import {
   findSchoolDistricts,
   findStatsOfYears,
   insertImportBatch,
+  lockCountyWrites,
   replaceRotations,
   upsertSchoolStats,
   upsertSchools,
@@ -37,12 +38,13 @@ export async function runImport(
       db,
       statYears.map((y) => y - 1),
     ),
-    allowedDistrict === undefined ? undefined : findSchoolDistricts(db),
+    findSchoolDistricts(db),
   ]);
   const validated = validateParsedImport(parsed, {
     knownSchoolCodes,
     previousStats: indexStats(previousStats),
-    ...(allowedDistrict === undefined ? {} : { allowedDistrict, schoolDistricts }),
+    schoolDistricts,
+    ...(allowedDistrict === undefined ? {} : { allowedDistrict }),
   });
   const counts: Record<ImportKind, number> = {
     schools: validated.schools.length,
@@ -71,12 +73,17 @@ export async function runImport(
   return { ...report, applied: true, batchId };
 }
 
-/** Writes a validated dataset inside the caller's transaction and returns the import batch id. */
+/**
+ * Writes a validated dataset inside the caller's transaction and returns the import batch id. Writes of one county
+ * are serialised: first every county the dataset touches is locked (those its schools name, and those the schools
+ * it refers to belong to now), so the batch ids follow the order in which the imports were applied.
+ */
 export async function applyDataset(
   trx: Transaction<Database>,
   dataset: CountyDataset,
   batch: { source: 'api' | 'cli' | 'demo'; files: ImportBatchFile[]; warnings: number },
 ): Promise<number> {
+  await lockCountyWrites(trx, countiesTouched(dataset, await findSchoolDistricts(trx)));
   const batchId = await insertImportBatch(trx, {
     ...batch,
     counts: {
@@ -89,6 +96,20 @@ export async function applyDataset(
   await upsertSchoolStats(trx, dataset.stats, batchId);
   await replaceRotations(trx, dataset.rotations, batchId);
   return batchId;
+}
+
+function countiesTouched(dataset: CountyDataset, stored: ReadonlyMap<string, string>): Set<string> {
+  const counties = new Set(dataset.schools.map((s) => s.districtCode));
+  const codes = [
+    ...dataset.schools.map((s) => s.schoolCode),
+    ...dataset.stats.map((s) => s.schoolCode),
+    ...dataset.rotations.flatMap((r) => [r.fromSchoolCode, r.toSchoolCode]),
+  ];
+  for (const code of codes) {
+    const district = stored.get(code);
+    if (district !== undefined) counties.add(district);
+  }
+  return counties;
 }
 
 function indexStats<T extends { schoolCode: string; year: number }>(rows: T[]): Map<string, T> {

@@ -35,7 +35,7 @@ export interface ImportContext {
   knownSchoolTypes?: ReadonlyMap<string, SchoolType>;
   /**
    * An administrator scoped to one district may only write that district's schools, statistics and rotations; with
-   * it, `schoolDistricts` gives the district of every stored school.
+   * it, `schoolDistricts` gives the district of every stored school (also the county that keys teacher numbers).
    */
   allowedDistrict?: string;
   schoolDistricts?: ReadonlyMap<string, string>;
@@ -596,9 +596,14 @@ function checkSchools(
   return kept;
 }
 
+/**
+ * A teacher number is unique per county (区县) and year (the county of the sending school, as the database keys it):
+ * another county may use the same numbers. A repeat within one county-year is reported at its row and counted once.
+ */
 function checkRotations(
   rotations: readonly LocatedRow<RotationRow>[],
   known: (code: string) => boolean,
+  countyOf: (code: string) => string | undefined,
   issues: IssueCollector,
 ): RotationRow[] {
   const firstOf = new Map<string, LocatedRow<RotationRow>>();
@@ -629,7 +634,7 @@ function checkRotations(
         ),
       );
     }
-    const key = `${t.teacherRef}\u0000${t.year}`;
+    const key = `${countyOf(t.fromSchoolCode) ?? ''}\u0000${t.teacherRef}\u0000${t.year}`;
     const first = firstOf.get(key);
     if (first) {
       issues.warning(
@@ -694,7 +699,9 @@ export function validateParsedImport(parsed: ParsedImport, context: ImportContex
     issues,
   );
   const stats = checkStats(statRows, known, typeOf, context.previousStats, issues);
-  const rotations = checkRotations(parsed.rotations, known, issues);
+  const countyOf = new Map(context.schoolDistricts ?? []);
+  for (const r of parsed.schools) countyOf.set(r.row.schoolCode, r.row.districtCode);
+  const rotations = checkRotations(parsed.rotations, known, (code) => countyOf.get(code), issues);
   if (context.allowedDistrict !== undefined) checkDistrictScope(parsed, context.allowedDistrict, context, issues);
 
   const fileOrder = new Map(parsed.files.map((f, i) => [f.file, i] as const));

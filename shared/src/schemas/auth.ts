@@ -91,8 +91,10 @@ export const UpdateUserRequestSchema = z
   .refine((v) => Object.keys(v).length > 0, { message: '没有要修改的字段 / nothing to change' });
 export type UpdateUserRequest = z.infer<typeof UpdateUserRequestSchema>;
 
-export const UserParamsSchema = z.object({ id: z.coerce.number().int().positive() });
-export const TokenParamsSchema = z.object({ id: z.coerce.number().int().positive() });
+/** Id of a serial column: a PostgreSQL integer, so at most 2^31 − 1; a larger one is bad input (400), not a 500. */
+export const SerialIdSchema = z.coerce.number().int().positive().max(2_147_483_647);
+export const UserParamsSchema = z.object({ id: SerialIdSchema });
+export const TokenParamsSchema = z.object({ id: SerialIdSchema });
 
 export const ApiTokenSchema = z.object({
   id: z.number().int(),
@@ -171,7 +173,7 @@ export const AuditQuerySchema = z.object({
   action: AuditActionSchema.optional(),
   username: z.string().max(64).optional(),
   limit: z.coerce.number().int().min(1).max(10_000).default(200),
-  before: z.coerce.number().int().positive().optional(),
+  before: SerialIdSchema.optional(),
   format: z.enum(['json', 'csv', 'xlsx']).default('json'),
   bom: z
     .enum(['true', 'false'])

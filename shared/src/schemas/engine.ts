@@ -1058,12 +1058,23 @@ export const WHAT_IF_RESOURCES = [
 export const WhatIfResourceSchema = z.enum(WHAT_IF_RESOURCES);
 export type WhatIfResource = z.infer<typeof WhatIfResourceSchema>;
 
+/**
+ * Bounds of one change, far beyond any real school (a county has some tens of thousands of pupils; stored amounts are
+ * numeric(16, 2)) and small enough that sums over every change stay exact doubles: 1e308 or 2^53 − 1 is bad input.
+ */
+export const WHAT_IF_MAX_PEOPLE = 100_000;
+export const WHAT_IF_MAX_AMOUNT = 1e12;
+const people = z
+  .number()
+  .int()
+  .max(WHAT_IF_MAX_PEOPLE, `人数不能超过 ${WHAT_IF_MAX_PEOPLE} / at most ${WHAT_IF_MAX_PEOPLE} people per change`);
+
 export const WhatIfChangeSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('move_teachers'),
     from: SchoolCodeSchema,
     to: SchoolCodeSchema,
-    count: z.number().int().positive(),
+    count: people.positive(),
     /** Stage the teachers leave / join; default: the school's stage, or its larger stage for multi-stage schools. */
     fromStage: stage.optional(),
     toStage: stage.optional(),
@@ -1073,7 +1084,7 @@ export const WhatIfChangeSchema = z.discriminatedUnion('type', [
     type: z.literal('add_teachers'),
     school: SchoolCodeSchema,
     stage,
-    count: z.number().int().positive(),
+    count: people.positive(),
     ...teacherFlags,
   }),
   z.object({
@@ -1081,16 +1092,18 @@ export const WhatIfChangeSchema = z.discriminatedUnion('type', [
     school: SchoolCodeSchema,
     resource: WhatIfResourceSchema,
     /** ㎡ for areas, 元 for equipment, a count for rooms, computers and books. */
-    amount: z.number().positive(),
+    amount: z.number().positive().max(WHAT_IF_MAX_AMOUNT, '数额不能超过 1 万亿 / at most 1e12 per change'),
   }),
   z.object({
     type: z.literal('add_students'),
     school: SchoolCodeSchema,
     stage,
     /** Negative to take students away (e.g. a school closing). */
-    count: z
-      .number()
-      .int()
+    count: people
+      .min(
+        -WHAT_IF_MAX_PEOPLE,
+        `人数不能少于 −${WHAT_IF_MAX_PEOPLE} / at least −${WHAT_IF_MAX_PEOPLE} people per change`,
+      )
       .refine((n) => n !== 0, '人数不能为0'),
   }),
 ]);
