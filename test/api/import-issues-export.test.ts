@@ -17,7 +17,7 @@ function editCsvCell(csv: string, row: number, header: string, value: string): s
   return lines.join('\r\n');
 }
 
-async function readSheets(res: Response): Promise<{ name: string; rows: unknown[][] }[]> {
+async function readSheets(res: Response): Promise<{ name: string; rows: unknown[][]; widths: number[] }[]> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ExcelJS.Buffer);
   return workbook.worksheets.map((sheet) => {
@@ -25,7 +25,7 @@ async function readSheets(res: Response): Promise<{ name: string; rows: unknown[
     sheet.eachRow((row) => {
       rows.push((row.values as unknown[]).slice(1));
     });
-    return { name: sheet.name, rows };
+    return { name: sheet.name, rows, widths: sheet.columns.map((c) => c.width ?? 0) };
   });
 }
 
@@ -74,6 +74,8 @@ describe(`the import issue list as XLSX (${usingRealPostgres() ? 'real PostgreSQ
     expect(decodeURIComponent(res.headers.get('content-disposition') ?? '')).toContain('导入问题清单.xlsx');
     const [issues, about] = await readSheets(res);
     expect(issues?.name).toBe('导入问题清单');
+    // The problem is long text: its column is wide enough to read without resizing.
+    expect(issues?.widths[5]).toBeGreaterThanOrEqual(80);
     expect(issues?.rows).toEqual([
       ['级别', '文件', '行', '列', '值', '问题'],
       ['错误', '学校.csv', 2, '城乡分类代码', '999', errors[0]?.message],

@@ -7,6 +7,8 @@ export interface ExportColumn<Row> {
   unitEn?: string;
   /** Excel number format decimals; the CSV keeps full precision so it matches the JSON exactly. */
   decimals?: number;
+  /** XLSX column width in characters, for long text (by default the header's width). */
+  width?: number;
   value: (row: Row) => string | number | boolean | null | undefined;
 }
 

@@ -25,7 +25,7 @@ export function buildImportIssuesTable(body: IssuesBody, lang: 'zh' | 'en'): Exp
         en: 'Level',
         value: (r) => (r.level === 'error' ? (zh ? '错误' : 'Error') : zh ? '警告' : 'Warning'),
       },
-      { key: 'file', zh: '文件', en: 'File', value: (r) => r.file },
+      { key: 'file', zh: '文件', en: 'File', width: 30, value: (r) => r.file },
       {
         key: 'row',
         zh: '行',
@@ -33,9 +33,9 @@ export function buildImportIssuesTable(body: IssuesBody, lang: 'zh' | 'en'): Exp
         decimals: 0,
         value: (r) => r.row ?? (zh ? '整个文件' : 'whole file'),
       },
-      { key: 'column', zh: '列', en: 'Column', value: (r) => r.column },
-      { key: 'value', zh: '值', en: 'Value', value: (r) => r.value },
-      { key: 'message', zh: '问题', en: 'Problem', value: (r) => r.message },
+      { key: 'column', zh: '列', en: 'Column', width: 20, value: (r) => r.column },
+      { key: 'value', zh: '值', en: 'Value', width: 20, value: (r) => r.value },
+      { key: 'message', zh: '问题', en: 'Problem', width: 90, value: (r) => r.message },
     ],
     rows,
   };
