@@ -31,6 +31,15 @@ const MATRIX: Record<Exclude<keyof typeof routes, 'health' | 'login'>, Probe> = 
   listDistricts: { method: 'GET', path: '/api/v1/districts', allowed: EVERYONE },
   importFiles: { method: 'POST', path: '/api/v1/imports?dryRun=true', form: true, allowed: ['admin'] },
   listImports: { method: 'GET', path: '/api/v1/imports', allowed: ['analyst', 'admin'] },
+  exportImportIssues: {
+    method: 'POST',
+    path: '/api/v1/imports/issues',
+    body: () => ({
+      errors: [{ file: 'a.csv', row: 2, column: '年度', value: 'x', message: '不是整数' }],
+      warnings: [],
+    }),
+    allowed: ['admin'],
+  },
   getBalance: { method: 'GET', path: `/api/v1/districts/${DEMO}/balance?year=2024&stage=primary`, allowed: EVERYONE },
   getBasicBalance: {
     method: 'GET',

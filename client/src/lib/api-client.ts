@@ -222,3 +222,52 @@ export async function apiRequest<N extends RouteName>(
   }
   return parsed.data as RouteResponse<N>;
 }
+
+/**
+ * Calls a route that answers a file (an XLSX made from a body the client sends) and returns it with the file name the
+ * server gave in Content-Disposition; errors are read and thrown as in `apiRequest`.
+ */
+export async function apiDownload<N extends RouteName>(
+  name: N,
+  options: RequestOptions<Routes[N]>,
+): Promise<{ blob: Blob; fileName: string | null }> {
+  const route: RouteDefinition = routes[name];
+  const headers = new Headers();
+  if (STATE_CHANGING_METHODS.has(route.method)) {
+    await ensureCsrfToken();
+    if (session.csrfToken) headers.set(CSRF_HEADER, session.csrfToken);
+  }
+  if (options.body !== undefined && !isBodyInit(options.body)) headers.set('Content-Type', 'application/json');
+  let response: Response;
+  try {
+    response = await fetch(buildUrl(route.path, options.params, options.query), {
+      method: route.method,
+      headers,
+      ...(options.body === undefined
+        ? {}
+        : { body: isBodyInit(options.body) ? options.body : JSON.stringify(options.body) }),
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+  } catch (error) {
+    if (options.signal?.aborted) throw error;
+    throw new ApiError(0, 'NetworkError', error instanceof Error ? error.message : 'Network request failed');
+  }
+  if (!response.ok) {
+    const json = await readJson(response);
+    const parsedError = json.ok ? ApiErrorSchema.safeParse(json.value) : undefined;
+    const error = parsedError?.success
+      ? new ApiError(response.status, parsedError.data.error.code, parsedError.data.error.message)
+      : new ApiError(response.status, fallbackCode(response.status), `${response.status} HTTP error`);
+    if (response.status === 401) session.onUnauthorized?.(error);
+    throw error;
+  }
+  return { blob: await response.blob(), fileName: fileNameOf(response.headers.get('Content-Disposition')) };
+}
+
+/** `attachment; filename="x.xlsx"; filename*=UTF-8''%E5…` → the UTF-8 name when given, else the plain one. */
+export function fileNameOf(disposition: string | null): string | null {
+  if (!disposition) return null;
+  const extended = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+  if (extended?.[1]) return decodeURIComponent(extended[1]);
+  return /filename="([^"]+)"/i.exec(disposition)?.[1] ?? null;
+}

@@ -9,6 +9,8 @@ export interface ExportColumn<Row> {
   decimals?: number;
   /** Decimals of one row's cell when they differ from `decimals` (a CV next to its limit: cvDisplayDecimals). */
   decimalsOf?: (row: Row) => number;
+  /** XLSX column width in characters, for long text (by default the header's width). */
+  width?: number;
   value: (row: Row) => string | number | boolean | null | undefined;
 }
 

@@ -22,7 +22,7 @@ export async function writeXlsx<Row>(table: ExportTable<Row>, context: ExportCon
   sheet.columns = table.columns.map((c) => ({
     header: headerOf(c, context.lang),
     key: c.key,
-    width: Math.min(40, Math.max(10, headerOf(c, context.lang).length * (zh ? 2 : 1.1) + 2)),
+    width: c.width ?? Math.min(40, Math.max(10, headerOf(c, context.lang).length * (zh ? 2 : 1.1) + 2)),
     ...(c.decimals === undefined ? {} : { style: { numFmt: numberFormatOf(c.decimals) } }),
   }));
   sheet.getRow(1).font = { bold: true };

@@ -1,10 +1,17 @@
 import type { Database } from '@junheng/db';
-import { ImportQuerySchema, routes, TemplateParamsSchema } from '@junheng/shared';
+import {
+  ImportIssuesExportBodySchema,
+  ImportIssuesExportQuerySchema,
+  ImportQuerySchema,
+  routes,
+  TemplateParamsSchema,
+} from '@junheng/shared';
 import { type Request, Router } from 'express';
 import type { Kysely } from 'kysely';
 import { clientIp } from '../auth/auth.middleware.ts';
 import { actorOf, audit } from '../auth/auth.service.ts';
 import { requirePermission } from '../auth/principal.ts';
+import { sendTable } from '../export/send-table.ts';
 import { encodeContentDisposition } from '../http/content-disposition.ts';
 import { HttpError } from '../http/errors.ts';
 import { readMultipartFiles } from '../http/multipart.ts';
@@ -12,6 +19,7 @@ import { sendValidated } from '../http/respond.ts';
 import { parseInput } from '../http/validate.ts';
 import { findImportBatches } from './imports.repository.ts';
 import { runImport } from './imports.service.ts';
+import { buildImportIssuesTable, importIssuesContext } from './issues-export.ts';
 import { buildTemplate } from './templates.ts';
 
 export function createImportsRouter(deps: {
@@ -58,6 +66,20 @@ export function createImportsRouter(deps: {
     );
     const status = report.errors.length > 0 ? 422 : 200;
     sendValidated(res, routes.importFiles.response, report, status);
+  });
+
+  // The report is not stored (a dry run writes nothing): the client sends its located issues back for the download.
+  router.post(routes.exportImportIssues.path, async (req, res) => {
+    requirePermission(res, 'importData');
+    const { lang } = parseInput(ImportIssuesExportQuerySchema, req.query, 'query');
+    const body = parseInput(ImportIssuesExportBodySchema, req.body, 'body');
+    await sendTable(
+      res,
+      'xlsx',
+      { bom: false },
+      buildImportIssuesTable(body, lang),
+      importIssuesContext(body, lang, new Date()),
+    );
   });
 
   router.get(routes.listImports.path, async (_req, res) => {

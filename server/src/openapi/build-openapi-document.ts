@@ -60,6 +60,9 @@ const REPORT_ON_422: Record<string, string> = {
   postWhatIf: '有变更无效，报告列出每项变更的错误 / A change was rejected: the answer names each one',
 };
 
+/** Routes that answer a file whatever the query says (no `format` parameter): their 200 is that file. */
+const FILE_RESPONSES: Record<string, string> = { exportImportIssues: XLSX_TYPE };
+
 /** Descriptions of the query and path parameters the API uses (the zod schemas carry none). */
 const PARAMETER_DOCS: Record<string, { zh: string; en: string }> = {
   year: { zh: '数据年度，如 2024', en: 'Data year, e.g. 2024' },
@@ -248,7 +251,12 @@ function buildOperation(key: string, route: RouteDefinition, components: Record<
     summary: route.summary,
     parameters,
     responses: {
-      '200': { description: 'OK', content: buildSuccessContent(operationName, route, parameters, components) },
+      '200': {
+        description: 'OK',
+        content: FILE_RESPONSES[key]
+          ? { [FILE_RESPONSES[key]]: { schema: { type: 'string', contentMediaType: FILE_RESPONSES[key] } } }
+          : buildSuccessContent(operationName, route, parameters, components),
+      },
     },
   };
   if (route.body) {

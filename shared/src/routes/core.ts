@@ -6,7 +6,12 @@ import {
   RankingResponseSchema,
 } from '../schemas/api.ts';
 import { DistrictListSchema, HealthSchema } from '../schemas/district.ts';
-import { ImportHistorySchema, ImportReportSchema } from '../schemas/import.ts';
+import {
+  ImportHistorySchema,
+  ImportIssuesExportBodySchema,
+  ImportIssuesExportQuerySchema,
+  ImportReportSchema,
+} from '../schemas/import.ts';
 import {
   BalanceQuerySchema,
   BalanceSummaryQuerySchema,
@@ -37,6 +42,14 @@ export const coreRoutes = {
     path: '/api/v1/imports',
     response: ImportHistorySchema,
     summary: '导入历史：时间、来源、文件（含校验和）与行数',
+  },
+  exportImportIssues: {
+    method: 'POST',
+    path: '/api/v1/imports/issues',
+    query: ImportIssuesExportQuerySchema,
+    body: ImportIssuesExportBodySchema,
+    response: z.string(),
+    summary: '把导入报告中的错误与警告（文件、行、列、值、问题）下载为 XLSX，发回学校改正',
   },
   getBalance: {
     method: 'GET',

@@ -36,6 +36,32 @@ export const ImportReportSchema = z.object({
 });
 export type ImportReport = z.infer<typeof ImportReportSchema>;
 
+/** Issues per severity accepted by the issue-list download (the import lists at most 1000 of each). */
+export const MAX_EXPORTED_ISSUES = 5000;
+
+/** One issue as sent back for the download: the report's own shape, with lengths capped. */
+const ExportedIssueSchema = z.object({
+  file: z.string().max(260),
+  row: z.number().int().min(0).max(10_000_000).nullable(),
+  column: z.string().max(200).nullable(),
+  value: z.string().max(2000).nullable(),
+  message: z.string().max(2000),
+});
+
+/**
+ * Body of the issue-list download: the located errors and warnings of an import report, as the client received them
+ * (the report is not stored, so the client sends it back and gets it as XLSX to pass on to the schools).
+ */
+export const ImportIssuesExportBodySchema = z.object({
+  errors: z.array(ExportedIssueSchema).max(MAX_EXPORTED_ISSUES),
+  warnings: z.array(ExportedIssueSchema).max(MAX_EXPORTED_ISSUES),
+  /** The report listed only the first errors (more exist): the file says so. */
+  truncated: z.boolean().default(false),
+});
+export type ImportIssuesExportBody = z.input<typeof ImportIssuesExportBodySchema>;
+
+export const ImportIssuesExportQuerySchema = z.object({ lang: z.enum(['zh', 'en']).default('zh') });
+
 export const ImportQuerySchema = z.object({
   dryRun: z
     .enum(['true', 'false', '1', '0'])

@@ -162,6 +162,45 @@ describe('DataPage', () => {
     expect(invalidate).not.toHaveBeenCalled();
   });
 
+  it('should download the located issues of the report as XLSX with the name the server gives', async () => {
+    postAnswers.push(json(rejected, 422));
+    const xlsx = new Response('PK', {
+      status: 200,
+      headers: {
+        'Content-Disposition':
+          'attachment; filename="_.xlsx"; filename*=UTF-8\'\'%E5%AF%BC%E5%85%A5%E9%97%AE%E9%A2%98%E6%B8%85%E5%8D%95.xlsx',
+      },
+    });
+    postAnswers.push(xlsx);
+    const createObjectURL = vi.fn(() => 'blob:issues');
+    vi.stubGlobal(
+      'URL',
+      class extends URL {
+        static override createObjectURL = createObjectURL;
+        static override revokeObjectURL = vi.fn();
+      },
+    );
+    const clicked: { href: string; download: string }[] = [];
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicked.push({ href: this.href, download: this.download });
+    });
+    renderSut();
+    chooseFiles('学校年度统计.csv', 'notes.csv');
+    fireEvent.click(screen.getByRole('button', { name: '试运行检查' }));
+    fireEvent.click(await screen.findByRole('button', { name: '下载问题清单（Excel）' }));
+
+    await vi.waitFor(() => expect(clicked).toEqual([{ href: 'blob:issues', download: '导入问题清单.xlsx' }]));
+    const [url, init] = postCalls()[1] ?? [];
+    expect(url).toBe('/api/v1/imports/issues?lang=zh');
+    expect(new Headers(init?.headers).get('X-CSRF-Token')).toBe('csrf-test');
+    expect(JSON.parse(String(init?.body))).toEqual({
+      errors: rejected.errors,
+      warnings: rejected.warnings,
+      truncated: false,
+    });
+    click.mockRestore();
+  });
+
   it('should import, report success and invalidate every query', async () => {
     postAnswers.push(json(applied, 200));
     const { invalidate } = renderSut();

@@ -1,6 +1,7 @@
 import type { ImportIssue, ImportReport } from '@junheng/shared';
-import { useT } from '../../../i18n/i18n.tsx';
+import { useLang, useT } from '../../../i18n/i18n.tsx';
 import { formatInteger, MISSING } from '../../../lib/format.ts';
+import { useDownloadImportIssuesMutation } from '../api/import-issues.ts';
 import { kindLabelKey } from './template-downloads.tsx';
 
 type Level = 'error' | 'warning';
@@ -22,6 +23,31 @@ function IssueRow({ issue, level }: { issue: ImportIssue; level: Level }) {
       <td className="cell-value">{issue.value ?? MISSING}</td>
       <td className="cell-message">{issue.message}</td>
     </tr>
+  );
+}
+
+/** The located issues as XLSX (文件/行/列/值/问题), to send back to the schools. */
+function DownloadIssuesButton({ report }: { report: ImportReport }) {
+  const t = useT();
+  const [lang] = useLang();
+  const download = useDownloadImportIssuesMutation();
+  return (
+    <div className="actions">
+      <button
+        type="button"
+        className="button button-secondary"
+        disabled={download.isPending}
+        onClick={() => download.mutate({ report, lang })}
+      >
+        {download.isPending ? t('data.report.downloadingIssues') : t('data.report.downloadIssues')}
+      </button>
+      <span className="muted small">{t('data.report.downloadIssuesHint')}</span>
+      {download.isError ? (
+        <span className="text-error small" role="alert">
+          {t('data.report.downloadIssuesFailed', { message: download.error.message })}
+        </span>
+      ) : null}
+    </div>
   );
 }
 
@@ -100,30 +126,33 @@ export function ImportReportView({ report }: { report: ImportReport }) {
       {report.errors.length + report.warnings.length === 0 ? (
         <p className="muted">{t('data.report.noIssues')}</p>
       ) : (
-        <div className="table-wrap">
-          <table className="table issues-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('data.report.level')}</th>
-                <th scope="col">{t('data.report.file')}</th>
-                <th scope="col" className="num">
-                  {t('data.report.row')}
-                </th>
-                <th scope="col">{t('data.report.column')}</th>
-                <th scope="col">{t('data.report.value')}</th>
-                <th scope="col">{t('data.report.message')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.errors.map((issue, index) => (
-                <IssueRow key={`e${index}`} issue={issue} level="error" />
-              ))}
-              {report.warnings.map((issue, index) => (
-                <IssueRow key={`w${index}`} issue={issue} level="warning" />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <>
+          <DownloadIssuesButton report={report} />
+          <div className="table-wrap">
+            <table className="table issues-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('data.report.level')}</th>
+                  <th scope="col">{t('data.report.file')}</th>
+                  <th scope="col" className="num">
+                    {t('data.report.row')}
+                  </th>
+                  <th scope="col">{t('data.report.column')}</th>
+                  <th scope="col">{t('data.report.value')}</th>
+                  <th scope="col">{t('data.report.message')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.errors.map((issue, index) => (
+                  <IssueRow key={`e${index}`} issue={issue} level="error" />
+                ))}
+                {report.warnings.map((issue, index) => (
+                  <IssueRow key={`w${index}`} issue={issue} level="warning" />
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
       )}
     </section>
   );
