@@ -65,9 +65,9 @@ export const classSizeEn: Record<keyof typeof classSizeZh, string> = {
   'classSize.oversizeSchools': 'Oversize schools',
   'classSize.classesWithoutData': 'Classes without data',
   'classSize.withoutDataNote':
-    '{classes} classes ({schools} schools) have no class-size figures for this stage (blank, or school-wide only) and show “no data”: the shares use the known figures, are lower bounds, and are not judged as passing.',
+    '{classes, plural, one {# class} other {# classes}} ({schools, plural, one {# school} other {# schools}}) have no class-size figures for this stage (blank, or school-wide only) and show “no data”: the shares use the known figures, are lower bounds, and are not judged as passing.',
   'classSize.unknownSchools':
-    '{count} schools cannot be judged (no data, or only a school-wide largest class between 45 and 50).',
+    '{count, plural, one {# school} other {# schools}} cannot be judged (no data, or only a school-wide largest class between 45 and 50).',
   'classSize.notJudged': 'Cannot be judged',
   'classSize.noData': 'No data',
   'classSize.targetLine': 'Target ≤ {value}',
