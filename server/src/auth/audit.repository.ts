@@ -14,8 +14,8 @@ export interface NewAuditEntry {
 }
 
 /** The only write to the audit log: there is no update or delete here (and a trigger refuses them in SQL). */
-export async function insertAuditEntry(db: Db, entry: NewAuditEntry): Promise<void> {
-  await db
+export async function insertAuditEntry(db: Db, entry: NewAuditEntry): Promise<number> {
+  const row = await db
     .insertInto('audit_log')
     .values({
       user_id: entry.userId,
@@ -25,7 +25,9 @@ export async function insertAuditEntry(db: Db, entry: NewAuditEntry): Promise<vo
       details: JSON.stringify(entry.details ?? {}),
       ip: entry.ip,
     })
-    .execute();
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return Number(row.id);
 }
 
 export async function findAuditEntries(

@@ -78,6 +78,17 @@ export async function audit(
   await insertAuditEntry(db, { ...actor, action, target, details });
 }
 
+/** Like `audit`, answering the new entry's id (to link a later entry to it). */
+export async function auditReturningId(
+  db: Kysely<Database>,
+  actor: Actor,
+  action: AuditAction,
+  target: string | null,
+  details: Record<string, unknown> = {},
+): Promise<number> {
+  return insertAuditEntry(db, { ...actor, action, target, details });
+}
+
 const INVALID_CREDENTIALS = () => new HttpError(401, 'Unauthorized', '用户名或密码错误 / Wrong user name or password');
 
 // Unknown user names still cost one scrypt, so response time does not tell which names exist.
