@@ -10,6 +10,7 @@ export interface Database {
   rotation: RotationTable;
   county_year_input: CountyYearInputTable;
   app_user: AppUserTable;
+  login_throttle: LoginThrottleTable;
   user_session: UserSessionTable;
   api_token: ApiTokenTable;
   audit_log: AuditLogTable;
@@ -132,10 +133,17 @@ export interface AppUserTable {
   /** jsonb array of township codes; null = every township. */
   township_codes: ColumnType<string[] | null, string | null, string | null>;
   disabled: Generated<boolean>;
-  failed_logins: Generated<number>;
-  locked_until: NullableTimestamp;
   last_login_at: NullableTimestamp;
   created_at: Timestamp;
+}
+
+/** Failed logins per (lower-cased name, address); address '*' counts the name over all addresses. */
+export interface LoginThrottleTable {
+  username: string;
+  address: string;
+  failures: number;
+  locked_until: NullableTimestamp;
+  last_attempt_at: Timestamp;
 }
 
 export interface UserSessionTable {

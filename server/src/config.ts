@@ -44,7 +44,10 @@ const ConfigSchema = z.object({
     .enum(['true', 'false', '1', '0'])
     .default('false')
     .transform((v) => v === 'true' || v === '1'),
+  /** Failed logins per user name and address before that address is locked out of the name. */
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  /** Failed logins per user name from all addresses together before the name is locked for everyone. */
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).max(10_000).default(50),
   LOGIN_LOCK_MINUTES: z.coerce
     .number()
     .positive()
@@ -71,6 +74,7 @@ export type Config = Readonly<{
     sessionTtlMs: number;
     sessionIdleMs: number;
     maxFailedLogins: number;
+    maxAccountFailures: number;
     lockoutMs: number;
     cookieSecure: boolean;
     loginAttemptsPerWindow: number;
@@ -101,6 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       sessionTtlMs: e.SESSION_TTL_HOURS * 3_600_000,
       sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
       maxFailedLogins: e.LOGIN_MAX_FAILURES,
+      maxAccountFailures: Math.max(e.LOGIN_MAX_FAILURES_PER_ACCOUNT, e.LOGIN_MAX_FAILURES),
       lockoutMs: e.LOGIN_LOCK_MINUTES * 60_000,
       cookieSecure: e.COOKIE_SECURE,
       loginAttemptsPerWindow: e.LOGIN_ATTEMPTS_PER_15_MIN,

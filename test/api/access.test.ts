@@ -271,6 +271,154 @@ describe(`access control (${usingRealPostgres() ? 'real PostgreSQL' : 'PGlite'})
       expect.objectContaining({ row: 2, column: '区县代码', message: expect.stringContaining('不属于您可管理的区县') }),
     );
   });
+
+  it('should confine a district-scoped administrator to its district: users, tokens, audit entries and imports', async () => {
+    const scopedAdmin = await createTokenUser(database.db, 'admin', { districtCode: DEMO });
+    const local = await createTokenUser(database.db, 'analyst', { districtCode: DEMO });
+    const foreign = await createTokenUser(database.db, 'analyst', { districtCode: SMALL_DISTRICT.code });
+    const as = (path: string, init: RequestInit & { json?: unknown } = {}) => {
+      const headers = new Headers(init.headers);
+      headers.set('Authorization', `Bearer ${scopedAdmin.token}`);
+      if (init.json !== undefined) headers.set('Content-Type', 'application/json');
+      return fetch(`${app.baseUrl}/api/v1${path}`, {
+        ...init,
+        headers,
+        ...(init.json !== undefined ? { body: JSON.stringify(init.json) } : {}),
+      });
+    };
+    const everyone = (await (await app.fetch(`${app.baseUrl}/api/v1/admin/users`)).json()) as {
+      users: { id: number; username: string; districtCode: string | null }[];
+    };
+    const idOf = (name: string) => everyone.users.find((u) => u.username === name)?.id as number;
+    const selfId = idOf(scopedAdmin.username);
+    const unrestrictedAdmin = everyone.users.find((u) => u.districtCode === null && u.username.startsWith('admin-'));
+    const foreignTokens = (await (await app.fetch(`${app.baseUrl}/api/v1/auth/tokens?all=true`)).json()) as {
+      tokens: { id: number; username: string }[];
+    };
+    const foreignTokenId = foreignTokens.tokens.find((t) => t.username === foreign.username)?.id;
+
+    // [request, expected status]: the rows the access matrix adds for a district-scoped administrator.
+    const rows: [string, () => Promise<Response>, number][] = [
+      [
+        'create an unrestricted admin',
+        () =>
+          as('/admin/users', {
+            method: 'POST',
+            json: { username: 'root2', password: 'a-long-password', role: 'admin' },
+          }),
+        403,
+      ],
+      [
+        'create a user of another district',
+        () =>
+          as('/admin/users', {
+            method: 'POST',
+            json: {
+              username: 'x-other',
+              password: 'a-long-password',
+              role: 'analyst',
+              districtCode: SMALL_DISTRICT.code,
+            },
+          }),
+        403,
+      ],
+      [
+        'create a user of its own district',
+        () =>
+          as('/admin/users', {
+            method: 'POST',
+            json: { username: 'x-local', password: 'a-long-password', role: 'admin', districtCode: DEMO },
+          }),
+        201,
+      ],
+      [
+        'clear its own district',
+        () => as(`/admin/users/${selfId}`, { method: 'PUT', json: { districtCode: null } }),
+        403,
+      ],
+      [
+        'widen a local user to all districts',
+        () => as(`/admin/users/${idOf(local.username)}`, { method: 'PUT', json: { districtCode: null } }),
+        403,
+      ],
+      [
+        'change a user of another district',
+        () => as(`/admin/users/${idOf(foreign.username)}`, { method: 'PUT', json: { disabled: true } }),
+        404,
+      ],
+      [
+        'change the unrestricted admin',
+        () => as(`/admin/users/${unrestrictedAdmin?.id}`, { method: 'PUT', json: { disabled: true } }),
+        404,
+      ],
+      [
+        'mint a token for a user of another district',
+        () => as('/auth/tokens', { method: 'POST', json: { username: foreign.username } }),
+        404,
+      ],
+      [
+        'mint a token for the unrestricted admin',
+        () => as('/auth/tokens', { method: 'POST', json: { username: unrestrictedAdmin?.username } }),
+        404,
+      ],
+      [
+        'mint a token for a local user',
+        () => as('/auth/tokens', { method: 'POST', json: { username: local.username } }),
+        201,
+      ],
+      ['revoke a token of another district', () => as(`/auth/tokens/${foreignTokenId}`, { method: 'DELETE' }), 404],
+    ];
+    const outcomes = [];
+    for (const [what, send, expected] of rows) outcomes.push([what, (await send()).status, expected]);
+    expect(outcomes.filter(([, status, expected]) => status !== expected)).toEqual([]);
+
+    // Lists: only users, tokens and audit entries of its district.
+    const users = (await (await as('/admin/users')).json()) as {
+      users: { username: string; districtCode: string | null }[];
+    };
+    expect(users.users.map((u) => u.districtCode)).toEqual(users.users.map(() => DEMO));
+    expect(users.users.map((u) => u.username)).toEqual(
+      expect.arrayContaining([scopedAdmin.username, local.username, 'x-local']),
+    );
+    const tokens = (await (await as('/auth/tokens?all=true')).json()) as { tokens: { username: string }[] };
+    const localNames = new Set(users.users.map((u) => u.username));
+    expect(tokens.tokens.length).toBeGreaterThan(0);
+    expect(tokens.tokens.filter((t) => !localNames.has(t.username))).toEqual([]);
+    const audit = (await (await as('/admin/audit?limit=1000')).json()) as { entries: { username: string | null }[] };
+    expect(audit.entries.length).toBeGreaterThan(0);
+    expect(audit.entries.filter((e) => !localNames.has(e.username ?? ''))).toEqual([]);
+    const all = (await (await app.fetch(`${app.baseUrl}/api/v1/admin/audit?limit=1000`)).json()) as {
+      entries: unknown[];
+    };
+    expect(all.entries.length).toBeGreaterThan(audit.entries.length);
+
+    // An import may not move a school of another district into its own: a located error, nothing written.
+    const school = SMALL_SCHOOLS[0]?.schoolCode as string;
+    const header = '学校标识码,学校名称,区县代码,区县名称,乡镇代码,乡镇名称,城乡分类代码,办学类型,办学性质,是否寄宿制';
+    const form = new FormData();
+    form.append(
+      'files',
+      new Blob([`${header}\n${school},搬来的学校,${DEMO},澄川县,330999001,城东街道,111,小学,公办,否\n`]),
+      'schools.csv',
+    );
+    const res = await as('/imports', { method: 'POST', body: form });
+    const body = (await res.json()) as { applied: boolean; errors: { row: number; column: string; message: string }[] };
+    expect(res.status).toBe(422);
+    expect(body.applied).toBe(false);
+    expect(body.errors).toContainEqual(
+      expect.objectContaining({
+        row: 2,
+        column: '学校标识码',
+        message: expect.stringContaining(`现属区县 ${SMALL_DISTRICT.code}`),
+      }),
+    );
+    const stored = await database.db
+      .selectFrom('school')
+      .select('district_code')
+      .where('code', '=', school)
+      .executeTakeFirst();
+    expect(stored?.district_code).toBe(SMALL_DISTRICT.code);
+  });
 });
 
 describe(`sessions, CSRF, lockout and the audit log (${usingRealPostgres() ? 'real PostgreSQL' : 'PGlite'})`, () => {
@@ -402,6 +550,40 @@ describe(`sessions, CSRF, lockout and the audit log (${usingRealPostgres() ? 're
     const refused = await login(victim.username, victim.password);
     expect(refused.status).toBe(401);
     expect(ApiErrorSchema.parse(await refused.json()).error.details).toEqual({ reason: 'disabled' });
+  });
+
+  it('should revoke every API token of a user whose password is reset or who is disabled, for good', async () => {
+    const users = async () =>
+      (
+        (await (await app.fetch(`${app.baseUrl}/api/v1/admin/users`)).json()) as {
+          users: { id: number; username: string }[];
+        }
+      ).users;
+    const put = (id: number | undefined, body: unknown) =>
+      app.fetch(`${app.baseUrl}/api/v1/admin/users/${id}`, {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const me = (token: string) =>
+      fetch(`${app.baseUrl}/api/v1/auth/me`, { headers: { Authorization: `Bearer ${token}` } });
+
+    const reset = await createTokenUser(database.db, 'analyst');
+    expect((await me(reset.token)).status).toBe(200);
+    const resetId = (await users()).find((u) => u.username === reset.username)?.id;
+    expect((await put(resetId, { password: 'a-fresh-long-password' })).status).toBe(200);
+    expect((await me(reset.token)).status).toBe(401);
+    const tokens = (await (await app.fetch(`${app.baseUrl}/api/v1/auth/tokens?all=true`)).json()) as {
+      tokens: { username: string; revokedAt: string | null }[];
+    };
+    expect(tokens.tokens.filter((t) => t.username === reset.username).map((t) => t.revokedAt !== null)).toEqual([true]);
+
+    // Disabling revokes the tokens themselves: enabling the account again does not bring them back.
+    const paused = await createTokenUser(database.db, 'analyst');
+    const pausedId = (await users()).find((u) => u.username === paused.username)?.id;
+    expect((await put(pausedId, { disabled: true })).status).toBe(200);
+    expect((await put(pausedId, { disabled: false })).status).toBe(200);
+    expect((await me(paused.token)).status).toBe(401);
   });
 
   it('should revoke an API token', async () => {

@@ -220,4 +220,53 @@ describe(`township scope: a viewer learns nothing about another township (${usin
     });
     expect(put.status).toBe(403);
   });
+
+  it('should show a township-scoped analyst only its own rows of each import batch: no whole-batch counts, file names or checksums', async () => {
+    type History = {
+      batches: {
+        id: number;
+        files: { file: string; sha256: string }[];
+        counts: Record<string, number>;
+        warnings: number | null;
+        scoped: boolean;
+      }[];
+    };
+    const analyst = await app.as('analyst', { townships: [MINE] });
+    const res = await analyst(`${app.baseUrl}/api/v1/imports`);
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    const scoped = JSON.parse(text) as History;
+    const whole = (await (await app.fetch(`${app.baseUrl}/api/v1/imports`)).json()) as History;
+    const demo = whole.batches.find((b) => b.files.length > 0);
+    expect(demo?.files.length).toBeGreaterThan(0);
+    // The demo county is one batch: the analyst sees its schools and statistics of 青石镇 only.
+    const statsOfMine = await database.db
+      .selectFrom('school_year_stat as s')
+      .innerJoin('school', 'school.code', 's.school_code')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('school.township_code', '=', MINE)
+      .executeTakeFirstOrThrow();
+    const rotationsFromMine = await database.db
+      .selectFrom('rotation as r')
+      .innerJoin('school', 'school.code', 'r.from_school_code')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('school.township_code', '=', MINE)
+      .executeTakeFirstOrThrow();
+    expect(scoped.batches).toEqual([
+      {
+        id: demo?.id,
+        createdAt: expect.any(String),
+        source: 'demo',
+        files: [],
+        counts: { schools: mine.length, school_stats: Number(statsOfMine.n), rotations: Number(rotationsFromMine.n) },
+        warnings: null,
+        scoped: true,
+      },
+    ]);
+    expect(demo?.counts.schools).toBeGreaterThan(mine.length);
+    for (const file of demo?.files ?? []) {
+      expect(text).not.toContain(file.sha256);
+      expect(text).not.toContain(file.file);
+    }
+  });
 });

@@ -54,7 +54,7 @@ export const authZh = {
   'admin.forbidden': '只有管理员可以使用系统管理。',
 
   'users.title': '用户',
-  'users.description': '停用账户或重设密码会立即使其所有会话失效。查看者只能看到所分配乡镇的学校。',
+  'users.description': '停用账户或重设密码会立即结束其所有会话并吊销其全部 API 令牌。查看者只能看到所分配乡镇的学校。',
   'users.username': '用户名',
   'users.role': '角色',
   'users.roleHint.admin': '全部功能：用户、导入、县级填报、审计日志。',
@@ -90,12 +90,12 @@ export const authZh = {
   'users.close': '关闭',
   'users.disable': '停用账户',
   'users.enable': '启用账户',
-  'users.disabledDone': '已停用，其会话已失效。',
-  'users.enabledDone': '已启用。',
+  'users.disabledDone': '已停用，其会话已结束，API 令牌已全部吊销。',
+  'users.enabledDone': '已启用。停用时吊销的 API 令牌不会恢复，需要时请新建。',
   'users.newPassword': '新密码',
-  'users.resetHint': '至少 {min} 位。重设后该用户需用新密码重新登录。',
+  'users.resetHint': '至少 {min} 位。重设后该用户需用新密码重新登录，其全部 API 令牌同时吊销（脚本需换用新令牌）。',
   'users.resetPassword': '重设密码',
-  'users.resetDone': '已重设 {username} 的密码，其会话已失效。',
+  'users.resetDone': '已重设 {username} 的密码，其会话已结束，API 令牌已全部吊销。',
 
   'tokens.title': '我的 API 令牌',
   'tokens.titleAll': '所有用户的 API 令牌',
@@ -199,7 +199,7 @@ export const authEn: Record<keyof typeof authZh, string> = {
 
   'users.title': 'Users',
   'users.description':
-    'Disabling an account or resetting its password ends all its sessions at once. Viewers see only the schools of their townships.',
+    'Disabling an account or resetting its password ends all its sessions and revokes all its API tokens at once. Viewers see only the schools of their townships.',
   'users.username': 'User name',
   'users.role': 'Role',
   'users.roleHint.admin': 'Everything: users, imports, county-year inputs, audit log.',
@@ -235,12 +235,13 @@ export const authEn: Record<keyof typeof authZh, string> = {
   'users.close': 'Close',
   'users.disable': 'Disable account',
   'users.enable': 'Enable account',
-  'users.disabledDone': 'Disabled; their sessions have ended.',
-  'users.enabledDone': 'Enabled.',
+  'users.disabledDone': 'Disabled; their sessions have ended and their API tokens are revoked.',
+  'users.enabledDone': 'Enabled. API tokens revoked when it was disabled stay revoked: create new ones if needed.',
   'users.newPassword': 'New password',
-  'users.resetHint': 'At least {min} characters. The user must sign in again with it.',
+  'users.resetHint':
+    'At least {min} characters. The user must sign in again with it; all their API tokens are revoked too (scripts need a new token).',
   'users.resetPassword': 'Reset password',
-  'users.resetDone': 'Password of {username} reset; their sessions have ended.',
+  'users.resetDone': 'Password of {username} reset; their sessions have ended and their API tokens are revoked.',
 
   'tokens.title': 'My API tokens',
   'tokens.titleAll': "Every user's API tokens",

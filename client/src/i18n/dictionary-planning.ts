@@ -114,6 +114,9 @@ export const planningZh = {
   'data.history.title': '导入历史',
   'data.history.description': '已写入数据库的每一批导入，最新的在前；文件校验和（SHA-256）可用于核对是哪一份文件。',
   'data.history.empty': '还没有导入记录。',
+  'data.history.scopedNote':
+    '您的账户限定了访问范围：这里只列出仍含有您范围内数据的批次，行数只计您范围内的行；文件名、校验和与提示数涉及其他区域的数据，不予显示。',
+  'data.history.scopedFiles': '（仅对不受范围限制的用户显示）',
   'data.history.batch': '批次',
   'data.history.time': '时间',
   'data.history.source': '来源',
@@ -269,6 +272,9 @@ export const planningEn: Record<keyof typeof planningZh, string> = {
   'data.history.description':
     'Every import written to the database, newest first; the file checksum (SHA-256) tells exactly which file it was.',
   'data.history.empty': 'No imports yet.',
+  'data.history.scopedNote':
+    'Your account is limited to part of the county: only batches that still hold data within your scope are listed, and the counts cover only those rows; file names, checksums and warning counts describe other areas’ data and are not shown.',
+  'data.history.scopedFiles': '(shown to unrestricted users only)',
   'data.history.batch': 'Batch',
   'data.history.time': 'Time',
   'data.history.source': 'Source',

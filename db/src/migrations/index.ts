@@ -2,6 +2,7 @@ import type { Migration } from 'kysely/migration';
 import * as createCoreTables from './2026_11_24_0700_create_core_tables.ts';
 import * as createAuthTables from './2026_11_24_1000_create_auth_tables.ts';
 import * as classSizePerStage from './2026_12_06_0300_class_size_per_stage.ts';
+import * as loginThrottle from './2026_12_06_0500_login_throttle.ts';
 import * as rotationTeacherUniquePerCounty from './2026_12_06_0600_rotation_teacher_unique_per_county.ts';
 
 /** Every migration, by name. Listed statically so the same code runs under tsx, Vitest and a bundler. */
@@ -9,5 +10,6 @@ export const migrations: Record<string, Migration> = {
   '2026_11_24_0700_create_core_tables': createCoreTables,
   '2026_11_24_1000_create_auth_tables': createAuthTables,
   '2026_12_06_0300_class_size_per_stage': classSizePerStage,
+  '2026_12_06_0500_login_throttle': loginThrottle,
   '2026_12_06_0600_rotation_teacher_unique_per_county': rotationTeacherUniquePerCounty,
 };

@@ -8,35 +8,40 @@ import { sendValidated } from '../http/respond.ts';
 import { parseInput } from '../http/validate.ts';
 import { findAuditEntries } from './audit.repository.ts';
 import { clientIp } from './auth.middleware.ts';
-import { actorOf, changeUser, createUser, listUsers } from './auth.service.ts';
+import { actorOf, changeUser, createUser, listUsers, managedUserIds } from './auth.service.ts';
 import { requirePermission } from './principal.ts';
 
-/** Users and the audit log: admins only. */
+/**
+ * Users and the audit log: admins only. An administrator limited to a district (or townships) manages only the users
+ * within that scope, grants no wider scope, and sees only the audit entries those users made.
+ */
 export function createAdminRouter(db: Kysely<Database>): Router {
   const router = Router();
 
   router.get(routes.listUsers.path, async (_req, res) => {
-    requirePermission(res, 'manageUsers');
-    sendValidated(res, routes.listUsers.response, { users: await listUsers(db) });
+    const principal = requirePermission(res, 'manageUsers');
+    sendValidated(res, routes.listUsers.response, { users: await listUsers(db, principal.access) });
   });
 
   router.post(routes.createUser.path, async (req, res) => {
     const principal = requirePermission(res, 'manageUsers');
     const body = parseInput(routes.createUser.body, req.body, 'body');
-    sendValidated(res, routes.createUser.response, await createUser(db, actorOf(principal, clientIp(req)), body), 201);
+    const actor = actorOf(principal, clientIp(req));
+    sendValidated(res, routes.createUser.response, await createUser(db, actor, body, principal.access), 201);
   });
 
   router.put(routes.updateUser.path, async (req, res) => {
     const principal = requirePermission(res, 'manageUsers');
     const { id } = parseInput(routes.updateUser.params, req.params, 'params');
     const body = parseInput(routes.updateUser.body, req.body, 'body');
-    sendValidated(res, routes.updateUser.response, await changeUser(db, actorOf(principal, clientIp(req)), id, body));
+    const actor = actorOf(principal, clientIp(req));
+    sendValidated(res, routes.updateUser.response, await changeUser(db, actor, id, body, principal.access));
   });
 
   router.get(routes.getAudit.path, async (req, res) => {
-    requirePermission(res, 'viewAudit');
+    const principal = requirePermission(res, 'viewAudit');
     const query = parseInput(routes.getAudit.query, req.query, 'query');
-    const rows = await findAuditEntries(db, query);
+    const rows = await findAuditEntries(db, { ...query, userIds: await managedUserIds(db, principal.access) });
     const body: AuditResponse = {
       entries: rows.map((r) => ({
         id: r.id,

@@ -3,7 +3,14 @@ import { parseCookie } from 'cookie';
 import type { Request, RequestHandler, Response } from 'express';
 import type { Kysely } from 'kysely';
 import { HttpError } from '../http/errors.ts';
-import { type AuthSettings, actorOf, audit, authenticateSession, authenticateToken } from './auth.service.ts';
+import {
+  type AuthSettings,
+  actorOf,
+  audit,
+  auditReturningId,
+  authenticateSession,
+  authenticateToken,
+} from './auth.service.ts';
 import { setExportRecorder } from './export-audit.ts';
 import { type Principal, setPrincipal } from './principal.ts';
 import { safeEqual } from './secrets.ts';
@@ -78,9 +85,13 @@ async function resolvePrincipal(db: Kysely<Database>, settings: AuthSettings, re
 }
 
 function installExportAudit(db: Kysely<Database>, req: Request, res: Response, principal: Principal): void {
-  setExportRecorder(res, async ({ format, rows }) => {
-    const { format: _format, bom: _bom, lang, ...filters } = req.query as Record<string, unknown>;
-    const path = req.originalUrl.split('?')[0] ?? req.path;
-    await audit(db, actorOf(principal, clientIp(req)), 'export', path, { format, rows, lang, filters });
+  const { format: _format, bom: _bom, lang, ...filters } = req.query as Record<string, unknown>;
+  const path = req.originalUrl.split('?')[0] ?? req.path;
+  const actor = actorOf(principal, clientIp(req));
+  setExportRecorder(res, {
+    start: (format) => auditReturningId(db, actor, 'export_started', path, { format, lang, filters }),
+    finish: async ({ format, rows, status, startedId }) => {
+      await audit(db, actor, 'export', path, { format, rows, status, lang, filters, startedId });
+    },
   });
 }

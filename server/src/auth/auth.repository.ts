@@ -3,7 +3,11 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-export type UserRecord = AppUserRecord & { township_names: { code: string; name: string }[] | null };
+export type UserRecord = AppUserRecord & {
+  township_names: { code: string; name: string }[] | null;
+  /** The account-wide login lock (over all addresses), if any. */
+  locked_until: Date | null;
+};
 
 /** Users with their townships' names (for display); a code with no township row keeps the code as its name. */
 function selectUsers(db: Db) {
@@ -16,6 +20,14 @@ function selectUsers(db: Db) {
         from jsonb_array_elements_text(u.township_codes) with ordinality as c(code, ord)
         left join township t on t.code = c.code
       )`.as('township_names'),
+    )
+    .select((eb) =>
+      eb
+        .selectFrom('login_throttle as lt')
+        .select('lt.locked_until')
+        .where('lt.username', '=', sql<string>`lower(u.username)`)
+        .where('lt.address', '=', '*')
+        .as('locked_until'),
     );
 }
 
@@ -79,44 +91,17 @@ export async function updateUser(db: Db, id: number, changes: UserChanges): Prom
         ? { township_codes: changes.townships === null ? null : JSON.stringify(changes.townships) }
         : {}),
       ...(changes.disabled !== undefined ? { disabled: changes.disabled } : {}),
-      // A new password also lifts a lockout.
-      ...(changes.passwordHash !== undefined
-        ? { password_hash: changes.passwordHash, failed_logins: 0, locked_until: null }
-        : {}),
+      ...(changes.passwordHash !== undefined ? { password_hash: changes.passwordHash } : {}),
     })
     .where('id', '=', id)
     .execute();
 }
 
-/** Counts a failed password; at `maxFailures` the account locks until `lockUntil` and the count starts again. */
-export async function recordFailedLogin(db: Db, id: number, maxFailures: number, lockUntil: Date): Promise<boolean> {
-  const row = await db
-    .updateTable('app_user')
-    .set((eb) => ({
-      failed_logins: eb
-        .case()
-        .when('failed_logins', '>=', maxFailures - 1)
-        .then(0)
-        .else(eb('failed_logins', '+', 1))
-        .end(),
-      locked_until: eb
-        .case()
-        .when('failed_logins', '>=', maxFailures - 1)
-        .then(lockUntil)
-        .else(eb.ref('locked_until'))
-        .end(),
-    }))
-    .where('id', '=', id)
-    .returning('locked_until')
-    .executeTakeFirst();
-  return row?.locked_until != null && row.locked_until.getTime() === lockUntil.getTime();
-}
-
-/** Clears failures and lockout; answers the login time as stored. */
+/** Answers the login time as stored. */
 export async function recordSuccessfulLogin(db: Db, id: number): Promise<Date | null> {
   const row = await db
     .updateTable('app_user')
-    .set({ failed_logins: 0, locked_until: null, last_login_at: sql`now()` })
+    .set({ last_login_at: sql`now()` })
     .where('id', '=', id)
     .returning('last_login_at')
     .executeTakeFirst();
@@ -176,6 +161,18 @@ export async function revokeUserSessions(db: Db, userId: number): Promise<void> 
     .execute();
 }
 
+/** Ends every API token of a user (a password reset or a disabled account). */
+export async function revokeUserApiTokens(db: Db, userId: number): Promise<number> {
+  const rows = await db
+    .updateTable('api_token')
+    .set({ revoked_at: sql`now()` })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .returning('id')
+    .execute();
+  return rows.length;
+}
+
 export async function insertApiToken(
   db: Db,
   token: { userId: number; name: string; prefix: string; tokenHash: string },
@@ -201,6 +198,8 @@ function selectTokens(db: Db) {
       't.created_at',
       't.last_used_at',
       't.revoked_at',
+      'u.district_code',
+      'u.township_codes',
     ]);
 }
 

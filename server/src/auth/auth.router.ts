@@ -97,7 +97,7 @@ export function createAuthRouter(db: Kysely<Database>, options: AuthRouterOption
     const query = parseInput(routes.listTokens.query, req.query, 'query');
     const everyone = query.all && principal.role === 'admin';
     sendValidated(res, routes.listTokens.response, {
-      tokens: await listApiTokens(db, everyone ? null : principal.userId),
+      tokens: await listApiTokens(db, everyone ? null : principal.userId, principal.access),
     });
   });
 
@@ -107,7 +107,8 @@ export function createAuthRouter(db: Kysely<Database>, options: AuthRouterOption
     let ownerId = principal.userId;
     if (body.username !== undefined && body.username.toLowerCase() !== principal.username.toLowerCase()) {
       requirePermission(res, 'manageUsers');
-      ownerId = await findUserIdByName(db, body.username);
+      // Only for a user the administrator manages (within its own scope); anyone else is 404, as if absent.
+      ownerId = await findUserIdByName(db, body.username, principal.access);
     }
     const created = await createApiToken(db, actorOf(principal, clientIp(req)), ownerId, body.name);
     res.setHeader('Cache-Control', 'no-store');
@@ -117,7 +118,8 @@ export function createAuthRouter(db: Kysely<Database>, options: AuthRouterOption
   router.delete(routes.revokeToken.path, async (req, res) => {
     const principal = principalOf(res);
     const { id } = parseInput(routes.revokeToken.params, req.params, 'params');
-    await revokeToken(db, actorOf(principal, clientIp(req)), id, principal.role === 'admin' ? null : principal.userId);
+    const actor = actorOf(principal, clientIp(req));
+    await revokeToken(db, actor, id, principal.role === 'admin' ? null : principal.userId, principal.access);
     sendValidated(res, routes.revokeToken.response, { ok: true });
   });
 

@@ -8,6 +8,7 @@ import type {
   UpdateUserRequest,
   User,
 } from '@junheng/shared';
+import { ipKeyGenerator } from 'express-rate-limit';
 import type { Kysely } from 'kysely';
 import { findTownships } from '../districts/districts.repository.ts';
 import { HttpError } from '../http/errors.ts';
@@ -24,16 +25,24 @@ import {
   insertApiToken,
   insertSession,
   insertUser,
-  recordFailedLogin,
   recordSuccessfulLogin,
   revokeApiToken,
   revokeSession,
+  revokeUserApiTokens,
   revokeUserSessions,
   touchApiToken,
   touchSession,
   type UserRecord,
   updateUser,
 } from './auth.repository.ts';
+import {
+  ANY_ADDRESS,
+  clearLoginThrottle,
+  forgiveLoginAttempt,
+  pruneLoginThrottle,
+  reserveLoginAttempt,
+} from './login-throttle.repository.ts';
+import { isUnrestricted, isWithinScope, requireGrantWithin, UNRESTRICTED } from './manager-scope.ts';
 import { generatePassword, hashPassword, verifyPassword } from './password.ts';
 import type { Principal } from './principal.ts';
 import { API_TOKEN_PREFIX, hashSecret, newSecret } from './secrets.ts';
@@ -41,7 +50,10 @@ import { API_TOKEN_PREFIX, hashSecret, newSecret } from './secrets.ts';
 export interface AuthSettings {
   sessionTtlMs: number;
   sessionIdleMs: number;
+  /** Failed logins per (user name, address) before that pair locks for `lockoutMs`. */
   maxFailedLogins: number;
+  /** Failed logins per user name from all addresses together before the name locks everywhere. */
+  maxAccountFailures: number;
   lockoutMs: number;
 }
 
@@ -66,6 +78,17 @@ export async function audit(
   await insertAuditEntry(db, { ...actor, action, target, details });
 }
 
+/** Like `audit`, answering the new entry's id (to link a later entry to it). */
+export async function auditReturningId(
+  db: Kysely<Database>,
+  actor: Actor,
+  action: AuditAction,
+  target: string | null,
+  details: Record<string, unknown> = {},
+): Promise<number> {
+  return insertAuditEntry(db, { ...actor, action, target, details });
+}
+
 const INVALID_CREDENTIALS = () => new HttpError(401, 'Unauthorized', '用户名或密码错误 / Wrong user name or password');
 
 // Unknown user names still cost one scrypt, so response time does not tell which names exist.
@@ -75,11 +98,7 @@ const getDummyHash = () => {
   return dummyHash;
 };
 
-function accessOfRecord(record: {
-  role: string;
-  district_code: string | null;
-  township_codes: string[] | null;
-}): AccessScope {
+function accessOfRecord(record: { district_code: string | null; township_codes: string[] | null }): AccessScope {
   return { districtCode: record.district_code?.trim() || null, townships: record.township_codes ?? null };
 }
 
@@ -104,6 +123,15 @@ export interface LoginResult {
   sessionSecret: string;
 }
 
+/**
+ * Password login, throttled before the password is checked: each attempt first takes a number, atomically in the
+ * database, for its (name, address) pair and then for the name over all addresses, and only attempts within both
+ * limits reach the (deliberately slow) password check. Parallel attempts therefore cannot all be checked before the
+ * lock. Names are counted whether or not they exist, and an unknown name costs the same password check, so every
+ * answer (401, then 429 with the same message) is the same for an existing and an unknown name. A lock is per
+ * address: one address locks only itself out; the account-wide limit is higher, so only several addresses together
+ * can lock a name for everyone.
+ */
 export async function login(
   db: Kysely<Database>,
   settings: AuthSettings,
@@ -113,28 +141,45 @@ export async function login(
   const user = await findUserByName(db, credentials.username);
   const failed = (reason: string) =>
     audit(db, { userId: user?.id ?? null, username: credentials.username, ip }, 'login_failed', null, { reason });
-  if (!user) {
-    await verifyPassword(credentials.password, await getDummyHash());
-    await failed('unknown_user');
-    throw INVALID_CREDENTIALS();
-  }
-  if (user.locked_until && user.locked_until > new Date()) {
+  const name = credentials.username.trim().toLowerCase();
+  // IPv6: one /56 network counts as one address (as the per-address rate limit does), or one host could rotate.
+  const pairKey = { username: name, address: ip ? ipKeyGenerator(ip, 56) : 'unknown' };
+  const lockSeconds = settings.lockoutMs / 1000;
+  const pair = await reserveLoginAttempt(db, pairKey, { maxFailures: settings.maxFailedLogins, lockSeconds });
+  if (pair.failures > settings.maxFailedLogins) {
     await failed('locked');
-    throw lockedError(user.locked_until);
+    throw lockedError(pair.lockedUntil, settings);
   }
-  if (!(await verifyPassword(credentials.password, user.password_hash))) {
-    const lockUntil = new Date(Date.now() + settings.lockoutMs);
-    const locked = await recordFailedLogin(db, user.id, settings.maxFailedLogins, lockUntil);
-    await failed(locked ? 'wrong_password_locked' : 'wrong_password');
-    if (locked) throw lockedError(lockUntil);
+  const account = await reserveLoginAttempt(
+    db,
+    { username: name, address: ANY_ADDRESS },
+    { maxFailures: settings.maxAccountFailures, lockSeconds },
+  );
+  if (account.failures > settings.maxAccountFailures) {
+    await failed('account_locked');
+    throw lockedError(account.lockedUntil, settings);
+  }
+  const valid = await verifyPassword(credentials.password, user?.password_hash ?? (await getDummyHash()));
+  if (!user || !valid) {
+    // This attempt may be the one that set a lock: it says so, exactly as the next attempts will.
+    const lockedUntil =
+      pair.failures >= settings.maxFailedLogins
+        ? pair.lockedUntil
+        : account.failures >= settings.maxAccountFailures
+          ? account.lockedUntil
+          : null;
+    await failed(!user ? 'unknown_user' : lockedUntil ? 'wrong_password_locked' : 'wrong_password');
+    if (lockedUntil) throw lockedError(lockedUntil, settings);
     throw INVALID_CREDENTIALS();
   }
+  await forgiveLoginAttempt(db, pairKey, account.failures >= settings.maxAccountFailures);
   if (user.disabled) {
     await failed('disabled');
     throw new HttpError(401, 'Unauthorized', '账户已停用，请联系管理员 / This account is disabled', {
       reason: 'disabled',
     });
   }
+  await pruneLoginThrottle(db, lockSeconds);
   const lastLoginAt = await recordSuccessfulLogin(db, user.id);
   const sessionSecret = newSecret();
   const csrfToken = newSecret();
@@ -151,17 +196,19 @@ export async function login(
       via: 'session',
       session: { idHash, csrfToken, expiresAt },
     },
-    user: toUser({ ...user, failed_logins: 0, locked_until: null, last_login_at: lastLoginAt }),
+    user: toUser({ ...user, locked_until: null, last_login_at: lastLoginAt }),
     sessionSecret,
   };
 }
 
-function lockedError(until: Date): HttpError {
+function lockedError(lockedUntil: Date | null, settings: AuthSettings): HttpError {
+  // A count past its limit always carries a lock; the fallback only keeps the type honest.
+  const until = lockedUntil ?? new Date(Date.now() + settings.lockoutMs);
   const minutes = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60_000));
   return new HttpError(
     429,
     'TooManyAttempts',
-    `密码错误次数过多，账户已临时锁定，请 ${minutes} 分钟后再试 / Too many failed attempts: locked for ${minutes} min`,
+    `密码错误次数过多，该用户名已临时锁定，请 ${minutes} 分钟后再试 / Too many failed attempts: locked for ${minutes} min`,
     { lockedUntil: until.toISOString() },
   );
 }
@@ -216,8 +263,32 @@ export async function getUser(db: Kysely<Database>, id: number): Promise<User> {
   return toUser(record);
 }
 
-export async function listUsers(db: Kysely<Database>): Promise<User[]> {
-  return (await findUsers(db)).map(toUser);
+/**
+ * The users an administrator manages: all of them for an unrestricted one; for one limited to a district (or
+ * townships), only the users whose scope lies within that limit.
+ */
+export async function listUsers(db: Kysely<Database>, manager: AccessScope = UNRESTRICTED): Promise<User[]> {
+  return (await findManagedUsers(db, manager)).map(toUser);
+}
+
+async function findManagedUsers(db: Kysely<Database>, manager: AccessScope): Promise<UserRecord[]> {
+  const users = await findUsers(db);
+  return isUnrestricted(manager) ? users : users.filter((u) => isWithinScope(accessOfRecord(u), manager));
+}
+
+/** Ids of the users an administrator manages, for filtering the audit log; null: everyone. */
+export async function managedUserIds(db: Kysely<Database>, manager: AccessScope): Promise<number[] | null> {
+  if (isUnrestricted(manager)) return null;
+  return (await findManagedUsers(db, manager)).map((u) => u.id);
+}
+
+/** A user outside the administrator's scope answers 404, as if absent: its name tells nothing more. */
+async function findManagedUser(db: Kysely<Database>, id: number, manager: AccessScope): Promise<UserRecord> {
+  const user = await findUserById(db, id);
+  if (!user || !isWithinScope(accessOfRecord(user), manager)) {
+    throw new HttpError(404, 'NotFound', `没有用户 ${id} / No user ${id}`);
+  }
+  return user;
 }
 
 /** Township codes must exist and, with a district, belong to it: a typo would otherwise silently show nothing. */
@@ -241,11 +312,17 @@ async function checkScope(db: Kysely<Database>, districtCode: string | null, tow
   }
 }
 
-export async function createUser(db: Kysely<Database>, actor: Actor, request: CreateUserRequest): Promise<User> {
+export async function createUser(
+  db: Kysely<Database>,
+  actor: Actor,
+  request: CreateUserRequest,
+  manager: AccessScope = UNRESTRICTED,
+): Promise<User> {
+  const townships = request.role === 'viewer' || request.townships?.length ? request.townships : null;
+  requireGrantWithin({ districtCode: request.districtCode, townships }, manager);
   if (await findUserByName(db, request.username)) {
     throw new HttpError(409, 'Conflict', `用户名已存在：${request.username} / User name taken`);
   }
-  const townships = request.role === 'viewer' || request.townships?.length ? request.townships : null;
   await checkScope(db, request.districtCode, townships);
   const id = await insertUser(db, {
     username: request.username,
@@ -267,9 +344,9 @@ export async function changeUser(
   actor: Actor,
   id: number,
   changes: UpdateUserRequest,
+  manager: AccessScope = UNRESTRICTED,
 ): Promise<User> {
-  const before = await findUserById(db, id);
-  if (!before) throw new HttpError(404, 'NotFound', `没有用户 ${id} / No user ${id}`);
+  const before = await findManagedUser(db, id, manager);
   const role = changes.role ?? (before.role as Role);
   const townships = changes.townships !== undefined ? changes.townships : before.township_codes;
   const districtCode = changes.districtCode !== undefined ? changes.districtCode : before.district_code?.trim() || null;
@@ -279,6 +356,7 @@ export async function changeUser(
       fields: [{ field: 'townships', message: 'required for a viewer' }],
     });
   }
+  requireGrantWithin({ districtCode, townships }, manager);
   await checkScope(db, districtCode, townships);
   const losesAdmin = before.role === 'admin' && (role !== 'admin' || changes.disabled === true);
   if (losesAdmin) {
@@ -294,19 +372,32 @@ export async function changeUser(
     ...(changes.disabled !== undefined ? { disabled: changes.disabled } : {}),
     ...(changes.password !== undefined ? { passwordHash: await hashPassword(changes.password) } : {}),
   });
-  // A disabled account or a reset password ends every session at once; API tokens of a disabled user stop too.
-  if (changes.disabled === true || changes.password !== undefined) await revokeUserSessions(db, id);
+  // A disabled account or a reset password ends every session and revokes every API token at once: a token made
+  // before the reset must not outlive it, and re-enabling an account does not bring old tokens back.
+  let tokensRevoked = 0;
+  if (changes.disabled === true || changes.password !== undefined) {
+    await revokeUserSessions(db, id);
+    tokensRevoked = await revokeUserApiTokens(db, id);
+  }
+  // A new password also lifts every login lock of the name.
+  if (changes.password !== undefined) await clearLoginThrottle(db, before.username);
   const { password: _password, ...logged } = changes;
   await audit(db, actor, 'user_updated', before.username, {
     ...logged,
     ...(changes.password !== undefined ? { passwordReset: true } : {}),
+    ...(tokensRevoked > 0 ? { tokensRevoked } : {}),
   });
   return getUser(db, id);
 }
 
-export async function findUserIdByName(db: Kysely<Database>, username: string): Promise<number> {
+export async function findUserIdByName(
+  db: Kysely<Database>,
+  username: string,
+  manager: AccessScope = UNRESTRICTED,
+): Promise<number> {
   const user = await findUserByName(db, username);
-  if (!user) throw new HttpError(404, 'NotFound', `没有用户 ${username} / No user ${username}`);
+  if (!user || !isWithinScope(accessOfRecord(user), manager))
+    throw new HttpError(404, 'NotFound', `没有用户 ${username} / No user ${username}`);
   return user.id;
 }
 
@@ -361,19 +452,31 @@ export async function createApiToken(
   return { token: toApiToken(row as NonNullable<typeof row>), secret };
 }
 
-export async function listApiTokens(db: Kysely<Database>, userId: number | null): Promise<ApiToken[]> {
-  return (await findApiTokens(db, userId)).map(toApiToken);
+/** Tokens of `userId`, or (null) of every user the administrator `manager` manages. */
+export async function listApiTokens(
+  db: Kysely<Database>,
+  userId: number | null,
+  manager: AccessScope = UNRESTRICTED,
+): Promise<ApiToken[]> {
+  return (await findApiTokens(db, userId))
+    .filter((row) => userId !== null || isWithinScope(accessOfRecord(row), manager))
+    .map(toApiToken);
 }
 
-/** Revokes a token of `ownerId` (null: any user's, for admins). Someone else's token is 404, as if absent. */
+/**
+ * Revokes a token of `ownerId` (null: of any user the administrator `manager` manages). Any other token is 404, as
+ * if absent.
+ */
 export async function revokeToken(
   db: Kysely<Database>,
   actor: Actor,
   tokenId: number,
   ownerId: number | null,
+  manager: AccessScope = UNRESTRICTED,
 ): Promise<void> {
   const row = await findApiTokenById(db, tokenId);
-  if (!row || (ownerId !== null && row.user_id !== ownerId)) {
+  const allowed = ownerId !== null ? row?.user_id === ownerId : row && isWithinScope(accessOfRecord(row), manager);
+  if (!row || !allowed) {
     throw new HttpError(404, 'NotFound', `没有令牌 ${tokenId} / No token ${tokenId}`);
   }
   await revokeApiToken(db, tokenId);

@@ -32,8 +32,9 @@ const USAGE = `用法 / Usage:
   pnpm cli user add <name> --role <admin|analyst|viewer> [--township <codes>] [--district <code>]
                                                     新建用户（密码从标准输入读取）
   pnpm cli user list                                列出用户
-  pnpm cli user disable <name> | user enable <name> 停用 / 启用用户（停用即吊销其会话）
-  pnpm cli user reset-password <name>               重设密码（从标准输入读取；解除锁定、吊销会话）
+  pnpm cli user disable <name> | user enable <name> 停用 / 启用用户（停用即结束其会话并吊销其全部 API 令牌；
+                                                    重新启用后旧令牌仍无效，需新建）
+  pnpm cli user reset-password <name>               重设密码（从标准输入读取；解除锁定，结束会话并吊销全部 API 令牌）
   pnpm cli token create <user> [--name <label>]     为用户创建 API 令牌（只显示一次）
   pnpm cli token list [<user>]                      列出令牌
   pnpm cli token revoke <id>                        吊销令牌
@@ -190,13 +191,20 @@ async function accountCommand(
   }
   if (command === 'user' && (action === 'disable' || action === 'enable') && target) {
     const user = await accounts.updateUser(target, { disabled: action === 'disable' });
-    print(user, `✔ ${action === 'disable' ? '已停用 / Disabled' : '已启用 / Enabled'}\n${formatUsers([user])}`);
+    const done =
+      action === 'disable'
+        ? '已停用，会话已结束，API 令牌已吊销 / Disabled; sessions ended, API tokens revoked'
+        : '已启用（原有 API 令牌仍为吊销状态）/ Enabled (earlier API tokens stay revoked)';
+    print(user, `✔ ${done}\n${formatUsers([user])}`);
     return 0;
   }
   if (command === 'user' && action === 'reset-password' && target) {
     const password = parseOrExplain(NewPasswordSchema, await readPassword(`${target} 的新密码 / new password: `));
     const user = await accounts.updateUser(target, parseOrExplain(UpdateUserRequestSchema, { password }));
-    print(user, `✔ 已重设密码，原有会话已吊销 / Password reset, sessions revoked\n${formatUsers([user])}`);
+    print(
+      user,
+      `✔ 已重设密码，原有会话与 API 令牌已吊销 / Password reset; sessions and API tokens revoked\n${formatUsers([user])}`,
+    );
     return 0;
   }
   if (command === 'token' && action === 'create' && target) {

@@ -1,6 +1,6 @@
 import type { ExportQuery } from '@junheng/shared';
 import type { Response } from 'express';
-import { recordExport } from '../auth/export-audit.ts';
+import { beginExport, countExportRows } from '../auth/export-audit.ts';
 import { encodeContentDisposition } from '../http/content-disposition.ts';
 import { writeCsv } from './csv.ts';
 import { buildFileName, type ExportContext, type ExportTable } from './table.ts';
@@ -8,7 +8,7 @@ import { writeXlsx } from './xlsx.ts';
 
 /**
  * Streams a table as CSV (Excel flavour with BOM, or plain) or XLSX, with a Chinese file name (RFC 5987), and
- * records the export in the audit log.
+ * audits the export from its start (see beginExport).
  */
 export async function sendTable<Row>(
   res: Response,
@@ -17,6 +17,8 @@ export async function sendTable<Row>(
   table: ExportTable<Row>,
   context: ExportContext,
 ): Promise<number> {
+  const tracker = await beginExport(res, format);
+  const counted: ExportTable<Row> = { ...table, rows: countExportRows(table.rows, tracker) };
   const title = context.lang === 'zh' ? table.titleZh : table.titleEn;
   const fileName = buildFileName([...context.fileNameParts, title], format);
   res.setHeader('Content-Disposition', encodeContentDisposition(fileName));
@@ -24,11 +26,11 @@ export async function sendTable<Row>(
   let rows: number;
   if (format === 'csv') {
     res.setHeader('Content-Type', options.bom ? 'text/csv; charset=utf-8' : 'text/csv; charset=utf-8; header=present');
-    rows = await writeCsv(table, { bom: options.bom, lang: context.lang }, res);
+    rows = await writeCsv(counted, { bom: options.bom, lang: context.lang }, res);
   } else {
     res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    rows = await writeXlsx(table, context, res);
+    rows = await writeXlsx(counted, context, res);
   }
-  await recordExport(res, { format, rows });
+  tracker.written = true;
   return rows;
 }

@@ -245,50 +245,65 @@ function* chunks<T>(items: T[], size: number): Generator<T[]> {
 
 /**
  * The newest import batches first: when, from where, which files (with checksums) and how many rows. A user limited
- * to some schools sees only the batches that still hold rows of theirs (file names can name other districts).
+ * to some schools sees only the batches that still hold rows of theirs, and of those only the rows within the scope:
+ * the whole-batch counts, file names, checksums and warnings describe other districts' or townships' rows and are
+ * left out (`scoped`).
  */
 export async function findImportBatches(db: Db, access: AccessScope, limit = 100) {
+  if (!isRestricted(access)) {
+    const rows = await db
+      .selectFrom('import_batch as b')
+      .select(['b.id', 'b.created_at', 'b.source', 'b.files', 'b.counts', 'b.warnings'])
+      .orderBy('b.id', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({
+      id: r.id,
+      createdAt: new Date(r.created_at).toISOString(),
+      source: r.source,
+      files: r.files.map((f) => ({ ...f, kind: f.kind as 'schools' | 'school_stats' | 'rotations' | null })),
+      counts: r.counts,
+      warnings: r.warnings as number | null,
+      scoped: false,
+    }));
+  }
   const rows = await db
     .selectFrom('import_batch as b')
-    .select(['b.id', 'b.created_at', 'b.source', 'b.files', 'b.counts', 'b.warnings'])
-    .$if(isRestricted(access), (qb) =>
-      qb.where((eb) =>
-        eb.or([
-          eb.exists(
-            eb
-              .selectFrom('school')
-              .select('school.code')
-              .whereRef('school.import_batch_id', '=', 'b.id')
-              .where(inAccessScope(access)),
-          ),
-          eb.exists(
-            eb
-              .selectFrom('school_year_stat as s')
-              .innerJoin('school', 'school.code', 's.school_code')
-              .select('s.school_code')
-              .whereRef('s.import_batch_id', '=', 'b.id')
-              .where(inAccessScope(access)),
-          ),
-          eb.exists(
-            eb
-              .selectFrom('rotation as r')
-              .innerJoin('school', 'school.code', 'r.from_school_code')
-              .select('r.id')
-              .whereRef('r.import_batch_id', '=', 'b.id')
-              .where(inAccessScope(access)),
-          ),
-        ]),
-      ),
-    )
+    .select(['b.id', 'b.created_at', 'b.source'])
+    .select((eb) => [
+      eb
+        .selectFrom('school')
+        .select(sql<number>`count(*)::int`.as('n'))
+        .whereRef('school.import_batch_id', '=', 'b.id')
+        .where(inAccessScope(access))
+        .as('schools'),
+      eb
+        .selectFrom('school_year_stat as s')
+        .innerJoin('school', 'school.code', 's.school_code')
+        .select(sql<number>`count(*)::int`.as('n'))
+        .whereRef('s.import_batch_id', '=', 'b.id')
+        .where(inAccessScope(access))
+        .as('school_stats'),
+      eb
+        .selectFrom('rotation as r')
+        .innerJoin('school', 'school.code', 'r.from_school_code')
+        .select(sql<number>`count(*)::int`.as('n'))
+        .whereRef('r.import_batch_id', '=', 'b.id')
+        .where(inAccessScope(access))
+        .as('rotations'),
+    ])
     .orderBy('b.id', 'desc')
-    .limit(limit)
     .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    createdAt: new Date(r.created_at).toISOString(),
-    source: r.source,
-    files: r.files.map((f) => ({ ...f, kind: f.kind as 'schools' | 'school_stats' | 'rotations' | null })),
-    counts: r.counts,
-    warnings: r.warnings,
-  }));
+  return rows
+    .map((r) => ({
+      id: r.id,
+      createdAt: new Date(r.created_at).toISOString(),
+      source: r.source,
+      files: [],
+      counts: { schools: r.schools ?? 0, school_stats: r.school_stats ?? 0, rotations: r.rotations ?? 0 },
+      warnings: null,
+      scoped: true,
+    }))
+    .filter((b) => b.counts.schools + b.counts.school_stats + b.counts.rotations > 0)
+    .slice(0, limit);
 }

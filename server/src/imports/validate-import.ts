@@ -733,8 +733,14 @@ function checkDistrictScope(
   };
   const message = (what: string) => `${what}不属于您可管理的区县 ${allowed}：不能导入其他区县的数据`;
   for (const r of parsed.schools) {
+    const stored = context.schoolDistricts?.get(r.row.schoolCode);
     if (r.row.districtCode !== allowed) {
       issues.error(issueAt(r, 'districtCode', r.row.districtCode, message(`区县代码 ${quote(r.row.districtCode)} `)));
+    } else if (stored !== undefined && stored !== allowed) {
+      // The row names the importer's district, but the school is stored under another: it would move the school.
+      issues.error(
+        issueAt(r, 'schoolCode', r.row.schoolCode, message(`学校 ${quote(r.row.schoolCode)}（现属区县 ${stored}）`)),
+      );
     }
   }
   for (const r of parsed.stats) {

@@ -2,7 +2,7 @@ import type { Database } from '@junheng/db';
 import { routes, SCHOOL_STAT_COLUMNS } from '@junheng/shared';
 import { Router } from 'express';
 import type { Kysely } from 'kysely';
-import { recordExport } from '../auth/export-audit.ts';
+import { beginExport, countExportLines } from '../auth/export-audit.ts';
 import { accessOf } from '../auth/principal.ts';
 import { requireDistrict } from '../county/county.service.ts';
 import { findTownships } from '../districts/districts.repository.ts';
@@ -60,13 +60,15 @@ export function createRecordsRouter(db: Kysely<Database>): Router {
       filters.push([zh ? '访问范围' : 'Access scope', zh ? `仅限 ${area}` : `${area} only`]);
     }
     if (query.format === 'csv') {
+      const tracker = await beginExport(res, 'csv');
       const table = buildStatTable(streamStatRecords(db, filter));
       const fileName = buildFileName([label, years, table.titleZh], 'csv');
       res.setHeader('Content-Disposition', encodeContentDisposition(fileName));
       res.setHeader('Content-Type', 'text/csv; charset=utf-8');
       const header = table.columns.map((c) => formatCsvField(headerOf(c, query.lang))).join(',');
-      const rows = await writeCsvLines(header, streamStatCsvLines(db, filter, STAT_KEYS), { bom: query.bom }, res);
-      await recordExport(res, { format: 'csv', rows });
+      const lines = countExportLines(streamStatCsvLines(db, filter, STAT_KEYS), tracker);
+      await writeCsvLines(header, lines, { bom: query.bom }, res);
+      tracker.written = true;
       return;
     }
     await sendTable(res, query.format, { bom: query.bom }, buildStatTable(streamStatRecords(db, filter)), {

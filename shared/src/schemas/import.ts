@@ -81,7 +81,13 @@ export const ImportBatchSchema = z.object({
   source: z.enum(['api', 'cli', 'demo']),
   files: z.array(ImportFileSummarySchema),
   counts: z.record(z.string(), z.number().int()),
-  warnings: z.number().int(),
+  /** null when `scoped`: the batch's warnings may concern rows outside the user's scope. */
+  warnings: z.number().int().nullable(),
+  /**
+   * Shown to a user limited to some schools: `counts` are the batch's rows within that scope still held, and the
+   * files (names, checksums, row counts of whole files) are left out, as they describe rows of others.
+   */
+  scoped: z.boolean().default(false),
 });
 export type ImportBatch = z.infer<typeof ImportBatchSchema>;
 export const ImportHistorySchema = z.object({ batches: z.array(ImportBatchSchema) });

@@ -90,6 +90,7 @@ describe(sortBatchesNewestFirst.name, () => {
       files: [],
       counts: {},
       warnings: 0,
+      scoped: false,
     });
     const sut = sortBatchesNewestFirst([
       batch(1, '2025-01-01T00:00:00Z'),

@@ -30,22 +30,25 @@ export function ImportHistory() {
       {
         id: 'files',
         header: t('data.history.files'),
-        cell: (batch) => (
-          <ul className="history-files">
-            {batch.files.map((file) => (
-              <li key={`${file.file}:${file.sha256}`}>
-                <span className="cell-file">{file.file}</span>{' '}
-                <span className="muted small">
-                  {file.kind ? t(kindLabelKey(file.kind)) : t('data.kind.unknown')} ·{' '}
-                  {t('data.history.rows', { rows: formatInteger(file.rows) })} ·{' '}
-                  <abbr className="mono" title={`SHA-256 ${file.sha256}`}>
-                    {file.sha256.slice(0, 10)}
-                  </abbr>
-                </span>
-              </li>
-            ))}
-          </ul>
-        ),
+        cell: (batch) =>
+          batch.scoped ? (
+            <span className="muted small">{t('data.history.scopedFiles')}</span>
+          ) : (
+            <ul className="history-files">
+              {batch.files.map((file) => (
+                <li key={`${file.file}:${file.sha256}`}>
+                  <span className="cell-file">{file.file}</span>{' '}
+                  <span className="muted small">
+                    {file.kind ? t(kindLabelKey(file.kind)) : t('data.kind.unknown')} ·{' '}
+                    {t('data.history.rows', { rows: formatInteger(file.rows) })} ·{' '}
+                    <abbr className="mono" title={`SHA-256 ${file.sha256}`}>
+                      {file.sha256.slice(0, 10)}
+                    </abbr>
+                  </span>
+                </li>
+              ))}
+            </ul>
+          ),
       },
       {
         id: 'counts',
@@ -59,7 +62,7 @@ export function ImportHistory() {
         id: 'warnings',
         header: t('data.history.warnings'),
         numeric: true,
-        cell: (batch) => formatInteger(batch.warnings),
+        cell: (batch) => (batch.warnings === null ? '—' : formatInteger(batch.warnings)),
       },
     ],
     [t],
@@ -87,6 +90,7 @@ export function ImportHistory() {
         {t('data.history.title')}
       </h2>
       <p className="muted small">{t('data.history.description')}</p>
+      {query.data?.some((batch) => batch.scoped) ? <p className="muted small">{t('data.history.scopedNote')}</p> : null}
       {body}
     </section>
   );
