@@ -55,7 +55,7 @@ const server: Server = app.listen(config.port, config.host, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   logger.info(
-    { port, startupMs: Math.round(performance.now() - startedAt) },
+    { port, env: config.env, startupMs: Math.round(performance.now() - startedAt) },
     `均衡 Junheng listening on http://localhost:${port}`,
   );
 });
