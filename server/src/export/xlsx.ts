@@ -30,9 +30,14 @@ export async function writeXlsx<Row>(table: ExportTable<Row>, context: ExportCon
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).commit();
   let count = 0;
+  let sliceStart = performance.now();
   for await (const row of table.rows) {
     sheet.addRow(table.columns.map((c) => normaliseCell(c.value(row)))).commit();
     count += 1;
+    if (count % 50 === 0 && performance.now() - sliceStart > SLICE_MS) {
+      await yieldToOthers(out);
+      sliceStart = performance.now();
+    }
   }
   sheet.commit();
 
@@ -55,6 +60,29 @@ export async function writeXlsx<Row>(table: ExportTable<Row>, context: ExportCon
   about.commit();
   await workbook.commit();
   return count;
+}
+
+/**
+ * Longest run of row building between two turns of the event loop: building XLSX rows is CPU work, and a 24 700-row
+ * export once held every other request for 3.1 s (issue #10). After this many milliseconds others get their turn.
+ */
+const SLICE_MS = 20;
+
+/** Lets other requests run; waits for the client to take what was written when its buffer is full. */
+async function yieldToOthers(out: Writable): Promise<void> {
+  if (!out.writableNeedDrain || out.destroyed) {
+    await new Promise((resolve) => setImmediate(resolve));
+    return;
+  }
+  await new Promise<void>((resolve) => {
+    const done = () => {
+      out.off('drain', done);
+      out.off('close', done);
+      resolve();
+    };
+    out.on('drain', done);
+    out.on('close', done);
+  });
 }
 
 function normaliseCell(value: string | number | boolean | null | undefined): string | number | boolean | null {

@@ -16,7 +16,7 @@ import {
 } from '@junheng/shared';
 import { type HeaderMatch, IMPORT_KIND_ZH, type KindRecognition, recogniseKind } from './headers.ts';
 import { ImportFileError } from './import-file-error.ts';
-import { IssueCollector, MAX_LISTED_ISSUES, quote } from './issues.ts';
+import { IssueCollector, MAX_LISTED_ISSUES, quote, shorten } from './issues.ts';
 import { cleanCode, type LocatedRow, parseRows } from './parse-rows.ts';
 import { type RawTable, readTable, type TableRow } from './read-table.ts';
 
@@ -91,9 +91,19 @@ interface LocatedHeader {
   rows: TableRow[];
 }
 
+/**
+ * No column's name is longer than this; longer cells are shortened before header matching, whose similarity search
+ * would otherwise take minutes on a 24 MB header cell (issue #10).
+ */
+const MAX_HEADER_CHARS = 200;
+
+function headerTexts(cells: readonly string[]): string[] {
+  return cells.map((c) => shorten(c, MAX_HEADER_CHARS));
+}
+
 function locateHeader(table: RawTable): LocatedHeader {
   const first: LocatedHeader = {
-    recognition: recogniseKind(table.headers),
+    recognition: recogniseKind(headerTexts(table.headers)),
     headerRowNumber: table.headerRowNumber,
     headers: table.headers,
     rows: table.rows,
@@ -102,7 +112,7 @@ function locateHeader(table: RawTable): LocatedHeader {
   const limit = Math.min(table.rows.length, HEADER_SEARCH_ROWS - 1);
   for (let i = 0; i < limit; i++) {
     const candidate = table.rows[i] as TableRow;
-    const recognition = recogniseKind(candidate.cells);
+    const recognition = recogniseKind(headerTexts(candidate.cells));
     if (recognition.kind !== null) {
       return {
         recognition,
