@@ -52,7 +52,7 @@ export async function startTestApp(db: Kysely<Database>, env: Record<string, str
     REPORT_CACHE_VERSION_TTL_MS: '0',
     ...env,
   });
-  const app = createApp({ db, config, logger: createLogger(process.env.DEBUG_APP_LOG ?? 'silent') });
+  const app = createApp({ db, config, logger: createLogger('silent') });
   const server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const { port } = server.address() as AddressInfo;

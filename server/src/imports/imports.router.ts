@@ -34,6 +34,8 @@ export function createImportsRouter(deps: {
     const release = slots.tryAcquire();
     if (!release) {
       res.setHeader('Retry-After', String(IMPORT_RETRY_AFTER_SECONDS));
+      // The upload's body is not read: the connection cannot carry another request.
+      res.setHeader('Connection', 'close');
       throw new HttpError(
         503,
         'ServiceUnavailable',

@@ -39,10 +39,11 @@ export const ImportReportSchema = z.object({
   /** The first located errors (at most 200, in file and row order); `errorCount` says how many there are in all. */
   errors: z.array(ImportIssueSchema),
   warnings: z.array(ImportIssueSchema),
-  errorCount: z.number().int(),
-  warningCount: z.number().int(),
+  // Defaults only for reports recorded before these fields existed (the server always sends them).
+  errorCount: z.number().int().default(0),
+  warningCount: z.number().int().default(0),
   /** Counts per kind of issue (severity and column), including those not listed. */
-  issueCounts: z.array(ImportIssueCountSchema),
+  issueCounts: z.array(ImportIssueCountSchema).default([]),
   /** Rows per kind found valid (or written, when applied). */
   counts: z.object({ schools: z.number().int(), school_stats: z.number().int(), rotations: z.number().int() }),
   /** More errors exist than are listed (the list is capped so a broken file still gives a readable report). */
