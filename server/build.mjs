@@ -9,7 +9,12 @@ const external = [manifest('./package.json'), manifest('../db/package.json'), ma
   .filter((name) => !name.startsWith('@junheng/'));
 
 await build({
-  entryPoints: ['src/main.ts', 'src/cli/main.ts'],
+  // Worker threads get bundles of their own next to main.mjs (see src/workers/start-worker.ts).
+  entryPoints: {
+    main: 'src/main.ts',
+    'cli/main': 'src/cli/main.ts',
+    'import-worker': 'src/imports/import-worker.ts',
+  },
   outdir: 'dist',
   outExtension: { '.js': '.mjs' },
   bundle: true,
@@ -18,5 +23,7 @@ await build({
   target: 'node20',
   sourcemap: true,
   external: [...new Set(external)],
+  // The bundle defaults to production mode when NODE_ENV is unset (see config.ts).
+  define: { JUNHENG_BUNDLED: 'true' },
   logLevel: 'warning',
 });

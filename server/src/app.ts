@@ -103,7 +103,14 @@ export function createApp({ db, config, logger }: AppDeps): Express {
   app.use(createDistrictsRouter(db));
   const reportCache = new ReportCache(() => findDataVersion(db), { versionTtlMs: config.reportCacheVersionTtlMs });
   const onDataChanged = () => reportCache.invalidate();
-  app.use(createImportsRouter({ db, maxUploadBytes: config.maxUploadBytes, onDataChanged }));
+  app.use(
+    createImportsRouter({
+      db,
+      maxUploadBytes: config.maxUploadBytes,
+      maxConcurrentImports: config.maxConcurrentImports,
+      onDataChanged,
+    }),
+  );
   app.use(createBalanceRouter(db, reportCache));
   app.use(createAnalysisRouter(db));
   app.use(createPlanningRouter(db, onDataChanged));

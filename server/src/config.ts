@@ -1,8 +1,17 @@
 import path from 'node:path';
 import { z } from 'zod';
 
+/** Defined (true) by server/build.mjs in the bundle that `npm start` and the Docker image run. */
+declare const JUNHENG_BUNDLED: boolean | undefined;
+
+/**
+ * Without NODE_ENV the production bundle runs in production mode (issue #10: `npm start` ran in development mode) and
+ * the TypeScript sources (`pnpm dev`, tests) in development mode.
+ */
+const DEFAULT_NODE_ENV = typeof JUNHENG_BUNDLED !== 'undefined' && JUNHENG_BUNDLED ? 'production' : 'development';
+
 const ConfigSchema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default(DEFAULT_NODE_ENV),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: z
@@ -19,6 +28,8 @@ const ConfigSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Largest accepted upload, per file, in megabytes. */
   MAX_UPLOAD_MB: z.coerce.number().positive().max(512).default(25),
+  /** Imports read and validated at once (each in a worker thread); more are answered 503 with Retry-After. */
+  IMPORT_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
   CLIENT_DIST: z.string().optional(),
   /** How long a report-cache version check is trusted; writes by this process invalidate at once. */
   REPORT_CACHE_VERSION_TTL_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
@@ -67,6 +78,7 @@ export type Config = Readonly<{
   demoData: boolean;
   logLevel: string;
   maxUploadBytes: number;
+  maxConcurrentImports: number;
   clientDist: string;
   reportCacheVersionTtlMs: number;
   adminPassword: string | undefined;
@@ -99,6 +111,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoData: e.DEMO_DATA,
     logLevel: e.LOG_LEVEL,
     maxUploadBytes: Math.round(e.MAX_UPLOAD_MB * 1024 * 1024),
+    maxConcurrentImports: e.IMPORT_CONCURRENCY,
     reportCacheVersionTtlMs: e.REPORT_CACHE_VERSION_TTL_MS,
     adminPassword: e.ADMIN_PASSWORD,
     auth: Object.freeze({

@@ -4,6 +4,7 @@ import { ensureInitialAdmin } from './auth/auth.service.ts';
 import { loadConfig } from './config.ts';
 import { openDatabase } from './database.ts';
 import { loadDemoCountyIfEmpty } from './demo/load-demo-county.ts';
+import { terminateImportWorkers } from './imports/import-workers.ts';
 import { createLogger } from './logger.ts';
 
 const startedAt = performance.now();
@@ -55,7 +56,7 @@ const server: Server = app.listen(config.port, config.host, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   logger.info(
-    { port, startupMs: Math.round(performance.now() - startedAt) },
+    { port, env: config.env, startupMs: Math.round(performance.now() - startedAt) },
     `均衡 Junheng listening on http://localhost:${port}`,
   );
 });
@@ -69,14 +70,17 @@ async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
   logger.info({ signal }, 'shutting down');
-  // Stop accepting, let in-flight requests finish, then close the database so PGlite flushes cleanly.
+  // Stop accepting, cancel imports still validating (answered 503), let the other in-flight requests finish, then
+  // close the database so PGlite flushes cleanly; all within 10 s (issue #10: SIGTERM was ignored during an import).
   const forceExit = setTimeout(() => {
     logger.error('shutdown timed out; closing the database and exiting');
+    server.closeAllConnections();
     void database.close().finally(() => process.exit(1));
-  }, 10_000);
+  }, 7_000);
   forceExit.unref();
   server.close();
   server.closeIdleConnections();
+  await terminateImportWorkers();
   await new Promise<void>((resolve) => server.once('close', () => resolve()));
   await database.close();
   logger.info('database closed; bye');

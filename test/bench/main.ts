@@ -1,5 +1,5 @@
 /**
- * `pnpm bench [import|start|province]`: the performance figures the issues ask for, measured on this machine.
+ * `pnpm bench [import|start|province|client|uploads]`: the performance figures the issues ask for, measured on this machine.
  * Not a test: it prints numbers and the budgets they are held to.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
@@ -21,6 +21,7 @@ import autocannon from 'autocannon';
 import { sql } from 'kysely';
 import { measureClient } from './client-perf.ts';
 import { generateCounty } from './generate-province.ts';
+import { benchHostileUploads } from './hostile-uploads.ts';
 import { fmt, percentile } from './stats.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -74,7 +75,9 @@ async function signIn(port: number): Promise<string> {
 function startServer(env: Record<string, string>): { child: ChildProcess; ready: Promise<number>; port: number } {
   const port = 3900 + Math.floor(Math.random() * 90);
   const started = performance.now();
-  const child = spawn(process.execPath, [path.join(root, 'server/dist/main.mjs')], {
+  // BENCH_SERVER_ENTRY: another build of the server (e.g. the code before a change), for before/after figures.
+  const entry = process.env.BENCH_SERVER_ENTRY ?? path.join(root, 'server/dist/main.mjs');
+  const child = spawn(process.execPath, [entry], {
     cwd: root,
     env: {
       ...process.env,
@@ -291,6 +294,7 @@ if (wants('import')) await benchImport();
 if (wants('start')) await benchStart();
 if (wants('province')) await benchProvince();
 if (wants('client')) await benchClient();
+if (wants('uploads')) await benchHostileUploads({ startServer, stopServer, signIn, report });
 console.log(
   `\nSummary (${os.cpus().length} cores, Node ${process.version}):\n${results.map((r) => `- ${r}`).join('\n')}`,
 );

@@ -5,7 +5,8 @@ export type ImportFileErrorCode =
   | 'not_a_table'
   | 'legacy_xls'
   | 'corrupt_xlsx'
-  | 'csv_syntax';
+  | 'csv_syntax'
+  | 'too_large';
 
 /**
  * A file-level import failure with a message the analyst can act on (Chinese, says what to do).

@@ -6,32 +6,58 @@ import {
   routes,
   TemplateParamsSchema,
 } from '@junheng/shared';
-import { type Request, Router } from 'express';
+import { type Request, type Response, Router } from 'express';
 import type { Kysely } from 'kysely';
 import { clientIp } from '../auth/auth.middleware.ts';
 import { actorOf, audit } from '../auth/auth.service.ts';
-import { requirePermission } from '../auth/principal.ts';
+import { type Principal, requirePermission } from '../auth/principal.ts';
 import { sendTable } from '../export/send-table.ts';
 import { encodeContentDisposition } from '../http/content-disposition.ts';
 import { HttpError } from '../http/errors.ts';
 import { readMultipartFiles } from '../http/multipart.ts';
 import { sendValidated } from '../http/respond.ts';
 import { parseInput } from '../http/validate.ts';
+import { ImportSlots, validateInWorker } from './import-workers.ts';
 import { findImportBatches } from './imports.repository.ts';
 import { runImport } from './imports.service.ts';
 import { buildImportIssuesTable, importIssuesContext } from './issues-export.ts';
 import { buildTemplate } from './templates.ts';
 
+/** What a refused import is told to wait: about the time a large file takes to validate. */
+const IMPORT_RETRY_AFTER_SECONDS = 10;
+
 export function createImportsRouter(deps: {
   db: Kysely<Database>;
   maxUploadBytes: number;
+  /** Imports read and validated at once; more are answered 503 with Retry-After. */
+  maxConcurrentImports: number;
   onDataChanged: () => void;
 }): Router {
   const router = Router();
+  const slots = new ImportSlots(deps.maxConcurrentImports);
 
   router.post(routes.importFiles.path, async (req: Request, res) => {
     const principal = requirePermission(res, 'importData');
     const { dryRun } = parseInput(ImportQuerySchema, req.query, 'query');
+    const release = slots.tryAcquire();
+    if (!release) {
+      res.setHeader('Retry-After', String(IMPORT_RETRY_AFTER_SECONDS));
+      // The upload's body is not read: the connection cannot carry another request.
+      res.setHeader('Connection', 'close');
+      throw new HttpError(
+        503,
+        'ServiceUnavailable',
+        `正在处理其他导入，请 ${IMPORT_RETRY_AFTER_SECONDS} 秒后重试 / Other imports are running: retry in ${IMPORT_RETRY_AFTER_SECONDS} s`,
+      );
+    }
+    try {
+      await importUpload(req, res, principal, dryRun);
+    } finally {
+      release();
+    }
+  });
+
+  async function importUpload(req: Request, res: Response, principal: Principal, dryRun: boolean): Promise<void> {
     const files = await readMultipartFiles(req, {
       fieldName: 'files',
       maxFileBytes: deps.maxUploadBytes,
@@ -48,6 +74,7 @@ export function createImportsRouter(deps: {
       dryRun,
       source: 'api',
       allowedDistrict: principal.access.districtCode,
+      validate: validateInWorker,
     });
     if (report.applied) deps.onDataChanged();
     await audit(
@@ -60,13 +87,13 @@ export function createImportsRouter(deps: {
         applied: report.applied,
         files: report.files.map((f) => f.file),
         counts: report.counts,
-        errors: report.errors.length,
-        warnings: report.warnings.length,
+        errors: report.errorCount,
+        warnings: report.warningCount,
       },
     );
     const status = report.errors.length > 0 ? 422 : 200;
     sendValidated(res, routes.importFiles.response, report, status);
-  });
+  }
 
   // The report is not stored (a dry run writes nothing): the client sends its located issues back for the download.
   router.post(routes.exportImportIssues.path, async (req, res) => {

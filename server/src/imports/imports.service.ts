@@ -11,13 +11,34 @@ import {
   upsertSchoolStats,
   upsertSchools,
 } from './imports.repository.ts';
-import { parseImportFiles, type UploadedImportFile, validateParsedImport } from './validate-import.ts';
+import {
+  type ImportContext,
+  parseImportFiles,
+  statYearsOf,
+  type UploadedImportFile,
+  type ValidatedImport,
+  validateParsedImport,
+} from './validate-import.ts';
+
+/** Reads, parses and validates files; asks `loadContext` for what the database holds for the statistics years. */
+export type ImportValidator = (
+  files: readonly UploadedImportFile[],
+  loadContext: (statYears: number[]) => Promise<ImportContext>,
+) => Promise<ValidatedImport>;
+
+/** On the calling thread (the CLI; the server validates in a worker thread: see import-workers.ts). */
+export const validateOnThisThread: ImportValidator = async (files, loadContext) => {
+  const parsed = await parseImportFiles(files);
+  return validateParsedImport(parsed, await loadContext(statYearsOf(parsed)));
+};
 
 export interface ImportOptions {
   dryRun: boolean;
   source: 'api' | 'cli';
   /** Set for an administrator scoped to one district: rows of any other district are rejected. */
   allowedDistrict?: string | null;
+  /** Where files are read and validated (default: on this thread). */
+  validate?: ImportValidator;
 }
 
 /**
@@ -29,23 +50,25 @@ export async function runImport(
   files: UploadedImportFile[],
   options: ImportOptions,
 ): Promise<ImportReport> {
-  const parsed = await parseImportFiles(files);
-  const statYears = [...new Set(parsed.stats.map((s) => s.row.year))];
   const allowedDistrict = options.allowedDistrict ?? undefined;
-  const [knownSchoolCodes, previousStats, schoolDistricts] = await Promise.all([
-    findAllSchoolCodes(db),
-    findStatsOfYears(
-      db,
-      statYears.map((y) => y - 1),
-    ),
-    findSchoolDistricts(db),
-  ]);
-  const validated = validateParsedImport(parsed, {
-    knownSchoolCodes,
-    previousStats: indexStats(previousStats),
-    schoolDistricts,
-    ...(allowedDistrict === undefined ? {} : { allowedDistrict }),
-  });
+  const loadContext = async (statYears: number[]): Promise<ImportContext> => {
+    // Every stored school's county: it keys teacher numbers (per county and year) and confines a scoped importer.
+    const [knownSchoolCodes, previousStats, schoolDistricts] = await Promise.all([
+      findAllSchoolCodes(db),
+      findStatsOfYears(
+        db,
+        statYears.map((y) => y - 1),
+      ),
+      findSchoolDistricts(db),
+    ]);
+    return {
+      knownSchoolCodes,
+      previousStats: indexStats(previousStats),
+      schoolDistricts,
+      ...(allowedDistrict === undefined ? {} : { allowedDistrict }),
+    };
+  };
+  const validated = await (options.validate ?? validateOnThisThread)(files, loadContext);
   const counts: Record<ImportKind, number> = {
     schools: validated.schools.length,
     school_stats: validated.stats.length,
@@ -58,6 +81,9 @@ export async function runImport(
     files: validated.files,
     errors: validated.errors,
     warnings: validated.warnings,
+    errorCount: validated.errorCount,
+    warningCount: validated.warningCount,
+    issueCounts: validated.issueCounts,
     counts,
     truncated: validated.truncated,
   };
@@ -67,7 +93,7 @@ export async function runImport(
     applyDataset(trx, validated, {
       source: options.source,
       files: validated.files,
-      warnings: validated.warnings.length,
+      warnings: validated.warningCount,
     }),
   );
   return { ...report, applied: true, batchId };

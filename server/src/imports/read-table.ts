@@ -3,6 +3,7 @@ import type ExcelJS from 'exceljs';
 import { loadExcelJs } from '../export/load-exceljs.ts';
 import { decodeText, type TextEncodingName } from './decode-text.ts';
 import { ImportFileError } from './import-file-error.ts';
+import { checkXlsxLimits } from './xlsx-guard.ts';
 
 export interface TableRow {
   /** Row number as Excel shows it (the first line of the file is row 1). */
@@ -110,6 +111,12 @@ export function detectDelimiter(text: string): ',' | '\t' | ';' {
   return ',';
 }
 
+/**
+ * What an uploaded CSV may hold (issue #10): with the upload size limit, these bound the memory one import takes.
+ * A county's statistics are a few thousand rows of about 35 columns.
+ */
+export const CSV_LIMITS = { rows: 50_000, columns: 1000 } as const;
+
 interface CsvErrorLike {
   code?: unknown;
   lines?: unknown;
@@ -129,8 +136,21 @@ function readCsv(bytes: Uint8Array): RawTable {
       relax_quotes: true,
       // Keep empty lines as records so that a record's index is its row number as Excel shows it.
       skip_empty_lines: false,
+      // One line past the limit is enough to refuse the file: the rest is never parsed.
+      to_line: CSV_LIMITS.rows + 1,
+      on_record: (record: string[], { lines }: { lines: number }) => {
+        if (record.length > CSV_LIMITS.columns) {
+          throw new ImportFileError(
+            'too_large',
+            `CSV 文件第 ${lines} 行有 ${record.length} 列，超过 ${CSV_LIMITS.columns} 列上限：请检查分隔符，或删除多余的列后再导入。`,
+            { row: lines },
+          );
+        }
+        return record;
+      },
     });
   } catch (error) {
+    if (error instanceof ImportFileError) throw error;
     const e = (error ?? {}) as CsvErrorLike;
     const line = typeof e.lines === 'number' ? e.lines : null;
     const what = e.code === 'CSV_QUOTE_NOT_CLOSED' ? '引号未闭合' : '格式错误';
@@ -139,6 +159,11 @@ function readCsv(bytes: Uint8Array): RawTable {
       `CSV 文件${what}${line === null ? '' : `（约第 ${line} 行）`}：请检查该处的英文双引号是否成对，或在 Excel 中重新另存为 CSV。`,
       { row: line, cause: error },
     );
+  }
+  if (records.length > CSV_LIMITS.rows) {
+    throw new ImportFileError('too_large', `CSV 文件超过 ${CSV_LIMITS.rows} 行上限：请把数据拆分成多个文件后再导入。`, {
+      row: CSV_LIMITS.rows + 1,
+    });
   }
   const rows: TableRow[] = records.map((cells, index) => ({ rowNumber: index + 1, cells: trimTrailingEmpty(cells) }));
   return toTable('csv', encoding, null, rows);
@@ -172,6 +197,7 @@ export function cellText(value: ExcelJS.CellValue | unknown): string {
 }
 
 async function readXlsx(bytes: Uint8Array): Promise<RawTable> {
+  checkXlsxLimits(bytes);
   const workbook = new (await loadExcelJs()).Workbook();
   try {
     const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);

@@ -3,6 +3,7 @@ import {
   type CountyDataset,
   type ImportFileSummary,
   type ImportIssue,
+  type ImportIssueCount,
   type ImportKind,
   type OptionalSchoolStatField,
   type RotationRow,
@@ -16,7 +17,7 @@ import {
 } from '@junheng/shared';
 import { type HeaderMatch, IMPORT_KIND_ZH, type KindRecognition, recogniseKind } from './headers.ts';
 import { ImportFileError } from './import-file-error.ts';
-import { IssueCollector, MAX_LISTED_ISSUES, quote } from './issues.ts';
+import { IssueCollector, MAX_LISTED_ISSUES, quote, shorten } from './issues.ts';
 import { cleanCode, type LocatedRow, parseRows } from './parse-rows.ts';
 import { type RawTable, readTable, type TableRow } from './read-table.ts';
 
@@ -53,6 +54,7 @@ export interface ParsedImport {
   warnings: ImportIssue[];
   errorCount: number;
   warningCount: number;
+  issueCounts: ImportIssueCount[];
 }
 
 /** The outcome of validation: canonical rows ready to apply (only when errorCount is 0) and the report lists. */
@@ -62,12 +64,14 @@ export interface ValidatedImport extends CountyDataset {
   stats: SchoolStatRow[];
   /** Deduplicated: a teacher rotated twice in one year is counted once (the first row). */
   rotations: RotationRow[];
-  /** At most MAX_LISTED_ISSUES (1000), in file and row order. */
+  /** At most MAX_LISTED_ISSUES (200), in file and row order. */
   errors: ImportIssue[];
   warnings: ImportIssue[];
   /** All errors and warnings found, including those not listed. */
   errorCount: number;
   warningCount: number;
+  /** Counts per kind (severity and column), including those not listed. */
+  issueCounts: ImportIssueCount[];
   /** More errors exist than are listed. */
   truncated: boolean;
 }
@@ -88,9 +92,19 @@ interface LocatedHeader {
   rows: TableRow[];
 }
 
+/**
+ * No column's name is longer than this; longer cells are shortened before header matching, whose similarity search
+ * would otherwise take minutes on a 24 MB header cell (issue #10).
+ */
+const MAX_HEADER_CHARS = 200;
+
+function headerTexts(cells: readonly string[]): string[] {
+  return cells.map((c) => shorten(c, MAX_HEADER_CHARS));
+}
+
 function locateHeader(table: RawTable): LocatedHeader {
   const first: LocatedHeader = {
-    recognition: recogniseKind(table.headers),
+    recognition: recogniseKind(headerTexts(table.headers)),
     headerRowNumber: table.headerRowNumber,
     headers: table.headers,
     rows: table.rows,
@@ -99,7 +113,7 @@ function locateHeader(table: RawTable): LocatedHeader {
   const limit = Math.min(table.rows.length, HEADER_SEARCH_ROWS - 1);
   for (let i = 0; i < limit; i++) {
     const candidate = table.rows[i] as TableRow;
-    const recognition = recogniseKind(candidate.cells);
+    const recognition = recogniseKind(headerTexts(candidate.cells));
     if (recognition.kind !== null) {
       return {
         recognition,
@@ -203,12 +217,13 @@ export async function parseImportFiles(files: readonly UploadedImportFile[]): Pr
       });
     }
     if (rows.length === 0) {
-      issues.warning({
+      // Applying it would record an empty batch that changes nothing (issue #10): refused, so nothing is applied.
+      issues.error({
         file: name,
-        row: null,
+        row: headerRowNumber,
         column: null,
         value: null,
-        message: `文件只有表头，没有数据行（识别为「${IMPORT_KIND_ZH[kind]}」）`,
+        message: `文件只有表头，没有数据行（识别为「${IMPORT_KIND_ZH[kind]}」）：请在表头下填写数据后再导入`,
       });
       continue;
     }
@@ -226,6 +241,7 @@ export async function parseImportFiles(files: readonly UploadedImportFile[]): Pr
     warnings: issues.warnings,
     errorCount: issues.errorCount,
     warningCount: issues.warningCount,
+    issueCounts: issues.counts,
   };
 }
 
@@ -258,6 +274,11 @@ function parseKind(
   }
 }
 
+/** Years of the statistics rows: validation needs what the database holds for the year before each. */
+export function statYearsOf(parsed: ParsedImport): number[] {
+  return [...new Set(parsed.stats.map((s) => s.row.year))];
+}
+
 // ------------------------------------------------------------------------------------------------- cross-row checks
 
 function where(r: LocatedRow<unknown>): string {
@@ -268,7 +289,10 @@ function issueAt<T>(r: LocatedRow<T>, field: string, value: string | null, messa
   return { file: r.file, row: r.rowNumber, column: r.headers[field] ?? field, value, message };
 }
 
-/** Group rows by a key; report every row of a group with more than one (each located, naming the others). */
+/**
+ * Group rows by a key; report every row of a group with more than one, each located and naming one other row and how
+ * many there are (naming all of them made the report grow with the square of the rows: issue #10).
+ */
 function reportDuplicates<T>(
   rows: readonly LocatedRow<T>[],
   keyOf: (row: T) => string,
@@ -286,10 +310,13 @@ function reportDuplicates<T>(
   for (const group of groups.values()) {
     firsts.push(group[0] as LocatedRow<T>);
     if (group.length < 2) continue;
+    const first = group[0] as LocatedRow<T>;
+    const second = group[1] as LocatedRow<T>;
+    const more = group.length > 2 ? `等共 ${group.length} 行` : '';
     for (const r of group) {
-      const others = group.filter((o) => o !== r).map(where);
+      const other = r === first ? second : first;
       const d = describe(r.row);
-      issues.error(issueAt(r, d.field, d.value, `${d.what}重复：与${others.join('、')}重复，每个只能出现一次`));
+      issues.error(issueAt(r, d.field, d.value, `${d.what}重复：与${where(other)}${more}重复，每个只能出现一次`));
     }
   }
   return firsts;
@@ -671,10 +698,7 @@ function sortIssues(list: ImportIssue[], fileOrder: ReadonlyMap<string, number>)
  */
 export function validateParsedImport(parsed: ParsedImport, context: ImportContext): ValidatedImport {
   const issues = new IssueCollector(MAX_LISTED_ISSUES);
-  for (const e of parsed.errors) issues.error(e);
-  for (const w of parsed.warnings) issues.warning(w);
-  issues.errorCount = parsed.errorCount;
-  issues.warningCount = parsed.warningCount;
+  issues.absorb(parsed);
 
   const schoolRows = reportDuplicates(
     parsed.schools,
@@ -714,6 +738,7 @@ export function validateParsedImport(parsed: ParsedImport, context: ImportContex
     warnings: sortIssues(issues.warnings, fileOrder),
     errorCount: issues.errorCount,
     warningCount: issues.warningCount,
+    issueCounts: issues.counts,
     truncated: issues.truncated,
   };
 }

@@ -14,6 +14,8 @@ export const ERROR_CODES = [
   'CsrfFailed',
   'TooManyAttempts',
   'Conflict',
+  /** The server is at its limit for this kind of request (e.g. imports running): retry after `Retry-After` seconds. */
+  'ServiceUnavailable',
   'Internal',
 ] as const;
 export const ErrorCodeSchema = z.enum(ERROR_CODES);

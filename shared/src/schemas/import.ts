@@ -13,6 +13,15 @@ export const ImportIssueSchema = z.object({
 });
 export type ImportIssue = z.infer<typeof ImportIssueSchema>;
 
+/** How many issues of one kind (severity and column) an import found, listed or not. */
+export const ImportIssueCountSchema = z.object({
+  severity: z.enum(['error', 'warning']),
+  /** Column header as written (shortened); null for problems of a whole file or row. */
+  column: z.string().nullable(),
+  count: z.number().int(),
+});
+export type ImportIssueCount = z.infer<typeof ImportIssueCountSchema>;
+
 export const ImportFileSummarySchema = z.object({
   file: z.string(),
   kind: z.enum(IMPORT_KINDS).nullable(),
@@ -27,8 +36,14 @@ export const ImportReportSchema = z.object({
   dryRun: z.boolean(),
   batchId: z.number().int().nullable(),
   files: z.array(ImportFileSummarySchema),
+  /** The first located errors (at most 200, in file and row order); `errorCount` says how many there are in all. */
   errors: z.array(ImportIssueSchema),
   warnings: z.array(ImportIssueSchema),
+  // Defaults only for reports recorded before these fields existed (the server always sends them).
+  errorCount: z.number().int().default(0),
+  warningCount: z.number().int().default(0),
+  /** Counts per kind of issue (severity and column), including those not listed. */
+  issueCounts: z.array(ImportIssueCountSchema).default([]),
   /** Rows per kind found valid (or written, when applied). */
   counts: z.object({ schools: z.number().int(), school_stats: z.number().int(), rotations: z.number().int() }),
   /** More errors exist than are listed (the list is capped so a broken file still gives a readable report). */

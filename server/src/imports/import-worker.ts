@@ -1,0 +1,24 @@
+/**
+ * Worker thread of one import: reads, parses and validates the uploaded files off the main thread, so that other
+ * users' requests stay fast and SIGTERM is heard while a large file validates (issue #10). The main thread answers the
+ * one question that needs the database (what it holds for the years in the files) and applies the result.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import type { ImportWorkerReply, ImportWorkerRequest } from './import-workers.ts';
+import { type ImportContext, parseImportFiles, statYearsOf, validateParsedImport } from './validate-import.ts';
+
+const port = parentPort;
+if (!port) throw new Error('import-worker runs as a worker thread');
+const { files } = workerData as ImportWorkerRequest;
+const reply = (message: ImportWorkerReply) => port.postMessage(message);
+
+try {
+  const parsed = await parseImportFiles(files);
+  const context = await new Promise<ImportContext>((resolve) => {
+    port.once('message', (message: ImportContext) => resolve(message));
+    reply({ type: 'parsed', statYears: statYearsOf(parsed) });
+  });
+  reply({ type: 'validated', validated: validateParsedImport(parsed, context) });
+} catch (error) {
+  reply({ type: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+}

@@ -1,0 +1,112 @@
+import type { Worker } from 'node:worker_threads';
+import { HttpError } from '../http/errors.ts';
+import { startWorker } from '../workers/start-worker.ts';
+import type { ImportContext, UploadedImportFile, ValidatedImport } from './validate-import.ts';
+
+export interface ImportWorkerRequest {
+  files: readonly UploadedImportFile[];
+}
+
+export type ImportWorkerReply =
+  | { type: 'parsed'; statYears: number[] }
+  | { type: 'validated'; validated: ValidatedImport }
+  | { type: 'failed'; message: string };
+
+/**
+ * Heap of one import worker: a file that escapes the size checks ends its own worker (answered 413), never the
+ * server. Bounded inputs (issue #10) stay far below it.
+ */
+const WORKER_HEAP_MB = 256;
+
+const running = new Set<Worker>();
+
+/**
+ * Reads, parses and validates the files in a worker thread; `loadContext` is asked (on the main thread) for what the
+ * database holds for the statistics years found in the files.
+ */
+export function validateInWorker(
+  files: readonly UploadedImportFile[],
+  loadContext: (statYears: number[]) => Promise<ImportContext>,
+): Promise<ValidatedImport> {
+  const worker = startWorker(
+    { source: new URL('./import-worker.ts', import.meta.url), bundle: 'import-worker' },
+    {
+      workerData: { files } satisfies ImportWorkerRequest,
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+    },
+  );
+  running.add(worker);
+  return new Promise<ValidatedImport>((resolve, reject) => {
+    let settled = false;
+    const settle = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      running.delete(worker);
+      void worker.terminate();
+      fn();
+    };
+    worker.on('message', (message: ImportWorkerReply) => {
+      if (message.type === 'parsed') {
+        loadContext(message.statYears).then(
+          (context) => worker.postMessage(context),
+          (error: unknown) => settle(() => reject(error)),
+        );
+      } else if (message.type === 'validated') {
+        settle(() => resolve(message.validated));
+      } else {
+        settle(() => reject(new Error(`import worker failed: ${message.message}`)));
+      }
+    });
+    worker.on('error', (error: Error & { code?: string }) =>
+      settle(() =>
+        reject(
+          error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+            ? new HttpError(
+                413,
+                'PayloadTooLarge',
+                '文件过大或过于复杂，无法在限定内存内读取：请拆分成多个较小的文件后再导入 / File too large or complex to read',
+              )
+            : error,
+        ),
+      ),
+    );
+    worker.on('exit', () =>
+      settle(() =>
+        reject(
+          new HttpError(
+            503,
+            'ServiceUnavailable',
+            '服务器正在关闭，导入已取消 / Server shutting down: import cancelled',
+          ),
+        ),
+      ),
+    );
+  });
+}
+
+/** Ends every running import worker (their requests are answered 503): the server is shutting down. */
+export async function terminateImportWorkers(): Promise<void> {
+  await Promise.all([...running].map((w) => w.terminate()));
+}
+
+/**
+ * At most `max` imports at once (each holds its files and a worker thread); the others are refused at once with 503
+ * and Retry-After instead of queueing behind them.
+ */
+export class ImportSlots {
+  #used = 0;
+
+  constructor(readonly max: number) {}
+
+  /** A release function, or null when every slot is taken. */
+  tryAcquire(): (() => void) | null {
+    if (this.#used >= this.max) return null;
+    this.#used++;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.#used--;
+    };
+  }
+}

@@ -1,0 +1,307 @@
+/**
+ * `pnpm bench uploads`: the hostile uploads of issue #10 (points 1 and 8) against the production build, each on a
+ * fresh server over a county of 2 470 schools × 10 years (24 700 statistics rows): how long the upload takes to be
+ * answered, the server's peak RSS, and the p99 of a cached balance report fetched meanwhile by two other users.
+ */
+import type { ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createDb, migrateToLatest } from '@junheng/db';
+import { applyDataset } from '@junheng/server';
+import { csvOf, stat, xlsxBombBytes, zhHeaders } from '../../server/src/imports/test-support.ts';
+import { generateCounty } from './generate-province.ts';
+import { fmt, percentile } from './stats.ts';
+
+export interface BenchServer {
+  child: ChildProcess;
+  ready: Promise<number>;
+  port: number;
+}
+
+export interface UploadBenchDeps {
+  startServer: (env: Record<string, string>) => BenchServer;
+  stopServer: (child: ChildProcess) => Promise<void>;
+  signIn: (port: number) => Promise<string>;
+  report: (line: string) => void;
+}
+
+/** Scenarios are cut off here (the old code ran 500 s on one of them). */
+const SCENARIO_TIMEOUT_MS = 90_000;
+/** The server is killed past this RSS, to keep the shared machine alive (the old code reached 3.2 GB). */
+const RSS_KILL_MB = 2500;
+const DISTRICT = '500000';
+const CACHED_REPORT = `/api/v1/districts/${DISTRICT}/balance?year=2021&stage=primary`;
+
+interface Upload {
+  name: string;
+  bytes: Uint8Array;
+}
+
+function readRssMb(pid: number): number {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+  } catch {
+    return 0;
+  }
+}
+
+/** The hostile files, built once (the zip bomb takes a few seconds). */
+function hostileFiles() {
+  const row = stat({ schoolCode: `${DISTRICT}0001`, year: 2021 });
+  const duplicates = (count: number) =>
+    csvOf(
+      'school_stats',
+      Array.from({ length: count }, () => row),
+    );
+  const oneRow = duplicates(1);
+  const rowBytes = duplicates(2).length - oneRow.length;
+  const nearLimitRows = Math.floor((24 * 1024 * 1024 - oneRow.length) / rowBytes);
+  const header = zhHeaders('school_stats').join(',');
+  const hugeHeader = Buffer.from(`${header},${'列'.repeat(8 * 1024 * 1024)}\n${header.replace(/[^,]+/g, '1')}\n`);
+  return {
+    duplicates25k: { name: 'duplicates-25000.csv', bytes: duplicates(25_000) },
+    nearLimit: { name: 'duplicates-near-limit.csv', bytes: duplicates(nearLimitRows) },
+    hugeHeader: { name: 'huge-header.csv', bytes: hugeHeader },
+    bomb: { name: 'bomb.xlsx', bytes: xlsxBombBytes({ megabytes: 1500 }) },
+  } satisfies Record<string, Upload>;
+}
+
+async function prepareDataDir(): Promise<string> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'junheng-bench-uploads-'));
+  const handle = await createDb({ dataDir });
+  try {
+    await migrateToLatest(handle.db);
+    const county = generateCounty(
+      0,
+      2470,
+      Array.from({ length: 10 }, (_, i) => 2016 + i),
+    );
+    await handle.db
+      .transaction()
+      .execute((trx) => applyDataset(trx, county, { source: 'cli', files: [], warnings: 0 }));
+  } finally {
+    await handle.close();
+  }
+  return dataDir;
+}
+
+interface Outcome {
+  label: string;
+  seconds: number;
+  statuses: string;
+  answerBytes: number;
+  peakRssMb: number;
+  p99Ms: number;
+  maxMs: number;
+  timeouts: number;
+  died: string | null;
+}
+
+/** Two users fetching the cached report in a loop while `work` runs. */
+async function underLoad(
+  server: BenchServer,
+  { cookie }: Session,
+  label: string,
+  work: (signal: AbortSignal) => Promise<{ statuses: string[]; bytes: number }>,
+): Promise<Outcome> {
+  const pid = server.child.pid as number;
+  const base = `http://127.0.0.1:${server.port}`;
+  let peak = readRssMb(pid);
+  let died: string | null = null;
+  const controller = new AbortController();
+  const sampler = setInterval(() => {
+    if (server.child.exitCode !== null || server.child.signalCode !== null) {
+      died ??= `server exited (${server.child.exitCode ?? server.child.signalCode})`;
+      controller.abort();
+      return;
+    }
+    const rss = readRssMb(pid);
+    peak = Math.max(peak, rss);
+    if (rss > RSS_KILL_MB) {
+      died ??= `killed by the bench at ${fmt(rss, 0)} MB RSS`;
+      server.child.kill('SIGKILL');
+      controller.abort();
+    }
+  }, 50);
+  const latencies: number[] = [];
+  let timeouts = 0;
+  let done = false;
+  const user = async () => {
+    while (!done) {
+      const start = performance.now();
+      try {
+        const res = await fetch(base + CACHED_REPORT, {
+          headers: { cookie, 'accept-encoding': 'gzip' },
+          signal: AbortSignal.any([AbortSignal.timeout(10_000), controller.signal]),
+        });
+        await res.arrayBuffer();
+        latencies.push(performance.now() - start);
+      } catch {
+        if (done || controller.signal.aborted) break;
+        timeouts += 1;
+        latencies.push(10_000);
+      }
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  };
+  const users = [user(), user()];
+  const start = performance.now();
+  const timer = setTimeout(() => controller.abort(), SCENARIO_TIMEOUT_MS);
+  let result: { statuses: string[]; bytes: number };
+  try {
+    result = await work(controller.signal);
+  } catch {
+    result = { statuses: [controller.signal.aborted ? 'no answer' : 'connection error'], bytes: 0 };
+  }
+  const seconds = (performance.now() - start) / 1000;
+  clearTimeout(timer);
+  done = true;
+  await Promise.all(users);
+  clearInterval(sampler);
+  return {
+    label,
+    seconds,
+    statuses: result.statuses.join(' '),
+    answerBytes: result.bytes,
+    peakRssMb: peak,
+    p99Ms: percentile(latencies, 0.99),
+    maxMs: Math.max(0, ...latencies),
+    timeouts,
+    died,
+  };
+}
+
+/** A browser's session: its cookie and the CSRF token that state-changing requests must send. */
+async function session(deps: UploadBenchDeps, port: number): Promise<Session> {
+  const cookie = await deps.signIn(port);
+  const me = await fetch(`http://127.0.0.1:${port}/api/v1/auth/me`, { headers: { cookie } });
+  const { csrfToken } = (await me.json()) as { csrfToken: string };
+  return { cookie, csrf: csrfToken };
+}
+
+interface Session {
+  cookie: string;
+  csrf: string;
+}
+
+async function upload(port: number, { cookie, csrf }: Session, files: Upload[], signal: AbortSignal) {
+  const form = new FormData();
+  for (const f of files) form.append('files', new Blob([f.bytes as BlobPart]), f.name);
+  const res = await fetch(`http://127.0.0.1:${port}/api/v1/imports?dryRun=false`, {
+    method: 'POST',
+    headers: { cookie, 'x-csrf-token': csrf },
+    body: form,
+    signal,
+  });
+  const body = await res.arrayBuffer();
+  return { status: res.status, bytes: body.byteLength };
+}
+
+function describe(o: Outcome): string {
+  const answer = o.died ?? `answered ${o.statuses} in ${fmt(o.seconds, 1)} s (${fmt(o.answerBytes / 1024, 0)} KB)`;
+  return (
+    `${o.label}: ${answer}; peak server RSS ${fmt(o.peakRssMb, 0)} MB; cached report meanwhile p99 ${fmt(o.p99Ms, 0)} ms, ` +
+    `max ${fmt(o.maxMs, 0)} ms, ${o.timeouts} timed out (budget ≤ 30 s, ≤ 600 MB, p99 < 200 ms)`
+  );
+}
+
+/** Time from SIGTERM to the process's exit while an import validates (budget ≤ 10 s). */
+async function sigtermDuringImport(deps: UploadBenchDeps, dataDir: string, file: Upload): Promise<string> {
+  const server = deps.startServer({ DATA_DIR: dataDir, DEMO_DATA: 'false' });
+  await server.ready;
+  const user = await session(deps, server.port);
+  const controller = new AbortController();
+  void upload(server.port, user, [file], controller.signal).catch(() => undefined);
+  await new Promise((r) => setTimeout(r, 2000));
+  const exited = new Promise((resolve) => server.child.once('exit', resolve));
+  const start = performance.now();
+  server.child.kill('SIGTERM');
+  const outcome = await Promise.race([exited.then(() => 'exit'), new Promise((r) => setTimeout(r, 60_000, 'hung'))]);
+  const seconds = (performance.now() - start) / 1000;
+  controller.abort();
+  if (outcome === 'hung') {
+    server.child.kill('SIGKILL');
+    return `SIGTERM 2 s into validating ${file.name}: still running after 60 s (killed; budget ≤ 10 s)`;
+  }
+  return `SIGTERM 2 s into validating ${file.name}: exited in ${fmt(seconds, 1)} s (budget ≤ 10 s)`;
+}
+
+export async function benchHostileUploads(deps: UploadBenchDeps): Promise<void> {
+  const files = hostileFiles();
+  const dataDir = await prepareDataDir();
+  const scenarios: {
+    label: string;
+    run: (server: BenchServer, user: Session, signal: AbortSignal) => Promise<{ statuses: string[]; bytes: number }>;
+  }[] = [
+    {
+      label: 'nothing else (baseline)',
+      run: () => new Promise((r) => setTimeout(() => r({ statuses: ['-'], bytes: 0 }), 5000)),
+    },
+    ...(['duplicates25k', 'nearLimit', 'hugeHeader', 'bomb'] as const).map((key) => ({
+      label: `upload ${files[key].name} (${fmt(files[key].bytes.length / 1048576, 1)} MB)`,
+      run: async (server: BenchServer, user: Session, signal: AbortSignal) => {
+        const r = await upload(server.port, user, [files[key]], signal);
+        return { statuses: [String(r.status)], bytes: r.bytes };
+      },
+    })),
+    {
+      label: `four ${files.bomb.name} uploads at once`,
+      run: async (server, user, signal) => {
+        const all = await Promise.all(
+          [0, 1, 2, 3].map(() =>
+            upload(server.port, user, [files.bomb], signal).catch(() => ({ status: 0, bytes: 0 })),
+          ),
+        );
+        return {
+          statuses: all.map((r) => (r.status === 0 ? 'error' : String(r.status))),
+          bytes: all.reduce((s, r) => s + r.bytes, 0),
+        };
+      },
+    },
+    {
+      label: 'XLSX export of 24 700 statistics rows',
+      run: async (server, { cookie }, signal) => {
+        const res = await fetch(
+          `http://127.0.0.1:${server.port}/api/v1/districts/${DISTRICT}/school-stats?format=xlsx`,
+          {
+            headers: { cookie },
+            signal,
+          },
+        );
+        const body = await res.arrayBuffer();
+        return { statuses: [String(res.status)], bytes: body.byteLength };
+      },
+    },
+  ];
+  try {
+    for (const scenario of scenarios) {
+      const server = deps.startServer({ DATA_DIR: dataDir, DEMO_DATA: 'false' });
+      await server.ready;
+      try {
+        const user = await session(deps, server.port);
+        const { cookie } = user;
+        // Warm the report cache: the figure is about a cached report.
+        for (let i = 0; i < 5; i += 1) {
+          await fetch(`http://127.0.0.1:${server.port}${CACHED_REPORT}`, {
+            headers: { cookie },
+            signal: AbortSignal.timeout(30_000),
+          }).then((r) => r.arrayBuffer());
+        }
+        deps.report(
+          describe(await underLoad(server, user, scenario.label, (signal) => scenario.run(server, user, signal))),
+        );
+      } finally {
+        if (server.child.exitCode === null && server.child.signalCode === null) {
+          const exited = new Promise((r) => server.child.once('exit', r));
+          server.child.kill('SIGKILL');
+          await exited;
+        }
+      }
+    }
+    deps.report(await sigtermDuringImport(deps, dataDir, files.duplicates25k));
+  } finally {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
