@@ -1,4 +1,5 @@
 import { authEn, authZh } from './dictionary-auth.ts';
+import { insightEn, insightZh } from './dictionary-insight.ts';
 import { planningEn, planningZh } from './dictionary-planning.ts';
 
 /**
@@ -461,6 +462,7 @@ export const zh = {
   'chart.school.teachersAxis': '人',
   ...planningZh,
   ...authZh,
+  ...insightZh,
 };
 
 export type Dictionary = typeof zh;
@@ -933,4 +935,5 @@ export const en: Dictionary = {
   'chart.school.teachersAxis': 'Teachers',
   ...planningEn,
   ...authEn,
+  ...insightEn,
 };

@@ -10,6 +10,7 @@ export type ExportableRoute =
   | 'getTrends'
   | 'getUrbanRural'
   | 'getDecomposition'
+  | 'getEquity'
   | 'getTeacherExchange'
   | 'getSchoolProfile'
   | 'getDistanceToPass';

@@ -8,8 +8,10 @@ import { useReportQuery } from '../filters/hooks/use-report-query.ts';
 import type { ViewParams } from '../filters/view-params.ts';
 import { balanceQueryOptions } from './api/balance.ts';
 import { BasicCvPanel } from './components/basic-cv-panel.tsx';
+import { ContributionPanel } from './components/contribution-panel.tsx';
 import { CvBarPanel } from './components/cv-bar-panel.tsx';
 import { CvTrendPanel } from './components/cv-trend-panel.tsx';
+import { EquityPanel } from './components/equity-panel.tsx';
 
 /** The indicator the trend opens on: the one in the URL, else the one with the largest CV this year. */
 export function defaultTrendIndicator(
@@ -60,6 +62,8 @@ function BalanceContent({
         </p>
       ) : null}
       <CvTrendPanel county={county} indicator={indicator} onIndicatorChange={(key) => update({ indicator: key })} />
+      <ContributionPanel county={county} indicator={indicator} />
+      <EquityPanel county={county} />
     </>
   );
 }
