@@ -7,6 +7,7 @@ import helmet from 'helmet';
 import type { Kysely } from 'kysely';
 import { pinoHttp } from 'pino-http';
 import { createAnalysisRouter } from './analysis/analysis.router.ts';
+import { createComparisonRouter } from './analysis/comparison.router.ts';
 import { createAdminRouter } from './auth/admin.router.ts';
 import { authenticate } from './auth/auth.middleware.ts';
 import { createAuthRouter } from './auth/auth.router.ts';
@@ -106,6 +107,7 @@ export function createApp({ db, config, logger }: AppDeps): Express {
   app.use(createImportsRouter({ db, maxUploadBytes: config.maxUploadBytes, onDataChanged }));
   app.use(createBalanceRouter(db, reportCache));
   app.use(createAnalysisRouter(db));
+  app.use(createComparisonRouter(db));
   app.use(createPlanningRouter(db, onDataChanged));
   app.use(createRecordsRouter(db));
   app.use(createOpenApiRouter());

@@ -3,6 +3,7 @@ export * from './routes.ts';
 export * from './schemas/analysis-api.ts';
 export * from './schemas/api.ts';
 export * from './schemas/auth.ts';
+export * from './schemas/comparison-api.ts';
 export * from './schemas/data.ts';
 export * from './schemas/district.ts';
 export * from './schemas/engine.ts';

@@ -1,5 +1,6 @@
 import { analysisRoutes } from './routes/analysis.ts';
 import { authRoutes } from './routes/auth.ts';
+import { comparisonRoutes } from './routes/comparison.ts';
 import { coreRoutes } from './routes/core.ts';
 import { planningRoutes } from './routes/planning.ts';
 
@@ -9,5 +10,11 @@ export type { RouteDefinition } from './routes/types.ts';
  * Every endpoint: path, method and the zod schemas of its input and output. The server validates with these schemas;
  * the client builds URLs from `path` and parses responses with `response`; /api/openapi.json is generated from them.
  */
-export const routes = { ...coreRoutes, ...analysisRoutes, ...planningRoutes, ...authRoutes } as const;
+export const routes = {
+  ...coreRoutes,
+  ...analysisRoutes,
+  ...comparisonRoutes,
+  ...planningRoutes,
+  ...authRoutes,
+} as const;
 export type Routes = typeof routes;

@@ -71,6 +71,16 @@ const MATRIX: Record<Exclude<keyof typeof routes, 'health' | 'login'>, Probe> = 
     allowed: EVERYONE,
   },
   getSchoolProfile: { method: 'GET', path: '/api/v1/schools/SCHOOL_IN_SCOPE', allowed: EVERYONE },
+  getSchoolComparison: {
+    method: 'GET',
+    path: `/api/v1/districts/${DEMO}/school-comparison?year=2024&stage=primary&schools=SCHOOL_IN_SCOPE`,
+    allowed: EVERYONE,
+  },
+  getYearOverYear: {
+    method: 'GET',
+    path: `/api/v1/districts/${DEMO}/year-over-year?year=2024&stage=primary&format=xlsx`,
+    allowed: EVERYONE,
+  },
   getScorecard: { method: 'GET', path: `/api/v1/districts/${DEMO}/scorecard?year=2024`, allowed: EVERYONE },
   getCountyInputs: { method: 'GET', path: `/api/v1/districts/${DEMO}/inputs?year=2024`, allowed: EVERYONE },
   putCountyInputs: {

@@ -24,6 +24,20 @@ export const insightZh = {
   'insight.equity.theilWithin': '泰尔（城乡组内）',
   'insight.equity.mcloone': 'McLoone 指数',
   'insight.equity.rangeRatio': '极差率',
+  'insight.compareTable.title': '学校对比：七项指标（{year} 年，{stage}）',
+  'insight.compareTable.subtitle': '本校与所选学校的七项指标值（✓ 达到标准，✗ 未达到），右侧为县加权平均。',
+  'insight.compareTable.skipped': '未计入本年度本学段、未列出：{codes}。',
+  'insight.compareTable.countyMean': '县加权平均',
+  'insight.compareTable.verdict': '{name}：达标 {met}/7，{verdict}',
+  'insight.yoy.title': '同比：本年 vs 上年 vs 首年（{stage}）',
+  'insight.yoy.subtitle':
+    '首年 {first}、上年 {previous}、本年 {current}；资源配置达标学校 {passingFirst} → {passingPrevious} → {passingCurrent} 所（本年计入 {counted} 所）。差异系数变大（红）表示差距扩大。',
+  'insight.yoy.noEarlier': '{year} 年是最早有数据的年度，没有可比较的往年。',
+  'insight.yoy.mean': '均值 {year}',
+  'insight.yoy.cv': '差异系数 {year}',
+  'insight.yoy.changeFromPrevious': '较上年',
+  'insight.yoy.changeFromFirst': '较首年',
+  'insight.yoy.composite': '综合差异系数（2012）',
 };
 
 export const insightEn: Record<keyof typeof insightZh, string> = {
@@ -48,4 +62,19 @@ export const insightEn: Record<keyof typeof insightZh, string> = {
   'insight.equity.theilWithin': 'Theil (within classes)',
   'insight.equity.mcloone': 'McLoone index',
   'insight.equity.rangeRatio': 'Range ratio',
+  'insight.compareTable.title': 'School comparison: seven indicators ({year}, {stage})',
+  'insight.compareTable.subtitle':
+    'This school and the ones chosen on the seven indicators (✓ meets the threshold, ✗ does not); county weighted mean on the right.',
+  'insight.compareTable.skipped': 'Not counted in this year and stage, left out: {codes}.',
+  'insight.compareTable.countyMean': 'County weighted mean',
+  'insight.compareTable.verdict': '{name}: {met}/7 met, {verdict}',
+  'insight.yoy.title': 'Year over year: this year vs last year vs first year ({stage})',
+  'insight.yoy.subtitle':
+    'First year {first}, last year {previous}, this year {current}; schools passing 资源配置 {passingFirst} → {passingPrevious} → {passingCurrent} ({counted} counted this year). A growing CV (red) means a widening gap.',
+  'insight.yoy.noEarlier': '{year} is the first year with data: there is no earlier year to compare with.',
+  'insight.yoy.mean': 'Mean {year}',
+  'insight.yoy.cv': 'CV {year}',
+  'insight.yoy.changeFromPrevious': 'vs last year',
+  'insight.yoy.changeFromFirst': 'vs first year',
+  'insight.yoy.composite': 'Composite CV (2012)',
 };

@@ -13,6 +13,8 @@ export type ExportableRoute =
   | 'getEquity'
   | 'getTeacherExchange'
   | 'getSchoolProfile'
+  | 'getSchoolComparison'
+  | 'getYearOverYear'
   | 'getDistanceToPass';
 
 export interface ExportTarget {

@@ -12,6 +12,7 @@ import { ContributionPanel } from './components/contribution-panel.tsx';
 import { CvBarPanel } from './components/cv-bar-panel.tsx';
 import { CvTrendPanel } from './components/cv-trend-panel.tsx';
 import { EquityPanel } from './components/equity-panel.tsx';
+import { YearOverYearPanel } from './components/year-over-year-panel.tsx';
 
 /** The indicator the trend opens on: the one in the URL, else the one with the largest CV this year. */
 export function defaultTrendIndicator(
@@ -63,6 +64,7 @@ function BalanceContent({
       ) : null}
       <CvTrendPanel county={county} indicator={indicator} onIndicatorChange={(key) => update({ indicator: key })} />
       <ContributionPanel county={county} indicator={indicator} />
+      <YearOverYearPanel county={county} />
       <EquityPanel county={county} />
     </>
   );

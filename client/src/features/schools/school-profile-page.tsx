@@ -27,6 +27,7 @@ import { type SchoolProfileQuery, schoolProfileQueryOptions } from './api/school
 import { useCompareParam } from './compare-param.ts';
 import { ProfileBulletPanel, ProfileRotationPanel, ProfileTrendPanel, RankList } from './components/profile-panels.tsx';
 import { SchoolComparePanel } from './components/school-compare-panel.tsx';
+import { SchoolCompareTable } from './components/school-compare-table.tsx';
 import { findPart, resolveProfileStage, resolveProfileYear, stagesInYear } from './profile-selection.ts';
 import './schools.css';
 
@@ -206,6 +207,13 @@ function ProfileContent({
         includePrivate={profile.includePrivate}
         compare={compare}
         onCompareChange={setCompare}
+      />
+      <SchoolCompareTable
+        profile={profile}
+        stage={stage}
+        year={year}
+        includePrivate={profile.includePrivate}
+        compare={compare}
       />
     </>
   );
