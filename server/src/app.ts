@@ -19,6 +19,7 @@ import { createDistrictsRouter } from './districts/districts.router.ts';
 import { errorMiddleware, HttpError, notFoundHandler } from './http/errors.ts';
 import { createImportsRouter } from './imports/imports.router.ts';
 import type { Logger } from './logger.ts';
+import { createNotesRouter } from './notes/notes.router.ts';
 import { createOpenApiRouter } from './openapi/openapi.router.ts';
 import { createPlanningRouter } from './planning/planning.router.ts';
 import { createRecordsRouter } from './records/records.router.ts';
@@ -108,6 +109,7 @@ export function createApp({ db, config, logger }: AppDeps): Express {
   app.use(createBalanceRouter(db, reportCache));
   app.use(createAnalysisRouter(db));
   app.use(createComparisonRouter(db));
+  app.use(createNotesRouter(db));
   app.use(createPlanningRouter(db, onDataChanged));
   app.use(createRecordsRouter(db));
   app.use(createOpenApiRouter());

@@ -9,5 +9,6 @@ export * from './schemas/district.ts';
 export * from './schemas/engine.ts';
 export * from './schemas/error.ts';
 export * from './schemas/import.ts';
+export * from './schemas/notes-api.ts';
 export * from './schemas/planning-api.ts';
 export * from './schemas/query.ts';

@@ -2,6 +2,7 @@ import { analysisRoutes } from './routes/analysis.ts';
 import { authRoutes } from './routes/auth.ts';
 import { comparisonRoutes } from './routes/comparison.ts';
 import { coreRoutes } from './routes/core.ts';
+import { notesRoutes } from './routes/notes.ts';
 import { planningRoutes } from './routes/planning.ts';
 
 export type { RouteDefinition } from './routes/types.ts';
@@ -14,6 +15,7 @@ export const routes = {
   ...coreRoutes,
   ...analysisRoutes,
   ...comparisonRoutes,
+  ...notesRoutes,
   ...planningRoutes,
   ...authRoutes,
 } as const;

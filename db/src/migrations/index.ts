@@ -1,9 +1,11 @@
 import type { Migration } from 'kysely/migration';
 import * as createCoreTables from './2026_11_24_0700_create_core_tables.ts';
 import * as createAuthTables from './2026_11_24_1000_create_auth_tables.ts';
+import * as createSavedViewsAndNotes from './2026_12_06_0800_create_saved_views_and_notes.ts';
 
 /** Every migration, by name. Listed statically so the same code runs under tsx, Vitest and a bundler. */
 export const migrations: Record<string, Migration> = {
   '2026_11_24_0700_create_core_tables': createCoreTables,
   '2026_11_24_1000_create_auth_tables': createAuthTables,
+  '2026_12_06_0800_create_saved_views_and_notes': createSavedViewsAndNotes,
 };
