@@ -6,6 +6,7 @@ import type { CountyQuery } from '../filters/county-query.ts';
 import { usePrefetchOtherStage } from '../filters/hooks/use-prefetch-other-stage.ts';
 import { useReportQuery } from '../filters/hooks/use-report-query.ts';
 import type { ViewParams } from '../filters/view-params.ts';
+import { NotesPanel } from '../views/components/notes-panel.tsx';
 import { balanceQueryOptions } from './api/balance.ts';
 import { BasicCvPanel } from './components/basic-cv-panel.tsx';
 import { ContributionPanel } from './components/contribution-panel.tsx';
@@ -53,6 +54,7 @@ function BalanceContent({
         <CvBarPanel county={county} title={t('balance.cvTitle', { stage: stageLabel })} height={320} />
         <BasicCvPanel county={county} title={t('balance.basicTitle', { stage: stageLabel })} height={320} />
       </div>
+      <NotesPanel district={county.code} year={county.year} indicator={indicator} />
       {report && report.schoolsCounted > 0 ? (
         <p className="muted small">
           {t('balance.countedNote', {
