@@ -39,15 +39,15 @@ describe.skipIf(!browserAvailable())('issue #15: contributions, equity, comparis
     await contributions.locator('canvas').waitFor({ timeout: 20_000 });
     expect(await contributions.locator('.chart-panel-subtitle').textContent()).toMatch(/CV² = 0\.\d{4}/);
     // The table view lists every counted school, ranked, with its share and the running total reaching 100%.
-    await contributions.getByRole('button', { name: '查看表格' }).click();
+    await contributions.getByRole('button', { name: '以表格查看' }).click();
     const rows = contributions.locator('tbody tr');
     expect(await rows.count()).toBeGreaterThan(10);
-    expect(await rows.first().locator('td').first().textContent()).toBe('1');
+    expect(await rows.first().locator('th, td').first().textContent()).toBe('1');
     expect(await rows.last().locator('td').last().textContent()).toBe('100.0%');
 
     const equity = panel(page, /其他公平指标：基尼系数、泰尔指数、McLoone 指数/);
     await equity.locator('canvas').waitFor();
-    await equity.getByRole('button', { name: '查看表格' }).click();
+    await equity.getByRole('button', { name: '以表格查看' }).click();
     expect(await equity.locator('thead th').allTextContents()).toEqual(
       expect.arrayContaining(['基尼系数', '泰尔指数', 'McLoone 指数']),
     );
@@ -84,9 +84,9 @@ describe.skipIf(!browserAvailable())('issue #15: contributions, equity, comparis
     expect(await table.locator('tbody tr').count()).toBe(7);
     // Indicator, threshold, four schools, county mean.
     expect(await table.locator('thead th').count()).toBe(7);
-    expect(await table.locator('a', { hasText: 'Excel 工作簿（XLSX）' }).getAttribute('href')).toContain(
-      `schools=${SCHOOL},${others.join(',')}`,
-    );
+    expect(
+      decodeURIComponent((await table.locator('a', { hasText: 'Excel 工作簿（XLSX）' }).getAttribute('href')) ?? ''),
+    ).toContain(`schools=${SCHOOL},${others.join(',')}`);
     await page.waitForTimeout(400);
     await shootWidths(page, 'issue15-school-compare');
     expect(problems).toEqual([]);
