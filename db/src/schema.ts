@@ -14,6 +14,8 @@ export interface Database {
   user_session: UserSessionTable;
   api_token: ApiTokenTable;
   audit_log: AuditLogTable;
+  saved_view: SavedViewTable;
+  note: NoteTable;
 }
 
 export interface ImportBatchFile {
@@ -176,6 +178,27 @@ export interface AuditLogTable {
   target: string | null;
   details: ColumnType<Record<string, unknown>, string | undefined, never>;
   ip: string | null;
+}
+
+export interface SavedViewTable {
+  id: Generated<number>;
+  user_id: number;
+  name: string;
+  path: string;
+  search: Generated<string>;
+  created_at: Timestamp;
+}
+
+export interface NoteTable {
+  id: Generated<number>;
+  district_code: string;
+  year: number;
+  school_code: string | null;
+  indicator_key: string | null;
+  body: string;
+  author_id: number | null;
+  author_name: string;
+  created_at: Timestamp;
 }
 
 export type AppUserRecord = Selectable<AppUserTable>;

@@ -1,6 +1,8 @@
 import { analysisRoutes } from './routes/analysis.ts';
 import { authRoutes } from './routes/auth.ts';
+import { comparisonRoutes } from './routes/comparison.ts';
 import { coreRoutes } from './routes/core.ts';
+import { notesRoutes } from './routes/notes.ts';
 import { planningRoutes } from './routes/planning.ts';
 
 export type { RouteDefinition } from './routes/types.ts';
@@ -9,5 +11,12 @@ export type { RouteDefinition } from './routes/types.ts';
  * Every endpoint: path, method and the zod schemas of its input and output. The server validates with these schemas;
  * the client builds URLs from `path` and parses responses with `response`; /api/openapi.json is generated from them.
  */
-export const routes = { ...coreRoutes, ...analysisRoutes, ...planningRoutes, ...authRoutes } as const;
+export const routes = {
+  ...coreRoutes,
+  ...analysisRoutes,
+  ...comparisonRoutes,
+  ...notesRoutes,
+  ...planningRoutes,
+  ...authRoutes,
+} as const;
 export type Routes = typeof routes;

@@ -85,6 +85,16 @@ const MATRIX: Record<Exclude<keyof typeof routes, 'health' | 'login'>, Probe> = 
     allowed: EVERYONE,
   },
   getSchoolProfile: { method: 'GET', path: '/api/v1/schools/SCHOOL_IN_SCOPE', allowed: EVERYONE },
+  getSchoolComparison: {
+    method: 'GET',
+    path: `/api/v1/districts/${DEMO}/school-comparison?year=2024&stage=primary&schools=SCHOOL_IN_SCOPE`,
+    allowed: EVERYONE,
+  },
+  getYearOverYear: {
+    method: 'GET',
+    path: `/api/v1/districts/${DEMO}/year-over-year?year=2024&stage=primary&format=xlsx`,
+    allowed: EVERYONE,
+  },
   getScorecard: { method: 'GET', path: `/api/v1/districts/${DEMO}/scorecard?year=2024`, allowed: EVERYONE },
   getCountyInputs: { method: 'GET', path: `/api/v1/districts/${DEMO}/inputs?year=2024`, allowed: EVERYONE },
   putCountyInputs: {
@@ -104,6 +114,22 @@ const MATRIX: Record<Exclude<keyof typeof routes, 'health' | 'login'>, Probe> = 
     body: () => ({ changes: [] }),
     allowed: EVERYONE,
   },
+  listSavedViews: { method: 'GET', path: '/api/v1/saved-views', allowed: EVERYONE },
+  createSavedView: {
+    method: 'POST',
+    path: '/api/v1/saved-views',
+    body: (caller) => ({ name: `matrix-${caller}`, path: '/balance', search: '?year=2024' }),
+    allowed: EVERYONE,
+  },
+  deleteSavedView: { method: 'DELETE', path: '/api/v1/saved-views/OWN_VIEW', allowed: EVERYONE },
+  listNotes: { method: 'GET', path: `/api/v1/districts/${DEMO}/notes?year=2024`, allowed: EVERYONE },
+  createNote: {
+    method: 'POST',
+    path: `/api/v1/districts/${DEMO}/notes`,
+    body: () => ({ year: 2024, body: 'matrix' }),
+    allowed: ['admin', 'analyst'],
+  },
+  deleteNote: { method: 'DELETE', path: `/api/v1/districts/${DEMO}/notes/OWN_NOTE`, allowed: ['admin', 'analyst'] },
   logout: { method: 'POST', path: '/api/v1/auth/logout', allowed: EVERYONE },
   me: { method: 'GET', path: '/api/v1/auth/me', allowed: EVERYONE },
   listTokens: { method: 'GET', path: '/api/v1/auth/tokens', allowed: EVERYONE },
@@ -184,6 +210,22 @@ describe(`access control (${usingRealPostgres() ? 'real PostgreSQL' : 'PGlite'})
       }
       path = path.replace('OWN_TOKEN', String(id));
     }
+    // Each caller deletes a saved view / a note of its own (the others: any id, they must not get that far).
+    const ownId = async (placeholder: string, url: string, payload: unknown) => {
+      if (!path.includes(placeholder)) return;
+      let id = 1;
+      if (caller === 'admin' || caller === 'analyst' || (caller === 'viewer' && placeholder === 'OWN_VIEW')) {
+        const res = await fetch(`${app.baseUrl}${url}`, {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${tokens[caller]}`, 'Content-Type': 'application/json' },
+          body: JSON.stringify(payload),
+        });
+        id = ((await res.json()) as { id: number }).id;
+      }
+      path = path.replace(placeholder, String(id));
+    };
+    await ownId('OWN_VIEW', '/api/v1/saved-views', { name: `to-delete-${caller}`, path: '/balance', search: '' });
+    await ownId('OWN_NOTE', `/api/v1/districts/${DEMO}/notes`, { year: 2024, body: `to delete (${caller})` });
     let body: BodyInit | undefined;
     if (probe.form) {
       const form = new FormData();

@@ -1,5 +1,6 @@
 import { authEn, authZh } from './dictionary-auth.ts';
 import { classSizeEn, classSizeZh } from './dictionary-class-size.ts';
+import { insightEn, insightZh } from './dictionary-insight.ts';
 import { planningEn, planningZh } from './dictionary-planning.ts';
 
 /**
@@ -490,6 +491,7 @@ export const zh = {
   ...planningZh,
   ...classSizeZh,
   ...authZh,
+  ...insightZh,
 };
 
 export type Dictionary = typeof zh;
@@ -1005,4 +1007,5 @@ export const en: Dictionary = {
   ...planningEn,
   ...classSizeEn,
   ...authEn,
+  ...insightEn,
 };

@@ -11,8 +11,11 @@ export type ExportableRoute =
   | 'getClassSize'
   | 'getUrbanRural'
   | 'getDecomposition'
+  | 'getEquity'
   | 'getTeacherExchange'
   | 'getSchoolProfile'
+  | 'getSchoolComparison'
+  | 'getYearOverYear'
   | 'getDistanceToPass';
 
 export interface ExportTarget {

@@ -7,6 +7,7 @@ import { labelCountyYear, labelYearRange } from '../export/report-labels.ts';
 import { sendReport } from '../export/send-report.ts';
 import type { ExportTable } from '../export/table.ts';
 import { parseInput } from '../http/validate.ts';
+import { findExportNotes } from '../notes/notes.service.ts';
 import { analysisDefinitions } from './analysis-definitions.ts';
 import { indicatorName, type Lang } from './analysis-labels.ts';
 import { getClassSize } from './class-size.service.ts';
@@ -193,6 +194,12 @@ export function createAnalysisRouter(db: Kysely<Database>): Router {
       }),
       table: (lang) => buildSchoolProfileTable(body, lang),
       definitions: (lang) => analysisDefinitions(lang, ['ranking']),
+      notes: (lang) =>
+        findExportNotes(
+          db,
+          { districtCode: body.district.code, access: accessOf(res), schoolCode: body.school.code },
+          lang,
+        ),
     });
   });
 

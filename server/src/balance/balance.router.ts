@@ -9,6 +9,7 @@ import { indicatorDefinitions, sendReport } from '../export/send-report.ts';
 import { sendTable } from '../export/send-table.ts';
 import { sendValidated } from '../http/respond.ts';
 import { parseInput } from '../http/validate.ts';
+import { findExportNotes } from '../notes/notes.service.ts';
 import { getBalance, getBasicBalance, getRankings } from './balance.service.ts';
 import {
   buildBalanceIndicatorTable,
@@ -46,6 +47,7 @@ export function createBalanceRouter(db: Kysely<Database>, cache: ReportCache): R
       body,
       cached,
       labels: (lang: 'zh' | 'en') => labelCountyYear(body, query.stage, lang),
+      notes: (lang: 'zh' | 'en') => findExportNotes(db, { districtCode: code, access, year: query.year }, lang),
     };
     if (query.table === 'schools') {
       await sendReport(res, query, { ...report, table: (lang) => buildBalanceSchoolTable(body, lang) });

@@ -38,6 +38,8 @@ export async function sendReport<S extends z.ZodType, Row>(
     table: (lang: 'zh' | 'en') => ExportTable<Row>;
     /** Definitions beyond the indicators', for the 说明 sheet. */
     definitions?: (lang: 'zh' | 'en') => [string, string][];
+    /** Notes (批注) on what the report shows, for the XLSX 说明 sheet (read only when an XLSX is asked for). */
+    notes?: (lang: 'zh' | 'en') => Promise<[string, string][]>;
     /** The body already serialised (cached reports), sent as is when responses are not validated. */
     cached?: Pick<CachedReport<unknown>, 'json' | 'gzip'>;
     now?: Date;
@@ -66,6 +68,7 @@ export async function sendReport<S extends z.ZodType, Row>(
     dataYears,
     generatedAt: report.now ?? new Date(),
     definitions: [...indicatorDefinitions(query.lang), ...(report.definitions?.(query.lang) ?? [])],
+    ...(query.format === 'xlsx' && report.notes ? { notes: await report.notes(query.lang) } : {}),
     lang: query.lang,
   });
 }

@@ -30,6 +30,8 @@ export interface ExportContext {
   dataYears: string;
   generatedAt: Date;
   definitions: [string, string][];
+  /** Notes (批注) on what the file shows: [what it is on, text with author and time]; XLSX 说明 sheet only. */
+  notes?: [string, string][];
   lang: 'zh' | 'en';
 }
 

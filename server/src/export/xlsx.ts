@@ -59,6 +59,11 @@ export async function writeXlsx<Row>(table: ExportTable<Row>, context: ExportCon
   line('', '');
   line(zh ? '指标定义' : 'Definitions', '', true);
   for (const [k, v] of context.definitions) line(k, v);
+  if (context.notes && context.notes.length > 0) {
+    line('', '');
+    line(zh ? '批注' : 'Notes', '', true);
+    for (const [k, v] of context.notes) line(k, v);
+  }
   about.commit();
   await workbook.commit();
   return count;

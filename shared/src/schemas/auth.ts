@@ -141,6 +141,10 @@ export const AUDIT_ACTIONS = [
   'user_updated',
   'token_created',
   'token_revoked',
+  'saved_view_created',
+  'saved_view_deleted',
+  'note_created',
+  'note_deleted',
 ] as const;
 export const AuditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditActionSchema>;
@@ -157,6 +161,10 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, { zh: string; en: string }
   user_updated: { zh: '修改用户', en: 'User changed' },
   token_created: { zh: '创建令牌', en: 'Token created' },
   token_revoked: { zh: '吊销令牌', en: 'Token revoked' },
+  saved_view_created: { zh: '保存视图', en: 'View saved' },
+  saved_view_deleted: { zh: '删除已保存视图', en: 'Saved view deleted' },
+  note_created: { zh: '添加批注', en: 'Note added' },
+  note_deleted: { zh: '删除批注', en: 'Note deleted' },
 };
 
 export const AuditEntrySchema = z.object({
@@ -194,6 +202,8 @@ export const PERMISSIONS = {
   viewImports: ['admin', 'analyst'],
   importData: ['admin'],
   editInputs: ['admin'],
+  /** Notes (批注) on a county-year, school or indicator; everyone who may see the target reads them. */
+  writeNotes: ['admin', 'analyst'],
   manageUsers: ['admin'],
   viewAudit: ['admin'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -4,7 +4,7 @@ import { DistrictCodeSchema, SchoolCodeSchema, TownshipCodeSchema } from './data
 import { IndicatorKeySchema } from './engine.ts';
 
 /** A comma-separated query value (`township=330999001,330999002`), also accepted repeated. */
-function commaList<T extends string>(item: z.ZodType<T, string>) {
+export function commaList<T extends string>(item: z.ZodType<T, string>) {
   return z
     .union([z.string(), z.array(z.string())])
     .optional()

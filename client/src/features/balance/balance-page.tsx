@@ -6,10 +6,14 @@ import type { CountyQuery } from '../filters/county-query.ts';
 import { usePrefetchOtherStage } from '../filters/hooks/use-prefetch-other-stage.ts';
 import { useReportQuery } from '../filters/hooks/use-report-query.ts';
 import type { ViewParams } from '../filters/view-params.ts';
+import { NotesPanel } from '../views/components/notes-panel.tsx';
 import { balanceQueryOptions } from './api/balance.ts';
 import { BasicCvPanel } from './components/basic-cv-panel.tsx';
+import { ContributionPanel } from './components/contribution-panel.tsx';
 import { CvBarPanel } from './components/cv-bar-panel.tsx';
 import { CvTrendPanel } from './components/cv-trend-panel.tsx';
+import { EquityPanel } from './components/equity-panel.tsx';
+import { YearOverYearPanel } from './components/year-over-year-panel.tsx';
 
 /** The indicator the trend opens on: the one in the URL, else the one with the largest CV this year. */
 export function defaultTrendIndicator(
@@ -50,6 +54,7 @@ function BalanceContent({
         <CvBarPanel county={county} title={t('balance.cvTitle', { stage: stageLabel })} height={320} />
         <BasicCvPanel county={county} title={t('balance.basicTitle', { stage: stageLabel })} height={320} />
       </div>
+      <NotesPanel district={county.code} year={county.year} indicator={indicator} />
       {report && report.schoolsCounted > 0 ? (
         <p className="muted small">
           {t('balance.countedNote', {
@@ -60,6 +65,9 @@ function BalanceContent({
         </p>
       ) : null}
       <CvTrendPanel county={county} indicator={indicator} onIndicatorChange={(key) => update({ indicator: key })} />
+      <ContributionPanel county={county} indicator={indicator} />
+      <YearOverYearPanel county={county} />
+      <EquityPanel county={county} />
     </>
   );
 }

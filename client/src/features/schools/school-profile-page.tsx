@@ -23,10 +23,13 @@ import { useReportQuery } from '../filters/hooks/use-report-query.ts';
 import { useViewParams } from '../filters/hooks/use-view-params.ts';
 import type { ViewParams } from '../filters/view-params.ts';
 import { inParens } from '../urban-rural/charts/locale-chart.ts';
+import { NotesPanel } from '../views/components/notes-panel.tsx';
+import { ViewTools } from '../views/components/view-tools.tsx';
 import { type SchoolProfileQuery, schoolProfileQueryOptions } from './api/school-profile.ts';
 import { useCompareParam } from './compare-param.ts';
 import { ProfileBulletPanel, ProfileRotationPanel, ProfileTrendPanel, RankList } from './components/profile-panels.tsx';
 import { SchoolComparePanel } from './components/school-compare-panel.tsx';
+import { SchoolCompareTable } from './components/school-compare-table.tsx';
 import { findPart, resolveProfileStage, resolveProfileYear, stagesInYear } from './profile-selection.ts';
 import './schools.css';
 
@@ -207,6 +210,14 @@ function ProfileContent({
         compare={compare}
         onCompareChange={setCompare}
       />
+      <SchoolCompareTable
+        profile={profile}
+        stage={stage}
+        year={year}
+        includePrivate={profile.includePrivate}
+        compare={compare}
+      />
+      <NotesPanel district={profile.district.code} school={{ code: profile.school.code, year }} />
     </>
   );
 }
@@ -231,9 +242,12 @@ export default function SchoolProfilePage() {
       <p className="school-back">
         <Link to={{ pathname: '/schools', search: carrySearch(location.search) }}>← {t('school.back')}</Link>
       </p>
-      <h1 id="school-profile-title" className="page-title">
-        {current ? current.school.name : t('schools.title')}
-      </h1>
+      <div className="page-heading">
+        <h1 id="school-profile-title" className="page-title">
+          {current ? current.school.name : t('schools.title')}
+        </h1>
+        <ViewTools />
+      </div>
       {current ? (
         <p className="view-context">
           <strong>{current.district.name}</strong>

@@ -7,6 +7,7 @@ import { ErrorMessage } from '../../../components/error-boundary.tsx';
 import { Skeleton } from '../../../components/skeleton.tsx';
 import { useT } from '../../../i18n/i18n.tsx';
 import { ScopeNotice } from '../../auth/components/scope-notice.tsx';
+import { ViewTools } from '../../views/components/view-tools.tsx';
 import type { CountyQuery } from '../county-query.ts';
 import { useCountyQuery } from '../hooks/use-county-query.ts';
 import type { ViewParams } from '../view-params.ts';
@@ -79,9 +80,12 @@ export function CountyView({
 
   return (
     <section className="page" aria-labelledby={id}>
-      <h1 id={id} className="page-title">
-        {title}
-      </h1>
+      <div className="page-heading">
+        <h1 id={id} className="page-title">
+          {title}
+        </h1>
+        <ViewTools />
+      </div>
       {intro ? <p className="page-intro">{intro}</p> : null}
       {content}
     </section>
