@@ -1,7 +1,7 @@
-import { applyDataset, loadDemoCountyIfEmpty } from '@junheng/server';
+import { loadDemoCountyIfEmpty } from '@junheng/server';
 import { ApiErrorSchema, MeResponseSchema, type Role, routes } from '@junheng/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SMALL_DISTRICT, SMALL_SCHOOLS, SMALL_STATS } from '../fixtures/small-county.ts';
+import { loadSmallCounty, SMALL_DISTRICT, SMALL_SCHOOLS } from '../fixtures/small-county.ts';
 import { createTokenUser, type RunningApp, startTestApp } from '../helpers/app.ts';
 import { createTestDatabase, type TestDatabase, usingRealPostgres } from '../helpers/db.ts';
 
@@ -160,16 +160,7 @@ describe(`access control (${usingRealPostgres() ? 'real PostgreSQL' : 'PGlite'})
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    await loadDemoCountyIfEmpty(database.db);
-    await database.db
-      .transaction()
-      .execute((trx) =>
-        applyDataset(
-          trx,
-          { schools: SMALL_SCHOOLS, stats: SMALL_STATS, rotations: [] },
-          { source: 'cli', files: [], warnings: 0 },
-        ),
-      );
+    await loadSmallCounty(database.db, { demo: true });
     app = await startTestApp(database.db);
     for (const role of EVERYONE) {
       tokens[role] = (

@@ -1,4 +1,4 @@
-import { applyDataset, getBalance, getBalanceSummary, loadDemoCountyIfEmpty } from '@junheng/server';
+import { applyDataset, getBalance, getBalanceSummary } from '@junheng/server';
 import {
   type AccessScope,
   BalanceResponseSchema,
@@ -10,7 +10,7 @@ import {
 } from '@junheng/shared';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SMALL_DISTRICT, SMALL_SCHOOLS, SMALL_STATS } from '../fixtures/small-county.ts';
+import { loadSmallCounty, SMALL_DISTRICT, SMALL_STATS } from '../fixtures/small-county.ts';
 import { type RunningApp, startTestApp } from '../helpers/app.ts';
 import { createTestDatabase, type TestDatabase, usingRealPostgres } from '../helpers/db.ts';
 
@@ -25,16 +25,7 @@ describe(`balance, basic balance and rankings API (${usingRealPostgres() ? 'real
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    await loadDemoCountyIfEmpty(database.db);
-    await database.db
-      .transaction()
-      .execute((trx) =>
-        applyDataset(
-          trx,
-          { schools: SMALL_SCHOOLS, stats: SMALL_STATS, rotations: [] },
-          { source: 'cli', files: [], warnings: 0 },
-        ),
-      );
+    await loadSmallCounty(database.db, { demo: true });
     app = await startTestApp(database.db);
   });
   afterAll(async () => {

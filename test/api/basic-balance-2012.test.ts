@@ -1,9 +1,8 @@
-import { applyDataset, loadDemoCountyIfEmpty } from '@junheng/server';
 import { BalanceResponseSchema, BasicBalanceResponseSchema, TrendsResponseSchema } from '@junheng/shared';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SMALL_DISTRICT, SMALL_SCHOOLS, SMALL_STATS } from '../fixtures/small-county.ts';
+import { loadSmallCounty, SMALL_DISTRICT } from '../fixtures/small-county.ts';
 import { type RunningApp, startTestApp } from '../helpers/app.ts';
 import { createTestDatabase, type TestDatabase, usingRealPostgres } from '../helpers/db.ts';
 
@@ -29,16 +28,7 @@ describe(`2012 rows, units and too-small selections (${usingRealPostgres() ? 're
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    await loadDemoCountyIfEmpty(database.db);
-    await database.db
-      .transaction()
-      .execute((trx) =>
-        applyDataset(
-          trx,
-          { schools: SMALL_SCHOOLS, stats: SMALL_STATS, rotations: [] },
-          { source: 'cli', files: [], warnings: 0 },
-        ),
-      );
+    await loadSmallCounty(database.db, { demo: true });
     app = await startTestApp(database.db);
   });
   afterAll(async () => {

@@ -1,8 +1,7 @@
-import { applyDataset } from '@junheng/server';
 import { ApiErrorSchema, SchoolComparisonResponseSchema, YearOverYearResponseSchema } from '@junheng/shared';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SMALL_DISTRICT, SMALL_SCHOOLS, SMALL_STATS } from '../fixtures/small-county.ts';
+import { loadSmallCounty, SMALL_DISTRICT } from '../fixtures/small-county.ts';
 import { type RunningApp, startTestApp } from '../helpers/app.ts';
 import { createTestDatabase, type TestDatabase, usingRealPostgres } from '../helpers/db.ts';
 
@@ -25,15 +24,7 @@ describe(`school comparison and year-over-year API (${usingRealPostgres() ? 'rea
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    await database.db
-      .transaction()
-      .execute((trx) =>
-        applyDataset(
-          trx,
-          { schools: SMALL_SCHOOLS, stats: SMALL_STATS, rotations: [] },
-          { source: 'cli', files: [], warnings: 0 },
-        ),
-      );
+    await loadSmallCounty(database.db);
     app = await startTestApp(database.db);
   });
   afterAll(async () => {

@@ -1,4 +1,3 @@
-import { applyDataset } from '@junheng/server';
 import {
   ApiErrorSchema,
   AuditResponseSchema,
@@ -9,7 +8,7 @@ import {
 } from '@junheng/shared';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SMALL_DISTRICT, SMALL_SCHOOLS, SMALL_STATS } from '../fixtures/small-county.ts';
+import { loadSmallCounty, SMALL_DISTRICT } from '../fixtures/small-county.ts';
 import { type RunningApp, startTestApp } from '../helpers/app.ts';
 import { createTestDatabase, type TestDatabase, usingRealPostgres } from '../helpers/db.ts';
 
@@ -35,15 +34,7 @@ describe(`saved views and notes API (${usingRealPostgres() ? 'real PostgreSQL' :
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    await database.db
-      .transaction()
-      .execute((trx) =>
-        applyDataset(
-          trx,
-          { schools: SMALL_SCHOOLS, stats: SMALL_STATS, rotations: [] },
-          { source: 'cli', files: [], warnings: 0 },
-        ),
-      );
+    await loadSmallCounty(database.db);
     app = await startTestApp(database.db);
     analyst = await app.as('analyst');
     otherAnalyst = await app.as('analyst');

@@ -71,7 +71,8 @@ export const insightEn: Record<keyof typeof insightZh, string> = {
   'insight.contribution.titleShort': 'School contributions to the CV',
   'insight.contribution.subtitle':
     'CV {cv} (CV² = {cv2}); the chart shows the {top} largest contributions; the contributions sum to CV².',
-  'insight.contribution.half': 'The first {schools} school(s) cause more than half of the disparity.',
+  'insight.contribution.half':
+    'The first {schools, plural, one {# school causes} other {# schools cause}} more than half of the disparity.',
   'insight.contribution.above': 'Above the mean',
   'insight.contribution.below': 'Below the mean',
   'insight.contribution.value': 'School value',
