@@ -78,10 +78,11 @@ async function shutdown(signal: string): Promise<void> {
     void database.close().finally(() => process.exit(1));
   }, 7_000);
   forceExit.unref();
-  server.close();
+  // Listen for 'close' before awaiting anything else: it may come while the workers are being stopped.
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeIdleConnections();
   await terminateImportWorkers();
-  await new Promise<void>((resolve) => server.once('close', () => resolve()));
+  await closed;
   await database.close();
   logger.info('database closed; bye');
   process.exit(0);

@@ -125,9 +125,12 @@ describe(`school comparison and year-over-year API (${usingRealPostgres() ? 'rea
     expect(books?.cv.current).toBeCloseTo(0, 12);
     const composite = report.rows.find((r) => r.key === 'composite_2012');
     expect(composite?.cvLimit).toBe(0.65);
-    expect(composite?.cv.current).toBeCloseTo(0.1252458, 6);
-    expect(composite?.cv.previous).toBeCloseTo(0.1438736, 6);
-    expect(composite?.cv.changeFromPrevious).toBeCloseTo(-0.0186278, 6);
+    // The 2012 table's rows leave out the private school B (#9.1): A and C, 100 students each. Seven of the eight
+    // values are equal at A and C (CV 0); higher-degree teachers per student 2024: 0.05 and 0.02 → X̄ 0.035, S 0.015,
+    // CV 3/7; 2023: 0.04 and 0.01 → X̄ 0.025, S 0.015, CV 0.6. Composite = CV / 8.
+    expect(composite?.cv.current).toBeCloseTo(3 / 7 / 8, 12);
+    expect(composite?.cv.previous).toBeCloseTo(0.6 / 8, 12);
+    expect(composite?.cv.changeFromPrevious).toBeCloseTo(3 / 7 / 8 - 0.6 / 8, 12);
     expect(composite?.mean.current).toBeNull();
     // 7 indicators of 2017, the 4 only 2012 has, the composite.
     expect(report.rows).toHaveLength(12);

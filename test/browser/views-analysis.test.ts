@@ -101,9 +101,10 @@ describe.skipIf(!browserAvailable())('analysis views (urban–rural, rotation, s
     await page.getByLabel('交流比例计入').selectOption('all');
     await page.waitForURL(/[?&]ratioSchools=all(&|$)/);
     await page.getByText(/按当前口径本年计入/).waitFor();
-    const download = await page.getByRole('link', { name: 'Excel 工作簿（XLSX）' }).first().getAttribute('href');
+    const xlsx = page.getByRole('link', { name: 'Excel 工作簿（XLSX）' }).first();
+    await expect.poll(() => xlsx.getAttribute('href')).toContain('ratioSchools=all');
+    const download = await xlsx.getAttribute('href');
     expect(download).toContain('multiYear=every_year');
-    expect(download).toContain('ratioSchools=all');
     await page.reload();
     await waitForCharts(page, 2);
     expect(await page.getByLabel('多年交流').inputValue()).toBe('every_year');

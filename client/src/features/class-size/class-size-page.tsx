@@ -213,11 +213,7 @@ export default function ClassSizePage() {
   const t = useT();
   useLinkPrefetch((county) => classSizeQueryOptions(county));
   return (
-    <CountyView
-      id="class-size-title"
-      title={t('classSize.title')}
-      intro={<p className="muted">{t('classSize.intro')}</p>}
-    >
+    <CountyView id="class-size-title" title={t('classSize.title')} intro={t('classSize.intro')}>
       {({ county }) => (
         <PanelErrorBoundary title={t('classSize.title')}>
           <ClassSizeContent county={county} />
