@@ -14,6 +14,7 @@ await build({
     main: 'src/main.ts',
     'cli/main': 'src/cli/main.ts',
     'import-worker': 'src/imports/import-worker.ts',
+    'xlsx-worker': 'src/export/xlsx-worker.ts',
   },
   outdir: 'dist',
   outExtension: { '.js': '.mjs' },

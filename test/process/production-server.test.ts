@@ -2,6 +2,7 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csvOf, stat } from '../../server/src/imports/test-support.ts';
 import { usingRealPostgres } from '../helpers/db.ts';
@@ -11,7 +12,7 @@ const ADMIN_PASSWORD = 'production-test-password';
 
 /**
  * The production bundle (server/dist/main.mjs, what `npm start` and the Docker image run) as a process: production
- * mode without NODE_ENV, imports validated in its bundled worker thread, and SIGTERM heard during an import (issue #10).
+ * mode without NODE_ENV, imports validated and XLSX exports written in bundled worker threads, and SIGTERM heard during an import (issue #10).
  */
 describe.skipIf(usingRealPostgres())('the production server bundle', () => {
   let work: string;
@@ -70,7 +71,7 @@ describe.skipIf(usingRealPostgres())('the production server bundle', () => {
         body: form,
       });
     };
-    return { child, base, output: () => output, upload };
+    return { child, base, cookie, output: () => output, upload };
   };
 
   it('should run in production mode without NODE_ENV, validate imports in its worker and stop within 10 s of SIGTERM during an import', async () => {
@@ -85,6 +86,25 @@ describe.skipIf(usingRealPostgres())('the production server bundle', () => {
     );
     const report = (await ok.json()) as { errors: { message: string }[]; files: { kind: string }[] };
     expect(report.files[0]?.kind).toBe('school_stats');
+
+    // XLSX exports are written by their own bundled worker, which ships next to main.mjs.
+    expect(fs.existsSync(path.join(root, 'server/dist/xlsx-worker.mjs'))).toBe(true);
+    const xlsx = await fetch(`${server.base}/api/v1/districts/330999/school-stats?format=xlsx&from=2025&to=2025`, {
+      headers: { cookie: server.cookie },
+    });
+    expect(xlsx.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as never);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['学校年度统计', '说明']);
+    const exported: unknown[][] = [];
+    workbook.worksheets[0]?.eachRow((row, n) => {
+      if (n > 1) exported.push([row.getCell(1).value]);
+    });
+    // Every row is a 2025 row, and the 说明 sheet counts them.
+    expect(exported.length).toBeGreaterThan(10);
+    expect(new Set(exported.map((r) => r.join()))).toEqual(new Set(['2025']));
+    const about = workbook.worksheets[1]?.getSheetValues().map((r) => (Array.isArray(r) ? r.slice(1, 3) : r));
+    expect(about).toContainEqual(['行数', String(exported.length)]);
 
     // A file that takes seconds to validate, then SIGTERM while it does.
     const rows = Array.from({ length: 40_000 }, (_, i) => stat({ schoolCode: `S${i % 20_000}`, year: 2025 }));

@@ -1,55 +1,67 @@
 import type { Writable } from 'node:stream';
-import { loadExcelJs } from './load-exceljs.ts';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../workers/start-worker.ts';
 import { type ExportContext, type ExportTable, headerOf } from './table.ts';
+import type { XlsxCell, XlsxWorkerReply, XlsxWorkerRequest, XlsxWorkerSetup } from './xlsx-protocol.ts';
+
+/** Rows per message to the worker thread. */
+const BATCH_ROWS = 500;
+/** Batches sent to the worker and not yet written by it: the main thread never reads far ahead of the file. */
+const BATCHES_IN_FLIGHT = 2;
 
 /**
  * Writes a table as XLSX with a streaming writer: sheet 1 holds the data (headers with units, frozen header row,
  * number formats per column), sheet 说明 states filters, data year, generation time and definitions.
+ *
+ * ExcelJS runs in a worker thread (xlsx-worker.ts): building and zipping a 24 700-row sheet on the main thread held
+ * every other request for seconds (issue #10). This thread only reads the rows and turns them into plain cell values.
  */
 export async function writeXlsx<Row>(table: ExportTable<Row>, context: ExportContext, out: Writable): Promise<number> {
   const zh = context.lang === 'zh';
-  const workbook = new (await loadExcelJs()).stream.xlsx.WorkbookWriter({
-    stream: out,
-    useStyles: true,
-    useSharedStrings: false,
-  });
-  workbook.creator = '均衡 Junheng';
-  workbook.created = context.generatedAt;
-
-  const sheet = workbook.addWorksheet(sanitiseSheetName(zh ? table.titleZh : table.titleEn), {
-    views: [{ state: 'frozen', ySplit: 1 }],
-  });
-  sheet.columns = table.columns.map((c) => ({
-    header: headerOf(c, context.lang),
-    key: c.key,
-    width: c.width ?? Math.min(40, Math.max(10, headerOf(c, context.lang).length * (zh ? 2 : 1.1) + 2)),
-    ...(c.decimals === undefined ? {} : { style: { numFmt: numberFormatOf(c.decimals) } }),
-  }));
-  sheet.getRow(1).font = { bold: true };
-  sheet.getRow(1).commit();
-  let count = 0;
-  let sliceStart = performance.now();
-  for await (const row of table.rows) {
-    const added = sheet.addRow(table.columns.map((c) => normaliseCell(c.value(row))));
-    table.columns.forEach((c, i) => {
-      if (c.decimalsOf) added.getCell(i + 1).numFmt = numberFormatOf(c.decimalsOf(row));
-    });
-    added.commit();
-    count += 1;
-    if (count % 50 === 0 && performance.now() - sliceStart > SLICE_MS) {
-      await yieldToOthers(out);
-      sliceStart = performance.now();
-    }
-  }
-  sheet.commit();
-
-  const about = workbook.addWorksheet(zh ? '说明' : 'About');
-  about.columns = [{ width: 24 }, { width: 90 }];
-  const line = (a: string, b: string, bold = false) => {
-    const r = about.addRow([a, b]);
-    if (bold) r.font = { bold: true };
-    r.commit();
+  const setup: XlsxWorkerSetup = {
+    sheetName: sanitiseSheetName(zh ? table.titleZh : table.titleEn),
+    created: context.generatedAt,
+    columns: table.columns.map((c) => ({
+      header: headerOf(c, context.lang),
+      key: c.key,
+      width: c.width ?? Math.min(40, Math.max(10, headerOf(c, context.lang).length * (zh ? 2 : 1.1) + 2)),
+      ...(c.decimals === undefined ? {} : { numFmt: numberFormatOf(c.decimals) }),
+    })),
   };
+  const ownFormats = table.columns.flatMap((c, i) => (c.decimalsOf ? [{ index: i, decimalsOf: c.decimalsOf }] : []));
+  const writer = new XlsxWorkerWriter(
+    startWorker({ source: new URL('./xlsx-worker.ts', import.meta.url), bundle: 'xlsx-worker' }, { workerData: setup }),
+    out,
+  );
+  try {
+    let count = 0;
+    let rows: XlsxCell[][] = [];
+    let formats: [number, string][][] = [];
+    const flush = async () => {
+      const batch: XlsxWorkerRequest = { type: 'rows', rows, ...(ownFormats.length > 0 ? { formats } : {}) };
+      rows = [];
+      formats = [];
+      await writer.send(batch);
+    };
+    for await (const row of table.rows) {
+      rows.push(table.columns.map((c) => normaliseCell(c.value(row))));
+      if (ownFormats.length > 0) formats.push(ownFormats.map((f) => [f.index, numberFormatOf(f.decimalsOf(row))]));
+      count += 1;
+      if (rows.length >= BATCH_ROWS) await flush();
+    }
+    if (rows.length > 0) await flush();
+    await writer.finish({ type: 'end', aboutName: zh ? '说明' : 'About', about: aboutLines(table, context, count) });
+    return count;
+  } finally {
+    writer.close();
+  }
+}
+
+/** The 说明 sheet as [label, text, bold] lines. */
+function aboutLines<Row>(table: ExportTable<Row>, context: ExportContext, count: number): [string, string, boolean][] {
+  const zh = context.lang === 'zh';
+  const lines: [string, string, boolean][] = [];
+  const line = (a: string, b: string, bold = false) => lines.push([a, b, bold]);
   line(zh ? '均衡 · 县域义务教育优质均衡监测' : 'Junheng · county compulsory-education balance', '', true);
   line(zh ? '内容' : 'Content', zh ? table.titleZh : table.titleEn);
   for (const [k, v] of context.filters) line(k, v);
@@ -64,36 +76,107 @@ export async function writeXlsx<Row>(table: ExportTable<Row>, context: ExportCon
     line(zh ? '批注' : 'Notes', '', true);
     for (const [k, v] of context.notes) line(k, v);
   }
-  about.commit();
-  await workbook.commit();
-  return count;
+  return lines;
+}
+
+/**
+ * The main thread's end of one export worker: sends batches when fewer than BATCHES_IN_FLIGHT are unwritten and the
+ * client has taken what was written (drain), writes the worker's bytes to `out` in order, and stops the worker on
+ * its failure or when the client goes away.
+ */
+class XlsxWorkerWriter {
+  #inFlight = 0;
+  #failure: Error | null = null;
+  #done = false;
+  #wake: (() => void) | null = null;
+  readonly #finished: Promise<void>;
+  #resolveFinished!: () => void;
+  #rejectFinished!: (error: Error) => void;
+
+  constructor(
+    private readonly worker: Worker,
+    private readonly out: Writable,
+  ) {
+    this.#finished = new Promise<void>((resolve, reject) => {
+      this.#resolveFinished = resolve;
+      this.#rejectFinished = reject;
+    });
+    // Nobody may be waiting on it yet (a failure while rows are read): its rejection is reported through send().
+    this.#finished.catch(() => undefined);
+    worker.on('message', (message: XlsxWorkerReply) => {
+      if (message.type === 'chunk') {
+        if (!out.destroyed)
+          out.write(Buffer.from(message.bytes.buffer, message.bytes.byteOffset, message.bytes.byteLength));
+      } else if (message.type === 'ack') {
+        this.#inFlight -= 1;
+        this.#poke();
+      } else if (message.type === 'done') {
+        this.#done = true;
+        this.#resolveFinished();
+      } else {
+        this.#fail(new Error(`xlsx worker failed: ${message.message}`));
+      }
+    });
+    worker.on('error', (error: Error) => this.#fail(error));
+    worker.on('exit', () => this.#fail(new Error('xlsx worker stopped before the file was complete')));
+    out.on('drain', this.#poke);
+    out.on('close', this.#onClose);
+  }
+
+  #poke = () => {
+    const wake = this.#wake;
+    this.#wake = null;
+    wake?.();
+  };
+
+  #onClose = () => {
+    if (!this.#done) this.#fail(new Error('client closed the connection during the XLSX export'));
+  };
+
+  #fail(error: Error) {
+    if (this.#done || this.#failure) return;
+    this.#failure = error;
+    void this.worker.terminate();
+    this.#rejectFinished(error);
+    this.#poke();
+  }
+
+  async send(message: XlsxWorkerRequest): Promise<void> {
+    for (;;) {
+      if (this.#failure) throw this.#failure;
+      if (this.#inFlight < BATCHES_IN_FLIGHT && !this.out.writableNeedDrain) break;
+      await new Promise<void>((resolve) => {
+        this.#wake = resolve;
+      });
+    }
+    this.#inFlight += 1;
+    this.worker.postMessage(message);
+  }
+
+  /** Sends the last message and waits until the worker's last bytes are written and `out` has ended. */
+  async finish(message: XlsxWorkerRequest): Promise<void> {
+    await this.send(message);
+    await this.#finished;
+    const out = this.out;
+    await new Promise<void>((resolve, reject) => {
+      out.once('finish', resolve);
+      out.once('close', resolve);
+      out.once('error', reject);
+      out.end();
+    });
+  }
+
+  /** Ends the worker and stops listening to `out` (after the file is complete, or on any failure). */
+  close() {
+    this.#done = true;
+    this.out.off('drain', this.#poke);
+    this.out.off('close', this.#onClose);
+    void this.worker.terminate();
+  }
 }
 
 function numberFormatOf(decimals: number): string {
   return decimals === 0 ? '#,##0' : `0.${'0'.repeat(decimals)}`;
-}
-
-/**
- * Longest run of row building between two turns of the event loop: building XLSX rows is CPU work, and a 24 700-row
- * export once held every other request for 3.1 s (issue #10). After this many milliseconds others get their turn.
- */
-const SLICE_MS = 20;
-
-/** Lets other requests run; waits for the client to take what was written when its buffer is full. */
-async function yieldToOthers(out: Writable): Promise<void> {
-  if (!out.writableNeedDrain || out.destroyed) {
-    await new Promise((resolve) => setImmediate(resolve));
-    return;
-  }
-  await new Promise<void>((resolve) => {
-    const done = () => {
-      out.off('drain', done);
-      out.off('close', done);
-      resolve();
-    };
-    out.on('drain', done);
-    out.on('close', done);
-  });
 }
 
 function normaliseCell(value: string | number | boolean | null | undefined): string | number | boolean | null {

@@ -54,7 +54,7 @@ export function buildStatPageQuery(
 export async function* streamStatRecords(
   db: Kysely<Database>,
   filter: StatRecordFilter,
-  pageSize = 10_000,
+  pageSize = 500,
 ): AsyncGenerator<StatExportRecord> {
   const fetchPage = (after: { schoolCode: string; year: number } | null) =>
     buildStatPageQuery(db, filter, after, pageSize).execute() as Promise<StatExportRecord[]>;
@@ -66,6 +66,8 @@ export async function* streamStatRecords(
     if (last && page.length === pageSize) next = fetchPage({ schoolCode: last.school_code, year: last.year });
     yield* page;
     if (!last || page.length < pageSize) return;
+    // Other requests get a turn between pages: on PGlite every query runs on this thread (issue #10).
+    await new Promise((resolve) => setImmediate(resolve));
   }
 }
 
