@@ -7,6 +7,18 @@ export interface UploadedFile {
   bytes: Buffer;
 }
 
+/** 415 unless the request is multipart/form-data: checked before an upload takes an import slot. */
+export function requireMultipart(req: Request): void {
+  const contentType = req.headers['content-type'] ?? '';
+  if (!contentType.startsWith('multipart/form-data')) {
+    throw new HttpError(
+      415,
+      'UnsupportedMediaType',
+      '请以 multipart/form-data 上传文件 / Send files as multipart/form-data',
+    );
+  }
+}
+
 /**
  * Reads the file parts of a multipart/form-data request into memory, refusing with 413 as soon as one file passes the
  * size limit (the rest of the upload is not buffered).
@@ -15,15 +27,10 @@ export function readMultipartFiles(
   req: Request,
   limits: { fieldName: string; maxFileBytes: number; maxFiles: number },
 ): Promise<UploadedFile[]> {
-  const contentType = req.headers['content-type'] ?? '';
-  if (!contentType.startsWith('multipart/form-data')) {
-    return Promise.reject(
-      new HttpError(
-        415,
-        'UnsupportedMediaType',
-        '请以 multipart/form-data 上传文件 / Send files as multipart/form-data',
-      ),
-    );
+  try {
+    requireMultipart(req);
+  } catch (error) {
+    return Promise.reject(error);
   }
   return new Promise((resolve, reject) => {
     let parser: busboy.Busboy;

@@ -14,7 +14,7 @@ import { type Principal, requirePermission } from '../auth/principal.ts';
 import { sendTable } from '../export/send-table.ts';
 import { encodeContentDisposition } from '../http/content-disposition.ts';
 import { HttpError } from '../http/errors.ts';
-import { readMultipartFiles } from '../http/multipart.ts';
+import { readMultipartFiles, requireMultipart } from '../http/multipart.ts';
 import { sendValidated } from '../http/respond.ts';
 import { parseInput } from '../http/validate.ts';
 import { ImportSlots, validateInWorker } from './import-workers.ts';
@@ -39,6 +39,7 @@ export function createImportsRouter(deps: {
   router.post(routes.importFiles.path, async (req: Request, res) => {
     const principal = requirePermission(res, 'importData');
     const { dryRun } = parseInput(ImportQuerySchema, req.query, 'query');
+    requireMultipart(req);
     const release = slots.tryAcquire();
     if (!release) {
       res.setHeader('Retry-After', String(IMPORT_RETRY_AFTER_SECONDS));
