@@ -216,7 +216,10 @@ function buildSchoolDataItems(guarantee: GuaranteeReport | null): ComputedItem[]
       view: 'scorecard',
       kind: 'ratio',
       value: certificate?.rate ?? null,
-      tally: certificate && certificate.teachers > 0 ? tallyOf(certificate.certified, certificate.teachers, 'teachers') : null,
+      tally:
+        certificate && certificate.teachers > 0
+          ? tallyOf(certificate.certified, certificate.teachers, 'teachers')
+          : null,
       requirementZh: '100%',
       requirementEn: '100%',
       status: statusOf(certificate?.passes ?? null),
@@ -260,8 +263,7 @@ function buildRotationItems(rotation: RotationReport | null): ComputedItem[] {
       view: 'rotation',
       kind: 'ratio',
       value: rotation?.backboneShare ?? null,
-      tally:
-        rotation && rotation.rotated > 0 ? tallyOf(rotation.backboneRotated, rotation.rotated, 'teachers') : null,
+      tally: rotation && rotation.rotated > 0 ? tallyOf(rotation.backboneRotated, rotation.rotated, 'teachers') : null,
       requirementZh: `不低于交流轮岗教师总数的${percent(ROTATION_MIN_BACKBONE_SHARE)}`,
       requirementEn: `≥ ${percent(ROTATION_MIN_BACKBONE_SHARE)} of teachers rotated`,
       status: statusOf(rotation?.backbonePasses ?? null),
@@ -295,7 +297,11 @@ const ENTERED_ITEM_STAGES: Partial<Record<CountyInputKey, Stage>> = {
   consolidation_rate: 'junior',
 };
 
-function buildEnteredItem(item: CountyInputItem, inputs: CountyInputs, meta: CountyInputMeta | undefined): ScorecardItem {
+function buildEnteredItem(
+  item: CountyInputItem,
+  inputs: CountyInputs,
+  meta: CountyInputMeta | undefined,
+): ScorecardItem {
   const value = inputs[item.key] ?? null;
   return {
     key: item.key,

@@ -50,7 +50,14 @@ export function readCountyInputs(records: readonly CountyInputRecord[]): StoredC
       inputs[item.key] = value;
       meta[item.key] = { note: record.note, updatedAt, updatedBy };
     }
-    return { ...item, value, note: record?.note ?? null, updatedAt, updatedBy, status: evaluateCountyInput(item, value) };
+    return {
+      ...item,
+      value,
+      note: record?.note ?? null,
+      updatedAt,
+      updatedBy,
+      status: evaluateCountyInput(item, value),
+    };
   });
   const times = records.map((record) => toIso(record.updated_at)).sort();
   return { inputs, entries, meta, updatedAt: times.at(-1) ?? null };

@@ -85,7 +85,12 @@ export function buildScorecardTable(report: ScorecardResponse, lang: Lang): Expo
     { key: 'requirement', zh: '标准要求', en: 'Requirement', value: (r) => (zh ? r.requirementZh : r.requirementEn) },
     { key: 'status', zh: '达标情况', en: 'Status', value: (r) => label(SCORECARD_STATUS_LABELS[r.status], lang) },
     { key: 'detail', zh: '说明', en: 'Detail', value: (r) => (zh ? r.detailZh : r.detailEn) },
-    { key: 'explainedIn', zh: '数据来源', en: 'Explained in', value: (r) => label(SCORECARD_VIEW_LABELS[r.view], lang) },
+    {
+      key: 'explainedIn',
+      zh: '数据来源',
+      en: 'Explained in',
+      value: (r) => label(SCORECARD_VIEW_LABELS[r.view], lang),
+    },
     { key: 'enteredBy', zh: '填报人', en: 'Entered by', value: (r) => r.enteredBy },
     { key: 'enteredAt', zh: '填报时间', en: 'Entered at', value: (r) => r.enteredAt },
     { key: 'note', zh: '备注', en: 'Note', value: (r) => r.note },

@@ -841,7 +841,14 @@ export type ScorecardStatus = z.infer<typeof ScorecardStatusSchema>;
  * 资源配置达标, class_size = 大班额与大校额, rotation = 教师交流轮岗), `scorecard` when the scorecard itself lists the
  * schools behind it (`schools`), and `county_inputs` for an item entered in 县级填报.
  */
-export const SCORECARD_VIEWS = ['balance', 'compliance', 'class_size', 'rotation', 'scorecard', 'county_inputs'] as const;
+export const SCORECARD_VIEWS = [
+  'balance',
+  'compliance',
+  'class_size',
+  'rotation',
+  'scorecard',
+  'county_inputs',
+] as const;
 export const ScorecardViewSchema = z.enum(SCORECARD_VIEWS);
 export type ScorecardView = z.infer<typeof ScorecardViewSchema>;
 
