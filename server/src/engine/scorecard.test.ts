@@ -80,6 +80,31 @@ describe('music and art rooms on the scorecard', () => {
   });
 });
 
+describe('music and art rooms of many teaching points', () => {
+  it('should name three teaching points short of rooms and count the rest, in both languages', () => {
+    const points = ['甲', '乙', '丙', '丁', '戊'].map((name, i) =>
+      makeSchool({ schoolCode: `T${i}`, schoolName: `${name}教学点`, schoolType: 'teaching_point' }),
+    );
+    const schools = [makeSchool({ schoolCode: 'A' }), ...points];
+    const stats = [
+      makeStat({ schoolCode: 'A', studentsPrimary: 500, classesPrimary: 12, musicRooms: 1, artRooms: 1 }),
+      ...points.map((p) => makeStat({ schoolCode: p.schoolCode, studentsPrimary: 30, classesPrimary: 2 })),
+    ];
+    const sut = computeScorecard({
+      quality: {},
+      guarantee: computeGuaranteeReport(schools, stats),
+      rotation: null,
+      inputs: {},
+    });
+    expect(sut.items.find((item) => item.key === 'music_art_rooms')).toMatchObject({
+      status: 'pass',
+      detailZh: '另列教学点 5 个（不计入学校），其中 5 个不足：甲教学点、乙教学点、丙教学点 等',
+      detailEn: '5 teaching points listed apart (not counted as schools), 5 short: 甲教学点, 乙教学点, 丙教学点, …',
+      schools: [],
+    });
+  });
+});
+
 describe(computeScorecard.name, () => {
   const schools = [makeSchool({ schoolCode: 'A' }), makeSchool({ schoolCode: 'B' })];
   const stats = [

@@ -99,6 +99,8 @@ function buildResourceItems(stage: Stage, report: QualityReport | undefined): Co
   ];
 }
 
+const NAMED_TEACHING_POINTS = 3;
+
 const schoolsEn = (n: number) => `${n} ${n === 1 ? 'school' : 'schools'}`;
 
 /**
@@ -115,13 +117,16 @@ function describeMusicArtRooms(rooms: GuaranteeReport['musicArtRooms'] | undefin
   }
   if (rooms.teachingPoints.length > 0) {
     const short = rooms.teachingPoints.filter((row) => !row.passes).map((row) => row.name);
+    // A county may have dozens of teaching points: name a few, so the line stays a line (the count says the rest).
+    const named = short.slice(0, NAMED_TEACHING_POINTS);
+    const more = short.length > named.length;
     zh.push(
       `另列教学点 ${rooms.teachingPoints.length} 个（不计入学校）` +
-        (short.length > 0 ? `，其中 ${short.length} 个不足：${short.join('、')}` : '，均已配齐'),
+        (short.length > 0 ? `，其中 ${short.length} 个不足：${named.join('、')}${more ? ' 等' : ''}` : '，均已配齐'),
     );
     en.push(
       `${rooms.teachingPoints.length} teaching points listed apart (not counted as schools)` +
-        (short.length > 0 ? `, ${short.length} short: ${short.join(', ')}` : ', all equipped'),
+        (short.length > 0 ? `, ${short.length} short: ${named.join(', ')}${more ? ', …' : ''}` : ', all equipped'),
     );
   }
   return zh.length > 0 ? { zh: zh.join('；'), en: en.join('; ') } : null;

@@ -36,12 +36,9 @@ function FailingItem({ item }: { item: ScorecardItem }) {
       <span className="reason-area muted small">{pickLabel(SCORECARD_AREA_LABELS[item.area], lang)}</span>{' '}
       <strong>{itemName(item, lang)}</strong>
       {value !== null ? (
-        <span>
-          {' '}
-          {value}（{requirement}）
-        </span>
+        <span> {lang === 'zh' ? `${value}（${requirement}）` : `${value} (${requirement})`}</span>
       ) : null}
-      {detail ? <span className="muted">：{detail}</span> : null}{' '}
+      {detail ? <span className="muted">{lang === 'zh' ? `：${detail}` : `: ${detail}`}</span> : null}{' '}
       <Link to={scorecardItemLink(item, location.search)}>
         {t('scorecard.seeView', { view: t(SCORECARD_VIEW_MESSAGES[item.view]) })}
       </Link>
