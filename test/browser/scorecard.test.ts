@@ -80,6 +80,21 @@ describe.skipIf(!browserAvailable())('评估总表 and the overview reasons', ()
     expect(await layout.textContent()).toContain('县级填报：尚未填报');
     expect(await layout.locator('[data-status]').textContent()).toContain('未填报');
 
+    // Downloads of the table, like every table.
+    const panel = page.locator('section.table-panel');
+    await panel.locator('summary', { hasText: '下载' }).click();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      panel.getByRole('link', { name: /Excel 工作簿（XLSX）/ }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    await panel.locator('summary', { hasText: '下载' }).click();
+    await page.waitForTimeout(300);
+    await shot(page, 'scorecard-1440');
+    await page.setViewportSize({ width: 1024, height: 800 });
+    await page.waitForTimeout(300);
+    await shot(page, 'scorecard-1024');
+
     // The schools short of music and art rooms are listed on the page, reached from the item's link.
     await page
       .locator('tr[data-item="music_art_rooms"]')
@@ -89,23 +104,6 @@ describe.skipIf(!browserAvailable())('评估总表 and the overview reasons', ()
     const rooms = page.locator('#scorecard-schools-music_art_rooms');
     expect(await rooms.locator('tbody tr').count()).toBeGreaterThan(0);
 
-    // Downloads of the table, like every table.
-    const panel = page.locator('section.table-panel');
-    await panel.locator('summary', { hasText: '下载' }).click();
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      panel.getByRole('link', { name: /Excel 工作簿（XLSX）/ }).click(),
-    ]);
-    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
-    await page.keyboard.press('Escape');
-
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await page.waitForTimeout(300);
-    await shot(page, 'scorecard-1440');
-    await page.setViewportSize({ width: 1024, height: 800 });
-    await page.waitForTimeout(300);
-    await shot(page, 'scorecard-1024');
-
     // 班额 is explained by 大班额与大校额: the link goes there with the county and year.
     await page
       .locator('tr[data-item="class_size"]')
@@ -113,6 +111,16 @@ describe.skipIf(!browserAvailable())('评估总表 and the overview reasons', ()
       .click();
     await page.waitForURL(/\/class-size\?.*year=2025/);
     await page.getByRole('heading', { level: 1, name: '大班额与大校额' }).waitFor();
+
+    // English is complete: the same view in English.
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.goto(`${baseUrl()}/scorecard?year=2025&lang=en`);
+    await page.getByRole('heading', { level: 1, name: 'High-quality balance assessment scorecard' }).waitFor();
+    await page.locator('tr[data-item="class_size"]').waitFor();
+    expect(await page.locator('tr[data-item="class_size"]').textContent()).toContain('See Class & school size');
+    expect(await page.locator('tr[data-item="social_recognition"]').textContent()).toMatch(/County inputs: admin, /);
+    await page.waitForTimeout(300);
+    await shot(page, 'scorecard-en-1440');
     expect(problems).toEqual([]);
     await close();
   });

@@ -31,6 +31,14 @@ export function ScorecardTable({ report }: { report: ScorecardResponse }) {
             <div className="table-scroll">
               <table className="data-table scorecard-table">
                 <caption className="visually-hidden">{areaLabel}</caption>
+                <colgroup>
+                  <col className="col-item" />
+                  <col className="col-stage" />
+                  <col className="col-value" />
+                  <col className="col-requirement" />
+                  <col className="col-status" />
+                  <col className="col-source" />
+                </colgroup>
                 <thead>
                   <tr>
                     <th scope="col">{t('scorecard.col.item')}</th>
