@@ -1,4 +1,4 @@
-import { loadDemoCountyIfEmpty } from '@junheng/server';
+import { findDataVersion, loadDemoCountyIfEmpty, replaceCountyInputs } from '@junheng/server';
 import {
   COUNTY_INPUT_ITEMS,
   CountyInputsResponseSchema,
@@ -162,6 +162,26 @@ describe(`scorecard sources and entered-by (${usingRealPostgres() ? 'real Postgr
     card = await scorecardAs(app.fetch, 'year=2025');
     expect(itemOf(card, 'social_recognition')).toMatchObject({ status: 'not_entered', enteredBy: null });
     expect(itemOf(card, 'consolidation_rate').enteredBy).toBe('zhang.analyst');
+  });
+
+  it('should change the data version when a save deletes an older item and keeps the newer one', async () => {
+    const author = { id: null, name: 'version-test' };
+    await replaceCountyInputs(database.db, DEMO, 2023, [{ key: 'consolidation_rate', value: 0.9, note: null }], author);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await replaceCountyInputs(
+      database.db,
+      DEMO,
+      2023,
+      [
+        { key: 'consolidation_rate', value: 0.9, note: null },
+        { key: 'social_recognition', value: 0.9, note: null },
+      ],
+      author,
+    );
+    const before = await findDataVersion(database.db);
+    // consolidation_rate (the older row) goes; social_recognition (the newest) stays unchanged, with its time.
+    await replaceCountyInputs(database.db, DEMO, 2023, [{ key: 'social_recognition', value: 0.9, note: null }], author);
+    expect(await findDataVersion(database.db)).not.toBe(before);
   });
 
   it('should compute the items over a scoped viewer’s township only, and list only its schools', async () => {
