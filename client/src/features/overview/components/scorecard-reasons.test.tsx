@@ -8,7 +8,7 @@ import { I18nProvider } from '../../../i18n/i18n.tsx';
 import type { CountyQuery } from '../../filters/county-query.ts';
 import { ScorecardReasons } from './scorecard-reasons.tsx';
 
-const base = {
+const base: Omit<ScorecardItem, 'key' | 'area' | 'status' | 'zh' | 'en' | 'source' | 'view' | 'value'> = {
   stage: null,
   kind: 'ratio',
   tally: null,
@@ -20,7 +20,7 @@ const base = {
   note: null,
   enteredBy: null,
   enteredAt: null,
-} as const;
+};
 const item = (patch: Partial<ScorecardItem> & Pick<ScorecardItem, 'key' | 'area' | 'status'>): ScorecardItem => ({
   ...base,
   zh: patch.key,
