@@ -92,7 +92,7 @@ function ItemSchools({ item, targeted }: { item: ScorecardItem; targeted: boolea
           detail: detail ?? '',
         })}
       </p>
-      <div className="table-scroll" style={{ maxHeight: 420 }}>
+      <div className="table-scroll scorecard-schools-scroll">
         <table className="data-table">
           <caption className="visually-hidden">{name}</caption>
           <thead>
