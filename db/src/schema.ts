@@ -121,6 +121,9 @@ export interface CountyYearInputTable {
   value: number | null;
   note: string | null;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  /** Who saved the value (issue #12); null for rows saved before authors were recorded. */
+  updated_by_id: ColumnType<number | null, number | null | undefined, number | null>;
+  updated_by_name: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;

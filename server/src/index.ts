@@ -10,8 +10,9 @@ export {
 export { hashPassword, SCRYPT_PARAMS, verifyPassword } from './auth/password.ts';
 export { getBalance } from './balance/balance.service.ts';
 export { getBalanceSummary } from './balance/balance-summary.service.ts';
+export { findDataVersion } from './cache/report-cache.repository.ts';
 export { type Config, loadConfig } from './config.ts';
-export { findRotations, findSchools, findStats } from './county/county.repository.ts';
+export { findRotations, findSchools, findStats, replaceCountyInputs } from './county/county.repository.ts';
 export { toScope } from './county/county.service.ts';
 export { UNRESTRICTED_ACCESS } from './db-helpers.ts';
 export { loadDemoCountyIfEmpty } from './demo/load-demo-county.ts';

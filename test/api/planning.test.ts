@@ -113,11 +113,13 @@ describe(`scorecard and county-year inputs API (${usingRealPostgres() ? 'real Po
       const disposition = decodeURIComponent(res.headers.get('content-disposition')?.split("UTF-8''")[1] ?? '');
       expect(disposition).toBe('澄川县_2024_Scorecard.csv');
       const lines = (await res.text()).split('\r\n').filter((l) => l.length > 0);
-      expect(lines[0]).toBe('Area,Key,Item,Source,Kind,Value,Requirement,Status,Detail');
+      expect(lines[0]).toBe(
+        'Area,Key,Item,Stage,Source,Kind,Value,Count,Requirement,Status,Detail,Explained in,Entered by,Entered at,Note',
+      );
       expect(lines).toHaveLength(1 + card.items.length);
       expect(lines.slice(1).map((l) => l.split(',')[1])).toEqual(card.items.map((i) => i.key));
       const schoolsLine = lines.find((l) => l.split(',')[1] === 'resource_schools_primary')?.split(',');
-      expect(Number(schoolsLine?.[5])).toBe(itemOf(card, 'resource_schools_primary').value);
+      expect(Number(schoolsLine?.[6])).toBe(itemOf(card, 'resource_schools_primary').value);
     });
 
     it('should answer 404 for an unknown district and for a year without data', async () => {

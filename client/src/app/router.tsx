@@ -39,6 +39,7 @@ export const appRoutes: RouteObject[] = [
     errorElement: <RouteErrorPage />,
     children: [
       { index: true, lazy: view(() => import('../features/overview/overview-page.tsx')) },
+      { path: 'scorecard', lazy: view(() => import('../features/scorecard/scorecard-page.tsx')) },
       { path: 'compliance', lazy: view(() => import('../features/compliance/compliance-page.tsx')) },
       { path: 'balance', lazy: view(() => import('../features/balance/balance-page.tsx')) },
       { path: 'urban-rural', lazy: view(() => import('../features/urban-rural/urban-rural-page.tsx')) },

@@ -16,7 +16,8 @@ export type ExportableRoute =
   | 'getSchoolProfile'
   | 'getSchoolComparison'
   | 'getYearOverYear'
-  | 'getDistanceToPass';
+  | 'getDistanceToPass'
+  | 'getScorecard';
 
 export interface ExportTarget {
   route: ExportableRoute;

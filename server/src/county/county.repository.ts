@@ -1,6 +1,6 @@
 import type { Database, SchoolYearStatRecord } from '@junheng/db';
 import { type AccessScope, OUTSIDE_AREA_CODE, type RotationRow, type SchoolRow } from '@junheng/shared';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { inAccessScope, inSchoolScope, isRestricted, type SchoolScope } from '../db-helpers.ts';
 import { statRecordToRow } from '../imports/imports.repository.ts';
 
@@ -188,29 +188,75 @@ export async function findDistrictYears(db: Kysely<Database>, districtCode: stri
 export async function findCountyInputs(db: Kysely<Database>, districtCode: string, year: number) {
   return db
     .selectFrom('county_year_input')
-    .select(['item_key', 'value', 'note', 'updated_at'])
+    .select(['item_key', 'value', 'note', 'updated_at', 'updated_by_name'])
     .where('district_code', '=', districtCode)
     .where('year', '=', year)
     .orderBy('item_key')
     .execute();
 }
 
+/** The user who saves county-year inputs; the name is kept on the rows (the account may go later). */
+export interface CountyInputAuthor {
+  id: number | null;
+  name: string;
+}
+
+/**
+ * Replaces a county-year's inputs with `items` in one transaction: rows of items left out are deleted; a new item, or
+ * one whose value or note changed, is written with the time and `author`; an unchanged item keeps who entered it and
+ * when (a save of the whole form does not make every item look newly entered).
+ */
 export async function replaceCountyInputs(
   db: Kysely<Database>,
   districtCode: string,
   year: number,
   items: { key: string; value: number | null; note: string | null }[],
+  author: CountyInputAuthor,
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await trx
       .deleteFrom('county_year_input')
       .where('district_code', '=', districtCode)
       .where('year', '=', year)
+      .$if(items.length > 0, (qb) =>
+        qb.where(
+          'item_key',
+          'not in',
+          items.map((i) => i.key),
+        ),
+      )
       .execute();
     if (items.length === 0) return;
     await trx
       .insertInto('county_year_input')
-      .values(items.map((i) => ({ district_code: districtCode, year, item_key: i.key, value: i.value, note: i.note })))
+      .values(
+        items.map((i) => ({
+          district_code: districtCode,
+          year,
+          item_key: i.key,
+          value: i.value,
+          note: i.note,
+          updated_by_id: author.id,
+          updated_by_name: author.name,
+        })),
+      )
+      .onConflict((oc) =>
+        oc
+          .columns(['district_code', 'year', 'item_key'])
+          .doUpdateSet((eb) => ({
+            value: eb.ref('excluded.value'),
+            note: eb.ref('excluded.note'),
+            updated_at: sql<Date>`now()`,
+            updated_by_id: eb.ref('excluded.updated_by_id'),
+            updated_by_name: eb.ref('excluded.updated_by_name'),
+          }))
+          .where((eb) =>
+            eb.or([
+              sql<boolean>`${eb.ref('county_year_input.value')} is distinct from ${eb.ref('excluded.value')}`,
+              sql<boolean>`${eb.ref('county_year_input.note')} is distinct from ${eb.ref('excluded.note')}`,
+            ]),
+          ),
+      )
       .execute();
   });
 }

@@ -76,7 +76,12 @@ export {
   type RotationOptions,
   selectYearRotations,
 } from './rotation.ts';
-export { computeScorecard, evaluateCountyInput, type ScorecardInput } from './scorecard.ts';
+export {
+  type CountyInputMeta,
+  computeScorecard,
+  evaluateCountyInput,
+  type ScorecardInput,
+} from './scorecard.ts';
 export {
   buildStageUnit,
   computeStageAssetShares,

@@ -80,6 +80,31 @@ describe('music and art rooms on the scorecard', () => {
   });
 });
 
+describe('music and art rooms of many teaching points', () => {
+  it('should name three teaching points short of rooms and count the rest, in both languages', () => {
+    const points = ['甲', '乙', '丙', '丁', '戊'].map((name, i) =>
+      makeSchool({ schoolCode: `T${i}`, schoolName: `${name}教学点`, schoolType: 'teaching_point' }),
+    );
+    const schools = [makeSchool({ schoolCode: 'A' }), ...points];
+    const stats = [
+      makeStat({ schoolCode: 'A', studentsPrimary: 500, classesPrimary: 12, musicRooms: 1, artRooms: 1 }),
+      ...points.map((p) => makeStat({ schoolCode: p.schoolCode, studentsPrimary: 30, classesPrimary: 2 })),
+    ];
+    const sut = computeScorecard({
+      quality: {},
+      guarantee: computeGuaranteeReport(schools, stats),
+      rotation: null,
+      inputs: {},
+    });
+    expect(sut.items.find((item) => item.key === 'music_art_rooms')).toMatchObject({
+      status: 'pass',
+      detailZh: '另列教学点 5 个（不计入学校），其中 5 个不足：甲教学点、乙教学点、丙教学点 等',
+      detailEn: '5 teaching points listed apart (not counted as schools), 5 short: 甲教学点, 乙教学点, 丙教学点, …',
+      schools: [],
+    });
+  });
+});
+
 describe(computeScorecard.name, () => {
   const schools = [makeSchool({ schoolCode: 'A' }), makeSchool({ schoolCode: 'B' })];
   const stats = [
@@ -151,6 +176,94 @@ describe(computeScorecard.name, () => {
     expect(sut.summary.total).toBe(sut.items.length);
     expect(sut.summary.pass + sut.summary.fail + sut.summary.notEntered).toBe(sut.summary.total);
     expect(() => ScorecardSchema.parse(sut)).not.toThrow();
+  });
+
+  it('should say where each value comes from: the explaining view, the stage, what it counts, who entered it', () => {
+    const sut = computeScorecard({
+      quality: { primary: quality },
+      guarantee: computeGuaranteeReport(schools, stats),
+      rotation,
+      inputs: { consolidation_rate: 0.96 },
+      entries: {
+        consolidation_rate: { note: '统计公报', updatedAt: '2025-03-01T08:00:00.000Z', updatedBy: 'zhang' },
+      },
+    });
+    const item = (key: string) => sut.items.find((i) => i.key === key);
+    expect(item('resource_cv_primary')).toMatchObject({
+      source: 'computed',
+      view: 'balance',
+      stage: 'primary',
+      tally: { part: 7, whole: 7, unit: 'indicators' },
+      enteredBy: null,
+      enteredAt: null,
+    });
+    expect(item('resource_schools_primary')).toMatchObject({
+      view: 'compliance',
+      stage: 'primary',
+      tally: { part: 2, whole: 2, unit: 'schools' },
+    });
+    expect(item('resource_cv_junior')).toMatchObject({ view: 'balance', stage: 'junior', tally: null });
+    expect(item('school_size')).toMatchObject({ view: 'class_size', stage: null, tally: { part: 2, whole: 2 } });
+    expect(item('class_size')).toMatchObject({ view: 'class_size', tally: { part: 2, whole: 2, unit: 'schools' } });
+    expect(item('teacher_certificate_rate')).toMatchObject({
+      view: 'scorecard',
+      tally: { part: 12, whole: 12, unit: 'teachers' },
+      schools: [],
+    });
+    expect(item('rotation_ratio')).toMatchObject({
+      view: 'rotation',
+      tally: { part: 1, whole: 20, unit: 'teachers' },
+      detailEn: '1 of 20 eligible teachers',
+    });
+    expect(item('rotation_backbone_share')).toMatchObject({ view: 'rotation', tally: { part: 1, whole: 1 } });
+    expect(item('consolidation_rate')).toMatchObject({
+      source: 'entered',
+      view: 'county_inputs',
+      stage: 'junior',
+      tally: null,
+      note: '统计公报',
+      enteredBy: 'zhang',
+      enteredAt: '2025-03-01T08:00:00.000Z',
+    });
+    expect(item('social_recognition')).toMatchObject({ status: 'not_entered', enteredBy: null, enteredAt: null });
+  });
+
+  it('should list the schools short of music and art rooms or with uncertified teachers, in Chinese and English', () => {
+    const shortStats = stats.map((stat) =>
+      stat.schoolCode === 'B' ? { ...stat, classesPrimary: 13, certifiedTeachers: 5 } : stat,
+    );
+    const sut = computeScorecard({
+      quality: {},
+      guarantee: computeGuaranteeReport(schools, shortStats),
+      rotation: null,
+      inputs: {},
+    });
+    const rooms = sut.items.find((i) => i.key === 'music_art_rooms');
+    expect(rooms).toMatchObject({ status: 'fail', tally: { part: 1, whole: 2, unit: 'schools' } });
+    expect(rooms?.schools).toEqual([
+      {
+        code: 'B',
+        name: expect.any(String),
+        detailZh: '13 个班，需音乐、美术专用教室各 2 间；现有音乐 1 间、美术 1 间',
+        detailEn: '13 classes need 2 music and 2 art rooms; has 1 music, 1 art',
+      },
+    ]);
+    expect(rooms?.detailEn).toBe('1 school short of rooms');
+    const certificate = sut.items.find((i) => i.key === 'teacher_certificate_rate');
+    expect(certificate).toMatchObject({
+      status: 'fail',
+      tally: { part: 11, whole: 12, unit: 'teachers' },
+      detailZh: '1 所学校有未持证专任教师',
+      detailEn: '1 school with uncertified teachers',
+    });
+    expect(certificate?.schools).toEqual([
+      {
+        code: 'B',
+        name: expect.any(String),
+        detailZh: '专任教师 6 人，持证 5 人',
+        detailEn: '5 of 6 teachers certified',
+      },
+    ]);
   });
 
   it('should order items by area', () => {

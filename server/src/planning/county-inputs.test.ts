@@ -29,6 +29,35 @@ describe(readCountyInputs.name, () => {
     expect(sut.updatedAt).toBe('2025-03-02T08:00:00.000Z');
   });
 
+  it('should say who saved each item and when, and give the scorecard the same by key', () => {
+    const sut = readCountyInputs([
+      {
+        item_key: 'consolidation_rate',
+        value: 0.97,
+        note: '统计公报',
+        updated_at: at('2025-03-01T09:00:00Z'),
+        updated_by_name: 'zhang',
+      },
+      {
+        item_key: 'layout_planning',
+        value: 1,
+        note: null,
+        updated_at: at('2025-03-01T08:00:00Z'),
+        updated_by_name: null,
+      },
+    ]);
+    expect(sut.entries.find((e) => e.key === 'consolidation_rate')).toMatchObject({
+      updatedBy: 'zhang',
+      updatedAt: '2025-03-01T09:00:00.000Z',
+    });
+    expect(sut.entries.find((e) => e.key === 'layout_planning')?.updatedBy).toBeNull();
+    expect(sut.entries.find((e) => e.key === 'social_recognition')).toMatchObject({ updatedBy: null, updatedAt: null });
+    expect(sut.meta).toEqual({
+      consolidation_rate: { note: '统计公报', updatedAt: '2025-03-01T09:00:00.000Z', updatedBy: 'zhang' },
+      layout_planning: { note: null, updatedAt: '2025-03-01T08:00:00.000Z', updatedBy: null },
+    });
+  });
+
   it('should ignore stored keys the product does not know and say nothing was saved when empty', () => {
     expect(
       readCountyInputs([{ item_key: 'retired_item', value: 1, note: null, updated_at: at('2025-01-01') }]).inputs,

@@ -8,7 +8,7 @@ import {
   CountyInputsWithNotesSchema,
 } from '@junheng/shared';
 import type { z } from 'zod';
-import { evaluateCountyInput } from '../engine/index.ts';
+import { type CountyInputMeta, evaluateCountyInput } from '../engine/index.ts';
 import { HttpError } from '../http/errors.ts';
 
 /** A stored county-year input as the repository returns it (booleans stored as 1 / 0, null = not entered). */
@@ -17,11 +17,15 @@ export interface CountyInputRecord {
   value: number | null;
   note: string | null;
   updated_at: Date | string;
+  /** Who saved it; null for rows saved before authors were recorded (issue #12). */
+  updated_by_name?: string | null;
 }
 
 export interface StoredCountyInputs {
   inputs: CountyInputs;
   entries: CountyInputEntry[];
+  /** Note, time and author of every stored item, by key (what the scorecard shows beside an entered value). */
+  meta: Partial<Record<CountyInputKey, CountyInputMeta>>;
   /** Latest save of any item (ISO 8601), null when nothing was ever saved. */
   updatedAt: string | null;
 }
@@ -30,26 +34,33 @@ const toIso = (value: Date | string) => new Date(value).toISOString();
 
 /**
  * Stored rows → the typed inputs of the scorecard and one entry per COUNTY_INPUT_ITEMS item (value or null, note,
- * updatedAt, status). Boolean items are stored as 1 / 0; rows for keys the product no longer knows are ignored.
+ * updatedAt, updatedBy, status). Boolean items are stored as 1 / 0; rows for keys the product no longer knows are ignored.
  */
 export function readCountyInputs(records: readonly CountyInputRecord[]): StoredCountyInputs {
   const byKey = new Map(records.map((record) => [record.item_key, record]));
   const inputs: CountyInputs = {};
+  const meta: Partial<Record<CountyInputKey, CountyInputMeta>> = {};
   const entries = COUNTY_INPUT_ITEMS.map((item): CountyInputEntry => {
     const record = byKey.get(item.key);
     const stored = record?.value ?? null;
     const value = stored === null ? null : item.kind === 'boolean' ? stored !== 0 : stored;
-    if (record) inputs[item.key] = value;
+    const updatedAt = record ? toIso(record.updated_at) : null;
+    const updatedBy = record?.updated_by_name ?? null;
+    if (record && updatedAt) {
+      inputs[item.key] = value;
+      meta[item.key] = { note: record.note, updatedAt, updatedBy };
+    }
     return {
       ...item,
       value,
       note: record?.note ?? null,
-      updatedAt: record ? toIso(record.updated_at) : null,
+      updatedAt,
+      updatedBy,
       status: evaluateCountyInput(item, value),
     };
   });
   const times = records.map((record) => toIso(record.updated_at)).sort();
-  return { inputs, entries, updatedAt: times.at(-1) ?? null };
+  return { inputs, entries, meta, updatedAt: times.at(-1) ?? null };
 }
 
 /** Inputs and notes → the rows that replace a county-year's inputs (true / false stored as 1 / 0). */

@@ -45,7 +45,10 @@ export function createPlanningRouter(db: Kysely<Database>, onDataChanged: () => 
     const principal = requirePermission(res, 'editInputs');
     const query = parseInput(routes.putCountyInputs.query, req.query, 'query');
     // The body is parsed in the service (parseCountyInputsUpdate) so that unknown keys are named one by one.
-    const body = await putCountyInputs(db, code, query.year, req.body, principal.access);
+    const body = await putCountyInputs(db, code, query.year, req.body, principal.access, {
+      id: principal.userId,
+      name: principal.username,
+    });
     onDataChanged();
     await audit(db, actorOf(principal, clientIp(req)), 'inputs_saved', `${code}/${query.year}`, {
       items: body.items.filter((i) => i.value !== null).length,

@@ -17,7 +17,12 @@ import {
   type WhatIfResponse,
 } from '@junheng/shared';
 import type { Kysely } from 'kysely';
-import { findCountyInputs, findDistrictYears, replaceCountyInputs } from '../county/county.repository.ts';
+import {
+  type CountyInputAuthor,
+  findCountyInputs,
+  findDistrictYears,
+  replaceCountyInputs,
+} from '../county/county.repository.ts';
 import { buildReportContext, loadCountyYear, requireDistrict } from '../county/county.service.ts';
 import {
   computeDistanceToPass,
@@ -63,6 +68,7 @@ export async function getScorecard(
       rotations: data.rotations,
     }),
     inputs: stored.inputs,
+    entries: stored.meta,
   });
   return { ...data.context, ...scorecard, inputsUpdatedAt: stored.updatedAt };
 }
@@ -90,7 +96,8 @@ export async function getCountyInputs(
 
 /**
  * Replaces a county-year's inputs with the body (validated first: nothing is written on a 400) in one transaction,
- * and answers with what is now stored.
+ * and answers with what is now stored. New or changed items are recorded as saved by `author` now; unchanged ones keep
+ * who entered them and when.
  */
 export async function putCountyInputs(
   db: Kysely<Database>,
@@ -98,10 +105,11 @@ export async function putCountyInputs(
   year: number,
   body: unknown,
   access: AccessScope,
+  author: CountyInputAuthor,
 ): Promise<CountyInputsResponse> {
   const { inputs, notes } = parseCountyInputsUpdate(body);
   const district = await requireDistrict(db, code, access);
-  await replaceCountyInputs(db, district.code, year, buildCountyInputRows(inputs, notes));
+  await replaceCountyInputs(db, district.code, year, buildCountyInputRows(inputs, notes), author);
   return getCountyInputs(db, district.code, year, access);
 }
 

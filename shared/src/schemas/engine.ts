@@ -836,19 +836,66 @@ export const SCORECARD_STATUSES = ['pass', 'fail', 'not_entered'] as const;
 export const ScorecardStatusSchema = z.enum(SCORECARD_STATUSES);
 export type ScorecardStatus = z.infer<typeof ScorecardStatusSchema>;
 
+/**
+ * Where an item's value is explained (issue #12): the client view of a computed item (balance = 差异系数, compliance =
+ * 资源配置达标, class_size = 大班额与大校额, rotation = 教师交流轮岗), `scorecard` when the scorecard itself lists the
+ * schools behind it (`schools`), and `county_inputs` for an item entered in 县级填报.
+ */
+export const SCORECARD_VIEWS = [
+  'balance',
+  'compliance',
+  'class_size',
+  'rotation',
+  'scorecard',
+  'county_inputs',
+] as const;
+export const ScorecardViewSchema = z.enum(SCORECARD_VIEWS);
+export type ScorecardView = z.infer<typeof ScorecardViewSchema>;
+
+/** What a computed item counts: `part` of `whole` CVs (indicators), schools or teachers, e.g. 5 of 7 CVs within limit. */
+export const ScorecardTallySchema = z.object({
+  part: count,
+  whole: count,
+  unit: z.enum(['indicators', 'schools', 'teachers']),
+});
+export type ScorecardTally = z.infer<typeof ScorecardTallySchema>;
+
+/** A school behind a failing computed item that no other view lists (music and art rooms, certificates). */
+export const ScorecardSchoolSchema = z.object({
+  code: SchoolCodeSchema,
+  name: z.string(),
+  detailZh: z.string(),
+  detailEn: z.string(),
+});
+export type ScorecardSchool = z.infer<typeof ScorecardSchoolSchema>;
+
 export const ScorecardItemSchema = z.object({
   key: z.string(),
   area: ScorecardAreaSchema,
   zh: z.string(),
   en: z.string(),
+  /** The stage of a per-stage item (资源配置); null for a county-wide item. */
+  stage: stage.nullable(),
+  /** computed from school data and rotations, or entered per county-year in 县级填报. */
   source: z.enum(['computed', 'entered']),
+  /** The view that explains the value (see SCORECARD_VIEWS). */
+  view: ScorecardViewSchema,
   kind: InputKindSchema,
   value: z.union([z.number(), z.boolean(), z.null()]),
+  /** For computed items: what the value counts (part of whole); null when entered or not computable. */
+  tally: ScorecardTallySchema.nullable(),
   requirementZh: z.string(),
   requirementEn: z.string(),
   status: ScorecardStatusSchema,
-  /** Short explanation for computed items, e.g. "2 所学校超规模". */
+  /** Short explanation for computed items, e.g. "2 所学校超规模" / "2 schools oversize". */
   detailZh: z.string().nullable(),
+  detailEn: z.string().nullable(),
+  /** Schools failing the item when the scorecard is where they are listed (view `scorecard`); else empty. */
+  schools: z.array(ScorecardSchoolSchema),
+  /** Entered items: the note, who saved the value and when (ISO 8601); null when computed or never saved. */
+  note: z.string().nullable(),
+  enteredBy: z.string().nullable(),
+  enteredAt: z.string().nullable(),
 });
 export type ScorecardItem = z.infer<typeof ScorecardItemSchema>;
 

@@ -72,6 +72,8 @@ export const CountyInputEntrySchema = CountyInputItemSchema.extend({
   note: z.string().nullable(),
   /** ISO 8601; null when never saved. */
   updatedAt: z.string().nullable(),
+  /** The user who saved the value (issue #12); null when never saved or saved before authors were recorded. */
+  updatedBy: z.string().nullable(),
   status: ScorecardStatusSchema,
 });
 export type CountyInputEntry = z.infer<typeof CountyInputEntrySchema>;

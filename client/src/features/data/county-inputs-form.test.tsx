@@ -23,7 +23,8 @@ const inputs = CountyInputsResponseSchema.parse({
     ...item,
     value: item.key === 'consolidation_rate' ? 0.97 : null,
     note: item.key === 'consolidation_rate' ? '统计公报' : null,
-    updatedAt: null,
+    updatedAt: item.key === 'consolidation_rate' ? '2026-01-05T02:00:00.000Z' : null,
+    updatedBy: item.key === 'consolidation_rate' ? 'zhang.analyst' : null,
     status: item.key === 'consolidation_rate' ? 'pass' : 'not_entered',
   })),
   values: { consolidation_rate: 0.97 },
@@ -117,6 +118,14 @@ describe('DataPage history and county-year inputs', () => {
       notes: { consolidation_rate: '统计公报' },
     });
     expect(screen.getByText(/上次保存：2026-01-05/)).toBeTruthy();
+  });
+
+  it('should say who entered each saved item and when (issue #12)', async () => {
+    renderSut();
+    await screen.findByLabelText('初中三年巩固率');
+    const row = document.getElementById('county-input-consolidation_rate');
+    expect(row?.textContent).toMatch(/zhang\.analyst · 2026-01-05/);
+    expect(document.getElementById('county-input-layout_planning')?.textContent).not.toMatch(/·/);
   });
 
   it('should refuse a percentage over 100 without sending anything', async () => {

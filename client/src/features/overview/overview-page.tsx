@@ -3,10 +3,14 @@ import { PanelErrorBoundary } from '../../components/error-boundary.tsx';
 import { pickLabel, useLang, useT } from '../../i18n/i18n.tsx';
 import { CvBarPanel } from '../balance/components/cv-bar-panel.tsx';
 import { CountyView } from '../filters/components/county-view.tsx';
+import { ScorecardReasons } from './components/scorecard-reasons.tsx';
 import { StageSummary } from './components/stage-summary.tsx';
 import { TownshipPassPanel } from './components/township-pass-panel.tsx';
 
-/** 总览: the county-year verdict of both stages at a glance (2017 资源配置, with the 2012 composite beside it). */
+/**
+ * 总览: the county-year verdict over the four parts of the 2017 scorecard with every reason it fails, then both stages
+ * at a glance (2017 资源配置, with the 2012 composite beside it).
+ */
 export default function OverviewPage() {
   const t = useT();
   const [lang] = useLang();
@@ -14,6 +18,10 @@ export default function OverviewPage() {
     <CountyView id="overview-title" title={t('overview.title')} showStage={false}>
       {({ county, update }) => (
         <>
+          {/* Every failing item of the four parts of the 2017 scorecard (issue #12), above the resource detail. */}
+          <PanelErrorBoundary>
+            <ScorecardReasons county={county} />
+          </PanelErrorBoundary>
           {/* Summary then chart per stage in the DOM (one column on a phone, read in order); side by side on a wide
             screen, with both summaries in one grid row so the two charts line up. */}
           <div className="stage-grid">

@@ -8,7 +8,8 @@ import {
   type ScorecardStatus,
 } from '@junheng/shared';
 import { useQuery } from '@tanstack/react-query';
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
+import { useLocation } from 'react-router';
 import { ErrorMessage } from '../../../components/error-boundary.tsx';
 import { Skeleton } from '../../../components/skeleton.tsx';
 import type { MessageKey } from '../../../i18n/dictionary.ts';
@@ -17,6 +18,7 @@ import { isApiError } from '../../../lib/api-client.ts';
 import { useSelectedDistrict } from '../../districts/hooks/use-selected-district.ts';
 import { resolveYear } from '../../filters/county-query.ts';
 import { useViewParams } from '../../filters/hooks/use-view-params.ts';
+import { countyInputId } from '../../scorecard/scorecard-display.ts';
 import { countyInputsQueryOptions, useSaveCountyInputsMutation } from '../api/county-inputs.ts';
 import { formatDateTime } from '../api/import-history.ts';
 import {
@@ -138,6 +140,16 @@ function CountyInputsEditor({
   };
 
   const errorCount = Object.keys(problems).length + Object.keys(serverErrors.byKey).length;
+  const location = useLocation();
+  // A link from the 评估总表 names one item's row (#county-input-…): bring it into view once the form is shown.
+  useEffect(() => {
+    const target = location.hash.slice(1);
+    const element = target ? document.getElementById(target) : null;
+    if (element?.classList.contains('inputs-row')) {
+      element.scrollIntoView({ block: 'center' });
+      element.focus({ preventScroll: true });
+    }
+  }, [location.hash]);
 
   return (
     <form
@@ -253,7 +265,12 @@ function InputRow({
   }
 
   return (
-    <div className={error ? 'inputs-row inputs-row-error' : 'inputs-row'} data-key={item.key}>
+    <div
+      id={countyInputId(item.key)}
+      className={error ? 'inputs-row inputs-row-error' : 'inputs-row'}
+      data-key={item.key}
+      tabIndex={-1}
+    >
       <div className="inputs-label">
         <label htmlFor={`${id}-value`}>{label}</label>
         <span id={`${id}-req`} className="muted small">
@@ -278,7 +295,16 @@ function InputRow({
         aria-label={t('data.inputs.noteFor', { item: label })}
         onChange={(event) => onChange({ note: event.target.value })}
       />
-      <span className={`inputs-status status-${item.status}`}>{t(STATUS_LABELS[item.status])}</span>
+      <span className={`inputs-status status-${item.status}`}>
+        {t(STATUS_LABELS[item.status])}
+        {item.updatedAt ? (
+          <span className="inputs-entered-by muted small">
+            {item.updatedBy
+              ? t('data.inputs.enteredBy', { name: item.updatedBy, time: formatDateTime(item.updatedAt) })
+              : formatDateTime(item.updatedAt)}
+          </span>
+        ) : null}
+      </span>
     </div>
   );
 }
