@@ -7,6 +7,7 @@
 import { Writable } from 'node:stream';
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadExcelJs } from './load-exceljs.ts';
+import { printPageSetup } from './print-setup.ts';
 import type { XlsxWorkerReply, XlsxWorkerRequest, XlsxWorkerSetup } from './xlsx-protocol.ts';
 
 const port = parentPort;
@@ -33,7 +34,11 @@ try {
   workbook.creator = '均衡 Junheng';
   workbook.created = setup.created;
 
-  const sheet = workbook.addWorksheet(setup.sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
+  // Print-ready (issue #12): A4 landscape, one page wide, the header row on every page.
+  const sheet = workbook.addWorksheet(setup.sheetName, {
+    views: [{ state: 'frozen', ySplit: 1 }],
+    ...printPageSetup({ titleRows: [1, 1], lang: setup.lang }),
+  });
   sheet.columns = setup.columns.map((c) => ({
     header: c.header,
     key: c.key,
@@ -41,6 +46,7 @@ try {
     ...(c.numFmt === undefined ? {} : { style: { numFmt: c.numFmt } }),
   }));
   sheet.getRow(1).font = { bold: true };
+  sheet.getRow(1).alignment = { wrapText: true, vertical: 'middle' };
   sheet.getRow(1).commit();
 
   const finished = new Promise<void>((resolve, reject) => {
@@ -62,10 +68,12 @@ try {
       return;
     }
     sheet.commit();
-    const about = workbook.addWorksheet(message.aboutName);
-    about.columns = [{ width: 24 }, { width: 90 }];
+    // The 说明 sheet prints as well: long definitions wrap inside a column that fits A4 landscape.
+    const about = workbook.addWorksheet(message.aboutName, printPageSetup({ lang: setup.lang }));
+    about.columns = [{ width: 24 }, { width: 100 }];
     for (const [a, b, bold] of message.about) {
       const r = about.addRow([a, b]);
+      r.alignment = { wrapText: true, vertical: 'top' };
       if (bold) r.font = { bold: true };
       r.commit();
     }

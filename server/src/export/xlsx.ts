@@ -1,6 +1,7 @@
 import type { Writable } from 'node:stream';
 import type { Worker } from 'node:worker_threads';
 import { startWorker } from '../workers/start-worker.ts';
+import { displayWidth, numberFormatOf } from './print-setup.ts';
 import { type ExportContext, type ExportTable, headerOf } from './table.ts';
 import type { XlsxCell, XlsxWorkerReply, XlsxWorkerRequest, XlsxWorkerSetup } from './xlsx-protocol.ts';
 
@@ -18,13 +19,20 @@ const BATCHES_IN_FLIGHT = 2;
  */
 export async function writeXlsx<Row>(table: ExportTable<Row>, context: ExportContext, out: Writable): Promise<number> {
   const zh = context.lang === 'zh';
+  const contentWidths = Array.isArray(table.rows) ? measureColumns(table.columns, table.rows as Row[]) : null;
   const setup: XlsxWorkerSetup = {
     sheetName: sanitiseSheetName(zh ? table.titleZh : table.titleEn),
     created: context.generatedAt,
-    columns: table.columns.map((c) => ({
+    lang: context.lang,
+    columns: table.columns.map((c, i) => ({
       header: headerOf(c, context.lang),
       key: c.key,
-      width: c.width ?? Math.min(40, Math.max(10, headerOf(c, context.lang).length * (zh ? 2 : 1.1) + 2)),
+      width:
+        c.width ??
+        Math.max(
+          Math.min(40, Math.max(10, headerOf(c, context.lang).length * (zh ? 2 : 1.1) + 2)),
+          contentWidths?.[i] ?? 0,
+        ),
       ...(c.decimals === undefined ? {} : { numFmt: numberFormatOf(c.decimals) }),
     })),
   };
@@ -55,6 +63,21 @@ export async function writeXlsx<Row>(table: ExportTable<Row>, context: ExportCon
   } finally {
     writer.close();
   }
+}
+
+/**
+ * Width each text column needs to show its longest cell in full (a school's full Chinese name: a CJK character is two
+ * characters wide), at most 60. Only for tables held in memory (report tables); streamed ones keep header widths.
+ */
+function measureColumns<Row>(columns: ExportTable<Row>['columns'], rows: readonly Row[]): number[] {
+  return columns.map((c) => {
+    let widest = 0;
+    for (const row of rows) {
+      const value = c.value(row);
+      if (typeof value === 'string') widest = Math.max(widest, displayWidth(value));
+    }
+    return widest === 0 ? 0 : Math.min(60, widest + 2);
+  });
 }
 
 /** The 说明 sheet as [label, text, bold] lines. */
@@ -173,10 +196,6 @@ class XlsxWorkerWriter {
     this.out.off('close', this.#onClose);
     void this.worker.terminate();
   }
-}
-
-function numberFormatOf(decimals: number): string {
-  return decimals === 0 ? '#,##0' : `0.${'0'.repeat(decimals)}`;
 }
 
 function normaliseCell(value: string | number | boolean | null | undefined): string | number | boolean | null {

@@ -1,0 +1,100 @@
+import type { Writable } from 'node:stream';
+import { loadExcelJs } from '../export/load-exceljs.ts';
+import { numberFormatOf, printPageSetup, STATE_STYLES } from '../export/print-setup.ts';
+import { formatTimestamp } from '../export/xlsx.ts';
+import type { FilingTable } from './filing.tables.ts';
+
+/** Rows above a table's header: title, county-year line. The header is row 3; all three repeat on each printed page. */
+const HEADER_ROW = 3;
+
+const thin = { style: 'thin' as const, color: { argb: 'FF7F8A99' } };
+const border = { top: thin, left: thin, bottom: thin, right: thin };
+
+/**
+ * The filing workbook: one sheet per standard table, laid out for paper (title, county and year, a bordered table
+ * with wrapped headers, notes under it), numbers at full precision under the screen's number formats, compliance
+ * cells shaded as on screen, and a 说明 sheet. A few hundred rows: written in one go, not streamed.
+ */
+export async function writeFilingWorkbook(
+  tables: FilingTable[],
+  context: { lang: 'zh' | 'en'; generatedAt: Date; about: [string, string][] },
+  out: Writable,
+): Promise<number> {
+  const ExcelJS = await loadExcelJs();
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = '均衡 Junheng';
+  workbook.created = context.generatedAt;
+  let rowsWritten = 0;
+  for (const table of tables) {
+    const width = table.columns.length;
+    const sheet = workbook.addWorksheet(table.sheetName.slice(0, 31), {
+      ...printPageSetup({ titleRows: [1, HEADER_ROW], lang: context.lang }),
+      views: [{ state: 'frozen', ySplit: HEADER_ROW }],
+    });
+    sheet.columns = table.columns.map((c) => ({ width: c.width }));
+    const title = sheet.getRow(1);
+    title.getCell(1).value = table.title;
+    title.font = { bold: true, size: 14 };
+    title.alignment = { horizontal: 'center', vertical: 'middle' };
+    title.height = 24;
+    sheet.mergeCells(1, 1, 1, width);
+    sheet.getRow(2).getCell(1).value = table.subtitle;
+    sheet.mergeCells(2, 1, 2, width);
+    const header = sheet.getRow(HEADER_ROW);
+    table.columns.forEach((c, i) => {
+      const cell = header.getCell(i + 1);
+      cell.value = c.header;
+      cell.font = { bold: true };
+      cell.alignment = { wrapText: true, horizontal: 'center', vertical: 'middle' };
+      cell.border = border;
+      cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEEF2F7' } };
+    });
+    for (const cells of table.rows) {
+      const row = sheet.addRow(cells.map((c) => c.value));
+      cells.forEach((c, i) => {
+        const cell = row.getCell(i + 1);
+        cell.border = border;
+        cell.alignment = { vertical: 'middle', wrapText: typeof c.value === 'string' && c.value.length > 12 };
+        if (typeof c.value === 'number' && c.decimals !== undefined) cell.numFmt = numberFormatOf(c.decimals);
+        if (c.state) {
+          const style = STATE_STYLES[c.state];
+          cell.font = { color: { argb: style.font }, bold: c.state === 'near' || c.state === 'under' };
+          if ('fill' in style) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: style.fill } };
+        }
+      });
+      rowsWritten += 1;
+    }
+    sheet.addRow([]);
+    for (const note of table.notes) {
+      const row = sheet.addRow([note]);
+      sheet.mergeCells(row.number, 1, row.number, width);
+      row.alignment = { wrapText: true, vertical: 'top' };
+      // Merged cells do not grow to fit: give a wrapped note the lines it needs at the sheet's width.
+      const chars = table.columns.reduce((s, c) => s + c.width, 0);
+      row.height = 15 * Math.max(1, Math.ceil((note.length * 2) / Math.max(20, chars)));
+    }
+  }
+  addAboutSheet(workbook, context);
+  await workbook.xlsx.write(out);
+  out.end();
+  return rowsWritten;
+}
+
+function addAboutSheet(
+  workbook: InstanceType<Awaited<ReturnType<typeof loadExcelJs>>['Workbook']>,
+  context: { lang: 'zh' | 'en'; generatedAt: Date; about: [string, string][] },
+) {
+  const zh = context.lang === 'zh';
+  const sheet = workbook.addWorksheet(zh ? '说明' : 'About', printPageSetup({ lang: context.lang }));
+  sheet.columns = [{ width: 22 }, { width: 100 }];
+  const lines: [string, string][] = [
+    [zh ? '均衡 · 县域义务教育优质均衡监测' : 'Junheng · county compulsory-education balance', ''],
+    ...context.about,
+    [zh ? '生成时间' : 'Generated at', formatTimestamp(context.generatedAt)],
+  ];
+  lines.forEach(([a, b], i) => {
+    const row = sheet.addRow([a, b]);
+    row.alignment = { wrapText: true, vertical: 'top' };
+    if (i === 0) row.font = { bold: true };
+  });
+}
