@@ -31,7 +31,8 @@ export async function sendTable<Row>(
     rows = await writeCsv(counted, { bom: options.bom, lang: context.lang }, res);
   } else {
     res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    rows = await writeXlsx(counted, context, res);
+    // Rows held in memory (report tables) also size the columns, so full school names show.
+    rows = await writeXlsx(counted, context, res, Array.isArray(table.rows) ? (table.rows as readonly Row[]) : null);
   }
   tracker.written = true;
   return rows;

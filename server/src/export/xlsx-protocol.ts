@@ -9,6 +9,8 @@ export interface XlsxWorkerSetup {
   /** Language of the page footer (第 1 页 / Page 1). */
   lang: 'zh' | 'en';
   columns: { header: string; key: string; width: number; numFmt?: string }[];
+  /** Height of the wrapped header row in points. */
+  headerHeight?: number;
 }
 
 export type XlsxWorkerRequest =

@@ -47,6 +47,7 @@ try {
   }));
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).alignment = { wrapText: true, vertical: 'middle' };
+  if (setup.headerHeight) sheet.getRow(1).height = setup.headerHeight;
   sheet.getRow(1).commit();
 
   const finished = new Promise<void>((resolve, reject) => {

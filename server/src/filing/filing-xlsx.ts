@@ -1,11 +1,19 @@
 import type { Writable } from 'node:stream';
 import { loadExcelJs } from '../export/load-exceljs.ts';
-import { numberFormatOf, printPageSetup, STATE_STYLES } from '../export/print-setup.ts';
+import { displayWidth, numberFormatOf, printPageSetup, STATE_STYLES } from '../export/print-setup.ts';
 import { formatTimestamp } from '../export/xlsx.ts';
 import type { FilingTable } from './filing.tables.ts';
 
 /** Rows above a table's header: title, county-year line. The header is row 3; all three repeat on each printed page. */
 const HEADER_ROW = 3;
+
+/** Points per line of 11-point text. */
+const LINE_HEIGHT = 15;
+
+/** Lines a text takes in a column of `width` characters when wrapped. */
+function linesOf(text: string, width: number): number {
+  return Math.max(1, Math.ceil(displayWidth(text) / Math.max(1, width - 1)));
+}
 
 const thin = { style: 'thin' as const, color: { argb: 'FF7F8A99' } };
 const border = { top: thin, left: thin, bottom: thin, right: thin };
@@ -41,6 +49,8 @@ export async function writeFilingWorkbook(
     sheet.getRow(2).getCell(1).value = table.subtitle;
     sheet.mergeCells(2, 1, 2, width);
     const header = sheet.getRow(HEADER_ROW);
+    // Row heights are set, not left to the reader: Excel and LibreOffice do not grow a row for wrapped text on opening.
+    header.height = LINE_HEIGHT * Math.max(...table.columns.map((c) => linesOf(c.header, c.width)));
     table.columns.forEach((c, i) => {
       const cell = header.getCell(i + 1);
       cell.value = c.header;
@@ -51,10 +61,13 @@ export async function writeFilingWorkbook(
     });
     for (const cells of table.rows) {
       const row = sheet.addRow(cells.map((c) => c.value));
+      let lines = 1;
       cells.forEach((c, i) => {
         const cell = row.getCell(i + 1);
         cell.border = border;
-        cell.alignment = { vertical: 'middle', wrapText: typeof c.value === 'string' && c.value.length > 12 };
+        const cellLines = typeof c.value === 'string' ? linesOf(c.value, table.columns[i]?.width ?? 10) : 1;
+        lines = Math.max(lines, cellLines);
+        cell.alignment = { vertical: 'middle', wrapText: cellLines > 1 };
         if (typeof c.value === 'number' && c.decimals !== undefined) cell.numFmt = numberFormatOf(c.decimals);
         if (c.state) {
           const style = STATE_STYLES[c.state];
@@ -62,6 +75,7 @@ export async function writeFilingWorkbook(
           if ('fill' in style) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: style.fill } };
         }
       });
+      if (lines > 1) row.height = LINE_HEIGHT * lines;
       rowsWritten += 1;
     }
     sheet.addRow([]);
@@ -69,9 +83,12 @@ export async function writeFilingWorkbook(
       const row = sheet.addRow([note]);
       sheet.mergeCells(row.number, 1, row.number, width);
       row.alignment = { wrapText: true, vertical: 'top' };
-      // Merged cells do not grow to fit: give a wrapped note the lines it needs at the sheet's width.
-      const chars = table.columns.reduce((s, c) => s + c.width, 0);
-      row.height = 15 * Math.max(1, Math.ceil((note.length * 2) / Math.max(20, chars)));
+      row.height =
+        LINE_HEIGHT *
+        linesOf(
+          note,
+          table.columns.reduce((sum, c) => sum + c.width, 0),
+        );
     }
   }
   addAboutSheet(workbook, context);
@@ -95,6 +112,8 @@ function addAboutSheet(
   lines.forEach(([a, b], i) => {
     const row = sheet.addRow([a, b]);
     row.alignment = { wrapText: true, vertical: 'top' };
+    const textLines = b.split('\n').reduce((sum, part) => sum + linesOf(part, 100), 0);
+    row.height = LINE_HEIGHT * Math.max(linesOf(a, 22), textLines);
     if (i === 0) row.font = { bold: true };
   });
 }

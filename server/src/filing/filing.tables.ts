@@ -292,7 +292,7 @@ export function buildComplianceTable(input: FilingInput, lang: Lang): FilingTabl
       { header: zh ? '序号' : 'No.', width: 6 },
       { header: zh ? '学段' : 'Stage', width: zh ? 6 : 10 },
       fitColumn(zh ? '学校名称' : 'School', names, { min: 16 }),
-      fitColumn(zh ? '指标' : 'Indicator', indicatorNames, { max: 34 }),
+      fitColumn(zh ? '指标' : 'Indicator', indicatorNames, { max: 52 }),
       { header: zh ? '基本值（达标值×85%）' : 'Base (85%)', width: 11 },
       { header: zh ? '达标值' : 'Standard', width: 9 },
       { header: zh ? '实际值' : 'Value', width: 10 },
