@@ -7,8 +7,12 @@
 import { Writable } from 'node:stream';
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadExcelJs } from './load-exceljs.ts';
-import { printPageSetup } from './print-setup.ts';
+import { displayWidth, printPageSetup } from './print-setup.ts';
 import type { XlsxWorkerReply, XlsxWorkerRequest, XlsxWorkerSetup } from './xlsx-protocol.ts';
+
+const ABOUT_LABEL_WIDTH = 30;
+const ABOUT_TEXT_WIDTH = 100;
+const linesOf = (text: string, width: number) => Math.max(1, Math.ceil(displayWidth(text) / (width - 1)));
 
 const port = parentPort;
 if (!port) throw new Error('xlsx-worker runs as a worker thread');
@@ -71,10 +75,14 @@ try {
     sheet.commit();
     // The 说明 sheet prints as well: long definitions wrap inside a column that fits A4 landscape.
     const about = workbook.addWorksheet(message.aboutName, printPageSetup({ lang: setup.lang }));
-    about.columns = [{ width: 24 }, { width: 100 }];
+    about.columns = [{ width: ABOUT_LABEL_WIDTH }, { width: ABOUT_TEXT_WIDTH }];
     for (const [a, b, bold] of message.about) {
       const r = about.addRow([a, b]);
-      r.alignment = { wrapText: true, vertical: 'top' };
+      // The first (bold title) line overflows into the empty cell beside it; the others wrap, with the height
+      // their lines need (a streamed row is not measured by the reader).
+      const lines = Math.max(linesOf(a, ABOUT_LABEL_WIDTH), linesOf(b, ABOUT_TEXT_WIDTH));
+      r.alignment = { wrapText: b !== '' || !bold, vertical: 'top' };
+      if (lines > 1) r.height = 17 * lines;
       if (bold) r.font = { bold: true };
       r.commit();
     }

@@ -7,8 +7,8 @@ import type { FilingTable } from './filing.tables.ts';
 /** Rows above a table's header: title, county-year line. The header is row 3; all three repeat on each printed page. */
 const HEADER_ROW = 3;
 
-/** Points per line of 11-point text. */
-const LINE_HEIGHT = 15;
+/** Points per line of 11-point text (CJK fonts need more than the Latin 15). */
+const LINE_HEIGHT = 17;
 
 /** Lines a text takes in a column of `width` characters when wrapped. */
 function linesOf(text: string, width: number): number {
@@ -111,7 +111,8 @@ function addAboutSheet(
   ];
   lines.forEach(([a, b], i) => {
     const row = sheet.addRow([a, b]);
-    row.alignment = { wrapText: true, vertical: 'top' };
+    // The title line overflows into the empty cell beside it instead of wrapping.
+    row.alignment = { wrapText: i > 0, vertical: 'top' };
     const textLines = b.split('\n').reduce((sum, part) => sum + linesOf(part, 100), 0);
     row.height = LINE_HEIGHT * Math.max(linesOf(a, 22), textLines);
     if (i === 0) row.font = { bold: true };

@@ -408,7 +408,7 @@ export function buildClassSizeFilingTable(input: FilingInput, lang: Lang): Filin
       { header: zh ? '序号' : 'No.', width: 6 },
       { header: zh ? '学段' : 'Stage', width: zh ? 6 : 10 },
       fitColumn(zh ? '学校名称' : 'School', names, { min: 16 }),
-      { header: zh ? '办学类型' : 'Type', width: zh ? 14 : 18 },
+      { header: zh ? '办学类型' : 'Type', width: 18 },
       { header: zh ? '班数' : 'Classes', width: 7 },
       { header: zh ? '56–65 人班数' : 'Classes 56–65', width: 9 },
       { header: zh ? '66 人及以上班数' : 'Classes 66+', width: 9 },
