@@ -204,6 +204,27 @@ describe(`filing tables (${usingRealPostgres() ? 'real PostgreSQL' : 'PGlite'})`
     expect(cvRow(excelRows)[9]).toBe(report.compositeCv.value?.toFixed(3));
   });
 
+  it('should keep each indicator’s ≥ 85% state in the compliance export (XLSX and CSV)', async () => {
+    const report = await balanceOf('primary');
+    const base = `${app.baseUrl}/api/v1/districts/${DEMO}/balance?year=${YEAR}&stage=primary&table=schools`;
+    const csv = parse(await (await app.fetch(`${base}&format=csv`)).text(), { bom: true }) as string[][];
+    const [header = [], ...rows] = csv;
+    const workbook = await readWorkbook(await app.fetch(`${base}&format=xlsx`));
+    const sheet = workbook.worksheets[0] as ExcelJS.Worksheet;
+    const xlsxHeader = (sheet.getRow(1).values as unknown[]).slice(1);
+    const seen = new Set<string>();
+    report.schools.forEach((school, r) => {
+      for (const d of QUALITY_INDICATORS) {
+        const state = qualityCellState(school.values[d.key], school.met[d.key], d.threshold.primary);
+        seen.add(state);
+        const label = { met: '达标', near: '未达标但≥85%', under: '低于标准的85%', none: '无数据' }[state];
+        expect(rows[r]?.[header.indexOf(`${d.zh}-达标情况`)], `${school.name} ${d.key}`).toBe(label);
+        expect(sheet.getRow(r + 2).getCell(xlsxHeader.indexOf(`${d.zh}-达标情况`) + 1).value).toBe(label);
+      }
+    });
+    expect(seen.has('near')).toBe(true);
+  });
+
   it('should refuse a CSV without a table', async () => {
     const res = await app.fetch(url('&format=csv'));
     expect(res.status).toBe(400);
