@@ -16,6 +16,7 @@ import { findDataVersion } from './cache/report-cache.repository.ts';
 import { ReportCache } from './cache/report-cache.ts';
 import type { Config } from './config.ts';
 import { createDistrictsRouter } from './districts/districts.router.ts';
+import { createFilingRouter } from './filing/filing.router.ts';
 import { errorMiddleware, HttpError, notFoundHandler } from './http/errors.ts';
 import { createImportsRouter } from './imports/imports.router.ts';
 import type { Logger } from './logger.ts';
@@ -119,6 +120,7 @@ export function createApp({ db, config, logger }: AppDeps): Express {
   app.use(createNotesRouter(db));
   app.use(createPlanningRouter(db, onDataChanged));
   app.use(createRecordsRouter(db));
+  app.use(createFilingRouter(db));
   app.use(createOpenApiRouter());
   app.use('/api', notFoundHandler);
 

@@ -9,6 +9,7 @@ export * from './schemas/data.ts';
 export * from './schemas/district.ts';
 export * from './schemas/engine.ts';
 export * from './schemas/error.ts';
+export * from './schemas/filing.ts';
 export * from './schemas/import.ts';
 export * from './schemas/notes-api.ts';
 export * from './schemas/planning-api.ts';

@@ -360,3 +360,26 @@ export const ART_ROOM_MIN_AREA = 90;
  */
 export const OUTSIDE_AREA_CODE = 'outside_area';
 export const OUTSIDE_AREA_LABELS = { zh: '区域外', en: 'Outside your area' } as const;
+
+/**
+ * The state of one school's value against a 2017 threshold, as the compliance view shades it (SPEC §2.1): met, a near
+ * miss (below the threshold but ≥ 85% of it: allowed once for a passing school), under 85%, or no data. `met` is the
+ * engine's verdict at full precision; the 85% line only separates a near miss from a real shortfall.
+ */
+export const QUALITY_CELL_STATES = ['met', 'near', 'under', 'none'] as const;
+export type QualityCellState = (typeof QUALITY_CELL_STATES)[number];
+export const QUALITY_CELL_STATE_LABELS: Record<QualityCellState, { zh: string; en: string }> = {
+  met: { zh: '达标', en: 'met' },
+  near: { zh: '未达标但≥85%', en: 'below, ≥ 85%' },
+  under: { zh: '低于标准的85%', en: 'under 85%' },
+  none: { zh: '无数据', en: 'no data' },
+};
+export function qualityCellState(
+  value: number | null | undefined,
+  met: boolean | null | undefined,
+  threshold: number,
+): QualityCellState {
+  if (value === null || value === undefined || met === null || met === undefined) return 'none';
+  if (met) return 'met';
+  return threshold > 0 && value / threshold >= QUALITY_NEAR_MISS_RATIO ? 'near' : 'under';
+}

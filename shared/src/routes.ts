@@ -2,6 +2,7 @@ import { analysisRoutes } from './routes/analysis.ts';
 import { authRoutes } from './routes/auth.ts';
 import { comparisonRoutes } from './routes/comparison.ts';
 import { coreRoutes } from './routes/core.ts';
+import { filingRoutes } from './routes/filing.ts';
 import { notesRoutes } from './routes/notes.ts';
 import { planningRoutes } from './routes/planning.ts';
 
@@ -18,5 +19,6 @@ export const routes = {
   ...notesRoutes,
   ...planningRoutes,
   ...authRoutes,
+  ...filingRoutes,
 } as const;
 export type Routes = typeof routes;

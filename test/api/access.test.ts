@@ -52,6 +52,7 @@ const MATRIX: Record<Exclude<keyof typeof routes, 'health' | 'login'>, Probe> = 
     allowed: EVERYONE,
   },
   getBalanceSummary: { method: 'GET', path: '/api/v1/balance-summary?stage=primary', allowed: EVERYONE },
+  getFilingTables: { method: 'GET', path: `/api/v1/districts/${DEMO}/filing-tables?year=2024`, allowed: EVERYONE },
   exportDistrictStats: { method: 'GET', path: `/api/v1/districts/${DEMO}/school-stats?from=2025`, allowed: EVERYONE },
   exportAllStats: { method: 'GET', path: '/api/v1/school-stats?from=2025', allowed: EVERYONE },
   getUrbanRural: {

@@ -22,12 +22,13 @@ function parseCsv(text: string): string[][] {
   return parse(text, { bom: true }) as string[][];
 }
 
-/** The CSV as header + records keyed by header. */
+/** The plain CSV (full precision) as header + records keyed by header. */
 async function fetchCsv(
   app: RunningApp,
   url: string,
 ): Promise<{ header: string[]; records: Record<string, string>[] }> {
-  const res = await app.fetch(url);
+  // The plain CSV (no BOM) keeps full precision, so its cells equal the JSON; the Excel CSV shows the screen's decimals.
+  const res = await app.fetch(`${url}&bom=false`);
   expect(res.status, url).toBe(200);
   expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
   const [header = [], ...rows] = parseCsv(await res.text());

@@ -446,10 +446,10 @@ describe(`analysis API on a hand-computed county (${usingRealPostgres() ? 'real 
         (await getJson(`${district()}/trends?stage=primary&indicator=${HIGHER}&from=2024&to=2030`)).body,
       );
       expect(sut.rows.map((r) => r.year)).toEqual([2024]);
-      const res = await app.fetch(`${district()}/trends?stage=primary&indicator=${HIGHER}&format=csv`);
+      const res = await app.fetch(`${district()}/trends?stage=primary&indicator=${HIGHER}&format=csv&bom=false`);
       const disposition = decodeURIComponent(res.headers.get('content-disposition')?.split("UTF-8''")[1] ?? '');
       expect(disposition).toBe(
-        '河湾县_2023-2024_小学_每百名学生拥有高于规定学历教师数_走势-每百名学生拥有高于规定学历教师数.csv',
+        '河湾县_2023-2024_小学_每百名学生拥有高于规定学历教师数_走势-每百名学生拥有高于规定学历教师数_完整精度.csv',
       );
       const lines = (await res.text()).split('\r\n').filter((line) => line.length > 0);
       expect(lines).toHaveLength(1 + 2);

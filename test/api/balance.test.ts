@@ -6,6 +6,7 @@ import {
   BalanceSummaryResponseSchema,
   BasicBalanceResponseSchema,
   CountyYearQuerySchema,
+  cvDisplayDecimals,
   RankingResponseSchema,
 } from '@junheng/shared';
 import ExcelJS from 'exceljs';
@@ -96,7 +97,7 @@ describe(`balance, basic balance and rankings API (${usingRealPostgres() ? 'real
   });
 
   describe('exports', () => {
-    it('should download an Excel CSV (BOM, CRLF, Chinese headers, no sep= line) matching the JSON rows', async () => {
+    it('should download an Excel CSV (BOM, CRLF, Chinese headers, no sep= line) showing the JSON rows as the screen does', async () => {
       const json = BalanceResponseSchema.parse((await getJson(`${base()}/balance?year=2024&stage=primary`)).body);
       const res = await app.fetch(`${base()}/balance?year=2024&stage=primary&format=csv`);
       expect(res.status).toBe(200);
@@ -111,6 +112,26 @@ describe(`balance, basic balance and rankings API (${usingRealPostgres() ? 'real
       expect(lines.at(-1)).toBe('');
       expect(lines[0]?.split(',')).toContain('差异系数');
       expect(lines.length - 2).toBe(json.indicators.length);
+      const cvColumn = lines[0]?.split(',').indexOf('差异系数') ?? -1;
+      const higherRow = lines.find((l) => l.startsWith('higher_degree_teachers_per100,'))?.split(',');
+      const higher = json.indicators.find((i) => i.key === 'higher_degree_teachers_per100');
+      // The screen's decimals (#12.5): the CV as next to its limit, the mean and SD in the indicator's decimals.
+      expect(higherRow?.[cvColumn]).toBe(higher?.cv?.toFixed(cvDisplayDecimals(higher?.cv, higher?.cvLimit)));
+      const meanColumn = lines[0]?.split(',').indexOf('加权平均值') ?? -1;
+      const sdColumn = lines[0]?.split(',').indexOf('标准差') ?? -1;
+      expect(higherRow?.[meanColumn]).toBe(higher?.mean?.toFixed(2));
+      expect(higherRow?.[sdColumn]).toBe(higher?.sd?.toFixed(2));
+      const equipmentRow = lines.find((l) => l.startsWith('equipment_value_per_student,'))?.split(',');
+      const equipment = json.indicators.find((i) => i.key === 'equipment_value_per_student');
+      expect(equipmentRow?.[meanColumn]).toBe(equipment?.mean?.toFixed(0));
+    });
+
+    it('should give the plain CSV full precision and a name of its own', async () => {
+      const json = BalanceResponseSchema.parse((await getJson(`${base()}/balance?year=2024&stage=primary`)).body);
+      const res = await app.fetch(`${base()}/balance?year=2024&stage=primary&format=csv&bom=false`);
+      const disposition = res.headers.get('content-disposition') ?? '';
+      expect(decodeURIComponent(disposition.split("UTF-8''")[1] ?? '')).toBe('小河县_2024_小学_差异系数_完整精度.csv');
+      const lines = (await res.text()).split('\r\n');
       const cvColumn = lines[0]?.split(',').indexOf('差异系数') ?? -1;
       const higherRow = lines.find((l) => l.startsWith('higher_degree_teachers_per100,'))?.split(',');
       expect(Number(higherRow?.[cvColumn])).toBe(

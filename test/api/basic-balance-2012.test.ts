@@ -64,9 +64,13 @@ describe(`2012 rows, units and too-small selections (${usingRealPostgres() ? 're
     expect(rows).toHaveLength(9);
     const csvTeachers = rows.find((row) => row.指标键 === 'teachers_per100');
     expect(csvTeachers?.单位).toBe('人/生');
-    expect(Number(csvTeachers?.加权平均值)).toBe(teachers?.mean);
+    // The Excel CSV shows the screen's decimals (0.077, #12.5); the plain CSV keeps full precision.
+    expect(csvTeachers?.加权平均值).toBe(teachers?.mean?.toFixed(3));
     const composite = rows.find((row) => row.指标键 === 'composite');
-    expect(Number(composite?.差异系数)).toBe(report.compositeCv);
+    expect(composite?.差异系数).toBe(report.compositeCv?.toFixed(3));
+    const plain = await getCsv(`${url}&format=csv&bom=false`);
+    expect(Number(plain.find((row) => row.指标键 === 'teachers_per100')?.加权平均值)).toBe(teachers?.mean);
+    expect(Number(plain.find((row) => row.指标键 === 'composite')?.差异系数)).toBe(report.compositeCv);
     expect(composite?.是否达标).toBe('是');
   });
 

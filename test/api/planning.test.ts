@@ -111,7 +111,7 @@ describe(`scorecard and county-year inputs API (${usingRealPostgres() ? 'real Po
       const res = await app.fetch(`${base()}/scorecard?year=2024&format=csv&bom=false&lang=en`);
       expect(res.status).toBe(200);
       const disposition = decodeURIComponent(res.headers.get('content-disposition')?.split("UTF-8''")[1] ?? '');
-      expect(disposition).toBe('澄川县_2024_Scorecard.csv');
+      expect(disposition).toBe('澄川县_2024_Scorecard_full-precision.csv');
       const lines = (await res.text()).split('\r\n').filter((l) => l.length > 0);
       expect(lines[0]).toBe(
         'Area,Key,Item,Stage,Source,Kind,Value,Count,Requirement,Status,Detail,Explained in,Entered by,Entered at,Note',

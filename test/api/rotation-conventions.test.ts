@@ -140,7 +140,8 @@ describe(`teacher-exchange conventions (${usingRealPostgres() ? 'real PostgreSQL
   it('should carry the convention into the CSV and XLSX downloads', async () => {
     const query = 'year=2025&multiYear=every_year&table=years';
     const json = await getReport(query);
-    const res = await app.fetch(url(`${query}&format=csv`));
+    // The plain CSV: full precision, equal to the JSON (the Excel CSV shows the screen's decimals).
+    const res = await app.fetch(url(`${query}&format=csv&bom=false`));
     const disposition = decodeURIComponent(res.headers.get('content-disposition')?.split("UTF-8''")[1] ?? '');
     expect(disposition).toContain('多年交流在外每个学年都计');
     const [header = [], ...rows] = parse(await res.text(), { bom: true }) as string[][];

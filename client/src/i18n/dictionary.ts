@@ -1,5 +1,6 @@
 import { authEn, authZh } from './dictionary-auth.ts';
 import { classSizeEn, classSizeZh } from './dictionary-class-size.ts';
+import { filingEn, filingZh } from './dictionary-filing.ts';
 import { insightEn, insightZh } from './dictionary-insight.ts';
 import { planningEn, planningZh } from './dictionary-planning.ts';
 import { scorecardEn, scorecardZh } from './dictionary-scorecard.ts';
@@ -93,9 +94,9 @@ export const zh = {
   'panel.download': '下载',
   'panel.downloadOf': '下载：{title}',
   'panel.excelCsv': 'Excel 用 CSV',
-  'panel.excelCsvHint': 'UTF-8 带 BOM，Excel 直接打开不乱码',
+  'panel.excelCsvHint': 'UTF-8 带 BOM，Excel 直接打开不乱码；小数位与界面相同',
   'panel.plainCsv': 'CSV（无 BOM）',
-  'panel.plainCsvHint': 'UTF-8，供程序读取',
+  'panel.plainCsvHint': 'UTF-8，完整精度，供程序读取',
   'panel.xlsx': 'Excel 工作簿（XLSX）',
   'panel.xlsxHint': '含“说明”工作表：筛选条件、年度、指标定义',
   'panel.png': '图片（PNG）',
@@ -494,6 +495,7 @@ export const zh = {
   ...authZh,
   ...insightZh,
   ...scorecardZh,
+  ...filingZh,
 };
 
 export type Dictionary = typeof zh;
@@ -585,9 +587,9 @@ export const en: Dictionary = {
   'panel.download': 'Download',
   'panel.downloadOf': 'Download: {title}',
   'panel.excelCsv': 'CSV for Excel',
-  'panel.excelCsvHint': 'UTF-8 with BOM, opens in Excel',
+  'panel.excelCsvHint': 'UTF-8 with BOM, opens in Excel; decimals as on screen',
   'panel.plainCsv': 'CSV (no BOM)',
-  'panel.plainCsvHint': 'UTF-8, for scripts',
+  'panel.plainCsvHint': 'UTF-8, full precision, for scripts',
   'panel.xlsx': 'Excel workbook (XLSX)',
   'panel.xlsxHint': 'With a notes sheet: filters, year, definitions',
   'panel.png': 'Image (PNG)',
@@ -1011,4 +1013,5 @@ export const en: Dictionary = {
   ...authEn,
   ...insightEn,
   ...scorecardEn,
+  ...filingEn,
 };

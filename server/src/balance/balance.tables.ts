@@ -7,7 +7,9 @@ import {
   type CvNullReason,
   cvDisplayDecimals,
   LOCALE_LABELS,
+  QUALITY_CELL_STATE_LABELS,
   QUALITY_INDICATORS,
+  qualityCellState,
   type RankingResponse,
   STAGE_LABELS,
   type Stage,
@@ -22,6 +24,8 @@ export const yesNo = (value: boolean | null, lang: Lang) =>
   value === null ? null : lang === 'zh' ? (value ? '是' : '否') : value ? 'yes' : 'no';
 
 const definitionOf = (key: string) => QUALITY_INDICATORS.find((d) => d.key === key);
+/** The decimals the screen shows an indicator's values in (QUALITY_INDICATORS, the one source). */
+const screenDecimals = (row: { key: string }) => definitionOf(row.key)?.decimals ?? 2;
 
 /** The text a CV verdict cell holds: yes / no, or why there is no verdict when the CV is not meaningful (#15.6). */
 export function cvVerdictText(passes: boolean | null, reason: CvNullReason | null | undefined, lang: Lang) {
@@ -48,10 +52,11 @@ export function buildBalanceIndicatorTable(report: BalanceResponse, lang: Lang):
       en: 'Unit',
       value: (r) => (lang === 'zh' ? definitionOf(r.key)?.unitZh : definitionOf(r.key)?.unitEn),
     },
-    { key: 'threshold', zh: '标准', en: 'Threshold', decimals: 2, value: (r) => r.threshold },
+    { key: 'threshold', zh: '标准', en: 'Threshold', decimalsOf: screenDecimals, value: (r) => r.threshold },
     { key: 'n', zh: '学校数', en: 'Schools', decimals: 0, value: (r) => r.n },
-    { key: 'mean', zh: '加权平均值', en: 'Weighted mean', decimals: 2, value: (r) => r.mean },
-    { key: 'sd', zh: '标准差', en: 'SD', decimals: 3, value: (r) => r.sd },
+    // Mean, SD, min and max in the indicator's own decimals, as the 差异系数 table on screen (formatIndicator).
+    { key: 'mean', zh: '加权平均值', en: 'Weighted mean', decimalsOf: screenDecimals, value: (r) => r.mean },
+    { key: 'sd', zh: '标准差', en: 'SD', decimalsOf: screenDecimals, value: (r) => r.sd },
     {
       key: 'cv',
       zh: '差异系数',
@@ -69,8 +74,8 @@ export function buildBalanceIndicatorTable(report: BalanceResponse, lang: Lang):
     },
     { key: 'schoolsMeeting', zh: '达标学校数', en: 'Schools meeting', decimals: 0, value: (r) => r.schoolsMeeting },
     { key: 'schoolsMissing', zh: '未达标学校数', en: 'Schools missing', decimals: 0, value: (r) => r.schoolsMissing },
-    { key: 'min', zh: '最小值', en: 'Min', value: (r) => r.min },
-    { key: 'max', zh: '最大值', en: 'Max', value: (r) => r.max },
+    { key: 'min', zh: '最小值', en: 'Min', decimalsOf: screenDecimals, value: (r) => r.min },
+    { key: 'max', zh: '最大值', en: 'Max', decimalsOf: screenDecimals, value: (r) => r.max },
   ];
   return { titleZh: '差异系数', titleEn: 'Balance', columns, rows: report.indicators };
 }
@@ -97,6 +102,16 @@ export function buildBalanceSchoolTable(report: BalanceResponse, lang: Lang): Ex
         unitEn: d.unitEn,
         decimals: d.decimals,
         value: (r) => r.values[d.key] ?? null,
+      }),
+    ),
+    // Each indicator's state as the compliance view shades it: met, below but ≥ 85% (allowed once), under 85%.
+    ...QUALITY_INDICATORS.map(
+      (d): ExportColumn<SchoolResult> => ({
+        key: `${d.key}_state`,
+        zh: `${d.zh}-达标情况`,
+        en: `${d.en} - state`,
+        value: (r) =>
+          QUALITY_CELL_STATE_LABELS[qualityCellState(r.values[d.key], r.met[d.key], d.threshold[r.stage])][lang],
       }),
     ),
     { key: 'metCount', zh: '达标项数', en: 'Indicators met', decimals: 0, value: (r) => r.metCount },

@@ -18,13 +18,34 @@ export function formatCsvField(value: string | number | boolean | null | undefin
   return /[",;\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function formatCsvRow<Row>(columns: ExportColumn<Row>[], row: Row): string {
-  return columns.map((c) => formatCsvField(c.value(row))).join(',') + CRLF;
+/**
+ * One data row. `rounded` (the Excel CSV) writes numbers with the decimals the screen shows (the column's `decimalsOf`
+ * or `decimals`); otherwise (the plain CSV for scripts) numbers keep full precision, as in the JSON.
+ */
+export function formatCsvRow<Row>(columns: ExportColumn<Row>[], row: Row, rounded = false): string {
+  return (
+    columns
+      .map((c) => {
+        const value = c.value(row);
+        if (rounded && typeof value === 'number' && Number.isFinite(value)) {
+          const decimals = c.decimalsOf?.(row) ?? c.decimals;
+          if (decimals !== undefined) return formatCsvField(roundForDisplay(value, decimals));
+        }
+        return formatCsvField(value);
+      })
+      .join(',') + CRLF
+  );
+}
+
+/** A number as the screen shows it, without grouping (Excel reads 1234.50, not 1,234.50) and never "-0.00". */
+export function roundForDisplay(value: number, decimals: number): string {
+  const text = value.toFixed(decimals);
+  return Number(text) === 0 ? (0).toFixed(decimals) : text;
 }
 
 /**
- * Writes a table as CSV: header row then data rows, CRLF, no `sep=` line; with a UTF-8 BOM for Excel on Chinese
- * Windows, or without for scripts. Respects back-pressure.
+ * Writes a table as CSV: header row then data rows, CRLF, no `sep=` line; for Excel on Chinese Windows with a UTF-8
+ * BOM and the screen's decimals, or for scripts without BOM and at full precision. Respects back-pressure.
  */
 export async function writeCsv<Row>(
   table: ExportTable<Row>,
@@ -35,7 +56,7 @@ export async function writeCsv<Row>(
     (options.bom ? BOM : '') + table.columns.map((c) => formatCsvField(headerOf(c, options.lang))).join(',') + CRLF;
   let count = 0;
   for await (const row of table.rows) {
-    buffer += formatCsvRow(table.columns, row);
+    buffer += formatCsvRow(table.columns, row, options.bom);
     count += 1;
     if (buffer.length >= FLUSH_CHARS) {
       if (!out.write(buffer)) await new Promise((resolve) => out.once('drain', resolve));
@@ -50,7 +71,7 @@ export async function writeCsv<Row>(
 export async function tableToCsv<Row>(table: ExportTable<Row>, options: { bom: boolean; lang: 'zh' | 'en' }) {
   let text =
     (options.bom ? BOM : '') + table.columns.map((c) => formatCsvField(headerOf(c, options.lang))).join(',') + CRLF;
-  for await (const row of table.rows) text += formatCsvRow(table.columns, row);
+  for await (const row of table.rows) text += formatCsvRow(table.columns, row, options.bom);
   return text;
 }
 

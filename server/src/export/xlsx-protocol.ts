@@ -6,7 +6,11 @@ export type XlsxCell = string | number | boolean | null;
 export interface XlsxWorkerSetup {
   sheetName: string;
   created: Date;
+  /** Language of the page footer (第 1 页 / Page 1). */
+  lang: 'zh' | 'en';
   columns: { header: string; key: string; width: number; numFmt?: string }[];
+  /** Height of the wrapped header row in points. */
+  headerHeight?: number;
 }
 
 export type XlsxWorkerRequest =

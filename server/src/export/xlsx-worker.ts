@@ -7,7 +7,12 @@
 import { Writable } from 'node:stream';
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadExcelJs } from './load-exceljs.ts';
+import { displayWidth, printPageSetup } from './print-setup.ts';
 import type { XlsxWorkerReply, XlsxWorkerRequest, XlsxWorkerSetup } from './xlsx-protocol.ts';
+
+const ABOUT_LABEL_WIDTH = 30;
+const ABOUT_TEXT_WIDTH = 100;
+const linesOf = (text: string, width: number) => Math.max(1, Math.ceil(displayWidth(text) / (width - 1)));
 
 const port = parentPort;
 if (!port) throw new Error('xlsx-worker runs as a worker thread');
@@ -33,7 +38,11 @@ try {
   workbook.creator = '均衡 Junheng';
   workbook.created = setup.created;
 
-  const sheet = workbook.addWorksheet(setup.sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
+  // Print-ready (issue #12): A4 landscape, one page wide, the header row on every page.
+  const sheet = workbook.addWorksheet(setup.sheetName, {
+    views: [{ state: 'frozen', ySplit: 1 }],
+    ...printPageSetup({ titleRows: [1, 1], lang: setup.lang }),
+  });
   sheet.columns = setup.columns.map((c) => ({
     header: c.header,
     key: c.key,
@@ -41,6 +50,8 @@ try {
     ...(c.numFmt === undefined ? {} : { style: { numFmt: c.numFmt } }),
   }));
   sheet.getRow(1).font = { bold: true };
+  sheet.getRow(1).alignment = { wrapText: true, vertical: 'middle' };
+  if (setup.headerHeight) sheet.getRow(1).height = setup.headerHeight;
   sheet.getRow(1).commit();
 
   const finished = new Promise<void>((resolve, reject) => {
@@ -62,10 +73,16 @@ try {
       return;
     }
     sheet.commit();
-    const about = workbook.addWorksheet(message.aboutName);
-    about.columns = [{ width: 24 }, { width: 90 }];
+    // The 说明 sheet prints as well: long definitions wrap inside a column that fits A4 landscape.
+    const about = workbook.addWorksheet(message.aboutName, printPageSetup({ lang: setup.lang }));
+    about.columns = [{ width: ABOUT_LABEL_WIDTH }, { width: ABOUT_TEXT_WIDTH }];
     for (const [a, b, bold] of message.about) {
       const r = about.addRow([a, b]);
+      // The first (bold title) line overflows into the empty cell beside it; the others wrap, with the height
+      // their lines need (a streamed row is not measured by the reader).
+      const lines = Math.max(linesOf(a, ABOUT_LABEL_WIDTH), linesOf(b, ABOUT_TEXT_WIDTH));
+      r.alignment = { wrapText: b !== '' || !bold, vertical: 'top' };
+      if (lines > 1) r.height = 17 * lines;
       if (bold) r.font = { bold: true };
       r.commit();
     }

@@ -63,6 +63,31 @@ describe('writeXlsx (ExcelJS in a worker thread)', () => {
     expect(lines).toContainEqual(['2025 小学', '已核实 — 张三 2026-12-01']);
   });
 
+  it('should make both sheets print-ready: A4 landscape, one page wide, the header row on every page', async () => {
+    const out = new PassThrough();
+    const chunks: Buffer[] = [];
+    out.on('data', (c: Buffer) => chunks.push(c));
+    const longName = '澄川县城东街道第一实验小学教育集团东校区';
+    await writeXlsx(table([{ name: longName, value: 1, cv: 0.1, decimals: 3 }]), context, out);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.concat(chunks) as never);
+    const [sheet, about] = workbook.worksheets;
+    for (const s of [sheet, about]) {
+      expect(s?.pageSetup).toMatchObject({
+        paperSize: 9,
+        orientation: 'landscape',
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+      });
+    }
+    expect(sheet?.pageSetup.printTitlesRow).toBe('1:1');
+    // A full Chinese school name fits its column (two characters wide each).
+    expect(sheet?.getColumn(1).width).toBeGreaterThanOrEqual(longName.length * 2);
+    expect(about?.getColumn(2).width).toBeGreaterThanOrEqual(90);
+    expect(about?.getRow(3).alignment?.wrapText).toBe(true);
+  });
+
   it('should stop reading rows and end its worker when the client goes away', async () => {
     let pulled = 0;
     async function* many(): AsyncGenerator<Row> {

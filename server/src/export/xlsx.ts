@@ -1,9 +1,12 @@
 import type { Writable } from 'node:stream';
 import type { Worker } from 'node:worker_threads';
 import { startWorker } from '../workers/start-worker.ts';
+import { displayWidth, numberFormatOf } from './print-setup.ts';
 import { type ExportContext, type ExportTable, headerOf } from './table.ts';
 import type { XlsxCell, XlsxWorkerReply, XlsxWorkerRequest, XlsxWorkerSetup } from './xlsx-protocol.ts';
 
+/** Width up to which a header sets its column's width; longer headers wrap onto more lines. */
+const HEADER_WRAP_WIDTH = 16;
 /** Rows per message to the worker thread. */
 const BATCH_ROWS = 500;
 /** Batches sent to the worker and not yet written by it: the main thread never reads far ahead of the file. */
@@ -16,18 +19,29 @@ const BATCHES_IN_FLIGHT = 2;
  * ExcelJS runs in a worker thread (xlsx-worker.ts): building and zipping a 24 700-row sheet on the main thread held
  * every other request for seconds (issue #10). This thread only reads the rows and turns them into plain cell values.
  */
-export async function writeXlsx<Row>(table: ExportTable<Row>, context: ExportContext, out: Writable): Promise<number> {
+export async function writeXlsx<Row>(
+  table: ExportTable<Row>,
+  context: ExportContext,
+  out: Writable,
+  /** The rows, when they are in memory: the columns are then as wide as their longest text (full school names). */
+  rowsInMemory: readonly Row[] | null = Array.isArray(table.rows) ? (table.rows as readonly Row[]) : null,
+): Promise<number> {
   const zh = context.lang === 'zh';
+  const contentWidths = rowsInMemory ? measureColumns(table.columns, rowsInMemory) : null;
   const setup: XlsxWorkerSetup = {
     sheetName: sanitiseSheetName(zh ? table.titleZh : table.titleEn),
     created: context.generatedAt,
-    columns: table.columns.map((c) => ({
-      header: headerOf(c, context.lang),
-      key: c.key,
-      width: c.width ?? Math.min(40, Math.max(10, headerOf(c, context.lang).length * (zh ? 2 : 1.1) + 2)),
-      ...(c.decimals === undefined ? {} : { numFmt: numberFormatOf(c.decimals) }),
-    })),
+    lang: context.lang,
+    columns: table.columns.map((c, i) => {
+      const header = headerOf(c, context.lang);
+      // Headers wrap (print-ready, issue #12): a long header takes lines, not width; cells set the width.
+      const width =
+        c.width ?? Math.max(Math.min(HEADER_WRAP_WIDTH, displayWidth(header) + 2), contentWidths?.[i] ?? 0, 8);
+      return { header, key: c.key, width, ...(c.decimals === undefined ? {} : { numFmt: numberFormatOf(c.decimals) }) };
+    }),
   };
+  setup.headerHeight =
+    15 * Math.max(1, ...setup.columns.map((c) => Math.ceil(displayWidth(c.header) / Math.max(1, c.width - 1))));
   const ownFormats = table.columns.flatMap((c, i) => (c.decimalsOf ? [{ index: i, decimalsOf: c.decimalsOf }] : []));
   const writer = new XlsxWorkerWriter(
     startWorker({ source: new URL('./xlsx-worker.ts', import.meta.url), bundle: 'xlsx-worker' }, { workerData: setup }),
@@ -55,6 +69,21 @@ export async function writeXlsx<Row>(table: ExportTable<Row>, context: ExportCon
   } finally {
     writer.close();
   }
+}
+
+/**
+ * Width each text column needs to show its longest cell in full (a school's full Chinese name: a CJK character is two
+ * characters wide), at most 60. Only for tables held in memory (report tables); streamed ones keep header widths.
+ */
+function measureColumns<Row>(columns: ExportTable<Row>['columns'], rows: readonly Row[]): number[] {
+  return columns.map((c) => {
+    let widest = 0;
+    for (const row of rows) {
+      const value = c.value(row);
+      if (typeof value === 'string') widest = Math.max(widest, displayWidth(value));
+    }
+    return widest === 0 ? 0 : Math.min(60, widest + 2);
+  });
 }
 
 /** The 说明 sheet as [label, text, bold] lines. */
@@ -173,10 +202,6 @@ class XlsxWorkerWriter {
     this.out.off('close', this.#onClose);
     void this.worker.terminate();
   }
-}
-
-function numberFormatOf(decimals: number): string {
-  return decimals === 0 ? '#,##0' : `0.${'0'.repeat(decimals)}`;
 }
 
 function normaliseCell(value: string | number | boolean | null | undefined): string | number | boolean | null {

@@ -12,6 +12,7 @@ import {
 } from '@junheng/shared';
 import type ExcelJS from 'exceljs';
 import { loadExcelJs } from '../export/load-exceljs.ts';
+import { printPageSetup } from '../export/print-setup.ts';
 import { IMPORT_KIND_ZH } from './headers.ts';
 
 export type TemplateFormat = 'csv' | 'xlsx';
@@ -289,7 +290,10 @@ async function buildXlsx(kind: ImportKind): Promise<Buffer> {
   workbook.creator = '均衡 Junheng';
   workbook.created = new Date(Date.UTC(2024, 0, 1));
 
-  const data = workbook.addWorksheet('数据', { views: [{ state: 'frozen', ySplit: 1 }] });
+  const data = workbook.addWorksheet('数据', {
+    views: [{ state: 'frozen', ySplit: 1 }],
+    ...printPageSetup({ titleRows: [1, 1], lang: 'zh' }),
+  });
   data.columns = columns.map((c) => {
     const header = templateHeader(c);
     const examples = TEMPLATE_EXAMPLES[kind].map((e) => String(e[c.key] ?? ''));
@@ -333,7 +337,10 @@ async function buildXlsx(kind: ImportKind): Promise<Buffer> {
     });
   });
 
-  const help = workbook.addWorksheet('说明', { views: [{ state: 'frozen', ySplit: 1 }] });
+  const help = workbook.addWorksheet('说明', {
+    views: [{ state: 'frozen', ySplit: 1 }],
+    ...printPageSetup({ titleRows: [1, 1], lang: 'zh' }),
+  });
   help.columns = [
     { header: '中文表头', key: 'zh', width: 30 },
     { header: '英文键名', key: 'key', width: 32 },

@@ -13,6 +13,7 @@ import { ContributionPanel } from './components/contribution-panel.tsx';
 import { CvBarPanel } from './components/cv-bar-panel.tsx';
 import { CvTrendPanel } from './components/cv-trend-panel.tsx';
 import { EquityPanel } from './components/equity-panel.tsx';
+import { FilingDownloads } from './components/filing-downloads.tsx';
 import { YearOverYearPanel } from './components/year-over-year-panel.tsx';
 
 /** The indicator the trend opens on: the one in the URL, else the one with the largest CV this year. */
@@ -50,6 +51,7 @@ function BalanceContent({
 
   return (
     <>
+      <FilingDownloads code={county.code} year={county.year} />
       <div className="panel-grid">
         <CvBarPanel county={county} title={t('balance.cvTitle', { stage: stageLabel })} height={320} />
         <BasicCvPanel county={county} title={t('balance.basicTitle', { stage: stageLabel })} height={320} />

@@ -1,8 +1,10 @@
 import {
+  QUALITY_CELL_STATES,
   QUALITY_INDICATOR_KEYS,
-  QUALITY_NEAR_MISS_RATIO,
+  type QualityCellState,
   type QualityIndicatorKey,
   type QualitySchoolResult,
+  qualityCellState,
 } from '@junheng/shared';
 import type { ChartOption } from '../../../components/echart-option.ts';
 import type { MessageKey } from '../../../i18n/dictionary.ts';
@@ -20,8 +22,8 @@ import { formatIndicator, formatPercent } from '../../../lib/format.ts';
 import { indicatorName, indicatorShortName } from '../../../lib/indicators.ts';
 
 /** The three states of SPEC §2.1 plus "no data" (a school without students of the stage or without the figure). */
-export const CELL_STATES = ['met', 'near', 'under', 'none'] as const;
-export type CellState = (typeof CELL_STATES)[number];
+export const CELL_STATES = QUALITY_CELL_STATES;
+export type CellState = QualityCellState;
 
 export const CELL_STATE_COLORS: Record<CellState, string> = {
   met: CHART_COLORS.met,
@@ -56,9 +58,7 @@ export function cellState(
   met: boolean | null | undefined,
   threshold: number,
 ): CellState {
-  if (value === null || value === undefined || met === null || met === undefined) return 'none';
-  if (met) return 'met';
-  return threshold > 0 && value / threshold >= QUALITY_NEAR_MISS_RATIO ? 'near' : 'under';
+  return qualityCellState(value, met, threshold);
 }
 
 /** Height that gives every school shown (all, or the scrolling window of a big county) a 22 px row. */
