@@ -53,7 +53,8 @@ export const comparableEn: Record<keyof typeof comparableZh, string> = {
   'comparable.school.title': 'Comparable schools ({stage}, {year})',
   'comparable.school.rule':
     'Rule: counted schools of the same stage and school type ({type}); distance = |ln(students ratio)| + {weight} × steps between urban–rural classes (urban–town–rural); the {limit} nearest, ties by school code. Scope: every county you may see.',
-  'comparable.school.found': '{candidates, plural, one {# school} other {# schools}} of the same kind in scope; {count} shown.',
+  'comparable.school.found':
+    '{candidates, plural, one {# school} other {# schools}} of the same kind in scope; {count} shown.',
   'comparable.school.fewer': 'Fewer than {limit, plural, one {# school} other {# schools}} of the same kind in scope.',
   'comparable.school.chartTitle': 'This school and its comparators, as % of the national standard ({stage}, {year})',
   'comparable.school.chartSubtitle':
