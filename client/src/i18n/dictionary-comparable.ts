@@ -12,6 +12,7 @@ export const comparableZh = {
   'comparable.school.chartSubtitle':
     '箱体为可比学校的上下四分位数，中线为中位数，须线为最小值—最大值；圆点为本校（绿色达标、红色未达标）；红色虚线为国家标准（100%）',
   'comparable.school.tableTitle': '可比学校一览（{year} 年{stage}）',
+  'comparable.school.emptyTitle': '没有可比学校',
   'comparable.school.empty': '范围内没有同学段、同办学类型的其他计入学校。',
   'comparable.school.notCounted': '本校这一学段在本年度不计入，无法确定可比学校。',
   'comparable.school.self': '本校',
@@ -60,6 +61,7 @@ export const comparableEn: Record<keyof typeof comparableZh, string> = {
   'comparable.school.chartSubtitle':
     'Box: the comparators’ quartiles with the median; whiskers: minimum–maximum; dot: this school (green met, red not met); red dashed line: the national standard (100%)',
   'comparable.school.tableTitle': 'Comparable schools ({stage}, {year})',
+  'comparable.school.emptyTitle': 'No comparable school',
   'comparable.school.empty': 'No other counted school of the same stage and type in your scope.',
   'comparable.school.notCounted': 'This stage of the school is not counted this year: no comparators.',
   'comparable.school.self': 'This school',

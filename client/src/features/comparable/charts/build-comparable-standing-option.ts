@@ -128,7 +128,12 @@ export function buildComparableStandingOption(rows: readonly StandingRow[], opti
           silent: true,
           symbol: 'none',
           lineStyle: { color: CHART_COLORS.threshold, type: 'dashed', width: 1.5 },
-          label: { formatter: translate(lang, 'comparable.school.standard'), color: CHART_COLORS.threshold },
+          // The y axis is inverted: the line's start is at the top, clear of the x axis labels.
+          label: {
+            position: 'start',
+            formatter: translate(lang, 'comparable.school.standard'),
+            color: CHART_COLORS.threshold,
+          },
           data: [{ xAxis: 100 }],
         },
       },

@@ -19,6 +19,7 @@ import {
   comparableQueryInput,
 } from '../api/comparable.ts';
 import { formatDistance } from '../charts/build-comparable-standing-option.ts';
+import '../comparable.css';
 
 type Row = ComparableCounty & { self: boolean };
 
@@ -56,11 +57,8 @@ export function ComparableCountiesPanel({ county }: { county: CountyQuery }) {
         })}
         query={result}
         isEmpty={empty}
-        emptyMessage={
-          <>
-            <strong>{t('comparable.county.emptyTitle')}</strong> {t('comparable.county.empty')}
-          </>
-        }
+        emptyTitle={t('comparable.county.emptyTitle')}
+        emptyMessage={t('comparable.county.empty')}
         exports={empty ? null : exports}
         footer={
           report && !empty ? (

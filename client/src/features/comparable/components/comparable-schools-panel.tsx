@@ -28,6 +28,7 @@ import {
   type StandingRow,
   summariseRanks,
 } from '../charts/build-comparable-standing-option.ts';
+import '../comparable.css';
 
 const NOT_LOADED = { isPending: false, isError: false, error: null, isPlaceholderData: false, refetch: () => {} };
 
@@ -101,6 +102,7 @@ export function ComparableSchoolsPanels({
         }
         query={state}
         isEmpty={empty}
+        emptyTitle={t('comparable.school.emptyTitle')}
         emptyMessage={emptyMessage}
         exports={empty ? null : exportsOf('standing')}
         fileName={exportFileName([profile.district.name, profile.school.name, year, stageLabel, chartTitle])}
@@ -119,9 +121,10 @@ export function ComparableSchoolsPanels({
       />
       <TablePanel
         title={tableTitle}
-        subtitle={rule}
+        subtitle={found}
         query={state}
         isEmpty={empty}
+        emptyTitle={t('comparable.school.emptyTitle')}
         emptyMessage={emptyMessage}
         exports={empty ? null : exportsOf('schools')}
       >
@@ -217,8 +220,18 @@ function ComparatorTable({ report, caption }: { report: ComparableSchoolsRespons
           <Link to={schoolPath(row.code, location.search)}>{row.name}</Link>
         ),
     },
-    { id: 'district', header: t('comparable.school.district'), cell: (row) => row.district.name },
-    { id: 'locale', header: t('table.locale'), cell: (row) => pickLabel(LOCALE_LABELS[row.locale], lang) },
+    {
+      id: 'district',
+      header: t('comparable.school.district'),
+      className: 'cell-nowrap',
+      cell: (row) => row.district.name,
+    },
+    {
+      id: 'locale',
+      header: t('table.locale'),
+      className: 'cell-nowrap',
+      cell: (row) => pickLabel(LOCALE_LABELS[row.locale], lang),
+    },
     {
       id: 'students',
       header: t('comparable.school.students'),
