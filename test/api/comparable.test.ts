@@ -4,6 +4,7 @@ import {
   ComparableCountiesResponseSchema,
   ComparableSchoolsResponseSchema,
 } from '@junheng/shared';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIG_RIVER, EAST_LAKE, loadPeerCounties } from '../fixtures/peer-counties.ts';
 import { loadSmallCounty, SMALL_DISTRICT } from '../fixtures/small-county.ts';

@@ -17,15 +17,15 @@ describe.skipIf(!browserAvailable())('comparable schools and counties', () => {
 
   /** A panel as it sits on the full page (an element shot of a tall panel catches the sticky header mid-page). */
   const panelShot = async (page: Page, locator: Locator, name: string) => {
-    const box = await locator.boundingBox();
-    const scrollY = await page.evaluate(() => window.scrollY);
-    if (!box) throw new Error(`${name}: panel not visible`);
-    fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
-    await page.screenshot({
-      path: path.join(SCREENSHOT_DIR, `${name}.png`),
-      fullPage: true,
-      clip: { x: box.x, y: box.y + scrollY, width: box.width, height: box.height },
+    const box = await locator.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return { x: r.x + window.scrollX, y: r.y + window.scrollY, width: r.width, height: r.height };
     });
+    // At the top the sticky header sits above the page, not over the panel.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.waitForTimeout(300);
+    fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true, clip: box });
     keep(name);
   };
 

@@ -40,7 +40,7 @@ export const comparableZh = {
   'comparable.county.urbanShare': '城区学生占比',
   'comparable.county.schools': '计入学校',
   'comparable.county.self': '本县',
-  'comparable.county.cvNote': '差异系数 ≤ {limit} 达标，红色为超过限值。',
+  'comparable.county.cvNote': '右侧七列为本学段七项指标的差异系数，≤ {limit} 达标，红色为超过限值。',
   'method.comparable.title': '可比学校与可比区县',
   'method.comparable.school':
     '可比学校：在您可查看的全部区县中，取与本校同学段、同办学类型（办学类型相同是前提）的计入学校（特殊教育学校和不足 50 人的教学点不计入，“计入民办学校”选项同样适用），按“差距 = |ln(本校学段学生数 ÷ 对方学段学生数)| + {weight} × 城乡分类相差级数”排序，取差距最小的 {limit} 所。城乡分类按城区、镇区、乡村三级，相差一级加 {weight}、两级加 {weight2}；学生数相差一倍约为 0.69。差距相同时按学校标识码排序，结果确定、可复现。',
@@ -66,7 +66,7 @@ export const comparableEn: Record<keyof typeof comparableZh, string> = {
   'comparable.school.notCounted': 'This stage of the school is not counted this year: no comparators.',
   'comparable.school.self': 'This school',
   'comparable.school.percentOfStandard': '% of standard',
-  'comparable.school.standard': 'National standard',
+  'comparable.school.standard': 'National threshold',
   'comparable.school.comparators': 'Comparators',
   'comparable.school.thisSchool': 'This school',
   'comparable.school.median': 'Median',
@@ -89,7 +89,8 @@ export const comparableEn: Record<keyof typeof comparableZh, string> = {
   'comparable.county.urbanShare': 'Urban share',
   'comparable.county.schools': 'Schools counted',
   'comparable.county.self': 'This county',
-  'comparable.county.cvNote': 'A CV ≤ {limit} passes; red is above the limit.',
+  'comparable.county.cvNote':
+    'The seven columns on the right are the CVs of the stage’s indicators; ≤ {limit} passes, red is above the limit.',
   'method.comparable.title': 'Comparable schools and counties',
   'method.comparable.school':
     'Comparable schools: over every county you may see, the counted schools of the same stage and the same school type (a requirement; special-education schools and teaching points under 50 students are not counted, and the private-schools option applies), ordered by distance = |ln(this school’s stage students ÷ theirs)| + {weight} × steps between urban–rural classes; the {limit} nearest. Urban–rural classes are urban, town and rural: one step adds {weight}, two add {weight2}; twice the students is about 0.69. Equal distances are ordered by school code, so the set is deterministic.',

@@ -84,7 +84,10 @@ function CountiesTable({ report, caption }: { report: ComparableCountiesResponse
       cell: (row) =>
         row.self ? (
           <strong>
-            {row.name} <span className="muted small">（{t('comparable.county.self')}）</span>
+            {row.name}{' '}
+            <span className="muted small">
+              {lang === 'zh' ? `（${t('comparable.county.self')}）` : `(${t('comparable.county.self')})`}
+            </span>
           </strong>
         ) : (
           row.name

@@ -214,7 +214,10 @@ function ComparatorTable({ report, caption }: { report: ComparableSchoolsRespons
       cell: (row) =>
         row.self ? (
           <strong>
-            {row.name} <span className="muted small">（{t('comparable.school.self')}）</span>
+            {row.name}{' '}
+            <span className="muted small">
+              {lang === 'zh' ? `（${t('comparable.school.self')}）` : `(${t('comparable.school.self')})`}
+            </span>
           </strong>
         ) : (
           <Link to={schoolPath(row.code, location.search)}>{row.name}</Link>
