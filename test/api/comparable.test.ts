@@ -132,6 +132,14 @@ describe(`comparable schools and counties API (${usingRealPostgres() ? 'real Pos
     expect(standingLines.find((l) => l.startsWith('higher_degree_teachers_per100'))).toContain(
       ',5,是,8,0,2,3,7,10,4,9',
     );
+    const xlsx = await app.fetch(schoolUrl('A', 'year=2024&stage=primary&format=xlsx&table=standing'));
+    expect(xlsx.status).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(await xlsx.arrayBuffer()));
+    expect(book.worksheets.map((sheet) => sheet.name)).toEqual(['可比学校位次', '说明']);
+    expect(book.worksheets[0]?.rowCount).toBe(1 + 7);
+    const notes = (book.getWorksheet('说明')?.getSheetValues() ?? []).flat().join(' ');
+    expect(notes).toContain('|ln(学生数之比)|');
   });
 
   it('should pick the nearest counties by students and urban share, with the CVs of their county reports', async () => {
