@@ -135,7 +135,7 @@ describe(`comparable schools and counties API (${usingRealPostgres() ? 'real Pos
     const xlsx = await app.fetch(schoolUrl('A', 'year=2024&stage=primary&format=xlsx&table=standing'));
     expect(xlsx.status).toBe(200);
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(Buffer.from(await xlsx.arrayBuffer()));
+    await book.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as never);
     expect(book.worksheets.map((sheet) => sheet.name)).toEqual(['可比学校位次', '说明']);
     expect(book.worksheets[0]?.rowCount).toBe(1 + 7);
     const notes = (book.getWorksheet('说明')?.getSheetValues() ?? []).flat().join(' ');
