@@ -14,6 +14,7 @@ import { createAuthRouter } from './auth/auth.router.ts';
 import { createBalanceRouter } from './balance/balance.router.ts';
 import { findDataVersion } from './cache/report-cache.repository.ts';
 import { ReportCache } from './cache/report-cache.ts';
+import { createComparableRouter } from './comparable/comparable.router.ts';
 import type { Config } from './config.ts';
 import { createDistrictsRouter } from './districts/districts.router.ts';
 import { createFilingRouter } from './filing/filing.router.ts';
@@ -117,6 +118,7 @@ export function createApp({ db, config, logger }: AppDeps): Express {
   app.use(createBalanceRouter(db, reportCache));
   app.use(createAnalysisRouter(db));
   app.use(createComparisonRouter(db));
+  app.use(createComparableRouter(db));
   app.use(createNotesRouter(db));
   app.use(createPlanningRouter(db, onDataChanged));
   app.use(createRecordsRouter(db));

@@ -4,6 +4,7 @@ export * from './schemas/analysis-api.ts';
 export * from './schemas/api.ts';
 export * from './schemas/auth.ts';
 export * from './schemas/class-size.ts';
+export * from './schemas/comparable-api.ts';
 export * from './schemas/comparison-api.ts';
 export * from './schemas/data.ts';
 export * from './schemas/district.ts';

@@ -1,5 +1,6 @@
 import { analysisRoutes } from './routes/analysis.ts';
 import { authRoutes } from './routes/auth.ts';
+import { comparableRoutes } from './routes/comparable.ts';
 import { comparisonRoutes } from './routes/comparison.ts';
 import { coreRoutes } from './routes/core.ts';
 import { filingRoutes } from './routes/filing.ts';
@@ -16,6 +17,7 @@ export const routes = {
   ...coreRoutes,
   ...analysisRoutes,
   ...comparisonRoutes,
+  ...comparableRoutes,
   ...notesRoutes,
   ...planningRoutes,
   ...authRoutes,

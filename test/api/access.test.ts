@@ -91,6 +91,16 @@ const MATRIX: Record<Exclude<keyof typeof routes, 'health' | 'login'>, Probe> = 
     path: `/api/v1/districts/${DEMO}/school-comparison?year=2024&stage=primary&schools=SCHOOL_IN_SCOPE`,
     allowed: EVERYONE,
   },
+  getComparableSchools: {
+    method: 'GET',
+    path: '/api/v1/schools/SCHOOL_IN_SCOPE/comparable?year=2024&stage=primary',
+    allowed: EVERYONE,
+  },
+  getComparableCounties: {
+    method: 'GET',
+    path: `/api/v1/districts/${DEMO}/comparable?year=2024&stage=primary`,
+    allowed: EVERYONE,
+  },
   getYearOverYear: {
     method: 'GET',
     path: `/api/v1/districts/${DEMO}/year-over-year?year=2024&stage=primary&format=xlsx`,

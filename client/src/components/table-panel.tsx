@@ -16,6 +16,7 @@ export function TablePanel({
   subtitle,
   query,
   isEmpty = false,
+  emptyTitle,
   emptyMessage,
   exports,
   children,
@@ -25,6 +26,8 @@ export function TablePanel({
   subtitle?: ReactNode;
   query: PanelQueryState;
   isEmpty?: boolean;
+  /** What the empty state says when "no school matches the filters" is not the reason. */
+  emptyTitle?: string;
   emptyMessage?: ReactNode;
   exports: ExportLinks | null;
   children: () => ReactNode;
@@ -37,7 +40,7 @@ export function TablePanel({
   if (query.isPending) body = <Skeleton lines={5} height={200} />;
   else if (query.isError) body = <ErrorMessage error={query.error} onRetry={() => query.refetch()} />;
   else if (isEmpty)
-    body = <EmptyState title={t('panel.emptyTitle')}>{emptyMessage ?? t('panel.emptyBody')}</EmptyState>;
+    body = <EmptyState title={emptyTitle ?? t('panel.emptyTitle')}>{emptyMessage ?? t('panel.emptyBody')}</EmptyState>;
   else body = <RenderBody render={children} />;
   return (
     <section className="card table-panel" aria-labelledby={`${id}-title`} aria-busy={query.isPending}>

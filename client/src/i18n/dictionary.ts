@@ -1,6 +1,7 @@
 import { authEn, authZh } from './dictionary-auth.ts';
 import { classSizeEn, classSizeZh } from './dictionary-class-size.ts';
 import { filingEn, filingZh } from './dictionary-filing.ts';
+import { comparableEn, comparableZh } from './dictionary-comparable.ts';
 import { insightEn, insightZh } from './dictionary-insight.ts';
 import { planningEn, planningZh } from './dictionary-planning.ts';
 import { scorecardEn, scorecardZh } from './dictionary-scorecard.ts';
@@ -492,6 +493,7 @@ export const zh = {
   'chart.school.teachersAxis': '人',
   ...planningZh,
   ...classSizeZh,
+  ...comparableZh,
   ...authZh,
   ...insightZh,
   ...scorecardZh,
@@ -1010,6 +1012,7 @@ export const en: Dictionary = {
   'chart.school.teachersAxis': 'Teachers',
   ...planningEn,
   ...classSizeEn,
+  ...comparableEn,
   ...authEn,
   ...insightEn,
   ...scorecardEn,

@@ -17,11 +17,13 @@ export type ExportableRoute =
   | 'getSchoolComparison'
   | 'getYearOverYear'
   | 'getDistanceToPass'
-  | 'getScorecard';
+  | 'getScorecard'
+  | 'getComparableSchools'
+  | 'getComparableCounties';
 
 export interface ExportTarget {
   route: ExportableRoute;
-  /** District code, or the school code for getSchoolProfile. */
+  /** District code, or the school code for getSchoolProfile and getComparableSchools. */
   params: { code: string };
   /** The exact query of the data on screen (filters, year, stage, table, indicator). */
   query: QueryInput;

@@ -4,7 +4,7 @@ import { type Kysely, sql } from 'kysely';
 import { inAccessScope, inSchoolScope, isRestricted, type SchoolScope } from '../db-helpers.ts';
 import { statRecordToRow } from '../imports/imports.repository.ts';
 
-const SCHOOL_COLUMNS = [
+export const SCHOOL_COLUMNS = [
   'school.code',
   'school.name',
   'school.district_code',
@@ -31,7 +31,7 @@ export function buildFindSchoolsQuery(db: Kysely<Database>, scope: SchoolScope) 
 
 type SchoolSelection = Awaited<ReturnType<ReturnType<typeof buildFindSchoolsQuery>['execute']>>[number];
 
-function schoolRecordToRow(r: SchoolSelection): SchoolRow {
+export function schoolRecordToRow(r: SchoolSelection): SchoolRow {
   return {
     schoolCode: r.code,
     schoolName: r.name,

@@ -20,6 +20,17 @@ export {
   selectClassSizeSchools,
 } from './class-size.ts';
 export {
+  type ComparableCountyCandidate,
+  type ComparableSchoolCandidate,
+  computeComparatorStanding,
+  computeCountyDistance,
+  computeSchoolDistance,
+  localeSteps,
+  quantileSorted,
+  selectComparableCounties,
+  selectComparableSchools,
+} from './comparable.ts';
+export {
   buildGroupLabeller,
   computeCvDecomposition,
   type DecompositionPoint,

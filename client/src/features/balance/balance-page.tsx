@@ -1,6 +1,7 @@
 import { type IndicatorKey, QUALITY_INDICATOR_KEYS, STAGE_LABELS } from '@junheng/shared';
 import { pickLabel, useLang, useT } from '../../i18n/i18n.tsx';
 import { formatInteger } from '../../lib/format.ts';
+import { ComparableCountiesPanel } from '../comparable/components/comparable-counties-panel.tsx';
 import { CountyView } from '../filters/components/county-view.tsx';
 import type { CountyQuery } from '../filters/county-query.ts';
 import { usePrefetchOtherStage } from '../filters/hooks/use-prefetch-other-stage.ts';
@@ -69,6 +70,7 @@ function BalanceContent({
       <CvTrendPanel county={county} indicator={indicator} onIndicatorChange={(key) => update({ indicator: key })} />
       <ContributionPanel county={county} indicator={indicator} />
       <YearOverYearPanel county={county} />
+      <ComparableCountiesPanel county={county} />
       <EquityPanel county={county} />
     </>
   );

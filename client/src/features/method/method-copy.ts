@@ -22,6 +22,7 @@ export interface MethodCopy {
     decomposition: string;
     example: string;
     rotation: string;
+    comparable: string;
   };
   regimes: { quality: string; basic: string; labels: string };
   indicatorTable: {
@@ -125,6 +126,7 @@ const zh: MethodCopy = {
     decomposition: '差异系数分解（城乡之间 / 城乡内部）',
     example: '验算示例：5 所小学的生均图书',
     rotation: '教师交流轮岗',
+    comparable: '可比学校与可比区县',
   },
   regimes: {
     quality:
@@ -263,6 +265,7 @@ const en: MethodCopy = {
     decomposition: 'CV decomposition (between / within classes)',
     example: 'Worked example: books per student in 5 primary schools',
     rotation: 'Teacher rotation',
+    comparable: 'Comparable schools and counties',
   },
   regimes: {
     quality:

@@ -2,6 +2,8 @@ import {
   BASIC_COMPOSITE_CV_LIMIT,
   BASIC_INDICATORS,
   CLASS_SIZE_LIMIT,
+  COMPARABLE_COUNTY_RULE,
+  COMPARABLE_SCHOOL_RULE,
   HUGE_CLASS_MIN,
   LARGE_CLASS_BAND,
   LARGE_CLASS_MAX_SHARE,
@@ -21,7 +23,7 @@ import {
   URBAN_RURAL_CODES,
 } from '@junheng/shared';
 import type { ReactNode } from 'react';
-import { useLang } from '../../i18n/i18n.tsx';
+import { useLang, useT } from '../../i18n/i18n.tsx';
 import { formatCv, formatNumber, formatPercent } from '../../lib/format.ts';
 import { CONVENTIONS_COPY } from './conventions-copy.ts';
 import { METHOD_COPY, type MethodCopy } from './method-copy.ts';
@@ -42,6 +44,7 @@ const SECTION_ORDER: readonly SectionId[] = [
   'decomposition',
   'example',
   'rotation',
+  'comparable',
 ];
 
 /** X̄ drawn as X with a bar (no math library: plain HTML and CSS). */
@@ -88,6 +91,7 @@ const n6 = (value: number) => formatNumber(value, 6);
 /** 方法说明: the method behind every number, with a worked example an inspector can check by hand. Static. */
 export default function MethodPage() {
   const [lang] = useLang();
+  const t = useT();
   const copy = METHOD_COPY[lang];
   const conventions = CONVENTIONS_COPY[lang];
   const example = computeWorkedExample(GOLDEN_EXAMPLE.students, GOLDEN_EXAMPLE.books);
@@ -507,6 +511,23 @@ export default function MethodPage() {
             <li key={text}>{text}</li>
           ))}
         </ul>
+      </Section>
+
+      <Section id="comparable" copy={copy}>
+        <p>
+          {t('method.comparable.school', {
+            limit: COMPARABLE_SCHOOL_RULE.limit,
+            weight: COMPARABLE_SCHOOL_RULE.localeStepWeight,
+            weight2: COMPARABLE_SCHOOL_RULE.localeStepWeight * 2,
+          })}
+        </p>
+        <p>{t('method.comparable.standing')}</p>
+        <p>
+          {t('method.comparable.county', {
+            countyLimit: COMPARABLE_COUNTY_RULE.limit,
+            countyWeight: COMPARABLE_COUNTY_RULE.urbanShareWeight,
+          })}
+        </p>
       </Section>
     </article>
   );

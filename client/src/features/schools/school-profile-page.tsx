@@ -19,6 +19,7 @@ import { Skeleton } from '../../components/skeleton.tsx';
 import { pickLabel, useLang, useT } from '../../i18n/i18n.tsx';
 import { formatInteger } from '../../lib/format.ts';
 import { isQualityIndicator } from '../../lib/indicators.ts';
+import { ComparableSchoolsPanels } from '../comparable/components/comparable-schools-panel.tsx';
 import { useReportQuery } from '../filters/hooks/use-report-query.ts';
 import { useViewParams } from '../filters/hooks/use-view-params.ts';
 import type { ViewParams } from '../filters/view-params.ts';
@@ -217,6 +218,7 @@ function ProfileContent({
         includePrivate={profile.includePrivate}
         compare={compare}
       />
+      <ComparableSchoolsPanels profile={profile} year={year} stage={stage} counted={part.counted} />
       <NotesPanel district={profile.district.code} school={{ code: profile.school.code, year }} />
     </>
   );
