@@ -1,7 +1,7 @@
 import { authEn, authZh } from './dictionary-auth.ts';
 import { classSizeEn, classSizeZh } from './dictionary-class-size.ts';
-import { filingEn, filingZh } from './dictionary-filing.ts';
 import { comparableEn, comparableZh } from './dictionary-comparable.ts';
+import { filingEn, filingZh } from './dictionary-filing.ts';
 import { insightEn, insightZh } from './dictionary-insight.ts';
 import { planningEn, planningZh } from './dictionary-planning.ts';
 import { scorecardEn, scorecardZh } from './dictionary-scorecard.ts';
