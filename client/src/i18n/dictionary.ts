@@ -1,3 +1,4 @@
+import { CHART_MESSAGES } from '@junheng/shared/charts/chart-messages.ts';
 import { authEn, authZh } from './dictionary-auth.ts';
 import { classSizeEn, classSizeZh } from './dictionary-class-size.ts';
 import { insightEn, insightZh } from './dictionary-insight.ts';
@@ -8,6 +9,7 @@ import { planningEn, planningZh } from './dictionary-planning.ts';
  * key a type error, and i18n.test.ts checks it at run time too). `{name}` placeholders are filled by `t(key, vars)`.
  */
 export const zh = {
+  ...CHART_MESSAGES.zh,
   'app.name': '均衡',
   'app.nameLatin': 'Junheng',
   'app.tagline': '县域义务教育优质均衡监测',
@@ -86,7 +88,6 @@ export const zh = {
   'common.labelValue': '{label}：{value}',
   'common.listSeparator': '、',
   'common.clauseSeparator': '；',
-  'common.withNote': '{text}（{note}）',
   'panel.viewTable': '以表格查看',
   'panel.viewChart': '以图表查看',
   'panel.download': '下载',
@@ -107,8 +108,6 @@ export const zh = {
   'verdict.met': '达到',
   'verdict.notMet': '未达到',
   'verdict.notComputable': '无法计算',
-  'verdict.tooFewUnits': '差异系数无意义（少于 2 所学校）',
-  'verdict.tooFewUnitsShort': '少于 2 所学校',
   'table.indicator': '指标',
   'table.threshold': '标准',
   'table.weightedMean': '加权平均',
@@ -131,18 +130,6 @@ export const zh = {
   'table.meets': '达到标准',
   'table.relativeToMean': '相对县均值',
   'table.year': '年度',
-  'chart.cv.cv': '差异系数',
-  'chart.cv.limit': '限值',
-  'chart.cv.limitLine': '限值 {limit}',
-  'chart.cv.withinLimit': '未超限值',
-  'chart.cv.overLimit': '超过限值',
-  'chart.cv.notComputable': '无法计算',
-  'chart.cv.notComputableShort': '无法计算',
-  'chart.cv.weightedMean': '县加权平均',
-  'chart.cv.sd': '标准差',
-  'chart.cv.range': '最小 – 最大',
-  'chart.cv.threshold': '国家标准',
-  'chart.cv.schoolsMeeting': '达到标准的学校',
   'chart.cv.schools': '计入学校',
   'chart.basic.limitLine': '综合限值 {limit}',
   'chart.basic.compositeLine': '综合 {value}',
@@ -498,6 +485,7 @@ export type Dictionary = typeof zh;
 export type MessageKey = keyof Dictionary;
 
 export const en: Dictionary = {
+  ...CHART_MESSAGES.en,
   'app.name': 'Junheng',
   'app.nameLatin': '均衡',
   'app.tagline': 'County compulsory-education balance monitor',
@@ -577,7 +565,6 @@ export const en: Dictionary = {
   'common.labelValue': '{label}: {value}',
   'common.listSeparator': ', ',
   'common.clauseSeparator': '; ',
-  'common.withNote': '{text} ({note})',
   'panel.viewTable': 'View as table',
   'panel.viewChart': 'View as chart',
   'panel.download': 'Download',
@@ -599,8 +586,6 @@ export const en: Dictionary = {
   'verdict.met': 'Met',
   'verdict.notMet': 'Not met',
   'verdict.notComputable': 'Not computable',
-  'verdict.tooFewUnits': 'CV not meaningful (fewer than 2 schools)',
-  'verdict.tooFewUnitsShort': 'fewer than 2 schools',
   'table.indicator': 'Indicator',
   'table.threshold': 'Threshold',
   'table.weightedMean': 'Weighted mean',
@@ -623,18 +608,6 @@ export const en: Dictionary = {
   'table.meets': 'Meets',
   'table.relativeToMean': 'vs county mean',
   'table.year': 'Year',
-  'chart.cv.cv': 'CV',
-  'chart.cv.limit': 'Limit',
-  'chart.cv.limitLine': 'Limit {limit}',
-  'chart.cv.withinLimit': 'within the limit',
-  'chart.cv.overLimit': 'over the limit',
-  'chart.cv.notComputable': 'not computable',
-  'chart.cv.notComputableShort': 'n/a',
-  'chart.cv.weightedMean': 'County weighted mean',
-  'chart.cv.sd': 'Standard deviation',
-  'chart.cv.range': 'Min – max',
-  'chart.cv.threshold': 'National threshold',
-  'chart.cv.schoolsMeeting': 'Schools meeting it',
   'chart.cv.schools': 'Schools counted',
   'chart.basic.limitLine': 'Composite limit {limit}',
   'chart.basic.compositeLine': 'Composite {value}',
