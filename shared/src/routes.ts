@@ -4,6 +4,7 @@ import { comparisonRoutes } from './routes/comparison.ts';
 import { coreRoutes } from './routes/core.ts';
 import { notesRoutes } from './routes/notes.ts';
 import { planningRoutes } from './routes/planning.ts';
+import { selfEvaluationRoutes } from './routes/self-evaluation.ts';
 
 export type { RouteDefinition } from './routes/types.ts';
 
@@ -17,6 +18,7 @@ export const routes = {
   ...comparisonRoutes,
   ...notesRoutes,
   ...planningRoutes,
+  ...selfEvaluationRoutes,
   ...authRoutes,
 } as const;
 export type Routes = typeof routes;
