@@ -166,6 +166,11 @@ export const zh = {
   'overview.counted':
     '计入 {schools} 所学校、{students} 名学生；排除 {excluded} 所（特殊教育学校、不足50人的教学点等，见资源配置达标页）。',
   'overview.cvChartTitle': '{stage}七项指标差异系数',
+
+  // 自评报告 download on 总览 (issue #12.3)
+  'overview.selfEvaluation.download': '下载自评报告（Word）',
+  'overview.selfEvaluation.hint': '{year} 年督导评估自评报告（.docx）：全县（在您的访问范围内），不受筛选条件影响',
+
   'compliance.title': '资源配置达标',
   'compliance.heatmapTitle': '学校 × 指标达标情况',
   'compliance.heatmapSubtitle': '格内为指标值；点击学校名称或格子打开学校档案。',
@@ -645,6 +650,12 @@ export const en: Dictionary = {
   'overview.counted':
     '{schools, plural, one {# school} other {# schools}} and {students, plural, one {# student} other {# students}} counted; {excluded} excluded (special-education schools, teaching points under 50 students…; see Compliance).',
   'overview.cvChartTitle': '{stage}: CV of the seven indicators',
+
+  // 自评报告 download on 总览 (issue #12.3)
+  'overview.selfEvaluation.download': 'Self-evaluation report (Word)',
+  'overview.selfEvaluation.hint':
+    'Self-evaluation report for {year} (.docx): the whole county within your access, whatever the filters',
+
   'compliance.title': 'Resource compliance',
   'compliance.heatmapTitle': 'Schools × indicators',
   'compliance.heatmapSubtitle': 'Cells show the value; click a school or a cell to open the school.',

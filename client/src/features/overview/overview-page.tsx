@@ -3,6 +3,7 @@ import { PanelErrorBoundary } from '../../components/error-boundary.tsx';
 import { pickLabel, useLang, useT } from '../../i18n/i18n.tsx';
 import { CvBarPanel } from '../balance/components/cv-bar-panel.tsx';
 import { CountyView } from '../filters/components/county-view.tsx';
+import { SelfEvaluationLink } from './components/self-evaluation-link.tsx';
 import { StageSummary } from './components/stage-summary.tsx';
 import { TownshipPassPanel } from './components/township-pass-panel.tsx';
 
@@ -11,7 +12,12 @@ export default function OverviewPage() {
   const t = useT();
   const [lang] = useLang();
   return (
-    <CountyView id="overview-title" title={t('overview.title')} showStage={false}>
+    <CountyView
+      id="overview-title"
+      title={t('overview.title')}
+      showStage={false}
+      toolbar={({ county }) => <SelfEvaluationLink county={county} />}
+    >
       {({ county, update }) => (
         <>
           {/* Summary then chart per stage in the DOM (one column on a phone, read in order); side by side on a wide
