@@ -14,6 +14,19 @@ const tools = findDocumentTools();
 /** Where the test leaves the documents it checked (SELF_EVALUATION_OUT=dir keeps them for a look at the pages). */
 const keepDir = process.env.SELF_EVALUATION_OUT;
 
+/**
+ * A GET retried once when the kept-alive connection was reset: the LibreOffice conversions leave the connection idle
+ * past the server's keep-alive timeout, and the next request can race its closing (ECONNRESET). GETs are idempotent.
+ */
+async function getOnce(fetcher: (url: string) => Promise<Response>, url: string): Promise<Response> {
+  try {
+    return await fetcher(url);
+  } catch (error) {
+    if ((error as { cause?: { code?: string } }).cause?.code !== 'ECONNRESET') throw error;
+    return fetcher(url);
+  }
+}
+
 /** PDF text without the layout's line breaks and spaces, so a sentence wrapped across lines still matches. */
 const squash = (text: string) => text.replace(/\s+/g, '');
 
@@ -24,11 +37,13 @@ describe(`self-evaluation report (${usingRealPostgres() ? 'real PostgreSQL' : 'P
   const url = (query: string) => `${app.baseUrl}/api/v1/districts/${DEMO}/self-evaluation?${query}`;
   const balance = async (stage: 'primary' | 'junior') =>
     BalanceResponseSchema.parse(
-      await (await app.fetch(`${app.baseUrl}/api/v1/districts/${DEMO}/balance?year=2025&stage=${stage}`)).json(),
+      await (
+        await getOnce(app.fetch, `${app.baseUrl}/api/v1/districts/${DEMO}/balance?year=2025&stage=${stage}`)
+      ).json(),
     );
   const download = async (fetcher: typeof app.fetch, query: string, name: string) => {
     const started = performance.now();
-    const res = await fetcher(url(query));
+    const res = await getOnce(fetcher, url(query));
     const body = Buffer.from(await res.arrayBuffer());
     const ms = performance.now() - started;
     const file = path.join(workDir, name);
