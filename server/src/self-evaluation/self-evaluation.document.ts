@@ -167,12 +167,12 @@ function textWidth(text: string): number {
 
 /**
  * Column widths (twips, summing to `total`) in proportion to what the columns hold: the longest cell, or half the
- * header (headers may wrap), plus cell padding, between 8 and 30 half-ems: school names get room, yes/no columns little.
+ * header (headers may wrap), plus cell padding, between 10 and 30 half-ems: school names get room, yes/no columns little.
  */
 export function columnWidths(table: Pick<DocumentTable, 'header' | 'rows'>, total: number): number[] {
   const weights = table.header.map((header, i) => {
     const longest = Math.max(0, ...table.rows.map((row) => textWidth(row[i] ?? '')));
-    return Math.min(30, Math.max(8, longest + 2, Math.ceil(textWidth(header) / 2) + 2));
+    return Math.min(30, Math.max(10, longest + 3, Math.ceil(textWidth(header) / 2) + 3));
   });
   const sum = weights.reduce((a, b) => a + b, 0);
   return weights.map((weight) => Math.floor((weight / sum) * total));
