@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import type { ChartOption } from '@junheng/shared/charts/chart-option.ts';
-import { Resvg } from '@resvg/resvg-js';
 import * as echarts from 'echarts';
 
 /** The CJK font of fonts-noto-cjk: the chart theme names it among its fallbacks. */
@@ -48,16 +47,35 @@ export function quoteFontsForSvg<T>(value: T): T {
   ) as T;
 }
 
+type ResvgModule = typeof import('@resvg/resvg-js');
+let resvg: Promise<ResvgModule | null> | undefined;
+/**
+ * resvg's native binding, loaded on first use: a release unpacked on a platform whose binding it lacks (the offline
+ * package carries the build machine's) still starts, and its reports say that the charts could not be drawn.
+ */
+function loadResvg(): Promise<ResvgModule | null> {
+  resvg ??= import('@resvg/resvg-js').catch(() => null);
+  return resvg;
+}
+
 /**
  * Renders a chart option (from the same `build…Option` functions the client draws) on the server: ECharts server-side
- * SVG with animation off, then SVG → PNG with resvg at `scale` times the size, on white, for a Word document.
+ * SVG with animation off, then SVG → PNG with resvg at `scale` times the size, on white, for a Word document; null
+ * when resvg cannot be loaded on this platform.
  */
-export function renderChartPng(option: ChartOption, width: number, height: number, scale = 2): RenderedChart {
+export async function renderChartPng(
+  option: ChartOption,
+  width: number,
+  height: number,
+  scale = 2,
+): Promise<RenderedChart | null> {
+  const binding = await loadResvg();
+  if (!binding) return null;
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
     chart.setOption({ ...quoteFontsForSvg(option), animation: false });
     const svg = chart.renderToSVGString();
-    const png = new Resvg(svg, {
+    const png = new binding.Resvg(svg, {
       background: 'white',
       fitTo: { mode: 'zoom', value: scale },
       font: { ...findFonts(), defaultFontFamily: CJK_FONT, sansSerifFamily: CJK_FONT },

@@ -207,7 +207,7 @@ function tableOf(table: DocumentTable, size: number, totalWidth: number): (Parag
   ];
 }
 
-function blockToDocx(block: ReportBlock): (Paragraph | Table)[] {
+async function blockToDocx(block: ReportBlock, lang: Lang): Promise<(Paragraph | Table)[]> {
   switch (block.kind) {
     case 'heading':
       return [
@@ -237,12 +237,21 @@ function blockToDocx(block: ReportBlock): (Paragraph | Table)[] {
     case 'table':
       return tableOf(block.table, TABLE_SIZE, PORTRAIT_TEXT_WIDTH);
     case 'chart': {
-      const { png, width, height } = renderChartPng(block.option, block.width, block.height);
+      const rendered = await renderChartPng(block.option, block.width, block.height);
+      const unavailable = lang === 'zh' ? '（本服务器无法绘制图表）' : '(charts cannot be drawn on this server)';
       return [
         new Paragraph({
           alignment: AlignmentType.CENTER,
           spacing: { before: 120 },
-          children: [new ImageRun({ type: 'png', data: png, transformation: { width, height } })],
+          children: [
+            rendered
+              ? new ImageRun({
+                  type: 'png',
+                  data: rendered.png,
+                  transformation: { width: rendered.width, height: rendered.height },
+                })
+              : new TextRun({ text: unavailable, color: '888888' }),
+          ],
         }),
         new Paragraph({
           alignment: AlignmentType.CENTER,
@@ -291,6 +300,9 @@ export async function writeSelfEvaluationDocx(input: {
       ],
     }),
   ];
+  const body: (Paragraph | Table)[] = [];
+  // One block at a time: each chart renders synchronously once resvg is loaded, keeping the peak memory low.
+  for (const block of input.blocks) body.push(...(await blockToDocx(block, lang)));
   const appendix = input.appendix.flatMap((table) => tableOf(table, APPENDIX_SIZE, LANDSCAPE_TEXT_WIDTH));
   const doc = new Document({
     creator: 'Junheng',
@@ -304,7 +316,7 @@ export async function writeSelfEvaluationDocx(input: {
             margin: { top: PORTRAIT_MARGIN, bottom: PORTRAIT_MARGIN, left: PORTRAIT_MARGIN, right: PORTRAIT_MARGIN },
           },
         },
-        children: [...front, ...input.blocks.flatMap(blockToDocx)],
+        children: [...front, ...body],
       },
       {
         properties: {
