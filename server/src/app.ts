@@ -25,6 +25,7 @@ import { createNotesRouter } from './notes/notes.router.ts';
 import { createOpenApiRouter } from './openapi/openapi.router.ts';
 import { createPlanningRouter } from './planning/planning.router.ts';
 import { createRecordsRouter } from './records/records.router.ts';
+import { createSelfEvaluationRouter } from './self-evaluation/self-evaluation.router.ts';
 
 export interface AppDeps {
   db: Kysely<Database>;
@@ -121,6 +122,7 @@ export function createApp({ db, config, logger }: AppDeps): Express {
   app.use(createComparableRouter(db));
   app.use(createNotesRouter(db));
   app.use(createPlanningRouter(db, onDataChanged));
+  app.use(createSelfEvaluationRouter(db));
   app.use(createRecordsRouter(db));
   app.use(createFilingRouter(db));
   app.use(createOpenApiRouter());

@@ -15,3 +15,4 @@ export * from './schemas/import.ts';
 export * from './schemas/notes-api.ts';
 export * from './schemas/planning-api.ts';
 export * from './schemas/query.ts';
+export * from './schemas/self-evaluation.ts';

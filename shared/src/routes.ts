@@ -6,6 +6,7 @@ import { coreRoutes } from './routes/core.ts';
 import { filingRoutes } from './routes/filing.ts';
 import { notesRoutes } from './routes/notes.ts';
 import { planningRoutes } from './routes/planning.ts';
+import { selfEvaluationRoutes } from './routes/self-evaluation.ts';
 
 export type { RouteDefinition } from './routes/types.ts';
 
@@ -20,6 +21,7 @@ export const routes = {
   ...comparableRoutes,
   ...notesRoutes,
   ...planningRoutes,
+  ...selfEvaluationRoutes,
   ...authRoutes,
   ...filingRoutes,
 } as const;

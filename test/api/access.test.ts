@@ -114,6 +114,11 @@ const MATRIX: Record<Exclude<keyof typeof routes, 'health' | 'login'>, Probe> = 
     body: () => ({}),
     allowed: ['admin'],
   },
+  getSelfEvaluation: {
+    method: 'GET',
+    path: `/api/v1/districts/${DEMO}/self-evaluation?year=2024`,
+    allowed: EVERYONE,
+  },
   getDistanceToPass: {
     method: 'GET',
     path: `/api/v1/districts/${DEMO}/distance-to-pass?year=2024&stage=primary`,

@@ -1,45 +1,7 @@
-import type {
-  BarSeriesOption,
-  BoxplotSeriesOption,
-  DatasetComponentOption,
-  DataZoomComponentOption,
-  GridComponentOption,
-  HeatmapSeriesOption,
-  LegendComponentOption,
-  LineSeriesOption,
-  MarkLineComponentOption,
-  RadarSeriesOption,
-  SankeySeriesOption,
-  ScatterSeriesOption,
-  TitleComponentOption,
-  ToolboxComponentOption,
-  TooltipComponentOption,
-  VisualMapComponentOption,
-} from 'echarts';
-import type { ComposeOption, ECElementEvent } from 'echarts/core';
+import type { ECElementEvent } from 'echarts/core';
 
-/**
- * The option type of exactly what echart.tsx registers: builders (`build-*-option.ts`) return this, so a series or
- * component that is not registered is a type error rather than a blank chart. Types only: no ECharts code is loaded.
- */
-export type ChartOption = ComposeOption<
-  | BarSeriesOption
-  | LineSeriesOption
-  | ScatterSeriesOption
-  | BoxplotSeriesOption
-  | HeatmapSeriesOption
-  | SankeySeriesOption
-  | RadarSeriesOption
-  | GridComponentOption
-  | TooltipComponentOption
-  | LegendComponentOption
-  | MarkLineComponentOption
-  | DatasetComponentOption
-  | DataZoomComponentOption
-  | VisualMapComponentOption
-  | TitleComponentOption
-  | ToolboxComponentOption
->;
+// The option type moved to @junheng/shared with the builders the server renders too (issue #12).
+export type { ChartOption } from '@junheng/shared/charts/chart-option.ts';
 
 export type ChartEventName = 'click' | 'dblclick' | 'mouseover' | 'mouseout' | 'legendselectchanged';
 export type ChartEventHandlers = Partial<Record<ChartEventName, (event: ECElementEvent) => void>>;

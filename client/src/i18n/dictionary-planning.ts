@@ -151,10 +151,6 @@ export const planningZh = {
   'data.inputs.neverSaved': '该年度尚未保存过填报值。',
   'overview.township.title': '各乡镇资源配置达标学校（小学与初中）',
   'overview.township.subtitle': '点击乡镇只看该乡镇，再次点击恢复全县',
-  'overview.township.passing': '达标学校',
-  'overview.township.failing': '未达标学校',
-  'overview.township.share': '达标比例',
-  'overview.township.clickHint': '点击筛选到该乡镇',
 };
 
 export const planningEn: Record<keyof typeof planningZh, string> = {
@@ -309,8 +305,4 @@ export const planningEn: Record<keyof typeof planningZh, string> = {
   'data.inputs.neverSaved': 'No inputs saved for this year yet.',
   'overview.township.title': 'Schools passing resource allocation by township (primary and junior)',
   'overview.township.subtitle': 'Click a township to show it alone; click again for the whole county',
-  'overview.township.passing': 'Passing',
-  'overview.township.failing': 'Not passing',
-  'overview.township.share': 'Share passing',
-  'overview.township.clickHint': 'Click to filter to this township',
 };

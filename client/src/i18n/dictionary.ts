@@ -1,3 +1,4 @@
+import { CHART_MESSAGES } from '@junheng/shared/charts/chart-messages.ts';
 import { authEn, authZh } from './dictionary-auth.ts';
 import { classSizeEn, classSizeZh } from './dictionary-class-size.ts';
 import { comparableEn, comparableZh } from './dictionary-comparable.ts';
@@ -11,6 +12,7 @@ import { scorecardEn, scorecardZh } from './dictionary-scorecard.ts';
  * key a type error, and i18n.test.ts checks it at run time too). `{name}` placeholders are filled by `t(key, vars)`.
  */
 export const zh = {
+  ...CHART_MESSAGES.zh,
   'app.name': '均衡',
   'app.nameLatin': 'Junheng',
   'app.tagline': '县域义务教育优质均衡监测',
@@ -89,7 +91,6 @@ export const zh = {
   'common.labelValue': '{label}：{value}',
   'common.listSeparator': '、',
   'common.clauseSeparator': '；',
-  'common.withNote': '{text}（{note}）',
   'panel.viewTable': '以表格查看',
   'panel.viewChart': '以图表查看',
   'panel.download': '下载',
@@ -110,8 +111,6 @@ export const zh = {
   'verdict.met': '达到',
   'verdict.notMet': '未达到',
   'verdict.notComputable': '无法计算',
-  'verdict.tooFewUnits': '差异系数无意义（少于 2 所学校）',
-  'verdict.tooFewUnitsShort': '少于 2 所学校',
   'table.indicator': '指标',
   'table.threshold': '标准',
   'table.weightedMean': '加权平均',
@@ -134,18 +133,6 @@ export const zh = {
   'table.meets': '达到标准',
   'table.relativeToMean': '相对县均值',
   'table.year': '年度',
-  'chart.cv.cv': '差异系数',
-  'chart.cv.limit': '限值',
-  'chart.cv.limitLine': '限值 {limit}',
-  'chart.cv.withinLimit': '未超限值',
-  'chart.cv.overLimit': '超过限值',
-  'chart.cv.notComputable': '无法计算',
-  'chart.cv.notComputableShort': '无法计算',
-  'chart.cv.weightedMean': '县加权平均',
-  'chart.cv.sd': '标准差',
-  'chart.cv.range': '最小 – 最大',
-  'chart.cv.threshold': '国家标准',
-  'chart.cv.schoolsMeeting': '达到标准的学校',
   'chart.cv.schools': '计入学校',
   'chart.basic.limitLine': '综合限值 {limit}',
   'chart.basic.compositeLine': '综合 {value}',
@@ -182,6 +169,11 @@ export const zh = {
   'overview.counted':
     '计入 {schools} 所学校、{students} 名学生；排除 {excluded} 所（特殊教育学校、不足50人的教学点等，见资源配置达标页）。',
   'overview.cvChartTitle': '{stage}七项指标差异系数',
+
+  // 自评报告 download on 总览 (issue #12.3)
+  'overview.selfEvaluation.download': '下载自评报告（Word）',
+  'overview.selfEvaluation.hint': '{year} 年督导评估自评报告（.docx）：全县（在您的访问范围内），不受筛选条件影响',
+
   'compliance.title': '资源配置达标',
   'compliance.heatmapTitle': '学校 × 指标达标情况',
   'compliance.heatmapSubtitle': '格内为指标值；点击学校名称或格子打开学校档案。',
@@ -504,6 +496,7 @@ export type Dictionary = typeof zh;
 export type MessageKey = keyof Dictionary;
 
 export const en: Dictionary = {
+  ...CHART_MESSAGES.en,
   'app.name': 'Junheng',
   'app.nameLatin': '均衡',
   'app.tagline': 'County compulsory-education balance monitor',
@@ -583,7 +576,6 @@ export const en: Dictionary = {
   'common.labelValue': '{label}: {value}',
   'common.listSeparator': ', ',
   'common.clauseSeparator': '; ',
-  'common.withNote': '{text} ({note})',
   'panel.viewTable': 'View as table',
   'panel.viewChart': 'View as chart',
   'panel.download': 'Download',
@@ -605,8 +597,6 @@ export const en: Dictionary = {
   'verdict.met': 'Met',
   'verdict.notMet': 'Not met',
   'verdict.notComputable': 'Not computable',
-  'verdict.tooFewUnits': 'CV not meaningful (fewer than 2 schools)',
-  'verdict.tooFewUnitsShort': 'fewer than 2 schools',
   'table.indicator': 'Indicator',
   'table.threshold': 'Threshold',
   'table.weightedMean': 'Weighted mean',
@@ -629,18 +619,6 @@ export const en: Dictionary = {
   'table.meets': 'Meets',
   'table.relativeToMean': 'vs county mean',
   'table.year': 'Year',
-  'chart.cv.cv': 'CV',
-  'chart.cv.limit': 'Limit',
-  'chart.cv.limitLine': 'Limit {limit}',
-  'chart.cv.withinLimit': 'within the limit',
-  'chart.cv.overLimit': 'over the limit',
-  'chart.cv.notComputable': 'not computable',
-  'chart.cv.notComputableShort': 'n/a',
-  'chart.cv.weightedMean': 'County weighted mean',
-  'chart.cv.sd': 'Standard deviation',
-  'chart.cv.range': 'Min – max',
-  'chart.cv.threshold': 'National threshold',
-  'chart.cv.schoolsMeeting': 'Schools meeting it',
   'chart.cv.schools': 'Schools counted',
   'chart.basic.limitLine': 'Composite limit {limit}',
   'chart.basic.compositeLine': 'Composite {value}',
@@ -678,6 +656,12 @@ export const en: Dictionary = {
   'overview.counted':
     '{schools, plural, one {# school} other {# schools}} and {students, plural, one {# student} other {# students}} counted; {excluded} excluded (special-education schools, teaching points under 50 students…; see Compliance).',
   'overview.cvChartTitle': '{stage}: CV of the seven indicators',
+
+  // 自评报告 download on 总览 (issue #12.3)
+  'overview.selfEvaluation.download': 'Self-evaluation report (Word)',
+  'overview.selfEvaluation.hint':
+    'Self-evaluation report for {year} (.docx): the whole county within your access, whatever the filters',
+
   'compliance.title': 'Resource compliance',
   'compliance.heatmapTitle': 'Schools × indicators',
   'compliance.heatmapSubtitle': 'Cells show the value; click a school or a cell to open the school.',

@@ -1,4 +1,4 @@
-import { ApiErrorSchema, type RouteDefinition } from '@junheng/shared';
+import { ApiErrorSchema, DOCX_MEDIA_TYPE, type RouteDefinition } from '@junheng/shared';
 import { z } from 'zod';
 
 /** A JSON Schema (2020-12, the dialect of OpenAPI 3.1) as plain JSON. */
@@ -61,7 +61,7 @@ const REPORT_ON_422: Record<string, string> = {
 };
 
 /** Routes that answer a file whatever the query says (no `format` parameter): their 200 is that file. */
-const FILE_RESPONSES: Record<string, string> = { exportImportIssues: XLSX_TYPE };
+const FILE_RESPONSES: Record<string, string> = { exportImportIssues: XLSX_TYPE, getSelfEvaluation: DOCX_MEDIA_TYPE };
 
 /** Descriptions of the query and path parameters the API uses (the zod schemas carry none). */
 const PARAMETER_DOCS: Record<string, { zh: string; en: string }> = {

@@ -4,6 +4,7 @@ import { pickLabel, useLang, useT } from '../../i18n/i18n.tsx';
 import { CvBarPanel } from '../balance/components/cv-bar-panel.tsx';
 import { CountyView } from '../filters/components/county-view.tsx';
 import { ScorecardReasons } from './components/scorecard-reasons.tsx';
+import { SelfEvaluationLink } from './components/self-evaluation-link.tsx';
 import { StageSummary } from './components/stage-summary.tsx';
 import { TownshipPassPanel } from './components/township-pass-panel.tsx';
 
@@ -15,7 +16,12 @@ export default function OverviewPage() {
   const t = useT();
   const [lang] = useLang();
   return (
-    <CountyView id="overview-title" title={t('overview.title')} showStage={false}>
+    <CountyView
+      id="overview-title"
+      title={t('overview.title')}
+      showStage={false}
+      toolbar={({ county }) => <SelfEvaluationLink county={county} />}
+    >
       {({ county, update }) => (
         <>
           {/* Every failing item of the four parts of the 2017 scorecard (issue #12), above the resource detail. */}

@@ -1,8 +1,13 @@
+import {
+  buildCvBarOption,
+  cvBarColor,
+  cvBarLabel,
+  formatCvTooltip,
+} from '@junheng/shared/charts/build-cv-bar-option.ts';
 import { describe, expect, it } from 'vitest';
 import { CHART_COLORS } from '../../../lib/chart-theme.ts';
 import { axis, callLabel, markLineData, seriesAt, tooltipText } from '../../../test-utils/chart-option.ts';
 import { qualityIndicatorFixture } from '../../../test-utils/fixtures.ts';
-import { buildCvBarOption, cvBarColor, cvBarLabel, formatCvTooltip } from './build-cv-bar-option.ts';
 
 const indicators = [
   qualityIndicatorFixture('higher_degree_teachers_per100', { cv: 0.12, cvPasses: true }),

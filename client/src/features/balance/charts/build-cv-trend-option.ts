@@ -1,4 +1,5 @@
 import type { IndicatorKey, TrendRow } from '@junheng/shared';
+import { cvBarColor } from '@junheng/shared/charts/build-cv-bar-option.ts';
 import type { ChartOption } from '../../../components/echart-option.ts';
 import { type Lang, translate } from '../../../i18n/translate.ts';
 import {
@@ -12,7 +13,6 @@ import {
 } from '../../../lib/chart-theme.ts';
 import { formatCv, formatCvAgainst, formatIndicator, formatInteger } from '../../../lib/format.ts';
 import { indicatorUnit } from '../../../lib/indicators.ts';
-import { cvBarColor } from './build-cv-bar-option.ts';
 
 export type TrendPoint = Pick<
   TrendRow,

@@ -1,4 +1,5 @@
 import { type CvNullReason, type IndicatorKey, STAGE_LABELS } from '@junheng/shared';
+import { buildCvBarOption, type CvBarIndicator } from '@junheng/shared/charts/build-cv-bar-option.ts';
 import { useMemo } from 'react';
 import { ChartPanel } from '../../../components/chart-panel.tsx';
 import { type Column, DataTable } from '../../../components/data-table.tsx';
@@ -11,7 +12,6 @@ import { indicatorName, indicatorShortName } from '../../../lib/indicators.ts';
 import { type CountyQuery, countyQueryInput } from '../../filters/county-query.ts';
 import { useReportQuery } from '../../filters/hooks/use-report-query.ts';
 import { balanceQueryOptions } from '../api/balance.ts';
-import { buildCvBarOption, type CvBarIndicator } from '../charts/build-cv-bar-option.ts';
 
 export interface CvBarPanelProps {
   county: CountyQuery;

@@ -1,12 +1,12 @@
-import { describe, expect, it } from 'vitest';
-import { CHART_COLORS, FAIL_DECAL, PASS_FAIL_COLORS } from '../../../lib/chart-theme.ts';
-import { axis, callLabel, seriesAt, seriesList, tooltipText } from '../../../test-utils/chart-option.ts';
 import {
   buildTownshipPassOption,
   summarizeTownshipPass,
   toggleTownshipFilter,
   townshipPassHeight,
-} from './build-township-pass-option.ts';
+} from '@junheng/shared/charts/build-township-pass-option.ts';
+import { describe, expect, it } from 'vitest';
+import { CHART_COLORS, FAIL_DECAL, PASS_FAIL_COLORS } from '../../../lib/chart-theme.ts';
+import { axis, callLabel, seriesAt, seriesList, tooltipText } from '../../../test-utils/chart-option.ts';
 
 const schools = [
   { townshipCode: '330999101', townshipName: '青石镇', passes: true },

@@ -1,4 +1,11 @@
 import { type BalanceResponse, STAGES } from '@junheng/shared';
+import {
+  buildTownshipPassOption,
+  summarizeTownshipPass,
+  type TownshipPassRow,
+  toggleTownshipFilter,
+  townshipPassHeight,
+} from '@junheng/shared/charts/build-township-pass-option.ts';
 import { type UseQueryResult, useQueries } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
 import { ChartPanel } from '../../../components/chart-panel.tsx';
@@ -12,13 +19,6 @@ import { formatInteger } from '../../../lib/format.ts';
 import { balanceQueryOptions } from '../../balance/api/balance.ts';
 import type { CountyQuery } from '../../filters/county-query.ts';
 import type { ViewParams } from '../../filters/view-params.ts';
-import {
-  buildTownshipPassOption,
-  summarizeTownshipPass,
-  type TownshipPassRow,
-  toggleTownshipFilter,
-  townshipPassHeight,
-} from '../charts/build-township-pass-option.ts';
 
 /**
  * 按乡镇: schools passing 资源配置 per township, both stages together, from the balance reports the overview already

@@ -1,6 +1,6 @@
-import type { QualityIndicatorResult } from '@junheng/shared';
-import type { ChartOption } from '../../../components/echart-option.ts';
-import { type Lang, translate } from '../../../i18n/translate.ts';
+import type { QualityIndicatorResult } from '../index.ts';
+import { chartText, type Lang } from './chart-messages.ts';
+import type { ChartOption } from './chart-option.ts';
 import {
   CHART_COLORS,
   CHART_FONT,
@@ -9,9 +9,9 @@ import {
   tooltipDataIndex,
   tooltipRow,
   tooltipTitle,
-} from '../../../lib/chart-theme.ts';
-import { formatCv, formatCvAgainst, formatIndicator, formatInteger } from '../../../lib/format.ts';
-import { indicatorName, indicatorShortName } from '../../../lib/indicators.ts';
+} from './chart-theme.ts';
+import { formatCv, formatCvAgainst, formatIndicator, formatInteger } from './format.ts';
+import { indicatorName, indicatorShortName } from './indicators.ts';
 
 /** The fields of a 2017 indicator result the chart reads. */
 export type CvBarIndicator = Pick<
@@ -37,8 +37,8 @@ export function cvBarColor(cvPasses: boolean | null): string {
 /** Tooltip of one indicator: its CV against the limit and the weighted mean, spread and schools meeting the threshold. */
 export function formatCvTooltip(indicator: CvBarIndicator, options: Pick<CvBarOptions, 'lang' | 'cvLimit'>): string {
   const { lang } = options;
-  const t = (key: Parameters<typeof translate>[1], vars?: Record<string, string | number>) =>
-    translate(lang, key, vars);
+  const t = (key: Parameters<typeof chartText>[1], vars?: Record<string, string | number>) =>
+    chartText(lang, key, vars);
   const status =
     indicator.cvPasses === null
       ? indicator.cvNullReason === 'too_few_units'
@@ -78,8 +78,8 @@ export function cvBarLabel(
 ): string {
   if (indicator.cv !== null) return formatCvAgainst(indicator.cv, cvLimit);
   return indicator.cvNullReason === 'too_few_units'
-    ? translate(lang, 'verdict.tooFewUnitsShort')
-    : translate(lang, 'chart.cv.notComputableShort');
+    ? chartText(lang, 'verdict.tooFewUnitsShort')
+    : chartText(lang, 'chart.cv.notComputableShort');
 }
 
 /**
@@ -122,7 +122,7 @@ export function buildCvBarOption(indicators: readonly CvBarIndicator[], options:
     series: [
       {
         type: 'bar',
-        name: translate(lang, 'chart.cv.cv'),
+        name: chartText(lang, 'chart.cv.cv'),
         barMaxWidth: compact ? 16 : 22,
         // A missing CV is drawn as an empty bar at 0 so that its label ("fewer than 2 schools", "not computable")
         // still shows: ECharts draws no label for a null value, and an empty chart says nothing.
@@ -146,7 +146,7 @@ export function buildCvBarOption(indicators: readonly CvBarIndicator[], options:
             position: 'start',
             color: CHART_COLORS.threshold,
             fontSize,
-            formatter: translate(lang, 'chart.cv.limitLine', { limit: formatCv(cvLimit, 2) }),
+            formatter: chartText(lang, 'chart.cv.limitLine', { limit: formatCv(cvLimit, 2) }),
           },
           data: [{ name: 'limit', xAxis: cvLimit }],
         },

@@ -1,6 +1,6 @@
-import type { QualitySchoolResult } from '@junheng/shared';
-import type { ChartOption } from '../../../components/echart-option.ts';
-import { type Lang, translate } from '../../../i18n/translate.ts';
+import type { QualitySchoolResult } from '../index.ts';
+import { chartText, type Lang } from './chart-messages.ts';
+import type { ChartOption } from './chart-option.ts';
 import {
   CHART_COLORS,
   CHART_FONT,
@@ -10,8 +10,8 @@ import {
   tooltipDataIndex,
   tooltipRow,
   tooltipTitle,
-} from '../../../lib/chart-theme.ts';
-import { formatInteger, formatPercent } from '../../../lib/format.ts';
+} from './chart-theme.ts';
+import { formatInteger, formatPercent } from './format.ts';
 
 /** Counted school-stage units of one township and how many pass 资源配置. */
 export interface TownshipPassRow {
@@ -49,10 +49,10 @@ export function formatTownshipPassTooltip(row: TownshipPassRow, lang: Lang): str
   const total = row.passing + row.failing;
   return [
     tooltipTitle(row.name),
-    tooltipRow(translate(lang, 'overview.township.passing'), formatInteger(row.passing), PASS_FAIL_COLORS.pass),
-    tooltipRow(translate(lang, 'overview.township.failing'), formatInteger(row.failing), PASS_FAIL_COLORS.fail),
-    tooltipRow(translate(lang, 'overview.township.share'), formatPercent(total ? row.passing / total : null)),
-    `<div style="margin-top:4px;color:${CHART_COLORS.axis}">${translate(lang, 'overview.township.clickHint')}</div>`,
+    tooltipRow(chartText(lang, 'overview.township.passing'), formatInteger(row.passing), PASS_FAIL_COLORS.pass),
+    tooltipRow(chartText(lang, 'overview.township.failing'), formatInteger(row.failing), PASS_FAIL_COLORS.fail),
+    tooltipRow(chartText(lang, 'overview.township.share'), formatPercent(total ? row.passing / total : null)),
+    `<div style="margin-top:4px;color:${CHART_COLORS.axis}">${chartText(lang, 'overview.township.clickHint')}</div>`,
   ].join('');
 }
 
@@ -114,7 +114,7 @@ export function buildTownshipPassOption(
     series: [
       {
         type: 'bar',
-        name: translate(lang, 'overview.township.passing'),
+        name: chartText(lang, 'overview.township.passing'),
         stack: 'schools',
         barMaxWidth: 18,
         itemStyle: { color: PASS_FAIL_COLORS.pass },
@@ -124,7 +124,7 @@ export function buildTownshipPassOption(
       },
       {
         type: 'bar',
-        name: translate(lang, 'overview.township.failing'),
+        name: chartText(lang, 'overview.township.failing'),
         stack: 'schools',
         barMaxWidth: 18,
         itemStyle: { color: PASS_FAIL_COLORS.fail, decal: FAIL_DECAL },
