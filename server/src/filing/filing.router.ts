@@ -6,28 +6,12 @@ import { beginExport } from '../auth/export-audit.ts';
 import { accessOf } from '../auth/principal.ts';
 import { indicatorDefinitions } from '../export/send-report.ts';
 import { sendTable } from '../export/send-table.ts';
-import { buildFileName, type ExportTable } from '../export/table.ts';
+import { buildFileName } from '../export/table.ts';
 import { encodeContentDisposition } from '../http/content-disposition.ts';
 import { parseInput } from '../http/validate.ts';
 import { getFilingTables } from './filing.service.ts';
-import type { FilingCell, FilingTable } from './filing.tables.ts';
+import { type FilingTable, toExportTable } from './filing.tables.ts';
 import { writeFilingWorkbook } from './filing-xlsx.ts';
-
-/** A filing table as an export table (the CSV writer's input): one column per table column. */
-export function toExportTable(table: FilingTable): ExportTable<FilingCell[]> {
-  return {
-    titleZh: table.title,
-    titleEn: table.title,
-    columns: table.columns.map((c, i) => ({
-      key: `c${i}`,
-      zh: c.header,
-      en: c.header,
-      decimalsOf: (row: FilingCell[]) => row[i]?.decimals ?? 0,
-      value: (row: FilingCell[]) => row[i]?.value ?? null,
-    })),
-    rows: table.rows,
-  };
-}
 
 export function createFilingRouter(db: Kysely<Database>): Router {
   const router = Router();

@@ -19,6 +19,7 @@ import {
   type Stage,
 } from '@junheng/shared';
 import { displayWidth } from '../export/print-setup.ts';
+import type { ExportTable } from '../export/table.ts';
 
 type Lang = 'zh' | 'en';
 
@@ -481,4 +482,20 @@ export function buildFilingTables(input: FilingInput, lang: Lang): FilingTable[]
     buildClassSizeFilingTable(input, lang),
     buildRotationFilingTable(input, lang),
   ];
+}
+
+/** A filing table as an export table (the CSV writer's input): one column per table column. */
+export function toExportTable(table: FilingTable): ExportTable<FilingCell[]> {
+  return {
+    titleZh: table.title,
+    titleEn: table.title,
+    columns: table.columns.map((c, i) => ({
+      key: `c${i}`,
+      zh: c.header,
+      en: c.header,
+      decimalsOf: (row: FilingCell[]) => row[i]?.decimals ?? 0,
+      value: (row: FilingCell[]) => row[i]?.value ?? null,
+    })),
+    rows: table.rows,
+  };
 }

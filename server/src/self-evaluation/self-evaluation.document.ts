@@ -204,6 +204,9 @@ function tableOf(table: DocumentTable, size: number, totalWidth: number): (Parag
         ),
       ],
     }),
+    ...(table.notes ?? []).map(
+      (line) => new Paragraph({ spacing: { before: 40 }, children: [new TextRun({ text: line, size: size - 2 })] }),
+    ),
   ];
 }
 

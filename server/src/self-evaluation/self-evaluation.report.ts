@@ -1,6 +1,7 @@
 import type { Database } from '@junheng/db';
 import type { AccessScope, SelfEvaluationQuery } from '@junheng/shared';
 import type { Kysely } from 'kysely';
+import { getFilingTables } from '../filing/filing.service.ts';
 import { appendixTables } from './self-evaluation.appendix.ts';
 import { composeSelfEvaluation, writeSelfEvaluationDocx } from './self-evaluation.document.ts';
 import { getSelfEvaluationData } from './self-evaluation.service.ts';
@@ -22,7 +23,8 @@ export async function buildSelfEvaluationReport(
 ): Promise<SelfEvaluationReport> {
   const data = await getSelfEvaluationData(db, code, query.year, access);
   const blocks = composeSelfEvaluation(data, query.lang);
-  const appendix = await appendixTables(data, query.lang);
+  const filing = await getFilingTables(db, code, { year: query.year, includePrivate: false, lang: query.lang }, access);
+  const appendix = await appendixTables(filing.tables, query.lang);
   const docx = await writeSelfEvaluationDocx({ data, blocks, appendix, lang: query.lang, generatedAt });
   const county = data.context.district.name;
   const scope = data.context.accessScope.restricted
