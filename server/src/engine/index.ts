@@ -44,6 +44,7 @@ export {
 export {
   ceilWholeUnits,
   computeIndicatorValue,
+  findLowestMeetingValue,
   findQualityDefinition,
   findQualityThreshold,
   INDICATOR_FORMULAS,
@@ -63,8 +64,10 @@ export {
 } from './quality.ts';
 export {
   computeQualitySummary,
+  computeQualitySummaryFromSums,
   type QualitySummary,
   type QualitySummaryRow,
+  type QualitySummarySums,
   toQualitySummaryRow,
 } from './quality-summary.ts';
 export {
