@@ -86,13 +86,14 @@ function indicatorValues(stage: Stage): Float[] {
 
 /**
  * Builds the query of findQualitySummarySums: one row per district with school-years in `year` that the user may
- * see. Three levels:
- * 1. every visible school-year: whether its stage part counts (SPEC §2.1 exclusions), its students P and values X;
- * 2. per county-year window, in school-code order: Σ P and each X̄ = Σ P·X / Σ P over the counted parts, and whether
- *    each part passes compliance (6 of 7 met, the missed one at ≥ 85% of its threshold);
- * 3. per county-year: the counts and each variance Σ (P / Σ P)·(X − X̄)², summed as the rows arrive from level 2, in
- *    school-code order.
- * The order makes the sums the doubles computeQualitySummary / computeWeightedCvOfColumns add up in JavaScript.
+ * see, in two passes over the year's school-years (hash aggregates, no sort):
+ * 1. `units`, computed once: per visible school-year, whether its stage part counts (SPEC §2.1 exclusions), its
+ *    students P, its seven values X (the report's own double operations) and whether it passes compliance (6 of 7
+ *    met, the missed one at ≥ 85% of its threshold);
+ * 2. `means`: per county, the counts, Σ P and each X̄ = Σ P·X / Σ P over the counted parts;
+ * 3. per county, each population variance Σ (P / Σ P)·(X − X̄)² (two passes: no cancellation, a CV of 0 stays 0).
+ * The database adds the terms in its own order, so a CV may differ from the report's in the last bits (≤ 1e-15
+ * relative; the tests hold it to 1e-12).
  */
 export function buildQualitySummarySumsQuery(
   db: Kysely<Database>,
@@ -105,14 +106,13 @@ export function buildQualitySummarySumsQuery(
     ${args.includePrivate ? sql`` : sql`and school.ownership <> 'private'`})`;
   const keys = QUALITY_INDICATOR_KEYS.map((_, k) => k);
   const values = indicatorValues(args.stage);
-  const units = db
+  const parts = db
     .selectFrom('school_year_stat as s')
     .innerJoin('school', 'school.code', 's.school_code')
     .where('s.year', '=', args.year)
     .$if(isRestricted(access), (qb) => qb.where(inAccessScope(access)))
     .select([
       'school.district_code',
-      's.school_code',
       counted.as('counted'),
       sql<number>`${students}::float8`.as('p'),
       ...keys.map((k) => (values[k] as Float).as(`x${k}`)),
@@ -121,52 +121,75 @@ export function buildQualitySummarySumsQuery(
     // place that reads it (the compliance test reads each three times) and computed there again.
     .offset(0);
 
-  const window = sql`over (partition by u.district_code order by u.school_code collate "C"
-    rows between unbounded preceding and unbounded following)`;
-  const x = (k: number) => sql.ref(`u.x${k}`);
+  const x = (k: number) => sql.ref(`p.x${k}`);
   const thresholds = QUALITY_INDICATOR_KEYS.map((key) => findQualityThreshold(key, args.stage));
   const met = (k: number) => sql<boolean>`(${x(k)} >= ${float(findLowestMeetingValue(thresholds[k] as number))})`;
   const missed = sql<number>`(${sql.join(
     keys.map((k) => sql`(case when ${met(k)} then 0 else 1 end)`),
     sql` + `,
   )})`;
+  const nearMiss = float(findLowestMeetingValue(QUALITY_NEAR_MISS_RATIO));
   const nearMissOk = sql<boolean>`(${sql.join(
-    keys.map(
-      (k) =>
-        sql`(${met(k)} or ${x(k)} / ${float(thresholds[k] as number)} >= ${float(findLowestMeetingValue(QUALITY_NEAR_MISS_RATIO))})`,
-    ),
+    keys.map((k) => sql`(${met(k)} or ${x(k)} / ${float(thresholds[k] as number)} >= ${nearMiss})`),
     sql` and `,
   )})`;
-  const total = sql<number>`sum(u.p) filter (where u.counted) ${window}`;
-  const windowed = db
-    .selectFrom(units.as('u'))
-    .select([
-      'u.district_code',
-      'u.counted',
-      'u.p',
-      sql<boolean>`(${missed} = 0 or (${missed} = 1 and ${nearMissOk}))`.as('passes'),
-      total.as('total'),
-      ...keys.map((k) => x(k).as(`x${k}`)),
-      ...keys.map((k) => sql<number>`(sum(u.p * ${x(k)}) filter (where u.counted) ${window}) / ${total}`.as(`m${k}`)),
-    ]);
 
-  const v = (name: string) => sql.ref(`w.${name}`);
   return db
-    .selectFrom(windowed.as('w'))
+    .with(
+      (cte) => cte('units').materialized(),
+      () =>
+        db
+          .selectFrom(parts.as('p'))
+          .select([
+            'p.district_code',
+            'p.counted',
+            'p.p',
+            sql<boolean>`(${missed} = 0 or (${missed} = 1 and ${nearMissOk}))`.as('passes'),
+            ...keys.map((k) => x(k).as(`x${k}`)),
+          ]),
+    )
+    .with('means', (qb) =>
+      qb
+        .selectFrom('units as u')
+        .select([
+          'u.district_code',
+          sql<number>`count(*) filter (where u.counted)::int`.as('schools_counted'),
+          sql<number>`count(*) filter (where u.counted and u.passes)::int`.as('schools_passing'),
+          sql<number | null>`sum(u.p) filter (where u.counted)`.as('total'),
+          ...keys.map((k) =>
+            sql<
+              number | null
+            >`sum(u.p * ${sql.ref(`u.x${k}`)}) filter (where u.counted) / sum(u.p) filter (where u.counted)`.as(
+              `m${k}`,
+            ),
+          ),
+        ])
+        .groupBy('u.district_code'),
+    )
+    .with('variances', (qb) =>
+      qb
+        .selectFrom('units as u')
+        .innerJoin('means as m', 'm.district_code', 'u.district_code')
+        .where('u.counted', '=', true)
+        .select([
+          'u.district_code',
+          ...keys.map((k) => {
+            const deviation = sql`(${sql.ref(`u.x${k}`)} - ${sql.ref(`m.m${k}`)})`;
+            return sql<number>`sum((u.p / m.total) * (${deviation} * ${deviation}))`.as(`v${k}`);
+          }),
+        ])
+        .groupBy('u.district_code'),
+    )
+    .selectFrom('means as m')
+    .leftJoin('variances as v', 'v.district_code', 'm.district_code')
     .select([
-      'w.district_code',
-      sql<number>`count(*) filter (where w.counted)::int`.as('schools_counted'),
-      sql<number>`coalesce(sum(w.p) filter (where w.counted), 0)`.as('students_counted'),
-      sql<number>`count(*) filter (where w.counted and w.passes)::int`.as('schools_passing'),
-      ...keys.map((k) => sql<number | null>`min(${v(`m${k}`)})`.as(`m${k}`)),
-      ...keys.map((k) => {
-        const deviation = sql`(${v(`x${k}`)} - ${v(`m${k}`)})`;
-        return sql<number | null>`sum((w.p / w.total) * (${deviation} * ${deviation})) filter (where w.counted)`.as(
-          `v${k}`,
-        );
-      }),
-    ])
-    .groupBy('w.district_code');
+      'm.district_code',
+      'm.schools_counted',
+      sql<number>`coalesce(m.total, 0)`.as('students_counted'),
+      'm.schools_passing',
+      ...keys.map((k) => sql.ref<number | null>(`m.m${k}`).as(`m${k}`)),
+      ...keys.map((k) => sql.ref<number | null>(`v.v${k}`).as(`v${k}`)),
+    ]);
 }
 
 /**
@@ -182,7 +205,7 @@ export async function findQualitySummarySums(
 ): Promise<DistrictQualitySummarySums[]> {
   const rows = await db.transaction().execute(async (trx) => {
     // For this query only: no JIT (its cost estimate triggers compiling ~100 functions, seconds on a busy machine,
-    // longer than the query) and room to sort a year of school-years in memory rather than on disk.
+    // longer than the query) and room to keep a year of school-years and their hash tables in memory.
     await sql`select set_config('jit', 'off', true), set_config('work_mem', '64MB', true)`.execute(trx);
     return (await buildQualitySummarySumsQuery(trx, access, args).execute()) as unknown as Record<
       string,

@@ -1,4 +1,4 @@
-import type { Writable } from 'node:stream';
+import { Transform, type TransformCallback, type Writable } from 'node:stream';
 import { type ExportColumn, type ExportTable, headerOf } from './table.ts';
 
 const BOM = '\uFEFF';
@@ -70,4 +70,45 @@ export async function writeCsvLines(
   }
   out.end();
   return count;
+}
+
+const QUOTE = 0x22;
+const LF = 0x0a;
+const CR = 0x0d;
+
+/**
+ * CSV with LF row ends (PostgreSQL's COPY output) to CSV with CRLF row ends, as every export of this app has them.
+ * A line break inside a quoted field is data and stays as it is; `rows` counts the rows passed on. One pass over the
+ * bytes with a one-bit state (inside quotes or not: a doubled quote toggles twice), so it keeps up with COPY.
+ */
+export class CsvRowEndTransform extends Transform {
+  rows = 0;
+  #quoted = false;
+  readonly #onRows: ((rows: number) => void) | undefined;
+
+  /** `onRows` hears of the rows of each chunk as it is passed on (an export's audit counts them). */
+  constructor(onRows?: (rows: number) => void) {
+    super();
+    this.#onRows = onRows;
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+    const out = Buffer.allocUnsafe(chunk.length * 2);
+    let quoted = this.#quoted;
+    let rows = 0;
+    let j = 0;
+    for (let i = 0; i < chunk.length; i += 1) {
+      const byte = chunk[i] as number;
+      if (byte === QUOTE) quoted = !quoted;
+      else if (byte === LF && !quoted) {
+        out[j++] = CR;
+        rows += 1;
+      }
+      out[j++] = byte;
+    }
+    this.#quoted = quoted;
+    this.rows += rows;
+    this.#onRows?.(rows);
+    callback(null, out.subarray(0, j));
+  }
 }
