@@ -93,22 +93,26 @@ export class CsvRowEndTransform extends Transform {
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
-    const out = Buffer.allocUnsafe(chunk.length * 2);
+    // First find the row ends (a comparison per byte, nothing written), then copy the rows between them natively.
+    const ends: number[] = [];
     let quoted = this.#quoted;
-    let rows = 0;
-    let j = 0;
     for (let i = 0; i < chunk.length; i += 1) {
-      const byte = chunk[i] as number;
+      const byte = chunk[i];
       if (byte === QUOTE) quoted = !quoted;
-      else if (byte === LF && !quoted) {
-        out[j++] = CR;
-        rows += 1;
-      }
-      out[j++] = byte;
+      else if (byte === LF && !quoted) ends.push(i);
     }
     this.#quoted = quoted;
-    this.rows += rows;
-    this.#onRows?.(rows);
-    callback(null, out.subarray(0, j));
+    const out = Buffer.allocUnsafe(chunk.length + ends.length);
+    let written = 0;
+    let start = 0;
+    for (const end of ends) {
+      written += chunk.copy(out, written, start, end);
+      out[written++] = CR;
+      start = end;
+    }
+    chunk.copy(out, written, start);
+    this.rows += ends.length;
+    this.#onRows?.(ends.length);
+    callback(null, out);
   }
 }
