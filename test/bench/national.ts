@@ -5,8 +5,9 @@
  * server) against psql's own \copy of the same SELECT. The database is dropped at the end (BENCH_KEEP_NATIONAL=1
  * keeps it for the next run).
  */
-import { type ChildProcess, execFileSync } from 'node:child_process';
+import { type ChildProcess, execFile } from 'node:child_process';
 import fs from 'node:fs';
+import { promisify } from 'node:util';
 import { createDb, migrateToLatest } from '@junheng/db';
 import { getBalanceSummary, UNRESTRICTED_ACCESS } from '@junheng/server';
 import { BalanceSummaryQuerySchema, SCHOOL_STAT_COLUMNS } from '@junheng/shared';
@@ -194,7 +195,9 @@ async function benchCopyExport(
   const rss: number[] = [];
   for (let round = 0; round < 2; round += 1) {
     const copyStart = performance.now();
-    execFileSync('psql', [url, '-qc', `\\copy (${select}) to '/dev/null' with (${STAT_COPY_OPTIONS})`]);
+    // Not execFileSync: a blocked event loop misses the server closing an idle keep-alive socket, and the next fetch
+    // would be sent on it.
+    await promisify(execFile)('psql', [url, '-qc', `\\copy (${select}) to '/dev/null' with (${STAT_COPY_OPTIONS})`]);
     psqlRuns.push((performance.now() - copyStart) / 1000);
 
     const pid = server.child.pid as number;
