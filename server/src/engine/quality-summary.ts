@@ -163,8 +163,8 @@ export function computeQualitySummary(
 /**
  * What the database sums for one stage of one county-year (findQualitySummarySums): the counted schools and their
  * students, the schools that pass 资源配置 compliance, and per indicator (QUALITY_INDICATOR_KEYS order) the
- * student-weighted mean X̄ = Σ P·X / Σ P and the population variance Σ (P / Σ P)·(X − X̄)² (SPEC §2.3), each summed in
- * school-code order as computeWeightedCvOfColumns does. A mean or variance is null when no school is counted.
+ * student-weighted mean X̄ = Σ P·X / Σ P and the population variance Σ (P / Σ P)·(X − X̄)² (SPEC §2.3), in two passes
+ * as computeWeightedCvOfColumns takes them. A mean or variance is null when no school is counted.
  */
 export interface QualitySummarySums {
   schoolsCounted: number;
@@ -177,8 +177,8 @@ export interface QualitySummarySums {
 /**
  * The 资源配置 summary of one stage of one county-year from its sums: CV = sqrt(variance) / X̄ (null when X̄ ≤ 0 or
  * nothing is counted, and for fewer than MIN_UNITS_FOR_CV schools), checked against the stage's limit; the verdict
- * as computeQualitySummary gives it. With the sums taken in school-code order, every CV is the same double as the
- * county-year report's.
+ * as computeQualitySummary gives it. Summed in school-code order, every CV is the same double as the county-year
+ * report's; in another order it may differ in the last bits.
  *
  * ### Examples
  * 5 schools, means [6.334437…], variances [10.652790…] → cv 0.515257… (the SPEC §2.3 golden example)
