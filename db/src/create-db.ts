@@ -43,6 +43,16 @@ export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob
   });
 }
 
+const POOLS = new WeakMap<Kysely<Database>, pg.Pool>();
+
+/**
+ * The node-postgres pool behind a database opened by createDb on a PostgreSQL server, for what Kysely does not
+ * speak (COPY … TO STDOUT); undefined on PGlite.
+ */
+export function findPostgresPool(db: Kysely<Database>): pg.Pool | undefined {
+  return POOLS.get(db);
+}
+
 export async function createDb(options: CreateDbOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
@@ -50,6 +60,7 @@ export async function createDb(options: CreateDbOptions): Promise<DatabaseHandle
     // it and the next query opens a new one (node-postgres documents this listener as required).
     pool.on('error', () => {});
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    POOLS.set(db, pool);
     return { db, kind: 'postgres', close: once(() => db.destroy()) };
   }
   const pglite = options.pglite ?? (await openPglite(options.dataDir ? { dataDir: options.dataDir } : {}));

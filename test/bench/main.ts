@@ -1,5 +1,5 @@
 /**
- * `pnpm bench [import|start|province|client|uploads]`: the performance figures the issues ask for, measured on this machine.
+ * `pnpm bench [import|start|province|client|uploads|national]`: the performance figures the issues ask for, measured on this machine.
  * Not a test: it prints numbers and the budgets they are held to.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
@@ -22,6 +22,7 @@ import { sql } from 'kysely';
 import { measureClient } from './client-perf.ts';
 import { generateCounty } from './generate-province.ts';
 import { benchHostileUploads } from './hostile-uploads.ts';
+import { benchNational } from './national.ts';
 import { fmt, percentile } from './stats.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -295,6 +296,7 @@ if (wants('start')) await benchStart();
 if (wants('province')) await benchProvince();
 if (wants('client')) await benchClient();
 if (wants('uploads')) await benchHostileUploads({ startServer, stopServer, signIn, report });
+if (wants('national')) await benchNational({ serverUrl, databaseUrl, report, startServer, stopServer, signIn });
 console.log(
   `\nSummary (${os.cpus().length} cores, Node ${process.version}):\n${results.map((r) => `- ${r}`).join('\n')}`,
 );

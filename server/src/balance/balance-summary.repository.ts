@@ -1,8 +1,21 @@
 import type { Database } from '@junheng/db';
-import type { AccessScope, Ownership, SchoolType, Stage } from '@junheng/shared';
-import { type Kysely, sql } from 'kysely';
+import {
+  type AccessScope,
+  QUALITY_INDICATOR_KEYS,
+  QUALITY_NEAR_MISS_RATIO,
+  STAGE_WEIGHTS,
+  type Stage,
+  TEACHING_POINT_MIN_STUDENTS,
+} from '@junheng/shared';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { inAccessScope, isRestricted } from '../db-helpers.ts';
-import type { QualitySummaryRow } from '../engine/index.ts';
+import {
+  findLowestMeetingValue,
+  findQualityThreshold,
+  INDICATOR_FORMULAS,
+  type QualitySummarySums,
+  type UnitResourceField,
+} from '../engine/index.ts';
 
 /** Names of every district (for province-wide summaries). */
 export async function findDistrictNames(db: Kysely<Database>): Promise<Map<string, string>> {
@@ -10,87 +23,203 @@ export async function findDistrictNames(db: Kysely<Database>): Promise<Map<strin
   return new Map(rows.map((r) => [r.code, r.name]));
 }
 
-/** One district's school-years of a year; parsed when read, so only one district's rows are objects at a time. */
-export interface DistrictQualitySummaryRows {
+/** The sums of one stage of one county-year, with the county and year they belong to. */
+export interface DistrictQualitySummarySums extends QualitySummarySums {
   districtCode: string;
-  readRows(): QualitySummaryRow[];
+  year: number;
 }
 
-const STAGE_TEACHER_COLUMNS = {
-  primary: ['s.higher_degree_teachers_primary', 's.backbone_teachers_primary', 's.pe_art_teachers_primary'],
-  junior: ['s.higher_degree_teachers_junior', 's.backbone_teachers_junior', 's.pe_art_teachers_junior'],
-} as const satisfies Record<Stage, readonly string[]>;
+type Float = RawBuilder<number>;
+const float = (value: number): Float => sql<number>`${value}::float8`;
+const column = (name: string): Float => sql<number>`${sql.ref(`s.${name}`)}::float8`;
 
-const UNIT_SEPARATOR = '\u001f';
-const RECORD_SEPARATOR = '\u001e';
+/** The per-stage teacher columns an indicator reads; the shared assets are split by stage share (SPEC §2.4). */
+const STAGE_FIELD_COLUMNS: Partial<Record<UnitResourceField, Record<Stage, string>>> = {
+  higherDegreeTeachers: { primary: 'higher_degree_teachers_primary', junior: 'higher_degree_teachers_junior' },
+  backboneTeachers: { primary: 'backbone_teachers_primary', junior: 'backbone_teachers_junior' },
+  peArtTeachers: { primary: 'pe_art_teachers_primary', junior: 'pe_art_teachers_junior' },
+};
+const SHARED_FIELD_COLUMNS: Partial<Record<UnitResourceField, string>> = {
+  teachingRoomArea: 'teaching_room_area',
+  sportsArea: 'sports_area',
+  equipmentValue: 'equipment_value',
+  multimediaRooms: 'multimedia_rooms',
+};
 
 /**
- * What the 资源配置 summary reads of every school-year of one year that the user may see, for one stage, by district:
- * the school's type and ownership, its students of each stage, the stage's teachers and the shared assets
- * (computeQualitySummary).
- * Only these columns are read, and each district travels as one text value (fields joined by the ASCII unit
- * separator, school-years by the record separator): a hundred values instead of tens of thousands of rows of a dozen
- * typed columns, several times cheaper for the driver and for the garbage collector.
+ * The stage's weighted share of a school's shared assets, w_stage·P_stage / Σ w·P, with the weights
+ * computeStageAssetShares picks: the school type's STAGE_WEIGHTS when they cover every stage with students, else the
+ * twelve-year weights. The same double operations in the same order as there (w·P per stage, then
+ * (primary + junior) + senior), so the share is the same double.
  */
-export async function findQualitySummaryRows(
-  db: Kysely<Database>,
-  access: AccessScope,
-  args: { year: number; stage: Stage },
-): Promise<DistrictQualitySummaryRows[]> {
-  const [higherDegree, backbone, peArt] = STAGE_TEACHER_COLUMNS[args.stage];
-  const stageStudents = args.stage === 'primary' ? 's.students_primary' : 's.students_junior';
-  const fields = [
-    sql.ref('s.school_code'),
-    sql.ref('school.school_type'),
-    sql.ref('school.ownership'),
-    ...[
-      's.students_primary',
-      's.students_junior',
-      's.students_senior',
-      higherDegree,
-      backbone,
-      peArt,
-      's.teaching_room_area',
-      's.sports_area',
-      's.equipment_value',
-      's.multimedia_rooms',
-    ].map((column) => sql`${sql.ref(column)}::text`),
-  ];
-  // A school-year without students of the stage has no part in it (computeQualitySummary would skip it) and is not
-  // sent; its district still gets a line (null when none of its school-years has the stage).
-  const concatenated = sql<
-    string | null
-  >`string_agg(concat_ws(${UNIT_SEPARATOR}, ${sql.join(fields)}), ${RECORD_SEPARATOR})
-    filter (where ${sql.ref(stageStudents)} > 0)`;
-  const districts = await db
-    .selectFrom('school_year_stat as s')
-    .innerJoin('school', 'school.code', 's.school_code')
-    .select(['school.district_code', concatenated.as('lines')])
-    .where('s.year', '=', args.year)
-    .$if(isRestricted(access), (qb) => qb.where(inAccessScope(access)))
-    .groupBy('school.district_code')
-    .execute();
-  return districts.map(({ district_code, lines }) => ({
-    districtCode: district_code,
-    readRows: () => (lines === null ? [] : lines.split(RECORD_SEPARATOR).map(parseQualitySummaryRow)),
-  }));
+function stageAssetShare(stage: Stage): Float {
+  const [primary, junior, senior] = [column('students_primary'), column('students_junior'), column('students_senior')];
+  const nineYear = sql<boolean>`(school.school_type = 'nine_year' and s.students_senior <= 0)`;
+  const completeMiddle = sql<boolean>`(school.school_type = 'complete_middle' and s.students_primary <= 0)`;
+  const { nine_year: nine, complete_middle: middle, twelve_year: twelve } = STAGE_WEIGHTS;
+  const weight = (nineWeight: number, middleWeight: number, twelveWeight: number): Float =>
+    sql<number>`case when ${nineYear} then ${float(nineWeight)} when ${completeMiddle} then ${float(middleWeight)}
+      else ${float(twelveWeight)} end`;
+  const parts = {
+    primary: sql<number>`(${weight(nine.primary, 0, twelve.primary)} * ${primary})`,
+    junior: sql<number>`(${weight(nine.junior, middle.junior, twelve.junior)} * ${junior})`,
+    senior: sql<number>`(${weight(0, middle.senior, twelve.senior)} * ${senior})`,
+  };
+  return sql<number>`(${parts[stage]} / ((${parts.primary} + ${parts.junior}) + ${parts.senior}))`;
 }
 
-function parseQualitySummaryRow(line: string): QualitySummaryRow {
-  const v = line.split(UNIT_SEPARATOR);
-  return {
-    schoolCode: v[0] as string,
-    schoolType: v[1] as SchoolType,
-    ownership: v[2] as Ownership,
-    studentsPrimary: Number(v[3]),
-    studentsJunior: Number(v[4]),
-    studentsSenior: Number(v[5]),
-    higherDegreeTeachers: Number(v[6]),
-    backboneTeachers: Number(v[7]),
-    peArtTeachers: Number(v[8]),
-    teachingRoomArea: Number(v[9]),
-    sportsArea: Number(v[10]),
-    equipmentValue: Number(v[11]),
-    multimediaRooms: Number(v[12]),
-  };
+/**
+ * The seven 资源配置 values of a school's stage part, as computeIndicatorValue computes them from buildStageUnit's
+ * unit: per × (teachers | asset × share) / students, multiplied before dividing. null without students of the stage.
+ */
+function indicatorValues(stage: Stage): Float[] {
+  const students = column(stage === 'primary' ? 'students_primary' : 'students_junior');
+  const share = stageAssetShare(stage);
+  return QUALITY_INDICATOR_KEYS.map((key) => {
+    const formula = INDICATOR_FORMULAS[key];
+    const teachers = STAGE_FIELD_COLUMNS[formula.field]?.[stage];
+    const shared = SHARED_FIELD_COLUMNS[formula.field];
+    const numerator = teachers ? column(teachers) : sql<number>`(${column(shared as string)} * ${share})`;
+    return sql<number>`case when ${students} > 0 then (${float(formula.per)} * ${numerator}) / ${students} end`;
+  });
+}
+
+/**
+ * Builds the query of findQualitySummarySums: one row per district with school-years in `year` that the user may
+ * see, in two passes over the year's school-years (hash aggregates, no sort):
+ * 1. `units`, computed once: per visible school-year, whether its stage part counts (SPEC §2.1 exclusions), its
+ *    students P, its seven values X (the report's own double operations) and whether it passes compliance (6 of 7
+ *    met, the missed one at ≥ 85% of its threshold);
+ * 2. `means`: per county, the counts, Σ P and each X̄ = Σ P·X / Σ P over the counted parts;
+ * 3. per county, each population variance Σ (P / Σ P)·(X − X̄)² (two passes: no cancellation, a CV of 0 stays 0).
+ * The database adds the terms in its own order, so a CV may differ from the report's in the last bits (≤ 1e-15
+ * relative; the tests hold it to 1e-12).
+ */
+export function buildQualitySummarySumsQuery(
+  db: Kysely<Database>,
+  access: AccessScope,
+  args: { year: number; stage: Stage; includePrivate: boolean },
+) {
+  const students = sql.ref(args.stage === 'primary' ? 's.students_primary' : 's.students_junior');
+  const counted = sql<boolean>`(${students} > 0 and school.school_type <> 'special'
+    and not (school.school_type = 'teaching_point' and ${students} < ${TEACHING_POINT_MIN_STUDENTS})
+    ${args.includePrivate ? sql`` : sql`and school.ownership <> 'private'`})`;
+  const keys = QUALITY_INDICATOR_KEYS.map((_, k) => k);
+  const values = indicatorValues(args.stage);
+  const parts = db
+    .selectFrom('school_year_stat as s')
+    .innerJoin('school', 'school.code', 's.school_code')
+    .where('s.year', '=', args.year)
+    .$if(isRestricted(access), (qb) => qb.where(inAccessScope(access)))
+    .select([
+      'school.district_code',
+      counted.as('counted'),
+      sql<number>`${students}::float8`.as('p'),
+      ...keys.map((k) => (values[k] as Float).as(`x${k}`)),
+    ])
+    // OFFSET 0 keeps this a subquery of its own: pulled up, each value's expression would be copied into every
+    // place that reads it (the compliance test reads each three times) and computed there again.
+    .offset(0);
+
+  const x = (k: number) => sql.ref(`p.x${k}`);
+  const thresholds = QUALITY_INDICATOR_KEYS.map((key) => findQualityThreshold(key, args.stage));
+  const met = (k: number) => sql<boolean>`(${x(k)} >= ${float(findLowestMeetingValue(thresholds[k] as number))})`;
+  const missed = sql<number>`(${sql.join(
+    keys.map((k) => sql`(case when ${met(k)} then 0 else 1 end)`),
+    sql` + `,
+  )})`;
+  const nearMiss = float(findLowestMeetingValue(QUALITY_NEAR_MISS_RATIO));
+  const nearMissOk = sql<boolean>`(${sql.join(
+    keys.map((k) => sql`(${met(k)} or ${x(k)} / ${float(thresholds[k] as number)} >= ${nearMiss})`),
+    sql` and `,
+  )})`;
+
+  return db
+    .with(
+      (cte) => cte('units').materialized(),
+      () =>
+        db
+          .selectFrom(parts.as('p'))
+          .select([
+            'p.district_code',
+            'p.counted',
+            'p.p',
+            sql<boolean>`(${missed} = 0 or (${missed} = 1 and ${nearMissOk}))`.as('passes'),
+            ...keys.map((k) => x(k).as(`x${k}`)),
+          ]),
+    )
+    .with('means', (qb) =>
+      qb
+        .selectFrom('units as u')
+        .select([
+          'u.district_code',
+          sql<number>`count(*) filter (where u.counted)::int`.as('schools_counted'),
+          sql<number>`count(*) filter (where u.counted and u.passes)::int`.as('schools_passing'),
+          sql<number | null>`sum(u.p) filter (where u.counted)`.as('total'),
+          ...keys.map((k) =>
+            sql<
+              number | null
+            >`sum(u.p * ${sql.ref(`u.x${k}`)}) filter (where u.counted) / sum(u.p) filter (where u.counted)`.as(
+              `m${k}`,
+            ),
+          ),
+        ])
+        .groupBy('u.district_code'),
+    )
+    .with('variances', (qb) =>
+      qb
+        .selectFrom('units as u')
+        .innerJoin('means as m', 'm.district_code', 'u.district_code')
+        .where('u.counted', '=', true)
+        .select([
+          'u.district_code',
+          ...keys.map((k) => {
+            const deviation = sql`(${sql.ref(`u.x${k}`)} - ${sql.ref(`m.m${k}`)})`;
+            return sql<number>`sum((u.p / m.total) * (${deviation} * ${deviation}))`.as(`v${k}`);
+          }),
+        ])
+        .groupBy('u.district_code'),
+    )
+    .selectFrom('means as m')
+    .leftJoin('variances as v', 'v.district_code', 'm.district_code')
+    .select([
+      'm.district_code',
+      'm.schools_counted',
+      sql<number>`coalesce(m.total, 0)`.as('students_counted'),
+      'm.schools_passing',
+      ...keys.map((k) => sql.ref<number | null>(`m.m${k}`).as(`m${k}`)),
+      ...keys.map((k) => sql.ref<number | null>(`v.v${k}`).as(`v${k}`)),
+    ]);
+}
+
+/**
+ * The 资源配置 sums of one stage of every county in one year that the user may see (for a user limited to some
+ * townships, those of the visible schools), computed by the database: a row of about twenty numbers per county
+ * instead of every school-year. A district with school-years but none counted in the stage gets a row with nothing
+ * counted.
+ */
+export async function findQualitySummarySums(
+  db: Kysely<Database>,
+  access: AccessScope,
+  args: { year: number; stage: Stage; includePrivate: boolean },
+): Promise<DistrictQualitySummarySums[]> {
+  const rows = await db.transaction().execute(async (trx) => {
+    // For this query only: no JIT (its cost estimate triggers compiling ~100 functions, seconds on a busy machine,
+    // longer than the query) and room to keep a year of school-years and their hash tables in memory.
+    await sql`select set_config('jit', 'off', true), set_config('work_mem', '64MB', true)`.execute(trx);
+    return (await buildQualitySummarySumsQuery(trx, access, args).execute()) as unknown as Record<
+      string,
+      number | string | null
+    >[];
+  });
+  const keys = QUALITY_INDICATOR_KEYS.map((_, k) => k);
+  return rows.map((row) => ({
+    districtCode: row.district_code as string,
+    year: args.year,
+    schoolsCounted: row.schools_counted as number,
+    studentsCounted: row.students_counted as number,
+    schoolsPassing: row.schools_passing as number,
+    means: keys.map((k) => row[`m${k}`] as number | null),
+    variances: keys.map((k) => row[`v${k}`] as number | null),
+  }));
 }

@@ -2,23 +2,25 @@ import type { Database } from '@junheng/db';
 import type { AccessScope, BalanceSummaryQuery, BalanceSummaryResponse } from '@junheng/shared';
 import type { Kysely } from 'kysely';
 import { findAllYears } from '../county/county.repository.ts';
-import { computeQualitySummary } from '../engine/index.ts';
+import { computeQualitySummaryFromSums } from '../engine/index.ts';
 import {
-  type DistrictQualitySummaryRows,
+  type DistrictQualitySummarySums,
   findDistrictNames,
-  findQualitySummaryRows,
+  findQualitySummarySums,
 } from './balance-summary.repository.ts';
 
 /**
  * Years read ahead of the one being computed. This process waits for the database most of the time; with the next
- * year's query running beside this year's, PostgreSQL works on two cores (two ahead measured no faster on two cores).
+ * year's query running beside this year's, PostgreSQL works on two cores.
  */
 const YEARS_READ_AHEAD = 1;
 
 /**
- * The 资源配置 verdict of every district and year the user may see: a year at a time, every visible school-year of the
- * year is read in one query (only the columns the verdict needs, grouped by district), and each district is
- * summarised by computeQualitySummary, which gives the numbers of the full county-year report without building it.
+ * The 资源配置 verdict of every district and year the user may see: a year at a time, the database computes each
+ * county's stage split, weighted means and variances over its visible school-years (findQualitySummarySums, the
+ * report's own double operations, added in the database's order), and computeQualitySummaryFromSums turns them into
+ * the CVs (equal to the report's to 1e-12) and verdict of
+ * the full county-year report without building it. Only a row of sums per county leaves the database.
  * For a user restricted to some townships, a district's numbers are those of its visible schools, as in the
  * county-year report.
  */
@@ -31,11 +33,15 @@ export async function getBalanceSummary(
   const years = allYears.filter(
     (y) => (query.from === undefined || y >= query.from) && (query.to === undefined || y <= query.to),
   );
-  const loads = new Map<number, Promise<DistrictQualitySummaryRows[]>>();
+  const loads = new Map<number, Promise<DistrictQualitySummarySums[]>>();
   const startLoading = (index: number) => {
     const year = years[index];
     if (year === undefined || loads.has(index)) return;
-    const loading = findQualitySummaryRows(db, access, { year, stage: query.stage });
+    const loading = findQualitySummarySums(db, access, {
+      year,
+      stage: query.stage,
+      includePrivate: query.includePrivate,
+    });
     // Awaited later; a failure while earlier years are computed must not go unhandled meanwhile.
     loading.catch(() => {});
     loads.set(index, loading);
@@ -44,14 +50,14 @@ export async function getBalanceSummary(
   for (const [index, year] of years.entries()) {
     // Memory holds at most two years of data, not the whole history.
     for (let ahead = 0; ahead <= YEARS_READ_AHEAD; ahead += 1) startLoading(index + ahead);
-    const districts = await (loads.get(index) as Promise<DistrictQualitySummaryRows[]>);
+    const districts = await (loads.get(index) as Promise<DistrictQualitySummarySums[]>);
     loads.delete(index);
     for (const district of districts) {
       rows.push({
         districtCode: district.districtCode,
         districtName: districtNames.get(district.districtCode) ?? district.districtCode,
         year,
-        ...computeQualitySummary(district.readRows(), query.stage, { includePrivate: query.includePrivate }),
+        ...computeQualitySummaryFromSums(district, query.stage),
       });
     }
   }

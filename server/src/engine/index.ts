@@ -55,6 +55,7 @@ export {
 export {
   ceilWholeUnits,
   computeIndicatorValue,
+  findLowestMeetingValue,
   findQualityDefinition,
   findQualityThreshold,
   INDICATOR_FORMULAS,
@@ -74,8 +75,10 @@ export {
 } from './quality.ts';
 export {
   computeQualitySummary,
+  computeQualitySummaryFromSums,
   type QualitySummary,
   type QualitySummaryRow,
+  type QualitySummarySums,
   toQualitySummaryRow,
 } from './quality-summary.ts';
 export {

@@ -66,9 +66,14 @@ export function findQualityThreshold(key: QualityIndicatorKey, stage: Stage): nu
 /** Relative slack for comparisons against a threshold: only absorbs floating-point noise from asset splitting. */
 const THRESHOLD_TOLERANCE = 1e-9;
 
+/** The smallest value that meets a threshold: the threshold less floating-point noise of 1e-9 × threshold. */
+export function findLowestMeetingValue(threshold: number): number {
+  return threshold - THRESHOLD_TOLERANCE * Math.abs(threshold);
+}
+
 /** value ≥ threshold, forgiving floating-point noise of the order of 1e-9 × threshold. */
 export function meetsThreshold(value: number, threshold: number): boolean {
-  return value >= threshold - THRESHOLD_TOLERANCE * Math.abs(threshold);
+  return value >= findLowestMeetingValue(threshold);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { generateDemoCounty } from '@junheng/db';
 import {
   OWNERSHIPS,
+  QUALITY_INDICATOR_KEYS,
   type QualityReport,
   SCHOOL_TYPES,
   type SchoolRow,
@@ -11,7 +12,13 @@ import {
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { computeQualityReport } from './quality.ts';
-import { computeQualitySummary, type QualitySummary, toQualitySummaryRow } from './quality-summary.ts';
+import {
+  computeQualitySummary,
+  computeQualitySummaryFromSums,
+  type QualitySummary,
+  type QualitySummarySums,
+  toQualitySummaryRow,
+} from './quality-summary.ts';
 import { computeStageUnits } from './stage-parts.ts';
 import { makeSchool, makeStat } from './test-fixtures.ts';
 
@@ -145,5 +152,66 @@ describe(computeQualitySummary.name, () => {
     const school = makeSchool({ schoolCode: 'A' });
     const row = toQualitySummaryRow(school, makeStat({ schoolCode: 'A', studentsPrimary: 100 }), 'primary');
     expect(() => computeQualitySummary([row, { ...row }], 'primary')).toThrow(/Two statistics rows/);
+  });
+});
+
+describe(computeQualitySummaryFromSums.name, () => {
+  // SPEC §2.3 golden example: students 45, 37, 89, 76, 55; books 279, 137, 935, 160, 402.
+  const students = [45, 37, 89, 76, 55];
+  const books = [279, 137, 935, 160, 402];
+  const total = students.reduce((a, b) => a + b, 0);
+  const mean = books.reduce((a, b) => a + b, 0) / total;
+  const variance = students.reduce((sum, p, i) => sum + (p / total) * ((books[i] as number) / p - mean) ** 2, 0);
+  const sums = (overrides: Partial<QualitySummarySums> = {}): QualitySummarySums => ({
+    schoolsCounted: 5,
+    studentsCounted: total,
+    schoolsPassing: 5,
+    means: QUALITY_INDICATOR_KEYS.map(() => mean),
+    variances: QUALITY_INDICATOR_KEYS.map(() => variance),
+    ...overrides,
+  });
+
+  it('should give CV = sqrt(variance) / mean and fail the primary limit of 0.50 at 0.515', () => {
+    const sut = computeQualitySummaryFromSums(sums(), 'primary');
+    expect(sut.cvs.equipment_value_per_student).toBeCloseTo(0.515257, 6);
+    expect(sut).toMatchObject({ cvPasses: false, passes: false, schoolsCounted: 5, schoolsPassing: 5 });
+    expect(sut.blockingIndicators).toEqual([...QUALITY_INDICATOR_KEYS]);
+  });
+
+  it('should pass when every CV is within the limit and every school passes', () => {
+    const sut = computeQualitySummaryFromSums(sums({ variances: QUALITY_INDICATOR_KEYS.map(() => 0) }), 'junior');
+    expect(sut).toMatchObject({ cvPasses: true, passes: true, blockingIndicators: [] });
+    expect(sut.cvs.backbone_teachers_per100).toBe(0);
+    const failing = computeQualitySummaryFromSums(
+      sums({ variances: QUALITY_INDICATOR_KEYS.map(() => 0), schoolsPassing: 4 }),
+      'junior',
+    );
+    expect(failing).toMatchObject({ cvPasses: true, passes: false });
+  });
+
+  it('should give no CV and no verdict for fewer than 2 schools, and block on a zero mean', () => {
+    expect(computeQualitySummaryFromSums(sums({ schoolsCounted: 1 }), 'primary')).toMatchObject({
+      cvPasses: null,
+      passes: null,
+      blockingIndicators: [],
+      cvs: expect.objectContaining({ equipment_value_per_student: null }),
+    });
+    const empty = computeQualitySummaryFromSums(
+      sums({
+        schoolsCounted: 0,
+        studentsCounted: 0,
+        schoolsPassing: 0,
+        means: QUALITY_INDICATOR_KEYS.map(() => null),
+        variances: QUALITY_INDICATOR_KEYS.map(() => null),
+      }),
+      'primary',
+    );
+    expect(empty).toMatchObject({ cvPasses: null, passes: null, schoolsCounted: 0 });
+    const zero = computeQualitySummaryFromSums(
+      sums({ means: QUALITY_INDICATOR_KEYS.map((key) => (key === 'backbone_teachers_per100' ? 0 : mean)) }),
+      'primary',
+    );
+    expect(zero.cvs.backbone_teachers_per100).toBeNull();
+    expect(zero.blockingIndicators).toContain('backbone_teachers_per100');
   });
 });

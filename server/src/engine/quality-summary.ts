@@ -159,3 +159,51 @@ export function computeQualitySummary(
     passes: cvPasses === null ? null : cvPasses && schoolsPassing === n,
   };
 }
+
+/**
+ * What the database sums for one stage of one county-year (findQualitySummarySums): the counted schools and their
+ * students, the schools that pass 资源配置 compliance, and per indicator (QUALITY_INDICATOR_KEYS order) the
+ * student-weighted mean X̄ = Σ P·X / Σ P and the population variance Σ (P / Σ P)·(X − X̄)² (SPEC §2.3), in two passes
+ * as computeWeightedCvOfColumns takes them. A mean or variance is null when no school is counted.
+ */
+export interface QualitySummarySums {
+  schoolsCounted: number;
+  studentsCounted: number;
+  schoolsPassing: number;
+  means: readonly (number | null)[];
+  variances: readonly (number | null)[];
+}
+
+/**
+ * The 资源配置 summary of one stage of one county-year from its sums: CV = sqrt(variance) / X̄ (null when X̄ ≤ 0 or
+ * nothing is counted, and for fewer than MIN_UNITS_FOR_CV schools), checked against the stage's limit; the verdict
+ * as computeQualitySummary gives it. Summed in school-code order, every CV is the same double as the county-year
+ * report's; in another order it may differ in the last bits.
+ *
+ * ### Examples
+ * 5 schools, means [6.334437…], variances [10.652790…] → cv 0.515257… (the SPEC §2.3 golden example)
+ */
+export function computeQualitySummaryFromSums(sums: QualitySummarySums, stage: Stage): QualitySummary {
+  const keys = QUALITY_INDICATOR_KEYS;
+  const cvLimit = QUALITY_CV_LIMIT[stage];
+  const meaningful = sums.schoolsCounted >= MIN_UNITS_FOR_CV;
+  const cvs = {} as Record<QualityIndicatorKey, number | null>;
+  const blockingIndicators: QualityIndicatorKey[] = [];
+  keys.forEach((key, k) => {
+    const mean = sums.means[k] ?? null;
+    const variance = sums.variances[k] ?? null;
+    const cv = meaningful && mean !== null && variance !== null && mean > 0 ? Math.sqrt(variance) / mean : null;
+    cvs[key] = cv;
+    if (meaningful && (cv === null || !(cv <= cvLimit))) blockingIndicators.push(key);
+  });
+  const cvPasses = meaningful ? keys.length > 0 && blockingIndicators.length === 0 : null;
+  return {
+    schoolsCounted: sums.schoolsCounted,
+    studentsCounted: sums.studentsCounted,
+    cvs,
+    cvPasses,
+    blockingIndicators,
+    schoolsPassing: sums.schoolsPassing,
+    passes: cvPasses === null ? null : cvPasses && sums.schoolsPassing === sums.schoolsCounted,
+  };
+}

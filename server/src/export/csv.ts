@@ -1,4 +1,4 @@
-import type { Writable } from 'node:stream';
+import { Transform, type TransformCallback, type Writable } from 'node:stream';
 import { type ExportColumn, type ExportTable, headerOf } from './table.ts';
 
 const BOM = '\uFEFF';
@@ -91,4 +91,49 @@ export async function writeCsvLines(
   }
   out.end();
   return count;
+}
+
+const QUOTE = 0x22;
+const LF = 0x0a;
+const CR = 0x0d;
+
+/**
+ * CSV with LF row ends (PostgreSQL's COPY output) to CSV with CRLF row ends, as every export of this app has them.
+ * A line break inside a quoted field is data and stays as it is; `rows` counts the rows passed on. One pass over the
+ * bytes with a one-bit state (inside quotes or not: a doubled quote toggles twice), so it keeps up with COPY.
+ */
+export class CsvRowEndTransform extends Transform {
+  rows = 0;
+  #quoted = false;
+  readonly #onRows: ((rows: number) => void) | undefined;
+
+  /** `onRows` hears of the rows of each chunk as it is passed on (an export's audit counts them). */
+  constructor(onRows?: (rows: number) => void) {
+    super();
+    this.#onRows = onRows;
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+    // First find the row ends (a comparison per byte, nothing written), then copy the rows between them natively.
+    const ends: number[] = [];
+    let quoted = this.#quoted;
+    for (let i = 0; i < chunk.length; i += 1) {
+      const byte = chunk[i];
+      if (byte === QUOTE) quoted = !quoted;
+      else if (byte === LF && !quoted) ends.push(i);
+    }
+    this.#quoted = quoted;
+    const out = Buffer.allocUnsafe(chunk.length + ends.length);
+    let written = 0;
+    let start = 0;
+    for (const end of ends) {
+      written += chunk.copy(out, written, start, end);
+      out[written++] = CR;
+      start = end;
+    }
+    chunk.copy(out, written, start);
+    this.rows += ends.length;
+    this.#onRows?.(ends.length);
+    callback(null, out);
+  }
 }

@@ -1,6 +1,8 @@
-import type { Database, SchoolYearStatRecord } from '@junheng/db';
+import type { Readable } from 'node:stream';
+import type { Database, findPostgresPool, SchoolYearStatRecord } from '@junheng/db';
 import type { AccessScope } from '@junheng/shared';
-import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { type CompiledQuery, type Kysely, type RawBuilder, sql } from 'kysely';
+import { to as copyTo } from 'pg-copy-streams';
 import { inAccessScope } from '../db-helpers.ts';
 
 export interface StatRecordFilter {
@@ -74,9 +76,14 @@ export async function* streamStatRecords(
 const TEXT_COLUMNS = new Set(['school_code']);
 const NUMERIC_COLUMNS = new Set(['teaching_room_area', 'sports_area', 'equipment_value']);
 
+/** A text value with a formula-looking start (= + - @ tab CR) defused with ', as formatCsvField does. */
+const defusedText = (expression: RawBuilder<string>) =>
+  // E'…' spells tab and CR as escapes: the statement stays one line of printable text (COPY, psql's \copy).
+  sql<string>`case when ${expression} ~ E'^[=+@\\t\\r-]' then '''' || ${expression} else ${expression} end`;
+
 /** A text value as one CSV field: always quoted, quotes doubled, and a formula-looking start defused with '. */
 const csvTextField = (expression: RawBuilder<string>) =>
-  sql<string>`'"' || replace(case when ${expression} ~ '^[=+@\t\r-]' then '''' || ${expression} else ${expression} end, '"', '""') || '"'`;
+  sql<string>`'"' || replace(${defusedText(expression)}, '"', '""') || '"'`;
 
 function csvLineExpression(statColumns: readonly string[]) {
   const fields = [
@@ -118,5 +125,78 @@ export async function* streamStatCsvLines(
     if (last && page.length === pageSize) next = fetchPage({ schoolCode: last.school_code, year: last.year });
     yield page.map((r) => r.line);
     if (!last || page.length < pageSize) return;
+  }
+}
+
+/**
+ * A compiled query with its parameters written into the text, for COPY, which takes no bind parameters. Only what a
+ * scope or filter can hold is accepted, and each is checked to be harmless where it stands: whole numbers (years) and
+ * codes of letters and digits (district and township codes), quoted as SQL strings. Anything else (a quote, a space,
+ * a non-integer) throws instead of reaching the SQL text.
+ */
+export function inlineCopyParameters(compiled: CompiledQuery): string {
+  return compiled.sql.replace(/\$(\d+)/g, (_, position: string) => {
+    const value = compiled.parameters[Number(position) - 1];
+    if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value);
+    if (typeof value === 'string' && /^[0-9A-Za-z]{1,32}$/.test(value)) return `'${value}'`;
+    throw new Error(`COPY parameter $${position} is neither a whole number nor a code`);
+  });
+}
+
+/**
+ * `COPY (…) TO STDOUT` of the statistics rows of the filter, as CSV: the same fields, quoting and order as
+ * streamStatCsvLines (text columns always quoted with quotes doubled, a formula-looking start defused, 1234.50
+ * written 1234.5, a null as an empty field), in PostgreSQL's own COPY output, rows ending in LF. The scope and
+ * filter are the ones buildStatPageQuery applies, compiled by Kysely and written in by inlineCopyParameters.
+ */
+export function buildStatCopyStatement(
+  db: Kysely<Database>,
+  filter: StatRecordFilter,
+  statColumns: readonly string[],
+): string {
+  return `COPY (${buildStatCopySelect(db, filter, statColumns)}) TO STDOUT WITH (${STAT_COPY_OPTIONS})`;
+}
+
+/** The options of the statistics COPY: CSV, text columns always quoted. */
+export const STAT_COPY_OPTIONS = 'FORMAT csv, FORCE_QUOTE (school_code, school_name, district_code, township_code)';
+
+/** The SELECT that buildStatCopyStatement copies, its parameters written in (inlineCopyParameters). */
+export function buildStatCopySelect(
+  db: Kysely<Database>,
+  filter: StatRecordFilter,
+  statColumns: readonly string[],
+): string {
+  const fields = [
+    ...statColumns.map((column) => {
+      const ref = sql.ref(`s.${column}`);
+      if (TEXT_COLUMNS.has(column)) return defusedText(sql<string>`${ref}::text`).as(column);
+      if (NUMERIC_COLUMNS.has(column)) return sql<string>`trim_scale(${ref})::text`.as(column);
+      return sql<string>`${ref}`.as(column);
+    }),
+    defusedText(sql<string>`school.name`).as('school_name'),
+    defusedText(sql<string>`school.district_code::text`).as('district_code'),
+    defusedText(sql<string>`school.township_code::text`).as('township_code'),
+  ];
+  return inlineCopyParameters(
+    buildStatPageQuery(db, filter, null, 1).clearSelect().clearLimit().select(fields).compile(),
+  );
+}
+
+/**
+ * Runs a COPY … TO STDOUT on its own connection of the pool and hands over its bytes as a stream (flowing at the
+ * pace its reader takes them). `release` returns the connection: call it once the stream has ended or failed; a
+ * connection whose COPY did not finish is closed rather than reused.
+ */
+export async function openCopyOut(
+  pool: NonNullable<ReturnType<typeof findPostgresPool>>,
+  statement: string,
+): Promise<{ stream: Readable; release: (failed: boolean) => void }> {
+  const client = await pool.connect();
+  try {
+    const stream = client.query(copyTo(statement));
+    return { stream, release: (failed) => client.release(failed) };
+  } catch (error) {
+    client.release(true);
+    throw error;
   }
 }

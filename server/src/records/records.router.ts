@@ -1,4 +1,5 @@
-import type { Database } from '@junheng/db';
+import { pipeline } from 'node:stream/promises';
+import { type Database, findPostgresPool } from '@junheng/db';
 import { routes, SCHOOL_STAT_COLUMNS } from '@junheng/shared';
 import { Router } from 'express';
 import type { Kysely } from 'kysely';
@@ -6,7 +7,7 @@ import { beginExport, countExportLines } from '../auth/export-audit.ts';
 import { accessOf } from '../auth/principal.ts';
 import { requireDistrict } from '../county/county.service.ts';
 import { findTownships } from '../districts/districts.repository.ts';
-import { formatCsvField, writeCsvLines } from '../export/csv.ts';
+import { CsvRowEndTransform, formatCsvField, writeCsvLines } from '../export/csv.ts';
 import { indicatorDefinitions } from '../export/send-report.ts';
 import { sendTable } from '../export/send-table.ts';
 import type { ExportColumn, ExportTable } from '../export/table.ts';
@@ -15,6 +16,8 @@ import { encodeContentDisposition } from '../http/content-disposition.ts';
 import { HttpError } from '../http/errors.ts';
 import { parseInput } from '../http/validate.ts';
 import {
+  buildStatCopyStatement,
+  openCopyOut,
   type StatExportRecord,
   type StatRecordFilter,
   streamStatCsvLines,
@@ -66,6 +69,31 @@ export function createRecordsRouter(db: Kysely<Database>): Router {
       res.setHeader('Content-Disposition', encodeContentDisposition(fileName));
       res.setHeader('Content-Type', 'text/csv; charset=utf-8');
       const header = table.columns.map((c) => formatCsvField(headerOf(c, query.lang))).join(',');
+      const pool = findPostgresPool(db);
+      if (pool) {
+        // PostgreSQL writes the rows itself (COPY … TO STDOUT), streamed at the pace the client reads them; only the
+        // row ends are rewritten here (LF → CRLF). PGlite has no COPY to a client: it takes the paged path below.
+        const copy = await openCopyOut(pool, buildStatCopyStatement(db, filter, STAT_KEYS));
+        let failed = true;
+        try {
+          res.write(`${query.bom ? '\uFEFF' : ''}${header}\r\n`);
+          await pipeline(
+            copy.stream,
+            new CsvRowEndTransform((rows) => {
+              tracker.rows += rows;
+            }),
+            res,
+            // Ended here, once the last row is marked written: the audit reads it when the response closes.
+            { end: false },
+          );
+          failed = false;
+        } finally {
+          copy.release(failed);
+        }
+        tracker.written = true;
+        res.end();
+        return;
+      }
       const lines = countExportLines(streamStatCsvLines(db, filter, STAT_KEYS), tracker);
       await writeCsvLines(header, lines, { bom: query.bom }, res);
       tracker.written = true;
