@@ -16,14 +16,14 @@ import {
   STAGE_LABELS,
 } from '@junheng/shared';
 import type { Kysely } from 'kysely';
-import { findQualitySummaryRows } from '../balance/balance-summary.repository.ts';
+import { findQualitySummarySums } from '../balance/balance-summary.repository.ts';
 import { findSchoolByCode } from '../county/county.repository.ts';
 import { requireDistrict } from '../county/county.service.ts';
 import { isRestricted } from '../db-helpers.ts';
 import {
   computeComparatorStanding,
   computeQualitySchoolResult,
-  computeQualitySummary,
+  computeQualitySummaryFromSums,
   computeStageUnits,
   findQualityThreshold,
   selectComparableCounties,
@@ -140,11 +140,15 @@ export async function getComparableCounties(
   }));
   const subject = candidates.find((c) => c.code === district.code) as (typeof candidates)[number];
   const nearest = selectComparableCounties(subject, candidates);
-  const summaryRows = await findQualitySummaryRows(db, access, { year: query.year, stage: query.stage });
-  const rowsByDistrict = new Map(summaryRows.map((d) => [d.districtCode, d]));
+  const sums = await findQualitySummarySums(db, access, {
+    year: query.year,
+    stage: query.stage,
+    includePrivate: query.includePrivate,
+  });
+  const sumsByDistrict = new Map(sums.map((d) => [d.districtCode, d]));
+  const nothingCounted = { schoolsCounted: 0, studentsCounted: 0, schoolsPassing: 0, means: [], variances: [] };
   const toCounty = (candidate: (typeof candidates)[number], distance: number): ComparableCounty => {
-    const rows = rowsByDistrict.get(candidate.code)?.readRows() ?? [];
-    const summary = computeQualitySummary(rows, query.stage, { includePrivate: query.includePrivate });
+    const summary = computeQualitySummaryFromSums(sumsByDistrict.get(candidate.code) ?? nothingCounted, query.stage);
     return {
       code: candidate.code,
       name: candidate.size.districtName,
