@@ -2,6 +2,7 @@ import { authEn, authZh } from './dictionary-auth.ts';
 import { classSizeEn, classSizeZh } from './dictionary-class-size.ts';
 import { insightEn, insightZh } from './dictionary-insight.ts';
 import { planningEn, planningZh } from './dictionary-planning.ts';
+import { printEn, printZh } from './dictionary-print.ts';
 
 /**
  * The UI dictionary. `zh` is the source of the keys; `en` must have exactly the same keys (`typeof zh` makes a missing
@@ -492,6 +493,7 @@ export const zh = {
   ...classSizeZh,
   ...authZh,
   ...insightZh,
+  ...printZh,
 };
 
 export type Dictionary = typeof zh;
@@ -1008,4 +1010,5 @@ export const en: Dictionary = {
   ...classSizeEn,
   ...authEn,
   ...insightEn,
+  ...printEn,
 };
