@@ -1,0 +1,14 @@
+import { chromium } from 'playwright-core';
+const base = 'http://127.0.0.1:4977';
+const r = await fetch(base + '/api/v1/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'browser-admin-password' }) });
+const cookie = r.headers.getSetCookie().map(h => h.split(';')[0]).find(p => p.startsWith('jh_session='));
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const ctx = await browser.newContext({ viewport: { width: 704, height: 900 }, locale: 'zh-CN' });
+await ctx.addCookies([{ name: 'jh_session', value: cookie.slice(11), url: base }]);
+const page = await ctx.newPage();
+await page.goto(base + process.argv[2]);
+await page.waitForTimeout(3000);
+await page.emulateMedia({ media: 'print' });
+await page.waitForTimeout(500);
+console.log(await page.evaluate(() => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > 706).slice(0, 8).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right) + ' ' + (e.textContent || '').slice(0, 30)).join('\n')));
+await browser.close();
