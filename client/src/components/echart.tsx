@@ -182,7 +182,7 @@ export default function EChart({
     };
   }, [locale]);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `apply` reads the option and noAnimation given here
+  // A new option or animation setting: `apply` reads them from `latest`, the dependencies say when.
   useEffect(() => {
     if (instance) applyRef.current(instance);
   }, [instance, option, noAnimation]);

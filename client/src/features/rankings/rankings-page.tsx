@@ -122,7 +122,6 @@ function RankingsContent({ county, params }: { county: CountyQuery; params: View
         chart={(ref) =>
           charts.map((chart, index) => (
             <LazyEChart
-              // biome-ignore lint/suspicious/noArrayIndexKey: the parts are positions in the ranking, re-cut as a whole
               key={index}
               option={chart.option}
               ariaLabel={title}

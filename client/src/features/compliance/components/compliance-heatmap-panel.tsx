@@ -104,7 +104,6 @@ function ComplianceHeatmapPanelContent({ county, query, schools, highlight = nul
       chart={(ref) =>
         charts.map((chart, index) => (
           <LazyEChart
-            // biome-ignore lint/suspicious/noArrayIndexKey: the parts are positions in the list, re-cut as a whole
             key={index}
             option={chart.option}
             ariaLabel={title}
