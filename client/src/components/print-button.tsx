@@ -11,9 +11,6 @@ export function PrintButton() {
       title={t('print.buttonTitle')}
       onClick={printView}
     >
-      <span aria-hidden="true" className="print-button-icon">
-        ⎙
-      </span>
       {t('print.button')}
     </button>
   );
