@@ -1,5 +1,5 @@
-import { LOCALE_LABELS, STAGE_LABELS, type Stage } from '@junheng/shared';
-import { Suspense } from 'react';
+import { LOCALE_LABELS, STAGE_LABELS } from '@junheng/shared';
+import { Suspense, useMemo, useState } from 'react';
 import { NavLink, Outlet, useLocation, useSearchParams } from 'react-router';
 import { PanelErrorBoundary } from '../components/error-boundary.tsx';
 import { LanguageSwitch } from '../components/language-switch.tsx';
@@ -8,12 +8,11 @@ import { UserMenu } from '../features/auth/components/user-menu.tsx';
 import { useMe } from '../features/auth/hooks/use-me.ts';
 import { restrictedTownshipNames } from '../features/auth/scope.ts';
 import { useSelectedDistrict } from '../features/districts/hooks/use-selected-district.ts';
-import { toCountyQuery } from '../features/filters/county-query.ts';
 import { useFilterOptions } from '../features/filters/hooks/use-filter-options.ts';
-import { parseViewParams } from '../features/filters/view-params.ts';
 import { useLang, useT } from '../i18n/i18n.tsx';
 import { carrySearch, NAV_ITEMS, visibleNavItems } from './nav-items.ts';
-import { printContextLine } from './print-context.ts';
+import { type PrintedView, PrintedViewContext, printContextLine } from './print-context.ts';
+import { usePrinting } from './print-mode.ts';
 
 function CountyPicker() {
   const t = useT();
@@ -57,34 +56,42 @@ function CountyPicker() {
   );
 }
 
-/** Printed pages carry their context: county, data year and filters (the navigation is not printed). */
-function PrintContext() {
+/**
+ * Printed pages carry their context: county, data year, the stage and filters of the county view on screen, and the
+ * time of printing (the navigation is not printed). Re-rendered when printing starts, so the time is the print's.
+ */
+function PrintContext({ view }: { view: PrintedView | null }) {
   const t = useT();
   const [lang] = useLang();
+  const printing = usePrinting();
   const [searchParams] = useSearchParams();
   const { district } = useSelectedDistrict();
   const scope = restrictedTownshipNames(useMe());
-  const year = searchParams.get('year') ?? (district?.years.length ? String(Math.max(...district.years)) : null);
-  const stage = searchParams.get('stage');
-  const params = parseViewParams(searchParams);
+  const county = view?.county ?? null;
+  const year =
+    county?.year.toString() ??
+    searchParams.get('year') ??
+    (district?.years.length ? String(Math.max(...district.years)) : null);
   // Township names come from the (cached) unfiltered balance reports; only looked up when a township is chosen.
-  const county = district && params.township.length > 0 ? toCountyQuery(district, params) : null;
-  const { options } = useFilterOptions(county);
-  const townshipNames = params.township.map(
-    (code) => options.townships.find((township) => township.code === code)?.name ?? code,
-  );
+  const { options } = useFilterOptions(county && county.township.length > 0 ? county : null);
+  const printedAt = useMemo(() => new Date(), [printing]);
   const line = printContextLine(
     {
       district: district ?? null,
       year,
-      filters: {
-        stage: stage && stage in STAGE_LABELS ? STAGE_LABELS[stage as Stage][lang] : null,
-        townships: townshipNames,
-        locales: params.locale.map((locale) => LOCALE_LABELS[locale][lang]),
-        groups: params.group,
-      },
+      stage: county && view?.showStage ? STAGE_LABELS[county.stage][lang] : null,
+      filters: county
+        ? {
+            townships: county.township.map(
+              (code) => options.townships.find((township) => township.code === code)?.name ?? code,
+            ),
+            locales: county.locale.map((locale) => LOCALE_LABELS[locale][lang]),
+            groups: county.group,
+            privateExcluded: !county.includePrivate,
+          }
+        : null,
       scope,
-      printedAt: new Date(),
+      printedAt,
     },
     t,
     lang,
@@ -97,52 +104,55 @@ export function AppLayout() {
   const location = useLocation();
   const search = carrySearch(location.search);
   const navItems = visibleNavItems(NAV_ITEMS, useMe()?.user.role);
+  const [printedView, setPrintedView] = useState<PrintedView | null>(null);
   return (
-    <div className="app">
-      <a className="skip-link" href="#main">
-        {t('app.skipToContent')}
-      </a>
-      <header className="app-header">
-        <div className="brand">
-          <span className="brand-name" lang="zh-CN">
-            均衡
-          </span>
-          <span className="brand-latin" lang="en">
-            Junheng
-          </span>
-          <span className="brand-tagline">{t('app.tagline')}</span>
+    <PrintedViewContext value={setPrintedView}>
+      <div className="app">
+        <a className="skip-link" href="#main">
+          {t('app.skipToContent')}
+        </a>
+        <header className="app-header">
+          <div className="brand">
+            <span className="brand-name" lang="zh-CN">
+              均衡
+            </span>
+            <span className="brand-latin" lang="en">
+              Junheng
+            </span>
+            <span className="brand-tagline">{t('app.tagline')}</span>
+          </div>
+          <div className="header-tools">
+            <CountyPicker />
+            <LanguageSwitch />
+            <UserMenu />
+          </div>
+          <PrintContext view={printedView} />
+        </header>
+        <div className="app-body">
+          <nav className="app-nav" aria-label={t('nav.label')}>
+            <ul>
+              {navItems.map((item) => (
+                <li key={item.to}>
+                  <NavLink
+                    to={{ pathname: item.to, search }}
+                    end={item.end ?? false}
+                    className={({ isActive }) => (isActive ? 'nav-link active' : 'nav-link')}
+                  >
+                    {t(item.label)}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <main id="main" className="app-main" tabIndex={-1}>
+            <PanelErrorBoundary key={location.pathname}>
+              <Suspense fallback={<Skeleton lines={6} />}>
+                <Outlet />
+              </Suspense>
+            </PanelErrorBoundary>
+          </main>
         </div>
-        <div className="header-tools">
-          <CountyPicker />
-          <LanguageSwitch />
-          <UserMenu />
-        </div>
-        <PrintContext />
-      </header>
-      <div className="app-body">
-        <nav className="app-nav" aria-label={t('nav.label')}>
-          <ul>
-            {navItems.map((item) => (
-              <li key={item.to}>
-                <NavLink
-                  to={{ pathname: item.to, search }}
-                  end={item.end ?? false}
-                  className={({ isActive }) => (isActive ? 'nav-link active' : 'nav-link')}
-                >
-                  {t(item.label)}
-                </NavLink>
-              </li>
-            ))}
-          </ul>
-        </nav>
-        <main id="main" className="app-main" tabIndex={-1}>
-          <PanelErrorBoundary key={location.pathname}>
-            <Suspense fallback={<Skeleton lines={6} />}>
-              <Outlet />
-            </Suspense>
-          </PanelErrorBoundary>
-        </main>
       </div>
-    </div>
+    </PrintedViewContext>
   );
 }

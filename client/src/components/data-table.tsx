@@ -81,12 +81,19 @@ export function DataTable<Row>({
                   aria-sort={column.sortable && sort ? (sorted ? ARIA_SORT[sorted] : 'none') : undefined}
                 >
                   {column.sortable && sort ? (
-                    <button type="button" className="sort-button" onClick={() => sort.onSort(column.id)}>
-                      {column.header}
-                      <span aria-hidden="true" className={sorted ? 'sort-mark active' : 'sort-mark'}>
-                        {sorted === 'desc' ? '▼' : sorted === 'asc' ? '▲' : '↕'}
+                    <>
+                      <button type="button" className="sort-button" onClick={() => sort.onSort(column.id)}>
+                        {column.header}
+                        <span aria-hidden="true" className={sorted ? 'sort-mark active' : 'sort-mark'}>
+                          {sorted === 'desc' ? '▼' : sorted === 'asc' ? '▲' : '↕'}
+                        </span>
+                      </button>
+                      {/* On paper the header repeats on every page, and Chromium leaves a button's text out of the
+                          repeats: the printed header is this plain text instead. */}
+                      <span aria-hidden="true" className="print-only-inline">
+                        {column.header}
                       </span>
-                    </button>
+                    </>
                   ) : (
                     column.header
                   )}

@@ -8,6 +8,7 @@ const chart = {
   setOption: vi.fn(),
   resize: vi.fn(),
   dispose: vi.fn(),
+  isDisposed: vi.fn(() => false),
   on: vi.fn(),
   off: vi.fn(),
   getDataURL: vi.fn(() => 'data:image/png;base64,AAAA'),
@@ -90,5 +91,42 @@ describe('EChart', () => {
     expect(onCategoryClick).toHaveBeenCalledTimes(1);
     unmount();
     expect(zr.off).toHaveBeenCalledWith('click', listener);
+  });
+
+  it('should redraw for the paper when print media starts, print a picture of itself, and restore the screen after', () => {
+    const listeners = new Set<() => void>();
+    const printMedia = {
+      matches: false,
+      addEventListener: (_type: string, listener: () => void) => listeners.add(listener),
+      removeEventListener: (_type: string, listener: () => void) => listeners.delete(listener),
+    };
+    const original = window.matchMedia;
+    window.matchMedia = ((query: string) =>
+      query === 'print'
+        ? printMedia
+        : {
+            matches: false,
+            addEventListener: () => {},
+            removeEventListener: () => {},
+          }) as unknown as typeof window.matchMedia;
+    try {
+      const { container, unmount } = render(<EChart option={option} ariaLabel="图" />);
+      chart.resize.mockClear();
+      printMedia.matches = true;
+      for (const listener of listeners) listener();
+      expect(chart.resize).toHaveBeenCalledTimes(1);
+      const picture = container.querySelector<HTMLImageElement>('img.echart-print-image');
+      expect(picture?.getAttribute('src')).toBe('data:image/png;base64,AAAA');
+      expect(chart.getDataURL).toHaveBeenCalledWith(expect.objectContaining({ pixelRatio: 2 }));
+
+      printMedia.matches = false;
+      window.dispatchEvent(new Event('afterprint'));
+      expect(chart.resize).toHaveBeenCalledTimes(2);
+      expect(container.querySelector('img.echart-print-image')).toBeNull();
+      unmount();
+      expect(listeners.size).toBe(0);
+    } finally {
+      window.matchMedia = original;
+    }
   });
 });

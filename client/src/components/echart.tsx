@@ -111,6 +111,20 @@ export default function EChart({
   const hasCategoryClick = onCategoryClick !== undefined;
   const noAnimation = useAnimationDisabled();
   const [instance, setInstance] = useState<EChartsType | undefined>(undefined);
+  const latest = useRef({ option, noAnimation });
+  latest.current = { option, noAnimation };
+  const applied = useRef<{ option: ChartOption; noAnimation: boolean } | undefined>(undefined);
+  // Draws the latest option unless it is already drawn. Called as soon as the instance exists too: a chart mounted
+  // when printing starts (a long ranking printed in parts) must be drawn before the page goes to paper, and the
+  // effect below only runs after another render.
+  const apply = (chart: EChartsType) => {
+    const { option: next, noAnimation: still } = latest.current;
+    if (applied.current?.option === next && applied.current.noAnimation === still) return;
+    chart.setOption(still ? { ...next, animation: false } : next, { notMerge: true, lazyUpdate: false });
+    applied.current = { option: next, noAnimation: still };
+  };
+  const applyRef = useRef(apply);
+  applyRef.current = apply;
 
   // Create (and on a locale change, re-create) the instance.
   useEffect(() => {
@@ -118,6 +132,8 @@ export default function EChart({
     if (!element) return;
     const chart = init(element, null, { renderer: 'canvas', locale });
     chartRef.current = chart;
+    applied.current = undefined;
+    applyRef.current(chart);
     setInstance(chart);
     let frame = 0;
     const observer =
@@ -133,7 +149,31 @@ export default function EChart({
             });
           });
     observer?.observe(element);
+    // Printing lays the page out at the paper's width, where no resize observer runs: the chart is redrawn to fit the
+    // paper when print media starts (its listeners run inside the print layout) and to fit the screen afterwards.
+    // On paper it is a picture of itself: Chromium prints a canvas drawn during the print from its recorded drawing
+    // operations, and that record keeps only the last part of a chart with many cells (the heatmap came out blank).
+    const printMedia = typeof window.matchMedia === 'function' ? window.matchMedia('print') : null;
+    let printImage: HTMLImageElement | null = null;
+    const refit = () => {
+      if (chart.isDisposed()) return;
+      printImage?.remove();
+      printImage = null;
+      chart.resize({ animation: { duration: 0 } });
+      if (!printMedia?.matches) return;
+      const url = chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#ffffff' });
+      printImage = document.createElement('img');
+      printImage.className = 'echart-print-image';
+      printImage.alt = '';
+      printImage.src = url;
+      element.append(printImage);
+    };
+    printMedia?.addEventListener('change', refit);
+    window.addEventListener('afterprint', refit);
     return () => {
+      printMedia?.removeEventListener('change', refit);
+      window.removeEventListener('afterprint', refit);
+      printImage?.remove();
       cancelAnimationFrame(frame);
       observer?.disconnect();
       chart.dispose();
@@ -142,10 +182,9 @@ export default function EChart({
     };
   }, [locale]);
 
+  // A new option or animation setting: `apply` reads them from `latest`, the dependencies say when.
   useEffect(() => {
-    if (!instance) return;
-    const next = noAnimation ? { ...option, animation: false } : option;
-    instance.setOption(next, { notMerge: true, lazyUpdate: false });
+    if (instance) applyRef.current(instance);
   }, [instance, option, noAnimation]);
 
   // Bind one stable listener per event name; it calls the latest handler, so new closures need no rebinding.

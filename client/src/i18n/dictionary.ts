@@ -6,6 +6,7 @@ import { filingEn, filingZh } from './dictionary-filing.ts';
 import { insightEn, insightZh } from './dictionary-insight.ts';
 import { planningEn, planningZh } from './dictionary-planning.ts';
 import { scorecardEn, scorecardZh } from './dictionary-scorecard.ts';
+import { printEn, printZh } from './dictionary-print.ts';
 
 /**
  * The UI dictionary. `zh` is the source of the keys; `en` must have exactly the same keys (`typeof zh` makes a missing
@@ -490,6 +491,7 @@ export const zh = {
   ...insightZh,
   ...scorecardZh,
   ...filingZh,
+  ...printZh,
 };
 
 export type Dictionary = typeof zh;
@@ -1001,4 +1003,5 @@ export const en: Dictionary = {
   ...insightEn,
   ...scorecardEn,
   ...filingEn,
+  ...printEn,
 };

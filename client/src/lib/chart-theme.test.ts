@@ -6,6 +6,7 @@ import {
   ROW_WINDOW,
   rowWindowStart,
   rowWindowZoom,
+  splitRowsForPrint,
   tooltipDataIndex,
   tooltipRow,
   visibleRows,
@@ -63,5 +64,23 @@ describe(rowWindowZoom.name, () => {
     expect(rowWindowStart(300, 2)).toBe(0);
     expect(rowWindowStart(300, 299)).toBe(300 - ROW_WINDOW);
     expect(rowWindowStart(20, 15)).toBe(0);
+  });
+});
+
+describe(splitRowsForPrint.name, () => {
+  const rows = (count: number) => Array.from({ length: count }, (_, i) => i);
+
+  it('should keep a list that fits one page as one chart', () => {
+    expect(splitRowsForPrint(rows(36))).toEqual([rows(36)]);
+    expect(splitRowsForPrint([])).toEqual([[]]);
+  });
+
+  it('should split a long list into even parts of at most 36 rows, in order, losing none', () => {
+    const parts = splitRowsForPrint(rows(75));
+    expect(parts.map((part) => part.length)).toEqual([25, 25, 25]);
+    expect(parts.flat()).toEqual(rows(75));
+    expect(splitRowsForPrint(rows(37)).map((part) => part.length)).toEqual([19, 18]);
+    expect(splitRowsForPrint(rows(300)).every((part) => part.length <= 36)).toBe(true);
+    expect(splitRowsForPrint(rows(300)).flat()).toEqual(rows(300));
   });
 });

@@ -174,3 +174,22 @@ export function rowWindowZoom(
 export function visibleRows(total: number): number {
   return total > ROW_WINDOW_FROM ? ROW_WINDOW : total;
 }
+
+/**
+ * Rows of one chart on paper: a chart that fits an A4 page with its panel title (36 rows of 22 px plus the axes), so
+ * no page break falls inside it.
+ */
+export const PRINT_ROWS_PER_CHART = 36;
+
+/**
+ * A long category list split into charts of at most `perChart` rows for printing, as even as possible (75 schools →
+ * 25 + 25 + 25, not 36 + 36 + 3), in the given order. A short list stays one chart.
+ */
+export function splitRowsForPrint<T>(rows: readonly T[], perChart = PRINT_ROWS_PER_CHART): T[][] {
+  if (rows.length <= perChart) return [rows.slice()];
+  const charts = Math.ceil(rows.length / perChart);
+  const size = Math.ceil(rows.length / charts);
+  const parts: T[][] = [];
+  for (let start = 0; start < rows.length; start += size) parts.push(rows.slice(start, start + size));
+  return parts;
+}

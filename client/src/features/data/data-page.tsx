@@ -1,3 +1,4 @@
+import { PrintButton } from '../../components/print-button.tsx';
 import { useT } from '../../i18n/i18n.tsx';
 import { useCan, useMe } from '../auth/hooks/use-me.ts';
 import { CountyInputsForm } from './components/county-inputs-form.tsx';
@@ -20,9 +21,12 @@ export default function DataPage() {
   const intro = !me || canImport ? t('data.intro') : canViewImports ? t('data.introAnalyst') : t('data.introViewer');
   return (
     <section className="page" aria-labelledby="data-title">
-      <h1 id="data-title" className="page-title">
-        {!me || canImport ? t('data.title') : t('nav.data')}
-      </h1>
+      <div className="page-heading">
+        <h1 id="data-title" className="page-title">
+          {!me || canImport ? t('data.title') : t('nav.data')}
+        </h1>
+        <PrintButton />
+      </div>
       <p className="page-intro">{intro}</p>
       {canImport ? (
         <div className="data-grid">

@@ -23,6 +23,7 @@ import {
   URBAN_RURAL_CODES,
 } from '@junheng/shared';
 import type { ReactNode } from 'react';
+import { PrintButton } from '../../components/print-button.tsx';
 import { useLang, useT } from '../../i18n/i18n.tsx';
 import { formatCv, formatNumber, formatPercent } from '../../lib/format.ts';
 import { CONVENTIONS_COPY } from './conventions-copy.ts';
@@ -105,9 +106,12 @@ export default function MethodPage() {
 
   return (
     <article className="page method-page" aria-labelledby="method-title">
-      <h1 id="method-title" className="page-title">
-        {copy.title}
-      </h1>
+      <div className="page-heading">
+        <h1 id="method-title" className="page-title">
+          {copy.title}
+        </h1>
+        <PrintButton />
+      </div>
       <p className="page-intro">{copy.intro}</p>
 
       <nav className="card method-toc" aria-label={copy.contents}>

@@ -1,10 +1,12 @@
 import { type IndicatorKey, QUALITY_INDICATOR_KEYS, STAGE_LABELS } from '@junheng/shared';
 import { useCallback, useMemo } from 'react';
+import { usePrinting } from '../../app/print-mode.ts';
 import { ChartPanel } from '../../components/chart-panel.tsx';
 import type { ECElementEvent } from '../../components/echart-option.ts';
 import { PanelErrorBoundary } from '../../components/error-boundary.tsx';
 import { LazyEChart } from '../../components/lazy-echart.tsx';
 import { pickLabel, useLang, useT } from '../../i18n/i18n.tsx';
+import { splitRowsForPrint } from '../../lib/chart-theme.ts';
 import { buildExportLinks, exportFileName } from '../../lib/export-links.ts';
 import { formatCv, formatIndicator } from '../../lib/format.ts';
 import { indicatorName } from '../../lib/indicators.ts';
@@ -27,6 +29,8 @@ function RankingsContent({ county, params }: { county: CountyQuery; params: View
   const t = useT();
   const [lang] = useLang();
   const openSchool = useOpenSchool();
+  // On paper every school is drawn: there is no scrolling there.
+  const windowed = !usePrinting();
   const indicator = params.indicator ?? DEFAULT_INDICATOR;
   const order: SortOrder = params.order ?? 'desc';
   const rankingsQuery = useMemo<RankingsQuery>(() => ({ ...county, indicator }), [county, indicator]);
@@ -36,22 +40,27 @@ function RankingsContent({ county, params }: { county: CountyQuery; params: View
     rankingsQueryOptions({ ...other, indicator }),
   );
 
-  // Built once per report, order, language and highlighted school; hovering never rebuilds it.
-  const option = useMemo(
-    () =>
-      report
-        ? buildRankingBarOption(report.rows, {
-            lang,
-            indicator: report.indicator,
-            mean: report.mean,
-            threshold: report.threshold,
-            order,
-            highlightCode: params.school,
-          })
-        : null,
-    [report, lang, order, params.school],
-  );
   const ordered = useMemo(() => (report ? orderRankingRows(report.rows, order) : []), [report, order]);
+  // Built once per report, order, language and highlighted school; hovering never rebuilds it. On screen one chart
+  // (a long ranking scrolls inside it); on paper every school, in charts that each fit a page, on one scale.
+  const charts = useMemo(() => {
+    if (!report) return [];
+    const parts = windowed ? [report.rows] : splitRowsForPrint(ordered);
+    const valueAxisMax = Math.max(0, ...report.rows.map((row) => row.value ?? 0));
+    return parts.map((part) => ({
+      height: rankingHeight(part.length, windowed),
+      option: buildRankingBarOption(part, {
+        lang,
+        indicator: report.indicator,
+        mean: report.mean,
+        threshold: report.threshold,
+        order,
+        highlightCode: params.school,
+        windowed,
+        valueAxisMax: windowed ? null : valueAxisMax,
+      }),
+    }));
+  }, [report, ordered, lang, order, params.school, windowed]);
   // A bar or the space of its row opens the school (large-mode bars emit no item clicks), and so does its name.
   const onCategoryClick = useCallback(
     (index: number) => {
@@ -111,16 +120,17 @@ function RankingsContent({ county, params }: { county: CountyQuery; params: View
         fileName={exportFileName([report?.district.name, county.year, stageLabel, title])}
         skeletonHeight={480}
         chart={(ref) =>
-          option ? (
+          charts.map((chart, index) => (
             <LazyEChart
-              option={option}
+              key={index}
+              option={chart.option}
               ariaLabel={title}
-              height={rankingHeight(ordered.length)}
-              ref={ref}
+              height={chart.height}
+              ref={index === 0 ? ref : undefined}
               onEvents={onEvents}
               onCategoryClick={onCategoryClick}
             />
-          ) : null
+          ))
         }
         table={() =>
           report ? (

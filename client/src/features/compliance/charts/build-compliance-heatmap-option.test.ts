@@ -102,6 +102,20 @@ describe(buildComplianceHeatmapOption.name, () => {
     expect(heatmapHeight(120)).toBe(76 + ROW_WINDOW * 22);
   });
 
+  it('should draw every school of a big county in one pass for printing', () => {
+    const many = Array.from({ length: 120 }, (_, i) => schoolFixture(`S${i}`, `学校${i}`));
+    const printed = buildComplianceHeatmapOption(many, indicators, {
+      lang: 'zh',
+      highlightCode: 'S100',
+      windowed: false,
+    });
+    expect(printed.dataZoom).toBeUndefined();
+    expect(axis(printed, 'yAxis').data).toHaveLength(120);
+    // Paper gets no animation frames: a progressive render would stop after its first chunk.
+    expect(seriesAt(printed)).toEqual(expect.objectContaining({ progressive: 0 }));
+    expect(heatmapHeight(120, false)).toBe(76 + 120 * 22);
+  });
+
   it('should build an empty heatmap', () => {
     const empty = buildComplianceHeatmapOption([], indicators, { lang: 'zh' });
     expect(seriesAt(empty).data).toEqual([]);

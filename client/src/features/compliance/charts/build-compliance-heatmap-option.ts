@@ -61,9 +61,12 @@ export function cellState(
   return qualityCellState(value, met, threshold);
 }
 
-/** Height that gives every school shown (all, or the scrolling window of a big county) a 22 px row. */
-export function heatmapHeight(schools: number): number {
-  return Math.max(220, 76 + visibleRows(schools) * 22);
+/**
+ * Height that gives every school shown (all, or the scrolling window of a big county; all of them when `windowed` is
+ * false, as on paper) a 22 px row.
+ */
+export function heatmapHeight(schools: number, windowed = true): number {
+  return Math.max(220, 76 + (windowed ? visibleRows(schools) : schools) * 22);
 }
 
 export function formatMetCount(school: Pick<HeatmapSchool, 'metCount' | 'passes'>, lang: Lang): string {
@@ -101,12 +104,13 @@ export function formatHeatmapTooltip(school: HeatmapSchool, indicator: HeatmapIn
 export function buildComplianceHeatmapOption(
   schools: readonly HeatmapSchool[],
   indicators: readonly HeatmapIndicator[],
-  options: { lang: Lang; highlightCode?: string | null },
+  /** `windowed: false`: every school at once, no scrolling window (for printing). */
+  options: { lang: Lang; highlightCode?: string | null; windowed?: boolean },
 ): ChartOption {
   const { lang } = options;
   // Both row axes (names on the left, met count on the right) scroll together.
   const focus = options.highlightCode ? schools.findIndex((school) => school.code === options.highlightCode) : -1;
-  const zoom = rowWindowZoom(schools.length, focus, [0, 1]);
+  const zoom = options.windowed === false ? undefined : rowWindowZoom(schools.length, focus, [0, 1]);
   const data: [number, number, number][] = [];
   const labels: string[] = [];
   const cells: { school: HeatmapSchool; indicator: HeatmapIndicator }[] = [];
@@ -191,6 +195,8 @@ export function buildComplianceHeatmapOption(
         type: 'heatmap',
         name: translate(lang, 'compliance.heatmapTitle'),
         data,
+        // Drawn in one pass when every row is shown: paper gets no animation frames to finish a progressive render.
+        ...(zoom ? {} : { progressive: 0 }),
         itemStyle: { borderColor: '#ffffff', borderWidth: 2 },
         label: {
           show: true,

@@ -1,10 +1,12 @@
 import { type BalanceResponse, QUALITY_INDICATOR_KEYS, STAGE_LABELS } from '@junheng/shared';
 import { useMemo } from 'react';
+import { usePrinting } from '../../../app/print-mode.ts';
 import { ChartPanel, type PanelQueryState } from '../../../components/chart-panel.tsx';
 import type { ECElementEvent } from '../../../components/echart-option.ts';
 import { PanelErrorBoundary } from '../../../components/error-boundary.tsx';
 import { LazyEChart } from '../../../components/lazy-echart.tsx';
 import { pickLabel, useLang, useT } from '../../../i18n/i18n.tsx';
+import { splitRowsForPrint } from '../../../lib/chart-theme.ts';
 import { buildExportLinks, exportFileName } from '../../../lib/export-links.ts';
 import { type CountyQuery, countyQueryInput } from '../../filters/county-query.ts';
 import { useOpenSchool } from '../../filters/hooks/use-open-school.ts';
@@ -38,6 +40,8 @@ function ComplianceHeatmapPanelContent({ county, query, schools, highlight = nul
   const t = useT();
   const [lang] = useLang();
   const openSchool = useOpenSchool();
+  // On paper every school is drawn: there is no scrolling there.
+  const windowed = !usePrinting();
   const report = query.data;
   const indicators = useMemo<HeatmapIndicator[]>(
     () =>
@@ -46,9 +50,14 @@ function ComplianceHeatmapPanelContent({ county, query, schools, highlight = nul
         .map((indicator) => ({ key: indicator.key, threshold: indicator.threshold })),
     [report],
   );
-  const option = useMemo(
-    () => buildComplianceHeatmapOption(schools, indicators, { lang, highlightCode: highlight }),
-    [schools, indicators, lang, highlight],
+  // On screen one chart (a big county scrolls inside it); on paper every school, in charts that each fit a page.
+  const charts = useMemo(
+    () =>
+      (windowed ? [schools] : splitRowsForPrint(schools)).map((part) => ({
+        height: heatmapHeight(part.length, windowed),
+        option: buildComplianceHeatmapOption(part, indicators, { lang, highlightCode: highlight, windowed }),
+      })),
+    [schools, indicators, lang, highlight, windowed],
   );
   const exports = useMemo(
     () =>
@@ -77,7 +86,6 @@ function ComplianceHeatmapPanelContent({ county, query, schools, highlight = nul
     [schools, indicators, openSchool],
   );
   const title = t('compliance.heatmapTitle');
-  const height = heatmapHeight(schools.length);
 
   return (
     <ChartPanel
@@ -93,7 +101,18 @@ function ComplianceHeatmapPanelContent({ county, query, schools, highlight = nul
         title,
       ])}
       skeletonHeight={400}
-      chart={(ref) => <LazyEChart option={option} ariaLabel={title} height={height} ref={ref} onEvents={onEvents} />}
+      chart={(ref) =>
+        charts.map((chart, index) => (
+          <LazyEChart
+            key={index}
+            option={chart.option}
+            ariaLabel={title}
+            height={chart.height}
+            ref={index === 0 ? ref : undefined}
+            onEvents={onEvents}
+          />
+        ))
+      }
       table={() => <ComplianceStateTable schools={schools} indicators={indicators} caption={title} />}
     />
   );

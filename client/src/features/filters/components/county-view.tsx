@@ -1,7 +1,8 @@
 import type { DistrictSummary } from '@junheng/shared';
-import type { ReactNode } from 'react';
+import { type ReactNode, useMemo } from 'react';
 import { Link, useLocation } from 'react-router';
 import { carrySearch } from '../../../app/nav-items.ts';
+import { usePrintedView } from '../../../app/print-context.ts';
 import { EmptyState } from '../../../components/empty-state.tsx';
 import { ErrorMessage } from '../../../components/error-boundary.tsx';
 import { Skeleton } from '../../../components/skeleton.tsx';
@@ -44,6 +45,7 @@ export function CountyView({
   const t = useT();
   const location = useLocation();
   const { districtsQuery, district, params, update, county } = useCountyQuery();
+  usePrintedView(useMemo(() => (county ? { county, showStage } : null), [county, showStage]));
 
   let content: ReactNode;
   if (districtsQuery.isPending) content = <Skeleton lines={6} />;

@@ -6,6 +6,7 @@ import {
   buildRankingBarOption,
   formatRankingTooltip,
   orderRankingRows,
+  RANKING_ROW_HEIGHT,
   type RankingBarOptions,
   rankingBarColor,
   rankingHeight,
@@ -118,6 +119,24 @@ describe(buildRankingBarOption.name, () => {
     expect(big.dataZoom).toEqual(expect.arrayContaining([expect.objectContaining({ startValue: 144 })]));
     expect(rankingHeight(300)).toBe(rankingHeight(ROW_WINDOW));
     expect(sut.dataZoom).toBeUndefined();
+  });
+
+  it('should draw every row of a long ranking, without a scrolling window, for printing', () => {
+    const many = Array.from({ length: 300 }, (_, i) => rankingRowFixture(i + 1, 300 - i));
+    const printed = buildRankingBarOption(many, { ...options, windowed: false });
+    expect(printed.dataZoom).toBeUndefined();
+    expect(axis(printed, 'yAxis').data).toHaveLength(300);
+    expect(rankingHeight(300, false)).toBe(96 + 300 * RANKING_ROW_HEIGHT);
+    expect(rankingHeight(300, false)).toBeGreaterThan(rankingHeight(300));
+  });
+
+  it('should give every part of a ranking printed in parts the scale of the whole ranking', () => {
+    const part = [rankingRowFixture(40, 3), rankingRowFixture(41, 2)];
+    const printed = buildRankingBarOption(part, { ...options, windowed: false, valueAxisMax: 300 });
+    const max = axis(printed, 'xAxis').max as (extent: { max: number }) => number;
+    expect(max({ max: 3 })).toBe(300);
+    const alone = buildRankingBarOption(part, options);
+    expect((axis(alone, 'xAxis').max as (extent: { max: number }) => number)({ max: 3 })).toBe(9.2);
   });
 
   it('should open a long ranking at the first school below the standard, not at the best schools', () => {

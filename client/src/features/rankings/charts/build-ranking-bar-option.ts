@@ -32,14 +32,24 @@ export interface RankingBarOptions {
   order: SortOrder;
   /** The school to emphasise (the one last opened). */
   highlightCode?: string | null;
+  /** false: every row at once, no scrolling window (for printing). Default true. */
+  windowed?: boolean;
+  /**
+   * The value axis reaches at least this far: a ranking printed in parts passes the largest value of the whole
+   * ranking, so every part has the same scale.
+   */
+  valueAxisMax?: number | null;
 }
 
 /** Row height of the ranking: enough for a 12 px Chinese name. */
 export const RANKING_ROW_HEIGHT = 20;
 
-/** Legend and reference-line labels above the bars, the rows (all, or the scrolling window of a long ranking). */
-export function rankingHeight(rows: number): number {
-  return Math.max(240, 96 + visibleRows(rows) * RANKING_ROW_HEIGHT);
+/**
+ * Legend and reference-line labels above the bars, the rows (all, or the scrolling window of a long ranking; all of
+ * them when `windowed` is false, as on paper).
+ */
+export function rankingHeight(rows: number, windowed = true): number {
+  return Math.max(240, 96 + (windowed ? visibleRows(rows) : rows) * RANKING_ROW_HEIGHT);
 }
 
 /**
@@ -105,7 +115,10 @@ export function buildRankingBarOption(input: readonly RankingBarRow[], options: 
   const highlightIndex = options.highlightCode ? rows.findIndex((row) => row.code === options.highlightCode) : -1;
   // A long ranking opens where the analyst's question is: the school last opened, else the first one below standard.
   const firstFailing = rows.findIndex((row) => row.meets === false);
-  const zoom = rowWindowZoom(rows.length, highlightIndex >= 0 ? highlightIndex : firstFailing);
+  const zoom =
+    options.windowed === false
+      ? undefined
+      : rowWindowZoom(rows.length, highlightIndex >= 0 ? highlightIndex : firstFailing);
   const lines: { name: string; xAxis: number; lineStyle: object; label: object }[] = [];
   if (threshold !== null) {
     lines.push({
@@ -175,7 +188,12 @@ export function buildRankingBarOption(input: readonly RankingBarRow[], options: 
       axisLabel: { fontSize: 11, color: CHART_COLORS.axis },
       splitLine: { lineStyle: { color: CHART_COLORS.grid } },
       max: (extent: { max: number }) =>
-        Math.max(extent.max, threshold ?? Number.NEGATIVE_INFINITY, mean ?? Number.NEGATIVE_INFINITY),
+        Math.max(
+          extent.max,
+          threshold ?? Number.NEGATIVE_INFINITY,
+          mean ?? Number.NEGATIVE_INFINITY,
+          options.valueAxisMax ?? Number.NEGATIVE_INFINITY,
+        ),
     },
     yAxis: {
       type: 'category',

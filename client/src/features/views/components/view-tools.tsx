@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { Link, useLocation } from 'react-router';
+import { PrintButton } from '../../../components/print-button.tsx';
 import { useT } from '../../../i18n/i18n.tsx';
 import { isApiError } from '../../../lib/api-client.ts';
 import { savedViewsQueryOptions, useCreateSavedView, useDeleteSavedView } from '../api/saved-views.ts';
@@ -8,7 +9,7 @@ import { absoluteViewLink, copyText, savedViewHref, viewTarget } from '../view-l
 import '../views.css';
 
 /**
- * The tools of every view: copy a link to exactly this view, save it under a name, open or delete a saved view.
+ * The tools of every view: print it, copy a link to exactly this view, save it under a name, open or delete a saved view.
  * Saved views belong to the signed-in user.
  */
 export function ViewTools() {
@@ -53,6 +54,7 @@ export function ViewTools() {
 
   return (
     <div className="view-tools">
+      <PrintButton />
       <button type="button" className="button button-secondary button-small" onClick={copy}>
         {t('views.copyLink')}
       </button>
