@@ -5,8 +5,8 @@ import { comparableEn, comparableZh } from './dictionary-comparable.ts';
 import { filingEn, filingZh } from './dictionary-filing.ts';
 import { insightEn, insightZh } from './dictionary-insight.ts';
 import { planningEn, planningZh } from './dictionary-planning.ts';
-import { scorecardEn, scorecardZh } from './dictionary-scorecard.ts';
 import { printEn, printZh } from './dictionary-print.ts';
+import { scorecardEn, scorecardZh } from './dictionary-scorecard.ts';
 
 /**
  * The UI dictionary. `zh` is the source of the keys; `en` must have exactly the same keys (`typeof zh` makes a missing
