@@ -5,6 +5,7 @@ import * as classSizePerStage from './2026_12_06_0300_class_size_per_stage.ts';
 import * as loginThrottle from './2026_12_06_0500_login_throttle.ts';
 import * as rotationTeacherUniquePerCounty from './2026_12_06_0600_rotation_teacher_unique_per_county.ts';
 import * as createSavedViewsAndNotes from './2026_12_06_0800_create_saved_views_and_notes.ts';
+import * as multiCountyScope from './2026_12_07_0200_multi_county_scope.ts';
 
 /** Every migration, by name. Listed statically so the same code runs under tsx, Vitest and a bundler. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_06_0500_login_throttle': loginThrottle,
   '2026_12_06_0600_rotation_teacher_unique_per_county': rotationTeacherUniquePerCounty,
   '2026_12_06_0800_create_saved_views_and_notes': createSavedViewsAndNotes,
+  '2026_12_07_0200_multi_county_scope': multiCountyScope,
 };
