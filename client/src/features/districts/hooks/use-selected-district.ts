@@ -7,15 +7,20 @@ import { districtsQueryOptions } from '../api/districts.ts';
 export const DISTRICT_SEARCH_PARAM = 'district';
 
 /**
- * The district named by `?district=`; when the parameter is missing or unknown, the first one that has yearly data
- * (a county imported with its schools only should not hide the one with statistics), else the first.
+ * The district named by `?district=`; when the parameter is missing or unknown, the largest one (most schools) that
+ * has yearly data (a county imported with its schools only should not hide the one with statistics; a city's user
+ * starts on its main county, not on whichever has the lowest code), else the first.
  */
 export function pickDistrict(districts: readonly DistrictSummary[], code: string | null): DistrictSummary | undefined {
-  return (
-    districts.find((district) => district.code === code) ??
-    districts.find((district) => district.years.length > 0) ??
-    districts[0]
+  const named = districts.find((district) => district.code === code);
+  if (named) return named;
+  const withData = districts.filter((district) => district.years.length > 0);
+  // The first of the largest, in list (code) order.
+  const largest = withData.reduce<DistrictSummary | undefined>(
+    (best, district) => (best === undefined || district.schools > best.schools ? district : best),
+    undefined,
   );
+  return largest ?? districts[0];
 }
 
 /**
