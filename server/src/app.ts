@@ -15,6 +15,7 @@ import { createBalanceRouter } from './balance/balance.router.ts';
 import { findDataVersion } from './cache/report-cache.repository.ts';
 import { ReportCache } from './cache/report-cache.ts';
 import type { Config } from './config.ts';
+import { createCountyComparisonRouter } from './county-comparison/county-comparison.router.ts';
 import { createDistrictsRouter } from './districts/districts.router.ts';
 import { errorMiddleware, HttpError, notFoundHandler } from './http/errors.ts';
 import { createImportsRouter } from './imports/imports.router.ts';
@@ -116,6 +117,7 @@ export function createApp({ db, config, logger }: AppDeps): Express {
   app.use(createBalanceRouter(db, reportCache));
   app.use(createAnalysisRouter(db));
   app.use(createComparisonRouter(db));
+  app.use(createCountyComparisonRouter(db));
   app.use(createNotesRouter(db));
   app.use(createPlanningRouter(db, onDataChanged));
   app.use(createRecordsRouter(db));

@@ -2,6 +2,7 @@ import { analysisRoutes } from './routes/analysis.ts';
 import { authRoutes } from './routes/auth.ts';
 import { comparisonRoutes } from './routes/comparison.ts';
 import { coreRoutes } from './routes/core.ts';
+import { countyComparisonRoutes } from './routes/county-comparison.ts';
 import { notesRoutes } from './routes/notes.ts';
 import { planningRoutes } from './routes/planning.ts';
 
@@ -15,6 +16,7 @@ export const routes = {
   ...coreRoutes,
   ...analysisRoutes,
   ...comparisonRoutes,
+  ...countyComparisonRoutes,
   ...notesRoutes,
   ...planningRoutes,
   ...authRoutes,

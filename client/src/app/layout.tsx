@@ -96,7 +96,8 @@ export function AppLayout() {
   const t = useT();
   const location = useLocation();
   const search = carrySearch(location.search);
-  const navItems = visibleNavItems(NAV_ITEMS, useMe()?.user.role);
+  const { districts } = useSelectedDistrict();
+  const navItems = visibleNavItems(NAV_ITEMS, useMe()?.user.role, districts.length);
   return (
     <div className="app">
       <a className="skip-link" href="#main">

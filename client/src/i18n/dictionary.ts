@@ -1,5 +1,6 @@
 import { authEn, authZh } from './dictionary-auth.ts';
 import { classSizeEn, classSizeZh } from './dictionary-class-size.ts';
+import { countiesEn, countiesZh } from './dictionary-counties.ts';
 import { insightEn, insightZh } from './dictionary-insight.ts';
 import { planningEn, planningZh } from './dictionary-planning.ts';
 
@@ -490,6 +491,7 @@ export const zh = {
   'chart.school.teachersAxis': '人',
   ...planningZh,
   ...classSizeZh,
+  ...countiesZh,
   ...authZh,
   ...insightZh,
 };
@@ -1006,6 +1008,7 @@ export const en: Dictionary = {
   'chart.school.teachersAxis': 'Teachers',
   ...planningEn,
   ...classSizeEn,
+  ...countiesEn,
   ...authEn,
   ...insightEn,
 };

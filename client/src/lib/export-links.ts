@@ -16,12 +16,13 @@ export type ExportableRoute =
   | 'getSchoolProfile'
   | 'getSchoolComparison'
   | 'getYearOverYear'
-  | 'getDistanceToPass';
+  | 'getDistanceToPass'
+  | 'getCountyComparison';
 
 export interface ExportTarget {
   route: ExportableRoute;
-  /** District code, or the school code for getSchoolProfile. */
-  params: { code: string };
+  /** District code, or the school code for getSchoolProfile; none for a route above the county. */
+  params?: { code: string };
   /** The exact query of the data on screen (filters, year, stage, table, indicator). */
   query: QueryInput;
 }

@@ -17,7 +17,7 @@ export function commaList<T extends string>(item: z.ZodType<T, string>) {
     .pipe(z.array(item).max(200));
 }
 
-const booleanParam = (defaultValue: boolean) =>
+export const booleanParam = (defaultValue: boolean) =>
   z
     .enum(['true', 'false', '1', '0'])
     .optional()
