@@ -30,7 +30,8 @@ describe.skipIf(!browserAvailable())('多县对比 view', () => {
     const table = page.locator('section.card', {
       has: page.getByRole('heading', { name: '各区县结论与首次达标年度' }),
     });
-    const names = await table.locator('tbody tr td:first-child').allTextContents();
+    await table.locator('tbody tr').first().waitFor();
+    const names = await table.locator('tbody tr > :first-child').allTextContents();
     expect(names).toEqual(DEMO_CITY_COUNTIES);
     const api = await page.evaluate(async () => {
       const res = await fetch('/api/v1/county-comparison?stage=primary');
@@ -38,9 +39,9 @@ describe.skipIf(!browserAvailable())('多县对比 view', () => {
         rows: { districtName: string; passes: boolean | null; firstPassedYear: number | null }[];
       };
     });
-    const verdicts = await table.locator('tbody tr td:nth-child(5)').allTextContents();
+    const verdicts = await table.locator('tbody tr > :nth-child(5)').allTextContents();
     expect(verdicts).toEqual(api.rows.map((r) => (r.passes ? '达标' : '未达标')));
-    const firstPassed = await table.locator('tbody tr td:nth-child(6)').allTextContents();
+    const firstPassed = await table.locator('tbody tr > :nth-child(6)').allTextContents();
     expect(firstPassed).toEqual(
       api.rows.map((r) => (r.firstPassedYear === null ? '尚未达标' : String(r.firstPassedYear))),
     );
@@ -50,7 +51,7 @@ describe.skipIf(!browserAvailable())('多县对比 view', () => {
     await heatmap.getByRole('button', { name: '以表格查看' }).click();
     expect(await heatmap.locator('tbody tr').count()).toBe(DEMO_CITY_COUNTIES.length);
     await heatmap.getByRole('button', { name: '以图表查看' }).click();
-    await heatmap.locator('canvas').waitFor();
+    await heatmap.locator('canvas').first().waitFor();
 
     // City filter: the demo's one city, by name and code; choosing it asks the server for that city only.
     const city = page.getByTestId('county-city');

@@ -110,9 +110,12 @@ describe.skipIf(usingRealPostgres())('the CLI and the server process (embedded d
     expect(password).toMatch(/^[1-9A-Za-z]{20}$/);
     const cookie = await loginCookie(first.base, 'admin', password);
     const districts = await (await fetch(`${first.base}/api/v1/districts`, { headers: { cookie } })).json();
-    expect(districts).toEqual([
-      expect.objectContaining({ code: '330999', years: [2019, 2020, 2021, 2022, 2023, 2024, 2025] }),
-    ]);
+    // The demo county and the other counties of its (fictional) city.
+    expect(districts).toEqual(
+      ['330991', '330992', '330993', '330994', '330999'].map((code) =>
+        expect.objectContaining({ code, years: [2019, 2020, 2021, 2022, 2023, 2024, 2025] }),
+      ),
+    );
     expect(await first.stop('SIGINT')).toBe(0);
     expect(first.output()).toContain('database closed');
     expect(fs.existsSync(path.join(work, 'data/junheng.lock'))).toBe(false);
@@ -134,6 +137,14 @@ describe.skipIf(usingRealPostgres())('the CLI and the server process (embedded d
     expect(weak.stderr).toContain('密码至少 10 位');
     const noTownship = await runCli(['user', 'add', 'nowhere', '--role', 'viewer'], { input: 'viewer-password-1\n' });
     expect(noTownship.code).toBe(1);
+    // A city's analyst: a set of counties, then every county, then one.
+    const city = await runCli(['user', 'add', 'city', '--role', 'analyst', '--district', '330999,330991'], {
+      input: 'analyst-password-1\n',
+    });
+    expect(city.stdout).toContain('区县 330991、330999');
+    expect((await runCli(['user', 'scope', 'city', '--district', 'all'])).stdout).toContain('全部区县');
+    const narrowed = await runCli(['user', 'scope', 'city', '--district', '330991', '--json']);
+    expect(JSON.parse(narrowed.stdout)).toMatchObject({ username: 'city', districtCodes: ['330991'] });
 
     const viewerToken = (await runCli(['token', 'create', 'east', '--name', 'script'])).stdout.trim();
     expect(viewerToken).toMatch(/^jh_[\w-]{40,}$/);

@@ -25,7 +25,7 @@ export const DistrictCodesSchema = z
   .array(DistrictCodeSchema)
   .min(1, '至少一个区县 / at least one county')
   .max(500)
-  .transform((codes) => [...new Set(codes)]);
+  .transform((codes) => [...new Set(codes)].sort());
 
 /**
  * What a user may see: null means no restriction at that level. `districtCodes` limits to a set of counties (one
