@@ -66,12 +66,18 @@ describe(buildStatusChangeOption.name, () => {
     const sut = buildStatusChangeOption(rows, { lang: 'zh', measure: KEY, limit: 0.5 });
     expect((sut.xAxis as { data: string[] }).data).toEqual(['改善', '基本持平', '变差', '无上年数据']);
     expect((sut.yAxis as { data: string[] }).data).toEqual(['达标', '未达标·差距小', '未达标·差距大']);
-    const data = (sut.series as { data: { value: number[]; itemStyle: { color: string } }[] }[])[0]?.data ?? [];
+    const data = (sut.series as { data: number[][] }[])[0]?.data ?? [];
     expect(data).toHaveLength(12);
-    const at = (x: number, y: number) => data.find((d) => d.value[0] === x && d.value[1] === y);
-    expect(at(2, 2)).toEqual({ value: [2, 2, 1], itemStyle: { color: GRID_CELL_COLORS.fail.worsened } });
-    expect(at(0, 1)?.itemStyle.color).toBe(GRID_CELL_COLORS.near.improved);
-    expect(at(1, 2)?.itemStyle.color).toBe('#f4f6f9');
+    const pieces = (sut.visualMap as { dimension: number; pieces: { value: number; color: string }[] }).pieces;
+    const colourAt = (x: number, y: number) => {
+      const cell = data.find((d) => d[0] === x && d[1] === y);
+      return pieces.find((piece) => piece.value === cell?.[3])?.color;
+    };
+    expect(data.find((d) => d[0] === 2 && d[1] === 2)?.[2]).toBe(1);
+    expect(colourAt(2, 2)).toBe(GRID_CELL_COLORS.fail.worsened);
+    expect(colourAt(0, 1)).toBe(GRID_CELL_COLORS.near.improved);
+    expect(colourAt(0, 0)).toBe(GRID_CELL_COLORS.pass.improved);
+    expect(colourAt(1, 2)).toBe('#f4f6f9');
   });
 
   it('should name up to four counties in a cell and count the rest', () => {
@@ -83,7 +89,7 @@ describe(buildStatusChangeOption.name, () => {
 
   it('should draw an empty grid for no counties', () => {
     const sut = buildStatusChangeOption([], { lang: 'en', measure: 'passes', limit: 0.45 });
-    const data = (sut.series as { data: { value: number[] }[] }[])[0]?.data ?? [];
-    expect(data.every((d) => d.value[2] === 0)).toBe(true);
+    const data = (sut.series as { data: number[][] }[])[0]?.data ?? [];
+    expect(data.every((d) => d[2] === 0)).toBe(true);
   });
 });

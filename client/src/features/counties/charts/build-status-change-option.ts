@@ -28,6 +28,19 @@ export const GRID_CELL_COLORS: Record<StatusLevel, Record<ChangeLevel, string>> 
   near: { improved: '#f0c05e', steady: '#e8a33d', worsened: '#dd7a2f', none: '#f6dfb2' },
   fail: { improved: '#e8896b', steady: '#d04437', worsened: '#93241b', none: '#efc1b9' },
 };
+const EMPTY_CELL_COLOR = '#f4f6f9';
+/** Every cell colour in grid order (status-major), then the empty cell's. */
+export const GRID_PALETTE: readonly string[] = [
+  ...STATUS_LEVELS.flatMap((status) => CHANGE_LEVELS.map((change) => GRID_CELL_COLORS[status][change])),
+  EMPTY_CELL_COLOR,
+];
+
+/** The palette index of a cell: its status and change, or the empty colour when no county is in it. */
+export function gridColorIndex(cell: Pick<GridCell, 'status' | 'change' | 'counties'>): number {
+  if (cell.counties.length === 0) return GRID_PALETTE.length - 1;
+  return STATUS_LEVELS.indexOf(cell.status) * CHANGE_LEVELS.length + CHANGE_LEVELS.indexOf(cell.change);
+}
+
 const DARK_TEXT_CELLS = new Set([
   'pass:none',
   'near:improved',
@@ -103,6 +116,13 @@ export function buildStatusChangeOption(
         return cell ? formatGridCellTooltip(cell, lang) : '';
       },
     },
+    // A heatmap colours through a visualMap (ECharts requires one): one piece per cell colour, not shown.
+    visualMap: {
+      type: 'piecewise',
+      show: false,
+      dimension: 3,
+      pieces: GRID_PALETTE.map((color, index) => ({ value: index, color })),
+    },
     xAxis: {
       type: 'category',
       position: 'top',
@@ -121,12 +141,13 @@ export function buildStatusChangeOption(
       {
         type: 'heatmap',
         name: translate(lang, 'counties.gridTitle', { measure: '' }),
-        data: cells.map((cell) => ({
-          value: [CHANGE_LEVELS.indexOf(cell.change), STATUS_LEVELS.indexOf(cell.status), cell.counties.length],
-          itemStyle: {
-            color: cell.counties.length > 0 ? GRID_CELL_COLORS[cell.status][cell.change] : '#f4f6f9',
-          },
-        })),
+        // [change, status, counties, colour]: the colour index is read by the (hidden) visualMap below.
+        data: cells.map((cell) => [
+          CHANGE_LEVELS.indexOf(cell.change),
+          STATUS_LEVELS.indexOf(cell.status),
+          cell.counties.length,
+          gridColorIndex(cell),
+        ]),
         itemStyle: { borderColor: '#ffffff', borderWidth: 3 },
         label: {
           show: true,
