@@ -83,8 +83,8 @@ describe(buildStatusChangeOption.name, () => {
   it('should name up to four counties in a cell and count the rest', () => {
     const many = ['子', '丑', '寅', '卯', '辰'].map((n) => county(`${n}县`, 0.7, 0.6));
     const [cell] = placeCountiesInGrid(many, KEY, 0.5).filter((c) => c.counties.length > 0);
-    expect(cell && formatGridCellLabel(cell, 'zh')).toBe('{count|5 个县}\n子县、丑县、寅县、卯县 等');
-    expect(cell && formatGridCellLabel(cell, 'en')).toBe('{count|5 counties}\n子县, 丑县, 寅县, 卯县 …');
+    expect(cell && formatGridCellLabel(cell, 'zh')).toBe('{count|5 个县}\n子县、丑县\n寅县、卯县 等');
+    expect(cell && formatGridCellLabel(cell, 'en')).toBe('{count|5 counties}\n子县, 丑县\n寅县, 卯县 …');
   });
 
   it('should draw an empty grid for no counties', () => {

@@ -52,6 +52,7 @@ const DARK_TEXT_CELLS = new Set([
 
 /** Counties shown by name in a cell; more are counted ("… 等 12 个"). */
 export const GRID_NAMES_SHOWN = 4;
+const GRID_NAMES_PER_LINE = 2;
 
 /**
  * Every county placed in the status × change grid for the measure (one CV, or the verdict); counties without a
@@ -79,7 +80,15 @@ export function formatGridCellLabel(cell: GridCell, lang: Lang): string {
   const separator = lang === 'zh' ? '、' : ', ';
   const names = cell.counties.slice(0, GRID_NAMES_SHOWN).map((row) => row.districtName);
   const more = cell.counties.length > GRID_NAMES_SHOWN ? (lang === 'zh' ? ' 等' : ' …') : '';
-  return `{count|${translate(lang, 'counties.gridCount', { count: cell.counties.length })}}\n${names.join(separator)}${more}`;
+  // Two names a line, so a cell stays narrow whatever the chart's width.
+  const lines: string[] = [];
+  for (let i = 0; i < names.length; i += GRID_NAMES_PER_LINE) {
+    lines.push(names.slice(i, i + GRID_NAMES_PER_LINE).join(separator));
+  }
+  return [
+    `{count|${translate(lang, 'counties.gridCount', { count: cell.counties.length })}}`,
+    ...lines.map((line, i) => (i === lines.length - 1 ? `${line}${more}` : line)),
+  ].join('\n');
 }
 
 export function formatGridCellTooltip(cell: GridCell, lang: Lang): string {
@@ -153,8 +162,6 @@ export function buildStatusChangeOption(
           show: true,
           fontSize: 11,
           lineHeight: 16,
-          width: 150,
-          overflow: 'break',
           formatter: (params) => {
             const cell = cells[params.dataIndex];
             if (!cell) return '';
