@@ -165,6 +165,7 @@ describe.skipIf(usingRealPostgres())('the CLI and the server process (embedded d
       expect(listed.code).toBe(0);
       expect((JSON.parse(listed.stdout) as { username: string }[]).map((u) => u.username).sort()).toEqual([
         'admin',
+        'city',
         'east',
       ]);
       const disabled = await runCli(['user', 'disable', 'east', '--server', server.base], remote);
