@@ -49,9 +49,11 @@ export function useSelectedDistrict() {
     [setSearchParams],
   );
 
-  // Several counties and none (or an unknown one) in the URL: write the one shown, so the link is complete.
+  // An unknown county in the URL: write the one shown instead. With none, the URL stays as it is (the default county,
+  // the largest, is shown): rewriting it behind the user's back raced with their own changes to the URL (a filter
+  // clicked meanwhile was lost), which the demo city's several counties made visible on every first visit.
   useEffect(() => {
-    if (several && district && requested !== district.code) {
+    if (several && district && requested !== null && requested !== district.code) {
       setSearchParams(
         (previous) => {
           const next = new URLSearchParams(previous);
