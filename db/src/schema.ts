@@ -38,6 +38,8 @@ export interface ImportBatchTable {
 export interface DistrictTable {
   code: string;
   name: string;
+  /** The city (地级市) the county belongs to, where the data names it; its code is the first four digits of `code`. */
+  city_name: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface TownshipTable {
@@ -134,7 +136,8 @@ export interface AppUserTable {
   username: string;
   password_hash: string;
   role: string;
-  district_code: string | null;
+  /** jsonb array of district codes, never empty; null = every district. */
+  district_codes: ColumnType<string[] | null, string | null, string | null>;
   /** jsonb array of township codes; null = every township. */
   township_codes: ColumnType<string[] | null, string | null, string | null>;
   disabled: Generated<boolean>;

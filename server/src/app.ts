@@ -16,6 +16,7 @@ import { findDataVersion } from './cache/report-cache.repository.ts';
 import { ReportCache } from './cache/report-cache.ts';
 import { createComparableRouter } from './comparable/comparable.router.ts';
 import type { Config } from './config.ts';
+import { createCountyComparisonRouter } from './county-comparison/county-comparison.router.ts';
 import { createDistrictsRouter } from './districts/districts.router.ts';
 import { createFilingRouter } from './filing/filing.router.ts';
 import { errorMiddleware, HttpError, notFoundHandler } from './http/errors.ts';
@@ -120,6 +121,7 @@ export function createApp({ db, config, logger }: AppDeps): Express {
   app.use(createAnalysisRouter(db));
   app.use(createComparisonRouter(db));
   app.use(createComparableRouter(db));
+  app.use(createCountyComparisonRouter(db));
   app.use(createNotesRouter(db));
   app.use(createPlanningRouter(db, onDataChanged));
   app.use(createSelfEvaluationRouter(db));

@@ -15,10 +15,15 @@ export interface SchoolScope {
 const LOCALE_CODE_PREFIX: Record<Locale, string> = { urban: '11', town: '12', rural: '2' };
 
 /** Everyone: scripts run from the CLI on the server itself, and the start-up demo load. */
-export const UNRESTRICTED_ACCESS: AccessScope = Object.freeze({ districtCode: null, townships: null });
+export const UNRESTRICTED_ACCESS: AccessScope = Object.freeze({ districtCodes: null, townships: null });
 
 export function isRestricted(access: AccessScope): boolean {
-  return access.districtCode !== null || access.townships !== null;
+  return access.districtCodes !== null || access.townships !== null;
+}
+
+/** Whether the access scope lets its holder see this county at all (before any township limit). */
+export function isDistrictInAccess(access: AccessScope, code: string): boolean {
+  return access.districtCodes === null || access.districtCodes.includes(code);
 }
 
 type SchoolExpressionBuilder = ExpressionBuilder<Database & { school: Database['school'] }, 'school'>;
@@ -27,7 +32,12 @@ type SchoolExpressionBuilder = ExpressionBuilder<Database & { school: Database['
 export function inAccessScope(access: AccessScope) {
   return (eb: SchoolExpressionBuilder) => {
     const conditions = [];
-    if (access.districtCode !== null) conditions.push(eb('school.district_code', '=', access.districtCode));
+    // An empty set matches nothing, like townships (the database forbids one; this is defence in depth).
+    if (access.districtCodes !== null) {
+      conditions.push(
+        access.districtCodes.length > 0 ? eb('school.district_code', 'in', [...access.districtCodes]) : eb.lit(false),
+      );
+    }
     // An empty list matches nothing (never "everything"): a viewer whose townships were all removed sees no school.
     if (access.townships !== null) {
       conditions.push(

@@ -1,3 +1,4 @@
+export * from './compute/county-status.ts';
 export * from './method.ts';
 export * from './routes.ts';
 export * from './schemas/analysis-api.ts';
@@ -6,6 +7,7 @@ export * from './schemas/auth.ts';
 export * from './schemas/class-size.ts';
 export * from './schemas/comparable-api.ts';
 export * from './schemas/comparison-api.ts';
+export * from './schemas/county-comparison-api.ts';
 export * from './schemas/data.ts';
 export * from './schemas/district.ts';
 export * from './schemas/engine.ts';

@@ -3,6 +3,7 @@ import { authRoutes } from './routes/auth.ts';
 import { comparableRoutes } from './routes/comparable.ts';
 import { comparisonRoutes } from './routes/comparison.ts';
 import { coreRoutes } from './routes/core.ts';
+import { countyComparisonRoutes } from './routes/county-comparison.ts';
 import { filingRoutes } from './routes/filing.ts';
 import { notesRoutes } from './routes/notes.ts';
 import { planningRoutes } from './routes/planning.ts';
@@ -19,6 +20,7 @@ export const routes = {
   ...analysisRoutes,
   ...comparisonRoutes,
   ...comparableRoutes,
+  ...countyComparisonRoutes,
   ...notesRoutes,
   ...planningRoutes,
   ...selfEvaluationRoutes,

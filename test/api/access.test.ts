@@ -7,6 +7,9 @@ import { createTestDatabase, type TestDatabase, usingRealPostgres } from '../hel
 
 const DEMO = '330999';
 const TOWNSHIP = '330999101';
+/** Two of the demo city's other counties (澄江区, 云岭县), loaded with the demo. */
+const PEER = '330991';
+const OTHER_PEER = '330992';
 type Caller = Role | 'anonymous';
 const CALLERS: Caller[] = ['anonymous', 'viewer', 'analyst', 'admin'];
 const EVERYONE: Role[] = ['viewer', 'analyst', 'admin'];
@@ -53,6 +56,11 @@ const MATRIX: Record<Exclude<keyof typeof routes, 'health' | 'login'>, Probe> = 
   },
   getBalanceSummary: { method: 'GET', path: '/api/v1/balance-summary?stage=primary', allowed: EVERYONE },
   getFilingTables: { method: 'GET', path: `/api/v1/districts/${DEMO}/filing-tables?year=2024`, allowed: EVERYONE },
+  getCountyComparison: {
+    method: 'GET',
+    path: '/api/v1/county-comparison?stage=primary&format=xlsx',
+    allowed: EVERYONE,
+  },
   exportDistrictStats: { method: 'GET', path: `/api/v1/districts/${DEMO}/school-stats?from=2025`, allowed: EVERYONE },
   exportAllStats: { method: 'GET', path: '/api/v1/school-stats?from=2025', allowed: EVERYONE },
   getUrbanRural: {
@@ -336,11 +344,11 @@ describe(`access control (${usingRealPostgres() ? 'real PostgreSQL' : 'PGlite'})
       });
     };
     const everyone = (await (await app.fetch(`${app.baseUrl}/api/v1/admin/users`)).json()) as {
-      users: { id: number; username: string; districtCode: string | null }[];
+      users: { id: number; username: string; districtCodes: string[] | null }[];
     };
     const idOf = (name: string) => everyone.users.find((u) => u.username === name)?.id as number;
     const selfId = idOf(scopedAdmin.username);
-    const unrestrictedAdmin = everyone.users.find((u) => u.districtCode === null && u.username.startsWith('admin-'));
+    const unrestrictedAdmin = everyone.users.find((u) => u.districtCodes === null && u.username.startsWith('admin-'));
     const foreignTokens = (await (await app.fetch(`${app.baseUrl}/api/v1/auth/tokens?all=true`)).json()) as {
       tokens: { id: number; username: string }[];
     };
@@ -366,7 +374,7 @@ describe(`access control (${usingRealPostgres() ? 'real PostgreSQL' : 'PGlite'})
               username: 'x-other',
               password: 'a-long-password',
               role: 'analyst',
-              districtCode: SMALL_DISTRICT.code,
+              districtCodes: [SMALL_DISTRICT.code],
             },
           }),
         403,
@@ -376,18 +384,18 @@ describe(`access control (${usingRealPostgres() ? 'real PostgreSQL' : 'PGlite'})
         () =>
           as('/admin/users', {
             method: 'POST',
-            json: { username: 'x-local', password: 'a-long-password', role: 'admin', districtCode: DEMO },
+            json: { username: 'x-local', password: 'a-long-password', role: 'admin', districtCodes: [DEMO] },
           }),
         201,
       ],
       [
         'clear its own district',
-        () => as(`/admin/users/${selfId}`, { method: 'PUT', json: { districtCode: null } }),
+        () => as(`/admin/users/${selfId}`, { method: 'PUT', json: { districtCodes: null } }),
         403,
       ],
       [
         'widen a local user to all districts',
-        () => as(`/admin/users/${idOf(local.username)}`, { method: 'PUT', json: { districtCode: null } }),
+        () => as(`/admin/users/${idOf(local.username)}`, { method: 'PUT', json: { districtCodes: null } }),
         403,
       ],
       [
@@ -423,9 +431,9 @@ describe(`access control (${usingRealPostgres() ? 'real PostgreSQL' : 'PGlite'})
 
     // Lists: only users, tokens and audit entries of its district.
     const users = (await (await as('/admin/users')).json()) as {
-      users: { username: string; districtCode: string | null }[];
+      users: { username: string; districtCodes: string[] | null }[];
     };
-    expect(users.users.map((u) => u.districtCode)).toEqual(users.users.map(() => DEMO));
+    expect(users.users.map((u) => u.districtCodes)).toEqual(users.users.map(() => [DEMO]));
     expect(users.users.map((u) => u.username)).toEqual(
       expect.arrayContaining([scopedAdmin.username, local.username, 'x-local']),
     );
@@ -467,6 +475,176 @@ describe(`access control (${usingRealPostgres() ? 'real PostgreSQL' : 'PGlite'})
       .where('code', '=', school)
       .executeTakeFirst();
     expect(stored?.district_code).toBe(SMALL_DISTRICT.code);
+  });
+});
+
+describe(`multi-county scope: a user limited to a set of counties (${usingRealPostgres() ? 'real PostgreSQL' : 'PGlite'})`, () => {
+  let database: TestDatabase;
+  let app: RunningApp;
+  const schoolOf = async (district: string) =>
+    (
+      await database.db
+        .selectFrom('school')
+        .select('code')
+        .where('district_code', '=', district)
+        .orderBy('code')
+        .executeTakeFirstOrThrow()
+    ).code;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    await loadSmallCounty(database.db, { demo: true });
+    app = await startTestApp(database.db);
+  });
+  afterAll(async () => {
+    await app.close();
+    await database.close();
+  });
+
+  it('should show the counties of the set and answer 404 for every other, in every kind of read', async () => {
+    const city = await app.as('analyst', { districtCodes: [DEMO, PEER] });
+    const get = (path: string) => city(`${app.baseUrl}/api/v1${path}`);
+    const list = (await (await get('/districts')).json()) as { code: string }[];
+    expect(list.map((d) => d.code).sort()).toEqual([PEER, DEMO]);
+
+    // [what, path, expected status]: the access-matrix rows of a multi-county user.
+    const rows: [string, string, number][] = [
+      ['balance of a county in the set', `/districts/${DEMO}/balance?year=2024&stage=primary`, 200],
+      ['balance of the other county in the set', `/districts/${PEER}/balance?year=2024&stage=primary`, 200],
+      [
+        'balance of a county of the same city outside the set',
+        `/districts/${OTHER_PEER}/balance?year=2024&stage=primary`,
+        404,
+      ],
+      ['balance of a county of another city', `/districts/${SMALL_DISTRICT.code}/balance?year=2024&stage=primary`, 404],
+      ['trends outside the set', `/districts/${OTHER_PEER}/trends?stage=primary&indicator=books_per_student`, 404],
+      ['school stats export outside the set', `/districts/${OTHER_PEER}/school-stats`, 404],
+      ['a school in the set', `/schools/${await schoolOf(PEER)}`, 200],
+      ['a school outside the set', `/schools/${await schoolOf(OTHER_PEER)}`, 404],
+      ['a school of another city', `/schools/${SMALL_SCHOOLS[0]?.schoolCode}`, 404],
+    ];
+    const outcomes = [];
+    for (const [what, path, expected] of rows) outcomes.push([what, (await get(path)).status, expected]);
+    expect(outcomes.filter(([, status, expected]) => status !== expected)).toEqual([]);
+
+    // Lists are filtered in the query: the summary, the comparison and the bulk export name only the set.
+    const summary = (await (await get('/balance-summary?stage=primary')).json()) as {
+      rows: { districtCode: string }[];
+    };
+    expect([...new Set(summary.rows.map((r) => r.districtCode))].sort()).toEqual([PEER, DEMO]);
+    const comparison = (await (await get('/county-comparison?stage=primary')).json()) as {
+      rows: { districtCode: string }[];
+      cities: { code: string; counties: number }[];
+    };
+    expect(comparison.rows.map((r) => r.districtCode)).toEqual([PEER, DEMO]);
+    expect(comparison.cities).toEqual([expect.objectContaining({ code: '3309', counties: 2 })]);
+    const all = await (await get('/school-stats?format=csv&bom=false')).text();
+    const otherSchool = await schoolOf(OTHER_PEER);
+    expect(all).toContain(await schoolOf(PEER));
+    expect(all).not.toContain(otherSchool);
+    expect(all).not.toContain(SMALL_DISTRICT.code);
+  });
+
+  it('should confine an administrator of a set of counties: it manages only users within the set and grants no wider scope', async () => {
+    const cityAdmin = await createTokenUser(database.db, 'admin', { districtCodes: [DEMO, PEER] });
+    const narrower = await createTokenUser(database.db, 'analyst', { districtCodes: [PEER] });
+    const straddling = await createTokenUser(database.db, 'analyst', { districtCodes: [PEER, OTHER_PEER] });
+    const as = (path: string, init: RequestInit & { json?: unknown } = {}) => {
+      const headers = new Headers(init.headers);
+      headers.set('Authorization', `Bearer ${cityAdmin.token}`);
+      if (init.json !== undefined) headers.set('Content-Type', 'application/json');
+      return fetch(`${app.baseUrl}/api/v1${path}`, {
+        ...init,
+        headers,
+        ...(init.json !== undefined ? { body: JSON.stringify(init.json) } : {}),
+      });
+    };
+    const everyone = (await (await app.fetch(`${app.baseUrl}/api/v1/admin/users`)).json()) as {
+      users: { id: number; username: string }[];
+    };
+    const idOf = (name: string) => everyone.users.find((u) => u.username === name)?.id as number;
+    const user = (name: string, districtCodes: string[] | null) => ({
+      username: name,
+      password: 'a-long-password',
+      role: 'analyst',
+      ...(districtCodes ? { districtCodes } : {}),
+    });
+    const rows: [string, () => Promise<Response>, number][] = [
+      [
+        'create a user of the whole set',
+        () => as('/admin/users', { method: 'POST', json: user('c-set', [PEER, DEMO]) }),
+        201,
+      ],
+      [
+        'create a user of one county of the set',
+        () => as('/admin/users', { method: 'POST', json: user('c-one', [PEER]) }),
+        201,
+      ],
+      ['create an unrestricted user', () => as('/admin/users', { method: 'POST', json: user('c-all', null) }), 403],
+      [
+        'create a user reaching a county outside the set',
+        () => as('/admin/users', { method: 'POST', json: user('c-wide', [PEER, OTHER_PEER]) }),
+        403,
+      ],
+      [
+        'widen a user of one county to a county outside the set',
+        () =>
+          as(`/admin/users/${idOf(narrower.username)}`, { method: 'PUT', json: { districtCodes: [PEER, OTHER_PEER] } }),
+        403,
+      ],
+      [
+        'narrow a user of one county to the other county of the set',
+        () => as(`/admin/users/${idOf(narrower.username)}`, { method: 'PUT', json: { districtCodes: [DEMO] } }),
+        200,
+      ],
+      [
+        'widen its own scope to every county',
+        () => as(`/admin/users/${idOf(cityAdmin.username)}`, { method: 'PUT', json: { districtCodes: null } }),
+        403,
+      ],
+      [
+        'change a user that straddles the set',
+        () => as(`/admin/users/${idOf(straddling.username)}`, { method: 'PUT', json: { disabled: true } }),
+        404,
+      ],
+      [
+        'mint a token for a user that straddles the set',
+        () => as('/auth/tokens', { method: 'POST', json: { username: straddling.username } }),
+        404,
+      ],
+      ['an empty set of counties', () => as('/admin/users', { method: 'POST', json: user('c-none', []) }), 400],
+    ];
+    const outcomes = [];
+    for (const [what, send, expected] of rows) outcomes.push([what, (await send()).status, expected]);
+    expect(outcomes.filter(([, status, expected]) => status !== expected)).toEqual([]);
+
+    const listed = (await (await as('/admin/users')).json()) as {
+      users: { username: string; districtCodes: string[] | null }[];
+    };
+    const allowed = new Set([DEMO, PEER]);
+    expect(listed.users.filter((u) => !u.districtCodes?.every((code) => allowed.has(code)))).toEqual([]);
+    expect(listed.users.map((u) => u.username)).toEqual(
+      expect.arrayContaining([cityAdmin.username, narrower.username, 'c-set', 'c-one']),
+    );
+    expect(listed.users.map((u) => u.username)).not.toContain(straddling.username);
+    const created = listed.users.find((u) => u.username === 'c-set');
+    expect(created?.districtCodes).toEqual([PEER, DEMO].sort());
+
+    // Imports: a county of the set is writable, a county outside it is a located error.
+    const header = '学校标识码,学校名称,区县代码,区县名称,乡镇代码,乡镇名称,城乡分类代码,办学类型,办学性质,是否寄宿制';
+    const upload = async (row: string) => {
+      const form = new FormData();
+      form.append('files', new Blob([`${header}\n${row}\n`]), 'schools.csv');
+      const res = await as('/imports?dryRun=true', { method: 'POST', body: form });
+      return { status: res.status, body: (await res.json()) as { errors: { column: string; message: string }[] } };
+    };
+    const inSet = await upload(`2133190001,新学校,${PEER},澄江区,${PEER}001,江东街道,111,小学,公办,否`);
+    expect(inSet.status, JSON.stringify(inSet.body.errors)).toBe(200);
+    const outside = await upload(`2133190002,新学校,${OTHER_PEER},云岭县,${OTHER_PEER}001,云城街道,111,小学,公办,否`);
+    expect(outside.status).toBe(422);
+    expect(outside.body.errors).toContainEqual(
+      expect.objectContaining({ column: '区县代码', message: expect.stringContaining('不属于您可管理的区县') }),
+    );
   });
 });
 

@@ -266,9 +266,9 @@ describe(`balance, basic balance and rankings API (${usingRealPostgres() ? 'real
       .where('district_code', '=', '330999')
       .orderBy('code')
       .execute();
-    const access: AccessScope = { districtCode: '330999', townships: townships.slice(0, 3).map((t) => t.code) };
+    const access: AccessScope = { districtCodes: ['330999'], townships: townships.slice(0, 3).map((t) => t.code) };
     const query = BalanceSummaryQuerySchema.parse({ stage: 'junior' });
-    const everything = await getBalanceSummary(database.db, query, { districtCode: null, townships: null });
+    const everything = await getBalanceSummary(database.db, query, { districtCodes: null, townships: null });
     const summary = await getBalanceSummary(database.db, query, access);
     expect(new Set(summary.rows.map((r) => r.districtCode))).toEqual(new Set(['330999']));
     expect(summary.rows.map((r) => r.year)).toEqual([2019, 2020, 2021, 2022, 2023, 2024, 2025]);

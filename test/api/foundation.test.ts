@@ -22,15 +22,23 @@ describe(`health, districts and the demo county (${usingRealPostgres() ? 'real P
     expect(await res.json()).toEqual({ status: 'ok' });
   });
 
-  it('should list the demo county with its seven years', async () => {
+  it('should list the demo county with its seven years, beside the other counties of its city', async () => {
     const res = await app.fetch(`${app.baseUrl}/api/v1/districts`);
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { schools: number; townships: number }[];
+    const body = (await res.json()) as { code: string; schools: number; townships: number }[];
+    const years = [2019, 2020, 2021, 2022, 2023, 2024, 2025];
     expect(body).toEqual([
-      expect.objectContaining({ code: '330999', name: '澄川县', years: [2019, 2020, 2021, 2022, 2023, 2024, 2025] }),
+      expect.objectContaining({ code: '330991', name: '澄江区', years }),
+      expect.objectContaining({ code: '330992', name: '云岭县', years }),
+      expect.objectContaining({ code: '330993', name: '宁溪县', years }),
+      expect.objectContaining({ code: '330994', name: '梅山县', years }),
+      expect.objectContaining({ code: '330999', name: '澄川县', years }),
     ]);
-    expect(body[0]?.schools).toBe(100);
-    expect(body[0]?.townships).toBe(12);
+    const demo = body.find((d) => d.code === '330999');
+    expect(demo?.schools).toBe(100);
+    expect(demo?.townships).toBe(12);
+    // The peers are smaller: 澄川县 stays the county shown first.
+    expect(Math.max(...body.filter((d) => d !== demo).map((d) => d.schools))).toBeLessThan(100);
   });
 
   it('should not load the demo twice', async () => {

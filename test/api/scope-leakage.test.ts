@@ -270,3 +270,57 @@ describe(`township scope: a viewer learns nothing about another township (${usin
     }
   });
 });
+
+describe(`multi-county scope: a city's analyst sees whole counties of the set and nothing of the others (${usingRealPostgres() ? 'real PostgreSQL' : 'PGlite'})`, () => {
+  /** 澄江区, in the demo city with 澄川县; 云岭县 is of the same city but outside the set. */
+  const PEER = '330991';
+  const OUTSIDE = '330992';
+  let database: TestDatabase;
+  let app: RunningApp;
+  let city: Fetch;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    await loadDemoCountyIfEmpty(database.db);
+    app = await startTestApp(database.db);
+    city = await app.as('analyst', { districtCodes: [DEMO, PEER] });
+  });
+  afterAll(async () => {
+    await app.close();
+    await database.close();
+  });
+
+  it('should give every county of the set exactly the unrestricted numbers, and name no school or county outside it', async () => {
+    const outside = await database.db
+      .selectFrom('school')
+      .select(['code', 'name'])
+      .where('district_code', 'not in', [DEMO, PEER])
+      .execute();
+    expect(outside.length).toBeGreaterThan(50);
+    for (const district of [DEMO, PEER]) {
+      for (const path of READS) {
+        const target = `${app.baseUrl}/api/v1/districts/${district}/${path}`;
+        const asCity = await city(target);
+        const asAdmin = await app.fetch(target);
+        expect(asCity.status, target).toBe(200);
+        const text = await asCity.text();
+        expect(numbersOf(JSON.parse(text)), target).toEqual(numbersOf(await asAdmin.json()));
+        const leaked = outside.find((s) => text.includes(s.code));
+        expect(leaked, `${target} names ${JSON.stringify(leaked)}`).toBeUndefined();
+      }
+    }
+    const comparison = async (fetcher: Fetch) =>
+      (await (await fetcher(`${app.baseUrl}/api/v1/county-comparison?stage=junior&year=2024`)).json()) as {
+        rows: { districtCode: string }[];
+      };
+    const mine = await comparison(city);
+    const everything = await comparison(app.fetch);
+    expect(mine.rows.map((r) => r.districtCode)).toEqual([PEER, DEMO]);
+    expect(mine.rows).toEqual(everything.rows.filter((r) => [DEMO, PEER].includes(r.districtCode)));
+    const xlsx = await city(`${app.baseUrl}/api/v1/county-comparison?stage=junior&year=2024&format=csv&bom=false`);
+    const csv = await xlsx.text();
+    expect(csv).toContain(PEER);
+    expect(csv).not.toContain(OUTSIDE);
+    expect((await city(`${app.baseUrl}/api/v1/districts/${OUTSIDE}/balance?year=2024&stage=primary`)).status).toBe(404);
+  });
+});

@@ -64,7 +64,8 @@ describe.skipIf(!browserAvailable())('sign-in, roles and township scope', () => 
 
   it('should send a signed-out visitor to the login page and back to the same URL after signing in', async () => {
     const { page, problems, close } = await openPage(browser, { user: null });
-    const target = '/rankings?year=2025&stage=junior';
+    // With several counties (the demo city) the app names the county in the URL: a complete link keeps it.
+    const target = `/rankings?district=${DISTRICT}&year=2025&stage=junior`;
     await page.goto(`${baseUrl()}${target}`);
     await page.waitForURL(/\/login\?next=/);
     await page.getByRole('heading', { level: 1, name: '登录' }).waitFor();
@@ -86,7 +87,7 @@ describe.skipIf(!browserAvailable())('sign-in, roles and township scope', () => 
 
   it('should say the session expired on a deep link and return to it after signing in', async () => {
     const { page, problems, close } = await openPage(browser, { cookie: 'an-expired-or-revoked-session' });
-    const target = `/schools/${OTHER_SCHOOL}?year=2025&compare=2133990138`;
+    const target = `/schools/${OTHER_SCHOOL}?district=${DISTRICT}&year=2025&compare=2133990138`;
     await page.goto(`${baseUrl()}${target}`);
     await page.waitForURL(/\/login\?next=.*reason=expired/);
     await page.getByText('登录已过期，请重新登录').waitFor();

@@ -54,13 +54,15 @@ export default async function setup(project: TestProject): Promise<() => Promise
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
+  // The first start creates the embedded database and loads the demo city; on a shared, busy machine that can take
+  // over a minute (it takes seconds on an idle one).
+  const deadline = Date.now() + 150_000;
   for (;;) {
     if (server.exitCode !== null) throw new Error('the server exited during start-up');
     try {
       if ((await fetch(`${baseUrl}/api/health`)).ok) break;
     } catch {}
-    if (Date.now() > deadline) throw new Error('the server did not start within 60 s');
+    if (Date.now() > deadline) throw new Error('the server did not start within 150 s');
     await new Promise((r) => setTimeout(r, 100));
   }
   project.provide('browserBaseUrl', baseUrl);

@@ -14,7 +14,10 @@ describe.skipIf(!browserAvailable())('the built app in headless Chromium', () =>
   it('should serve the app from the API port and show the demo county', async () => {
     const { page, problems, close } = await openPage(browser);
     await page.goto(`${baseUrl()}/`);
-    await page.getByText('澄川县').first().waitFor();
+    // The demo city has several counties: the header picks one, 澄川县 (the largest) by default.
+    const county = page.getByRole('combobox', { name: '选择区县' });
+    await county.waitFor();
+    expect(await county.inputValue()).toBe('330999');
     await screenshot(page, 'overview');
     expect(problems).toEqual([]);
     await close();

@@ -12,17 +12,24 @@ export interface RunningApp {
   /** fetch as the test administrator (an API token): every /api/v1 path needs a signed-in user. */
   fetch: Fetch;
   /** Signs up a user of the role (and townships) and returns a fetch that acts as them. */
-  as(role: Role, options?: { townships?: string[]; districtCode?: string | null }): Promise<Fetch>;
+  as(role: Role, options?: ScopeOptions): Promise<Fetch>;
   close(): Promise<void>;
 }
 
 const SYSTEM = { userId: null, username: 'test', ip: null };
 
+/** A user's scope: `districtCode` is shorthand for a one-county `districtCodes`. */
+export interface ScopeOptions {
+  townships?: string[];
+  districtCode?: string | null;
+  districtCodes?: string[] | null;
+}
+
 /** A user with an API token; the token's fetch carries it as `Authorization: Bearer`. */
 export async function createTokenUser(
   db: Kysely<Database>,
   role: Role,
-  options: { townships?: string[]; districtCode?: string | null; username?: string; password?: string } = {},
+  options: ScopeOptions & { username?: string; password?: string } = {},
 ): Promise<{ username: string; password: string; token: string; authorize: (init?: RequestInit) => RequestInit }> {
   const username = options.username ?? `${role}-${randomBytes(4).toString('hex')}`;
   const password = options.password ?? `pw-${randomBytes(8).toString('hex')}`;
@@ -30,7 +37,7 @@ export async function createTokenUser(
     username,
     password,
     role,
-    districtCode: options.districtCode ?? null,
+    districtCodes: options.districtCodes ?? (options.districtCode ? [options.districtCode] : null),
     townships: options.townships ?? null,
   });
   const { secret } = await createApiToken(db, SYSTEM, user.id, 'tests');

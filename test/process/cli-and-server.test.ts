@@ -134,6 +134,14 @@ describe.skipIf(usingRealPostgres())('the CLI and the server process (embedded d
     expect(weak.stderr).toContain('密码至少 10 位');
     const noTownship = await runCli(['user', 'add', 'nowhere', '--role', 'viewer'], { input: 'viewer-password-1\n' });
     expect(noTownship.code).toBe(1);
+    // A city's analyst: a set of counties, then every county, then one.
+    const city = await runCli(['user', 'add', 'city', '--role', 'analyst', '--district', '330999,330991'], {
+      input: 'analyst-password-1\n',
+    });
+    expect(city.stdout).toContain('区县 330991、330999');
+    expect((await runCli(['user', 'scope', 'city', '--district', 'all'])).stdout).toContain('全部区县');
+    const narrowed = await runCli(['user', 'scope', 'city', '--district', '330991', '--json']);
+    expect(JSON.parse(narrowed.stdout)).toMatchObject({ username: 'city', districtCodes: ['330991'] });
 
     const viewerToken = (await runCli(['token', 'create', 'east', '--name', 'script'])).stdout.trim();
     expect(viewerToken).toMatch(/^jh_[\w-]{40,}$/);
@@ -157,6 +165,7 @@ describe.skipIf(usingRealPostgres())('the CLI and the server process (embedded d
       expect(listed.code).toBe(0);
       expect((JSON.parse(listed.stdout) as { username: string }[]).map((u) => u.username).sort()).toEqual([
         'admin',
+        'city',
         'east',
       ]);
       const disabled = await runCli(['user', 'disable', 'east', '--server', server.base], remote);

@@ -103,7 +103,8 @@ export function AppLayout() {
   const t = useT();
   const location = useLocation();
   const search = carrySearch(location.search);
-  const navItems = visibleNavItems(NAV_ITEMS, useMe()?.user.role);
+  const { districts } = useSelectedDistrict();
+  const navItems = visibleNavItems(NAV_ITEMS, useMe()?.user.role, districts.length);
   const [printedView, setPrintedView] = useState<PrintedView | null>(null);
   return (
     <PrintedViewContext value={setPrintedView}>

@@ -9,6 +9,8 @@ export interface NavItem {
   end?: boolean;
   /** Shown only to roles with this permission (the server refuses the others anyway). */
   permission?: Permission;
+  /** Shown only to users who see more than one county (多县对比). */
+  multiCounty?: boolean;
 }
 
 /** The views, in the order analysts work through them (SPEC §4), then administration. */
@@ -21,6 +23,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/rotation', label: 'nav.rotation' },
   { to: '/class-size', label: 'nav.classSize' },
   { to: '/rankings', label: 'nav.rankings' },
+  { to: '/counties', label: 'nav.counties', multiCounty: true },
   { to: '/schools', label: 'nav.school' },
   { to: '/improve', label: 'nav.improve' },
   { to: '/data', label: 'nav.data' },
@@ -28,9 +31,15 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/admin', label: 'nav.admin', permission: 'manageUsers' },
 ];
 
-/** The items the signed-in role may use; before the user is known, only the items everyone may use. */
-export function visibleNavItems(items: readonly NavItem[], role: Role | undefined): NavItem[] {
-  return items.filter((item) => !item.permission || (role !== undefined && can(role, item.permission)));
+/**
+ * The items the signed-in role may use; before the user is known, only the items everyone may use. The county
+ * comparison only for someone who sees several counties (`counties`: how many the user sees, once known).
+ */
+export function visibleNavItems(items: readonly NavItem[], role: Role | undefined, counties = 0): NavItem[] {
+  return items.filter(
+    (item) =>
+      (!item.permission || (role !== undefined && can(role, item.permission))) && (!item.multiCounty || counties > 1),
+  );
 }
 
 /**

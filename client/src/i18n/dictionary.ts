@@ -2,6 +2,7 @@ import { CHART_MESSAGES } from '@junheng/shared/charts/chart-messages.ts';
 import { authEn, authZh } from './dictionary-auth.ts';
 import { classSizeEn, classSizeZh } from './dictionary-class-size.ts';
 import { comparableEn, comparableZh } from './dictionary-comparable.ts';
+import { countiesEn, countiesZh } from './dictionary-counties.ts';
 import { filingEn, filingZh } from './dictionary-filing.ts';
 import { insightEn, insightZh } from './dictionary-insight.ts';
 import { planningEn, planningZh } from './dictionary-planning.ts';
@@ -487,6 +488,7 @@ export const zh = {
   ...planningZh,
   ...classSizeZh,
   ...comparableZh,
+  ...countiesZh,
   ...authZh,
   ...insightZh,
   ...scorecardZh,
@@ -999,6 +1001,7 @@ export const en: Dictionary = {
   ...planningEn,
   ...classSizeEn,
   ...comparableEn,
+  ...countiesEn,
   ...authEn,
   ...insightEn,
   ...scorecardEn,

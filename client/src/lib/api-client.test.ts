@@ -202,7 +202,7 @@ describe('session handling', () => {
         id: 1,
         username: 'a',
         role: 'analyst',
-        districtCode: null,
+        districtCodes: null,
         townships: null,
         disabled: false,
         createdAt: '2026-01-01T00:00:00Z',

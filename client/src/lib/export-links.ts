@@ -19,12 +19,13 @@ export type ExportableRoute =
   | 'getDistanceToPass'
   | 'getScorecard'
   | 'getComparableSchools'
-  | 'getComparableCounties';
+  | 'getComparableCounties'
+  | 'getCountyComparison';
 
 export interface ExportTarget {
   route: ExportableRoute;
-  /** District code, or the school code for getSchoolProfile and getComparableSchools. */
-  params: { code: string };
+  /** District code, or the school code for getSchoolProfile and getComparableSchools; none for a route above the county. */
+  params?: { code: string };
   /** The exact query of the data on screen (filters, year, stage, table, indicator). */
   query: QueryInput;
 }

@@ -207,7 +207,7 @@ export function meFixture(
       id: role === 'admin' ? 1 : 2,
       username: role,
       role,
-      districtCode: null,
+      districtCodes: null,
       townships,
       disabled: false,
       createdAt: '2026-01-01T00:00:00.000Z',

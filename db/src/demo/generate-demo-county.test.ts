@@ -15,7 +15,14 @@ import {
   TEACHING_POINT_MIN_STUDENTS,
 } from '@junheng/shared';
 import { describe, expect, it } from 'vitest';
-import { DEMO_DEFAULT_SEED, DEMO_DISTRICT, DEMO_YEARS, generateDemoCounty } from './generate-demo-county.ts';
+import {
+  DEMO_CITY,
+  DEMO_DEFAULT_SEED,
+  DEMO_DISTRICT,
+  DEMO_YEARS,
+  generateDemoCounty,
+  generateDemoPeers,
+} from './generate-demo-county.ts';
 
 const demo = generateDemoCounty();
 const schoolByCode = new Map(demo.schools.map((s) => [s.schoolCode, s]));
@@ -347,5 +354,37 @@ describe('generateDemoCounty: the story the charts tell', () => {
         s.backboneTeachersPrimary + s.backboneTeachersJunior,
       );
     }
+  });
+});
+
+describe(generateDemoPeers.name, () => {
+  const peers = generateDemoPeers();
+  const demo = generateDemoCounty();
+
+  it('should make the other counties of the demo city: fictional codes of the same city, smaller than 澄川县', () => {
+    const codes = peers.map((p) => p.district.code);
+    expect(codes).toEqual(['330991', '330992', '330993', '330994']);
+    for (const peer of peers) {
+      expect(peer.district.code.slice(0, 4)).toBe(DEMO_CITY.code);
+      expect(peer.schools.length).toBeGreaterThan(20);
+      expect(peer.schools.length).toBeLessThan(demo.schools.length);
+      expect(new Set(peer.stats.map((s) => s.year))).toEqual(new Set(DEMO_YEARS));
+      for (const school of peer.schools) {
+        expect(school).toMatchObject({ districtCode: peer.district.code, cityName: DEMO_CITY.name });
+        expect(school.townshipCode.startsWith(peer.district.code)).toBe(true);
+        expect(school.schoolName).not.toContain(DEMO_DISTRICT.name);
+      }
+      expect(peer.rotations.every((r) => r.teacherRef.startsWith(`T${peer.district.code}`))).toBe(true);
+    }
+    expect(demo.schools.every((s) => s.cityName === DEMO_CITY.name)).toBe(true);
+  });
+
+  it('should give every school of the city its own code, and differ in urban share', () => {
+    const all = [demo, ...peers].flatMap((county) => county.schools.map((s) => s.schoolCode));
+    expect(new Set(all).size).toBe(all.length);
+    const urbanShare = (county: (typeof peers)[number]) =>
+      county.schools.filter((s) => s.urbanRuralCode.startsWith('11')).length / county.schools.length;
+    const shares = peers.map(urbanShare);
+    expect(Math.max(...shares) - Math.min(...shares)).toBeGreaterThan(0.2);
   });
 });

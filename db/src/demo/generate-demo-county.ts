@@ -27,7 +27,33 @@ export const DEMO_DEFAULT_SEED = 20_190_901;
 
 export interface DemoCountyOptions {
   seed?: number;
+  /** Another fictional county from the same generator (the demo city's peers); default 澄川县 exactly as always. */
+  peer?: DemoPeer;
 }
+
+/**
+ * A peer county: its own code and name, a subset of the template's townships (its size and urban share), an
+ * enrolment scale and the pace of its 优质均衡 push (1 = 澄川县's; smaller lags behind). Township and school names
+ * are the template's with the county's own place names.
+ */
+export interface DemoPeer {
+  code: string;
+  name: string;
+  cityName: string;
+  /** Template township suffixes to keep ('001'…'004' urban subdistricts, '101'…'105' towns, '201'…'203' townships). */
+  townships: readonly string[];
+  /** Display names for the kept townships, in the same order. */
+  townshipNames: readonly string[];
+  enrolmentScale: number;
+  /** Share of the template's village primaries and teaching points kept (fewer small schools, a quicker demo load). */
+  villageScale: number;
+  pace: number;
+  /** Start of the peer's school-code serial block (10-digit codes beginning 2133, unique per county). */
+  schoolCodeBase: number;
+}
+
+/** The demo county's city: fictional, like the county (the city code is the district code's first four digits). */
+export const DEMO_CITY = { code: '3309', name: '澄州市' } as const;
 
 export type DemoCounty = CountyDataset & { district: { code: string; name: string } };
 
@@ -164,6 +190,8 @@ type TownshipKind = 'subdistrict' | 'town' | 'township';
 interface TownshipPlan {
   code: string;
   name: string;
+  /** The template township (澄川县's) whose named schools this one gets. */
+  template: string;
   kind: TownshipKind;
   /** Code of the township seat (街道 111/112, 镇区 121, 乡中心区 210); village schools are 220. */
   seatCode: UrbanRuralCode;
@@ -178,6 +206,8 @@ interface SchoolPlan {
   locale: Locale;
   /** 2019 enrolment per part. */
   base: Record<Part, number>;
+  /** Pace of the county's policy progress (1 for 澄川县). */
+  pace: number;
   /** Fixed per-school multipliers, so schools differ but each one is stable over time. */
   factor: SchoolFactors;
 }
@@ -263,7 +293,42 @@ const VILLAGE_NAMES = [
   '油麻',
 ] as const;
 
-function planTownships(): TownshipPlan[] {
+/** The county a plan is for: 澄川县, or a peer. */
+interface CountyPlan {
+  code: string;
+  name: string;
+  cityName: string;
+  enrolmentScale: number;
+  pace: number;
+  schoolCodeBase: number;
+}
+
+const DEMO_COUNTY_PLAN: CountyPlan = {
+  code: DEMO_DISTRICT.code,
+  name: DEMO_DISTRICT.name,
+  cityName: DEMO_CITY.name,
+  enrolmentScale: 1,
+  pace: 1,
+  schoolCodeBase: 990_101,
+};
+
+function planTownships(peer?: DemoPeer): TownshipPlan[] {
+  const template = planTemplateTownships();
+  if (!peer) return template;
+  return peer.townships.map((suffix, i) => {
+    const plan = template.find((t) => t.code.endsWith(suffix));
+    if (!plan) throw new Error(`unknown template township ${suffix}`);
+    return {
+      ...plan,
+      code: `${peer.code}${suffix}`,
+      name: peer.townshipNames[i] ?? plan.name,
+      villagePrimaries: Math.round(plan.villagePrimaries * peer.villageScale),
+      teachingPoints: Math.round(plan.teachingPoints * peer.villageScale),
+    };
+  });
+}
+
+function planTemplateTownships(): TownshipPlan[] {
   const t = (
     suffix: string,
     name: string,
@@ -274,6 +339,7 @@ function planTownships(): TownshipPlan[] {
   ): TownshipPlan => ({
     code: `${DEMO_DISTRICT.code}${suffix}`,
     name,
+    template: name,
     kind,
     seatCode,
     villagePrimaries,
@@ -411,9 +477,9 @@ const NAMED_SCHOOLS: Record<string, readonly NamedSchool[]> = {
   ],
 };
 
-function schoolCode(serial: number): string {
+function schoolCode(serial: number, base: number): string {
   // 学校标识码-like: 10 digits, province-style prefix 2133, spaced serials so codes do not look sequential.
-  return `2133${String(990_101 + serial * 37).padStart(6, '0')}`;
+  return `2133${String(base + serial * 37).padStart(6, '0')}`;
 }
 
 function drawFactors(rng: Rng): SchoolFactors {
@@ -435,20 +501,22 @@ function drawFactors(rng: Rng): SchoolFactors {
   };
 }
 
-function planSchools(townships: readonly TownshipPlan[], rng: Rng): SchoolPlan[] {
+function planSchools(townships: readonly TownshipPlan[], rng: Rng, county: CountyPlan): SchoolPlan[] {
   const plans: SchoolPlan[] = [];
   let villageIndex = 0;
   const add = (
     township: TownshipPlan,
     spec: Omit<NamedSchool, 'code' | 'centre'> & { code: UrbanRuralCode; parent?: string | null },
   ): SchoolPlan => {
-    const drawn = (r: readonly [number, number] | undefined): number => (r ? rng.int(r[0], r[1]) : 0);
+    const drawn = (r: readonly [number, number] | undefined): number =>
+      r ? Math.round(rng.int(r[0], r[1]) * county.enrolmentScale) : 0;
     const plan: SchoolPlan = {
       row: {
-        schoolCode: schoolCode(plans.length),
+        schoolCode: schoolCode(plans.length, county.schoolCodeBase),
         schoolName: spec.name,
-        districtCode: DEMO_DISTRICT.code,
-        districtName: DEMO_DISTRICT.name,
+        districtCode: county.code,
+        districtName: county.name,
+        cityName: county.cityName,
         townshipCode: township.code,
         townshipName: township.name,
         urbanRuralCode: spec.code,
@@ -460,6 +528,7 @@ function planSchools(townships: readonly TownshipPlan[], rng: Rng): SchoolPlan[]
       },
       locale: localeOfUrbanRuralCode(spec.code),
       base: { primary: drawn(spec.primary), junior: drawn(spec.junior), senior: drawn(spec.senior) },
+      pace: county.pace,
       factor: drawFactors(rng),
     };
     plans.push(plan);
@@ -468,9 +537,10 @@ function planSchools(townships: readonly TownshipPlan[], rng: Rng): SchoolPlan[]
 
   for (const township of townships) {
     let centreCode: string | null = null;
-    for (const named of NAMED_SCHOOLS[township.name] ?? []) {
+    for (const named of NAMED_SCHOOLS[township.template] ?? []) {
       const { centre, code, ...spec } = named;
-      const plan = add(township, { ...spec, code: code ?? township.seatCode });
+      const name = spec.name.replace(DEMO_DISTRICT.name, county.name).replace(township.template, township.name);
+      const plan = add(township, { ...spec, name, code: code ?? township.seatCode });
       if (centre) centreCode = plan.row.schoolCode;
     }
     // A 学区 covers every school of a rural township that is not in a county-wide group.
@@ -512,8 +582,8 @@ const threshold = (key: QualityIndicatorKey, stage: Stage): number => {
   return def.threshold[stage];
 };
 
-function trendAt([early, late]: Trend, yearIndex: number): number {
-  const p = POLICY_PROGRESS[yearIndex] ?? 1;
+function trendAt([early, late]: Trend, yearIndex: number, pace: number): number {
+  const p = (POLICY_PROGRESS[yearIndex] ?? 1) * pace;
   return early + (late - early) * p;
 }
 
@@ -562,7 +632,8 @@ function planClasses(plan: SchoolPlan, stage: Stage, students: number, yearIndex
   if (type === 'special') return Math.max(1, Math.ceil(students / 10));
   if (type === 'teaching_point') return Math.min(4, Math.max(1, Math.ceil(students / 12)));
   const privateSmaller = plan.row.ownership === 'private' ? 0.88 : 1;
-  const meanSize = trendAt(CLASS_SIZE[stage][plan.locale], yearIndex) * plan.factor.classSize * privateSmaller;
+  const meanSize =
+    trendAt(CLASS_SIZE[stage][plan.locale], yearIndex, plan.pace) * plan.factor.classSize * privateSmaller;
   const grades = stage === 'primary' ? 6 : 3;
   return Math.max(Math.min(grades, Math.ceil(students / 15)), Math.round(students / meanSize), 1);
 }
@@ -588,7 +659,8 @@ function partStats(plan: SchoolPlan, stage: Stage, students: number, yearIndex: 
   const minTeachers = type === 'teaching_point' ? 2 : stage === 'junior' ? 9 : 6;
   const teachers = Math.max(minTeachers, Math.round((students * perTeacher) / 100));
 
-  const share = (trend: LocaleTrend, f: number): number => Math.min(1, trendAt(trend[locale], yearIndex) * f);
+  const share = (trend: LocaleTrend, f: number): number =>
+    Math.min(1, trendAt(trend[locale], yearIndex, plan.pace) * f);
   const privateBackbone = isPrivate ? 0.35 : 1;
   return {
     classes,
@@ -629,7 +701,8 @@ function generateYearStats(
 
   // Physical stocks: per-student target × students, by part, never below last year's stock.
   const target = (kind: keyof typeof ASSET_RATIO, key: QualityIndicatorKey, f: number): number => {
-    const ratio = trendAt(ASSET_RATIO[kind][locale], yearIndex) * f * (isPrivate ? PRIVATE_ASSET_BONUS[locale] : 1);
+    const ratio =
+      trendAt(ASSET_RATIO[kind][locale], yearIndex, plan.pace) * f * (isPrivate ? PRIVATE_ASSET_BONUS[locale] : 1);
     const special = type === 'special' ? 2.5 : 1;
     return (
       special *
@@ -643,10 +716,10 @@ function generateYearStats(
   const bookStudents = students.primary + students.junior * 1.3 + senior * 1.5;
   const classesTotal = (p?.classes ?? 0) + (j?.classes ?? 0) + seniorClasses;
   const equipped = type === 'teaching_point' ? 0.5 : 1;
-  const multimediaShare = isPrivate ? 1 : trendAt(MULTIMEDIA_SHARE[locale], yearIndex) * equipped;
+  const multimediaShare = isPrivate ? 1 : trendAt(MULTIMEDIA_SHARE[locale], yearIndex, plan.pace) * equipped;
   const extraRooms = locale === 'urban' ? factor.multimediaExtra : locale === 'town' ? 2 : 0;
   const roomsNeeded = type === 'teaching_point' ? 0 : Math.ceil(classesTotal / 12);
-  const roomShare = trendAt(MUSIC_ART_ROOM_SHARE[locale], yearIndex);
+  const roomShare = trendAt(MUSIC_ART_ROOM_SHARE[locale], yearIndex, plan.pace);
 
   const stocks: Stocks = {
     teachingRoomArea: Math.max(
@@ -660,7 +733,7 @@ function generateYearStats(
     ),
     books: Math.max(
       prev?.books ?? 0,
-      Math.round(bookStudents * trendAt(BOOKS_PER_STUDENT[locale], yearIndex) * factor.books),
+      Math.round(bookStudents * trendAt(BOOKS_PER_STUDENT[locale], yearIndex, plan.pace) * factor.books),
     ),
     multimediaRooms: Math.max(
       prev?.multimediaRooms ?? 0,
@@ -698,7 +771,7 @@ function generateYearStats(
     seniorTitleTeachersJunior: j?.seniorTitle ?? 0,
     certifiedTeachers: Math.min(
       compulsoryTeachers,
-      Math.round(compulsoryTeachers * trendAt(CERTIFIED_SHARE[plan.row.ownership], yearIndex)),
+      Math.round(compulsoryTeachers * trendAt(CERTIFIED_SHARE[plan.row.ownership], yearIndex, plan.pace)),
     ),
     rotationEligibleTeachers: Math.round(compulsoryTeachers * factor.eligible),
     teachingRoomArea: stocks.teachingRoomArea,
@@ -706,7 +779,7 @@ function generateYearStats(
     equipmentValue: stocks.equipmentValue,
     multimediaRooms: stocks.multimediaRooms,
     computers: Math.round(
-      (totalStudents * trendAt(COMPUTERS_PER100[locale], yearIndex) * factor.computers) / 100 +
+      (totalStudents * trendAt(COMPUTERS_PER100[locale], yearIndex, plan.pace) * factor.computers) / 100 +
         (type === 'special' ? 20 : 0),
     ),
     books: stocks.books,
@@ -731,6 +804,7 @@ function generateYearStats(
 // ---------------------------------------------------------------------------------------------------------------
 
 function generateRotations(plans: readonly SchoolPlan[], stats: readonly SchoolStatRow[], rng: Rng): RotationRow[] {
+  const districtCode = plans[0]?.row.districtCode ?? DEMO_DISTRICT.code;
   const rotations: RotationRow[] = [];
   const byCode = new Map(plans.map((plan) => [plan.row.schoolCode, plan]));
   // The special school neither sends nor receives; teaching points only receive (two or three teachers each).
@@ -812,7 +886,7 @@ function generateRotations(plans: readonly SchoolPlan[], stats: readonly SchoolS
     }
     for (const row of yearRows) {
       serial++;
-      const teacherRef = `T${DEMO_DISTRICT.code}${String(serial).padStart(4, '0')}`;
+      const teacherRef = `T${districtCode}${String(serial).padStart(4, '0')}`;
       const { fromSchoolCode, toSchoolCode, backbone, months } = row;
       rotations.push({ year, teacherRef, fromSchoolCode, toSchoolCode, backbone, months });
     }
@@ -824,7 +898,18 @@ function generateRotations(plans: readonly SchoolPlan[], stats: readonly SchoolS
 
 export function generateDemoCounty(options: DemoCountyOptions = {}): DemoCounty {
   const rng = createRng(options.seed ?? DEMO_DEFAULT_SEED);
-  const plans = planSchools(planTownships(), rng);
+  const peer = options.peer;
+  const county: CountyPlan = peer
+    ? {
+        code: peer.code,
+        name: peer.name,
+        cityName: peer.cityName,
+        enrolmentScale: peer.enrolmentScale,
+        pace: peer.pace,
+        schoolCodeBase: peer.schoolCodeBase,
+      }
+    : DEMO_COUNTY_PLAN;
+  const plans = planSchools(planTownships(peer), rng, county);
 
   const stats: SchoolStatRow[] = [];
   for (const plan of plans) {
@@ -841,9 +926,70 @@ export function generateDemoCounty(options: DemoCountyOptions = {}): DemoCounty 
   stats.sort((a, b) => a.year - b.year || (order.get(a.schoolCode) ?? 0) - (order.get(b.schoolCode) ?? 0));
 
   return {
-    district: { code: DEMO_DISTRICT.code, name: DEMO_DISTRICT.name },
+    district: { code: county.code, name: county.name },
     schools: plans.map((plan) => plan.row),
     stats,
     rotations: generateRotations(plans, stats, rng),
   };
+}
+
+/**
+ * The demo city's other counties (澄州市, fictional like 澄川县): smaller or larger, more urban or more rural, faster or
+ * slower in their 优质均衡 push, so that the county comparison has something to compare. 澄川县 is not among them
+ * and stays exactly as generateDemoCounty() makes it.
+ */
+export const DEMO_PEERS: readonly (DemoPeer & { seed: number })[] = [
+  {
+    code: '330991',
+    name: '澄江区',
+    cityName: DEMO_CITY.name,
+    townships: ['001', '002', '003', '004', '101', '102'],
+    townshipNames: ['江东街道', '江西街道', '江南街道', '江北街道', '望江镇', '新港镇'],
+    enrolmentScale: 1.1,
+    villageScale: 0.5,
+    pace: 1.8,
+    schoolCodeBase: 100_101,
+    seed: 20_190_911,
+  },
+  {
+    code: '330992',
+    name: '云岭县',
+    cityName: DEMO_CITY.name,
+    townships: ['001', '101', '103', '201', '202', '203'],
+    townshipNames: ['云城街道', '岭口镇', '高坪镇', '云雾乡', '竹林乡', '茶山乡'],
+    enrolmentScale: 0.7,
+    villageScale: 0.4,
+    pace: 0.45,
+    schoolCodeBase: 200_101,
+    seed: 20_190_921,
+  },
+  {
+    code: '330993',
+    name: '宁溪县',
+    cityName: DEMO_CITY.name,
+    townships: ['001', '002', '101', '102', '104', '201'],
+    townshipNames: ['宁城街道', '溪南街道', '上宁镇', '下宁镇', '沙湾镇', '梅岭乡'],
+    enrolmentScale: 0.85,
+    villageScale: 0.4,
+    pace: 1.5,
+    schoolCodeBase: 300_101,
+    seed: 20_190_931,
+  },
+  {
+    code: '330994',
+    name: '梅山县',
+    cityName: DEMO_CITY.name,
+    townships: ['001', '101', '105', '202', '203'],
+    townshipNames: ['梅城街道', '东梅镇', '西岭镇', '山口乡', '石桥乡'],
+    enrolmentScale: 0.6,
+    villageScale: 0.4,
+    pace: 0.25,
+    schoolCodeBase: 400_101,
+    seed: 20_190_941,
+  },
+];
+
+/** The peer counties of the demo city, each from the same generator with its own seed, size and urban share. */
+export function generateDemoPeers(): DemoCounty[] {
+  return DEMO_PEERS.map(({ seed, ...peer }) => generateDemoCounty({ seed, peer }));
 }

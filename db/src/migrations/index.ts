@@ -6,6 +6,7 @@ import * as loginThrottle from './2026_12_06_0500_login_throttle.ts';
 import * as rotationTeacherUniquePerCounty from './2026_12_06_0600_rotation_teacher_unique_per_county.ts';
 import * as createSavedViewsAndNotes from './2026_12_06_0800_create_saved_views_and_notes.ts';
 import * as countyInputEnteredBy from './2026_12_07_0100_county_input_entered_by.ts';
+import * as multiCountyScope from './2026_12_07_0200_multi_county_scope.ts';
 
 /** Every migration, by name. Listed statically so the same code runs under tsx, Vitest and a bundler. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_06_0600_rotation_teacher_unique_per_county': rotationTeacherUniquePerCounty,
   '2026_12_06_0800_create_saved_views_and_notes': createSavedViewsAndNotes,
   '2026_12_07_0100_county_input_entered_by': countyInputEnteredBy,
+  '2026_12_07_0200_multi_county_scope': multiCountyScope,
 };

@@ -54,7 +54,7 @@ export interface NewUser {
   username: string;
   passwordHash: string;
   role: string;
-  districtCode: string | null;
+  districtCodes: string[] | null;
   townships: string[] | null;
 }
 
@@ -65,7 +65,7 @@ export async function insertUser(db: Db, user: NewUser): Promise<number> {
       username: user.username,
       password_hash: user.passwordHash,
       role: user.role,
-      district_code: user.districtCode,
+      district_codes: user.districtCodes === null ? null : JSON.stringify(user.districtCodes),
       township_codes: user.townships === null ? null : JSON.stringify(user.townships),
     })
     .returning('id')
@@ -75,7 +75,7 @@ export async function insertUser(db: Db, user: NewUser): Promise<number> {
 
 export interface UserChanges {
   role?: string;
-  districtCode?: string | null;
+  districtCodes?: string[] | null;
   townships?: string[] | null;
   disabled?: boolean;
   passwordHash?: string;
@@ -86,7 +86,9 @@ export async function updateUser(db: Db, id: number, changes: UserChanges): Prom
     .updateTable('app_user')
     .set({
       ...(changes.role !== undefined ? { role: changes.role } : {}),
-      ...(changes.districtCode !== undefined ? { district_code: changes.districtCode } : {}),
+      ...(changes.districtCodes !== undefined
+        ? { district_codes: changes.districtCodes === null ? null : JSON.stringify(changes.districtCodes) }
+        : {}),
       ...(changes.townships !== undefined
         ? { township_codes: changes.townships === null ? null : JSON.stringify(changes.townships) }
         : {}),
@@ -123,7 +125,7 @@ export async function insertSession(
     .execute();
 }
 
-const PRINCIPAL_COLUMNS = ['u.id as user_id', 'u.username', 'u.role', 'u.district_code', 'u.township_codes'] as const;
+const PRINCIPAL_COLUMNS = ['u.id as user_id', 'u.username', 'u.role', 'u.district_codes', 'u.township_codes'] as const;
 
 /** A live session (not revoked, not expired, not idle too long) with its user, who must not be disabled. */
 export async function findLiveSession(db: Db, idHash: string, idleSeconds: number) {
@@ -198,7 +200,7 @@ function selectTokens(db: Db) {
       't.created_at',
       't.last_used_at',
       't.revoked_at',
-      'u.district_code',
+      'u.district_codes',
       'u.township_codes',
     ]);
 }

@@ -98,8 +98,8 @@ const getDummyHash = () => {
   return dummyHash;
 };
 
-function accessOfRecord(record: { district_code: string | null; township_codes: string[] | null }): AccessScope {
-  return { districtCode: record.district_code?.trim() || null, townships: record.township_codes ?? null };
+function accessOfRecord(record: { district_codes: string[] | null; township_codes: string[] | null }): AccessScope {
+  return { districtCodes: record.district_codes ?? null, townships: record.township_codes ?? null };
 }
 
 export function toUser(record: UserRecord): User {
@@ -107,7 +107,7 @@ export function toUser(record: UserRecord): User {
     id: record.id,
     username: record.username,
     role: record.role as Role,
-    districtCode: record.district_code?.trim() || null,
+    districtCodes: record.district_codes ?? null,
     townships: record.township_names ?? (record.township_codes ? [] : null),
     disabled: record.disabled,
     createdAt: record.created_at.toISOString(),
@@ -291,8 +291,11 @@ async function findManagedUser(db: Kysely<Database>, id: number, manager: Access
   return user;
 }
 
-/** Township codes must exist and, with a district, belong to it: a typo would otherwise silently show nothing. */
-async function checkScope(db: Kysely<Database>, districtCode: string | null, townships: string[] | null) {
+/**
+ * Township codes must exist and, with districts, belong to one of them: a typo would otherwise silently show nothing.
+ * District codes need not exist yet: a county's administrator is set up before its first import.
+ */
+async function checkScope(db: Kysely<Database>, districtCodes: string[] | null, townships: string[] | null) {
   if (!townships || townships.length === 0) return;
   const found = await findTownships(db, townships);
   const byCode = new Map(found.map((t) => [t.code, t.districtCode]));
@@ -303,11 +306,13 @@ async function checkScope(db: Kysely<Database>, districtCode: string | null, tow
       fields: [{ field: 'townships', message: `unknown: ${unknown.join(', ')}` }],
     });
   }
-  const foreign = districtCode ? townships.filter((code) => byCode.get(code) !== districtCode) : [];
+  const counties = districtCodes ? new Set(districtCodes) : null;
+  const foreign = counties ? townships.filter((code) => !counties.has(byCode.get(code) ?? '')) : [];
   if (foreign.length > 0) {
-    throw new HttpError(400, 'ValidationFailed', `乡镇不属于区县 ${districtCode}：${foreign.join('、')}`, {
+    const named = districtCodes?.join('、');
+    throw new HttpError(400, 'ValidationFailed', `乡镇不属于区县 ${named}：${foreign.join('、')}`, {
       in: 'body',
-      fields: [{ field: 'townships', message: `not in district ${districtCode}: ${foreign.join(', ')}` }],
+      fields: [{ field: 'townships', message: `not in district ${named}: ${foreign.join(', ')}` }],
     });
   }
 }
@@ -319,21 +324,21 @@ export async function createUser(
   manager: AccessScope = UNRESTRICTED,
 ): Promise<User> {
   const townships = request.role === 'viewer' || request.townships?.length ? request.townships : null;
-  requireGrantWithin({ districtCode: request.districtCode, townships }, manager);
+  requireGrantWithin({ districtCodes: request.districtCodes, townships }, manager);
   if (await findUserByName(db, request.username)) {
     throw new HttpError(409, 'Conflict', `用户名已存在：${request.username} / User name taken`);
   }
-  await checkScope(db, request.districtCode, townships);
+  await checkScope(db, request.districtCodes, townships);
   const id = await insertUser(db, {
     username: request.username,
     passwordHash: await hashPassword(request.password),
     role: request.role,
-    districtCode: request.districtCode,
+    districtCodes: request.districtCodes,
     townships,
   });
   await audit(db, actor, 'user_created', request.username, {
     role: request.role,
-    districtCode: request.districtCode,
+    districtCodes: request.districtCodes,
     townships,
   });
   return getUser(db, id);
@@ -349,15 +354,15 @@ export async function changeUser(
   const before = await findManagedUser(db, id, manager);
   const role = changes.role ?? (before.role as Role);
   const townships = changes.townships !== undefined ? changes.townships : before.township_codes;
-  const districtCode = changes.districtCode !== undefined ? changes.districtCode : before.district_code?.trim() || null;
+  const districtCodes = changes.districtCodes !== undefined ? changes.districtCodes : (before.district_codes ?? null);
   if (role === 'viewer' && (!townships || townships.length === 0)) {
     throw new HttpError(400, 'ValidationFailed', '查看者必须限定至少一个乡镇 / a viewer needs townships', {
       in: 'body',
       fields: [{ field: 'townships', message: 'required for a viewer' }],
     });
   }
-  requireGrantWithin({ districtCode, townships }, manager);
-  await checkScope(db, districtCode, townships);
+  requireGrantWithin({ districtCodes, townships }, manager);
+  await checkScope(db, districtCodes, townships);
   const losesAdmin = before.role === 'admin' && (role !== 'admin' || changes.disabled === true);
   if (losesAdmin) {
     const activeAdmins = (await findUsers(db)).filter((u) => u.role === 'admin' && !u.disabled);
@@ -367,7 +372,7 @@ export async function changeUser(
   }
   await updateUser(db, id, {
     ...(changes.role !== undefined ? { role: changes.role } : {}),
-    ...(changes.districtCode !== undefined ? { districtCode: changes.districtCode } : {}),
+    ...(changes.districtCodes !== undefined ? { districtCodes: changes.districtCodes } : {}),
     ...(changes.townships !== undefined ? { townships: changes.townships } : {}),
     ...(changes.disabled !== undefined ? { disabled: changes.disabled } : {}),
     ...(changes.password !== undefined ? { passwordHash: await hashPassword(changes.password) } : {}),
@@ -414,7 +419,7 @@ export async function ensureInitialAdmin(
     username: 'admin',
     passwordHash: await hashPassword(password),
     role: 'admin',
-    districtCode: null,
+    districtCodes: null,
     townships: null,
   });
   await audit(db, { userId: null, username: 'system', ip: null }, 'user_created', 'admin', {

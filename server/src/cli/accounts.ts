@@ -108,7 +108,7 @@ export function formatUsers(users: User[]): string {
       u.username.padEnd(16),
       ROLE_LABELS[u.role].zh.padEnd(4),
       u.disabled ? '已停用' : u.lockedUntil ? '已锁定' : '正常',
-      u.districtCode ? `区县 ${u.districtCode}` : '',
+      u.districtCodes ? `区县 ${u.districtCodes.join('、')}` : '全部区县',
       u.townships ? `乡镇 ${u.townships.map((t) => `${t.name}(${t.code})`).join('、')}` : '全部乡镇',
       u.lastLoginAt ? `最近登录 ${u.lastLoginAt}` : '从未登录',
     ]

@@ -29,8 +29,11 @@ const USAGE = `用法 / Usage:
   pnpm cli demo export <dir>                        把演示县数据写成三个导入文件
   pnpm cli migrate                                  只执行数据库迁移
 
-  pnpm cli user add <name> --role <admin|analyst|viewer> [--township <codes>] [--district <code>]
-                                                    新建用户（密码从标准输入读取）
+  pnpm cli user add <name> --role <admin|analyst|viewer> [--township <codes>] [--district <codes>]
+                                                    新建用户（密码从标准输入读取）；--district 可列多个区县，
+                                                    如一个市的各县：--district 330901,330902,330903
+  pnpm cli user scope <name> [--district <codes|all>] [--township <codes|all>]
+                                                    修改用户的访问范围（all = 不限）
   pnpm cli user list                                列出用户
   pnpm cli user disable <name> | user enable <name> 停用 / 启用用户（停用即结束其会话并吊销其全部 API 令牌；
                                                     重新启用后旧令牌仍无效，需新建）
@@ -177,11 +180,28 @@ async function accountCommand(
       username: target,
       role: options.role,
       townships: codeList(options.township) ?? null,
-      districtCode: options.district ?? null,
+      districtCodes: codeList(options.district) ?? null,
       password: await readPassword(`${target} 的密码 / password: `),
     });
     const user = await accounts.addUser(request);
     print(user, `✔ 已创建用户 / Created\n${formatUsers([user])}`);
+    return 0;
+  }
+  if (command === 'user' && action === 'scope' && target) {
+    if (options.district === undefined && options.township === undefined) {
+      console.error('请给出 --district 或 --township / Give --district or --township');
+      return 2;
+    }
+    const orAll = (value: string | undefined) =>
+      value === undefined ? undefined : value.trim() === 'all' ? null : (codeList(value) ?? null);
+    const districtCodes = orAll(options.district);
+    const townships = orAll(options.township);
+    const request = parseOrExplain(UpdateUserRequestSchema, {
+      ...(districtCodes !== undefined ? { districtCodes } : {}),
+      ...(townships !== undefined ? { townships } : {}),
+    });
+    const user = await accounts.updateUser(target, request);
+    print(user, `✔ 已修改访问范围 / Scope changed\n${formatUsers([user])}`);
     return 0;
   }
   if (command === 'user' && action === 'list') {

@@ -1,6 +1,7 @@
 import type { Database } from '@junheng/db';
 import type { AccessScope } from '@junheng/shared';
 import { type Kysely, sql } from 'kysely';
+import { isDistrictInAccess } from '../db-helpers.ts';
 
 export interface DistrictSummaryRecord {
   code: string;
@@ -36,7 +37,9 @@ function buildDistrictsWithYearsQuery(db: Kysely<Database>, access: AccessScope)
         ),
     )
     .selectFrom('district as d')
-    .$if(access.districtCode !== null, (qb) => qb.where('d.code', '=', access.districtCode as string))
+    .$if(access.districtCodes !== null, (qb) =>
+      qb.where('d.code', 'in', access.districtCodes?.length ? access.districtCodes : ['']),
+    )
     .$if(townships !== null, (qb) =>
       qb.where((eb) =>
         eb.exists(
@@ -106,7 +109,7 @@ export async function listDistricts(db: Kysely<Database>, access: AccessScope): 
  * only the district of their townships. Any other answers 404, exactly as if it did not exist.
  */
 export async function findDistrict(db: Kysely<Database>, code: string, access: AccessScope) {
-  if (access.districtCode !== null && access.districtCode !== code) return undefined;
+  if (!isDistrictInAccess(access, code)) return undefined;
   const townships = access.townships;
   return db
     .selectFrom('district as d')
@@ -134,7 +137,7 @@ export async function findDistrictWithYears(
   code: string,
   access: AccessScope,
 ): Promise<{ district: { code: string; name: string }; years: number[] } | undefined> {
-  if (access.districtCode !== null && access.districtCode !== code) return undefined;
+  if (!isDistrictInAccess(access, code)) return undefined;
   const row = await buildDistrictsWithYearsQuery(db, access).where('d.code', '=', code).executeTakeFirst();
   return row && { district: { code: row.code, name: row.name }, years: row.years ?? [] };
 }

@@ -65,11 +65,18 @@ export async function upsertSchools(db: Db, schools: SchoolRow[], importBatchId:
   const districts = uniqueBy(schools, (s) => s.districtCode).map((s) => ({
     code: s.districtCode,
     name: s.districtName,
+    city_name: schools.find((row) => row.districtCode === s.districtCode && row.cityName)?.cityName ?? null,
   }));
   await db
     .insertInto('district')
     .values(districts)
-    .onConflict((oc) => oc.column('code').doUpdateSet({ name: (eb) => eb.ref('excluded.name') }))
+    .onConflict((oc) =>
+      oc.column('code').doUpdateSet({
+        name: (eb) => eb.ref('excluded.name'),
+        // A file without the city column keeps the city name already known.
+        city_name: sql<string | null>`coalesce(excluded.city_name, district.city_name)`,
+      }),
+    )
     .execute();
   const townships = uniqueBy(schools, (s) => s.townshipCode).map((s) => ({
     code: s.townshipCode,

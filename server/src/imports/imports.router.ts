@@ -74,7 +74,7 @@ export function createImportsRouter(deps: {
     const report = await runImport(deps.db, files, {
       dryRun,
       source: 'api',
-      allowedDistrict: principal.access.districtCode,
+      allowedDistricts: principal.access.districtCodes,
       validate: validateInWorker,
     });
     if (report.applied) deps.onDataChanged();

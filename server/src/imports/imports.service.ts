@@ -35,8 +35,8 @@ export const validateOnThisThread: ImportValidator = async (files, loadContext) 
 export interface ImportOptions {
   dryRun: boolean;
   source: 'api' | 'cli';
-  /** Set for an administrator scoped to one district: rows of any other district are rejected. */
-  allowedDistrict?: string | null;
+  /** Set for an administrator scoped to a set of districts: rows of any other district are rejected. */
+  allowedDistricts?: readonly string[] | null;
   /** Where files are read and validated (default: on this thread). */
   validate?: ImportValidator;
 }
@@ -50,7 +50,7 @@ export async function runImport(
   files: UploadedImportFile[],
   options: ImportOptions,
 ): Promise<ImportReport> {
-  const allowedDistrict = options.allowedDistrict ?? undefined;
+  const allowedDistricts = options.allowedDistricts ?? undefined;
   const loadContext = async (statYears: number[]): Promise<ImportContext> => {
     // Every stored school's county: it keys teacher numbers (per county and year) and confines a scoped importer.
     const [knownSchoolCodes, previousStats, schoolDistricts] = await Promise.all([
@@ -65,7 +65,7 @@ export async function runImport(
       knownSchoolCodes,
       previousStats: indexStats(previousStats),
       schoolDistricts,
-      ...(allowedDistrict === undefined ? {} : { allowedDistrict }),
+      ...(allowedDistricts === undefined ? {} : { allowedDistricts: [...allowedDistricts] }),
     };
   };
   const validated = await (options.validate ?? validateOnThisThread)(files, loadContext);

@@ -47,6 +47,7 @@ export const TEMPLATE_EXAMPLES: Record<ImportKind, readonly Readonly<Record<stri
       boarding: '否',
       parent_school_code: '',
       group_name: '实验小学教育集团',
+      city_name: '示例市',
     },
     {
       school_code: '3301100002',
@@ -61,6 +62,7 @@ export const TEMPLATE_EXAMPLES: Record<ImportKind, readonly Readonly<Record<stri
       boarding: '是',
       parent_school_code: '',
       group_name: '',
+      city_name: '示例市',
     },
   ],
   school_stats: [
@@ -184,6 +186,7 @@ const DESCRIPTIONS: Record<string, string> = {
   boarding: '是否为寄宿制学校',
   parent_school_code: '教学点所属（管理）学校的学校标识码；非教学点留空',
   group_name: '所属学区或教育集团，可留空',
+  city_name: '区县所属地市（地级市）名称，可留空；地市代码为区县代码前4位，用于“多县对比”按地市筛选',
   year: '统计年度（四位年份，如 2024）',
   students_primary: '小学在校生数；没有该学段填 0 或留空',
   students_junior: '初中在校生数；没有该学段填 0 或留空',

@@ -77,6 +77,7 @@ export function school(overrides: Partial<SchoolRow> = {}): SchoolRow {
     boarding: false,
     parentSchoolCode: null,
     groupName: null,
+    cityName: null,
     ...overrides,
   };
 }

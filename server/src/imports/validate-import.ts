@@ -38,7 +38,7 @@ export interface ImportContext {
    * An administrator scoped to one district may only write that district's schools, statistics and rotations; with
    * it, `schoolDistricts` gives the district of every stored school (also the county that keys teacher numbers).
    */
-  allowedDistrict?: string;
+  allowedDistricts?: readonly string[];
   schoolDistricts?: ReadonlyMap<string, string>;
 }
 
@@ -726,7 +726,7 @@ export function validateParsedImport(parsed: ParsedImport, context: ImportContex
   const countyOf = new Map(context.schoolDistricts ?? []);
   for (const r of parsed.schools) countyOf.set(r.row.schoolCode, r.row.districtCode);
   const rotations = checkRotations(parsed.rotations, known, (code) => countyOf.get(code), issues);
-  if (context.allowedDistrict !== undefined) checkDistrictScope(parsed, context.allowedDistrict, context, issues);
+  if (context.allowedDistricts !== undefined) checkDistrictScope(parsed, context.allowedDistricts, context, issues);
 
   const fileOrder = new Map(parsed.files.map((f, i) => [f.file, i] as const));
   return {
@@ -743,25 +743,27 @@ export function validateParsedImport(parsed: ParsedImport, context: ImportContex
   };
 }
 
-/** Every row must belong to the one district the importing administrator may change: each other is a located error. */
+/** Every row must belong to the districts the importing administrator may change: each other is a located error. */
 function checkDistrictScope(
   parsed: ParsedImport,
-  allowed: string,
+  allowedDistricts: readonly string[],
   context: ImportContext,
   issues: IssueCollector,
 ): void {
+  const allowed = new Set(allowedDistricts);
   const districtOf = new Map(context.schoolDistricts ?? []);
   for (const r of parsed.schools) districtOf.set(r.row.schoolCode, r.row.districtCode);
   const outside = (code: string) => {
     const district = districtOf.get(code);
-    return district !== undefined && district !== allowed;
+    return district !== undefined && !allowed.has(district);
   };
-  const message = (what: string) => `${what}不属于您可管理的区县 ${allowed}：不能导入其他区县的数据`;
+  const named = allowedDistricts.join('、');
+  const message = (what: string) => `${what}不属于您可管理的区县 ${named}：不能导入其他区县的数据`;
   for (const r of parsed.schools) {
     const stored = context.schoolDistricts?.get(r.row.schoolCode);
-    if (r.row.districtCode !== allowed) {
+    if (!allowed.has(r.row.districtCode)) {
       issues.error(issueAt(r, 'districtCode', r.row.districtCode, message(`区县代码 ${quote(r.row.districtCode)} `)));
-    } else if (stored !== undefined && stored !== allowed) {
+    } else if (stored !== undefined && !allowed.has(stored)) {
       // The row names the importer's district, but the school is stored under another: it would move the school.
       issues.error(
         issueAt(r, 'schoolCode', r.row.schoolCode, message(`学校 ${quote(r.row.schoolCode)}（现属区县 ${stored}）`)),

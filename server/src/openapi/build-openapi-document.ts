@@ -91,6 +91,11 @@ const PARAMETER_DOCS: Record<string, { zh: string; en: string }> = {
   from: { zh: '起始年度', en: 'First year' },
   to: { zh: '截止年度', en: 'Last year' },
   dryRun: { zh: '只校验，不写入', en: 'Validate only, write nothing' },
+  city: { zh: '地市代码（区县代码前4位），只列该市的区县', en: 'City code (first 4 digits of the district code)' },
+  measure: {
+    zh: '“状态 × 变化”按什么判断：passes 资源配置结论，或七项指标之一的键',
+    en: 'What status × change is judged by: passes (the verdict) or one of the seven indicator keys',
+  },
 };
 
 function describeCode(path: string): { zh: string; en: string } {

@@ -20,9 +20,19 @@ export const NewPasswordSchema = z
   .min(PASSWORD_MIN_LENGTH, `密码至少 ${PASSWORD_MIN_LENGTH} 位 / at least ${PASSWORD_MIN_LENGTH} characters`)
   .max(200);
 
-/** What a user may see: null means no restriction at that level. A viewer always has townships. */
+/** A set of counties (a city's, say): at least one, at most a province's worth, no repeats. */
+export const DistrictCodesSchema = z
+  .array(DistrictCodeSchema)
+  .min(1, '至少一个区县 / at least one county')
+  .max(500)
+  .transform((codes) => [...new Set(codes)].sort());
+
+/**
+ * What a user may see: null means no restriction at that level. `districtCodes` limits to a set of counties (one
+ * county is a one-element set); a viewer always has townships.
+ */
 export const AccessScopeSchema = z.object({
-  districtCode: DistrictCodeSchema.nullable(),
+  districtCodes: z.array(DistrictCodeSchema).nullable(),
   townships: z.array(TownshipCodeSchema).nullable(),
 });
 export type AccessScope = z.infer<typeof AccessScopeSchema>;
@@ -37,7 +47,8 @@ export const UserSchema = z.object({
   id: z.number().int(),
   username: z.string(),
   role: RoleSchema,
-  districtCode: DistrictCodeSchema.nullable(),
+  /** The counties the user is limited to; null = every county. */
+  districtCodes: z.array(DistrictCodeSchema).nullable(),
   townships: z.array(z.object({ code: z.string(), name: z.string() })).nullable(),
   disabled: z.boolean(),
   createdAt: z.string(),
@@ -61,7 +72,7 @@ export const UserListResponseSchema = z.object({ users: z.array(UserSchema) });
 export type UserListResponse = z.infer<typeof UserListResponseSchema>;
 
 const scopeFields = {
-  districtCode: DistrictCodeSchema.nullable().default(null),
+  districtCodes: DistrictCodesSchema.nullable().default(null),
   townships: z.array(TownshipCodeSchema).max(200).nullable().default(null),
 };
 
@@ -83,7 +94,7 @@ export type CreateUserRequest = z.infer<typeof CreateUserRequestSchema>;
 export const UpdateUserRequestSchema = z
   .object({
     role: RoleSchema.optional(),
-    districtCode: DistrictCodeSchema.nullable().optional(),
+    districtCodes: DistrictCodesSchema.nullable().optional(),
     townships: z.array(TownshipCodeSchema).max(200).nullable().optional(),
     disabled: z.boolean().optional(),
     password: NewPasswordSchema.optional(),

@@ -24,6 +24,8 @@ export const SchoolRowSchema = z.object({
   boarding: z.boolean(),
   parentSchoolCode: SchoolCodeSchema.nullable(),
   groupName: z.string().trim().max(60).nullable(),
+  /** The city (地级市) of the district, where the file names it; the city's code is the district code's first four digits. */
+  cityName: z.string().trim().max(60).nullable().optional(),
 });
 export type SchoolRow = z.infer<typeof SchoolRowSchema>;
 
@@ -120,6 +122,7 @@ export const SCHOOL_COLUMNS: readonly ColumnDefinition<keyof SchoolRow>[] = [
   { key: 'boarding', field: 'boarding', zh: '是否寄宿制', type: 'boolean', required: true },
   { key: 'parent_school_code', field: 'parentSchoolCode', zh: '所属学校标识码', type: 'code', required: false },
   { key: 'group_name', field: 'groupName', zh: '学区/教育集团', type: 'text', required: false },
+  { key: 'city_name', field: 'cityName', zh: '地市名称', type: 'text', required: false },
 ];
 
 const stat = (

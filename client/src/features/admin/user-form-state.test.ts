@@ -27,7 +27,7 @@ describe(toCreateUserRequest.name, () => {
         username: 'qingshi',
         password: 'a-long-password',
         role: 'viewer',
-        districtCode: null,
+        districtCodes: null,
         townships: ['330999101', '330999102'],
       },
     });
@@ -53,7 +53,7 @@ describe(toCreateUserRequest.name, () => {
 describe(toScopeUpdate.name, () => {
   const viewer = {
     role: 'viewer' as const,
-    districtCode: null,
+    districtCodes: null,
     townships: [
       { code: '330999101', name: '青石镇' },
       { code: '330999102', name: '白沙镇' },
@@ -61,25 +61,41 @@ describe(toScopeUpdate.name, () => {
   };
 
   it('should send nothing when nothing changed, whatever the order of the townships', () => {
-    expect(toScopeUpdate(viewer, { role: 'viewer', districtCode: '', townships: ['330999102', '330999101'] })).toEqual({
-      ok: true,
-      body: null,
-    });
+    expect(toScopeUpdate(viewer, { role: 'viewer', districtCodes: [], townships: ['330999102', '330999101'] })).toEqual(
+      {
+        ok: true,
+        body: null,
+      },
+    );
   });
 
   it('should send only the changed fields', () => {
-    expect(toScopeUpdate(viewer, { role: 'analyst', districtCode: '', townships: [] })).toEqual({
+    expect(toScopeUpdate(viewer, { role: 'analyst', districtCodes: [], townships: [] })).toEqual({
       ok: true,
       body: { role: 'analyst', townships: null },
     });
-    expect(toScopeUpdate(viewer, { role: 'viewer', districtCode: '330999', townships: ['330999101'] })).toEqual({
+    expect(toScopeUpdate(viewer, { role: 'viewer', districtCodes: ['330999'], townships: ['330999101'] })).toEqual({
       ok: true,
-      body: { districtCode: '330999', townships: ['330999101'] },
+      body: { districtCodes: ['330999'], townships: ['330999101'] },
+    });
+  });
+
+  it('should send a set of counties sorted, and nothing when only its order changed', () => {
+    const cityAnalyst = { role: 'analyst' as const, districtCodes: ['330902', '330901'], townships: null };
+    expect(toScopeUpdate(cityAnalyst, { role: 'analyst', districtCodes: ['330901', '330902'], townships: [] })).toEqual(
+      { ok: true, body: null },
+    );
+    expect(
+      toScopeUpdate(cityAnalyst, { role: 'analyst', districtCodes: ['330903', '330901', '330902'], townships: [] }),
+    ).toEqual({ ok: true, body: { districtCodes: ['330901', '330902', '330903'] } });
+    expect(toScopeUpdate(cityAnalyst, { role: 'analyst', districtCodes: [], townships: [] })).toEqual({
+      ok: true,
+      body: { districtCodes: null },
     });
   });
 
   it('should refuse a viewer without townships', () => {
-    expect(toScopeUpdate(viewer, { role: 'viewer', districtCode: '', townships: [] }).ok).toBe(false);
+    expect(toScopeUpdate(viewer, { role: 'viewer', districtCodes: [], townships: [] }).ok).toBe(false);
   });
 });
 

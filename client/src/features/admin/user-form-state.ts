@@ -11,8 +11,8 @@ export interface UserFormValues {
   username: string;
   password: string;
   role: Role;
-  /** '' = every district. */
-  districtCode: string;
+  /** [] = every district; several = a set of counties (a city's, say). */
+  districtCodes: string[];
   /** [] = every township (not allowed for a viewer). */
   townships: string[];
 }
@@ -24,7 +24,7 @@ export const EMPTY_USER_FORM: UserFormValues = {
   username: '',
   password: '',
   role: 'viewer',
-  districtCode: '',
+  districtCodes: [],
   townships: [],
 };
 
@@ -48,7 +48,7 @@ export function toCreateUserRequest(
     username: values.username,
     password: values.password,
     role: values.role,
-    districtCode: values.districtCode || null,
+    districtCodes: values.districtCodes.length ? [...values.districtCodes].sort() : null,
     townships: values.townships.length ? [...values.townships].sort() : null,
   });
   if (parsed.success) return { ok: true, body: parsed.data };
@@ -69,16 +69,17 @@ function sameSet(a: readonly string[], b: readonly string[]): boolean {
  * here as by the server.
  */
 export function toScopeUpdate(
-  user: Pick<User, 'role' | 'districtCode' | 'townships'>,
-  values: Pick<UserFormValues, 'role' | 'districtCode' | 'townships'>,
+  user: Pick<User, 'role' | 'districtCodes' | 'townships'>,
+  values: Pick<UserFormValues, 'role' | 'districtCodes' | 'townships'>,
 ): { ok: true; body: UpdateUserRequest | null } | { ok: false; errors: UserFormErrors } {
   if (values.role === 'viewer' && values.townships.length === 0) {
     return { ok: false, errors: { townships: 'viewerNeedsTownships' } };
   }
   const body: UpdateUserRequest = {};
   if (values.role !== user.role) body.role = values.role;
-  const districtCode = values.districtCode || null;
-  if (districtCode !== user.districtCode) body.districtCode = districtCode;
+  if (!sameSet(user.districtCodes ?? [], values.districtCodes)) {
+    body.districtCodes = values.districtCodes.length ? [...values.districtCodes].sort() : null;
+  }
   const before = user.townships?.map((township) => township.code) ?? [];
   if (!sameSet(before, values.townships)) {
     body.townships = values.townships.length ? [...values.townships].sort() : null;

@@ -27,7 +27,9 @@ export default function AccountPage() {
             <dt>{t('user.scope')}</dt>
             <dd>
               {townships ? townships.join(t('common.listSeparator')) : t('user.scopeAll')}
-              {me.user.districtCode ? <span className="muted"> · {me.user.districtCode}</span> : null}
+              {me.user.districtCodes ? (
+                <span className="muted"> · {me.user.districtCodes.join(t('common.listSeparator'))}</span>
+              ) : null}
             </dd>
             <dt>{t('account.lastLogin')}</dt>
             <dd>{formatDateTime(me.user.lastLoginAt)}</dd>

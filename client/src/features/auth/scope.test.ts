@@ -8,7 +8,7 @@ function me(townships: { code: string; name: string }[] | null) {
       id: 2,
       username: 'qingshi',
       role: townships ? 'viewer' : 'analyst',
-      districtCode: null,
+      districtCodes: null,
       townships,
       disabled: false,
       createdAt: '2026-03-01T08:00:00.000Z',

@@ -5,9 +5,12 @@ import { pickLabel, useLang, useT } from '../../../i18n/i18n.tsx';
 import type { UserFormErrors, UserFormValues } from '../user-form-state.ts';
 import { useScopeOptions } from './use-township-options.ts';
 
-type ScopeValues = Pick<UserFormValues, 'role' | 'districtCode' | 'townships'>;
+type ScopeValues = Pick<UserFormValues, 'role' | 'districtCodes' | 'townships'>;
 
-/** Role, optional district and townships: shared by the create form and the user editor. */
+/**
+ * Role, optional counties (one, several such as a city's, or all) and townships: shared by the create form and the
+ * user editor. Townships are offered from the first chosen county (or the one the app shows).
+ */
 export function ScopeFields({
   values,
   errors,
@@ -20,7 +23,12 @@ export function ScopeFields({
   const t = useT();
   const [lang] = useLang();
   const id = useId();
-  const { districts, townships, isPending } = useScopeOptions(values.districtCode);
+  const { districts, townships, isPending } = useScopeOptions(values.districtCodes[0] ?? '');
+  const districtOptions = districts.map((district) => ({
+    value: district.code,
+    label: district.name,
+    hint: district.code,
+  }));
   return (
     <>
       <label className="form-field" htmlFor={`${id}-role`}>
@@ -38,22 +46,18 @@ export function ScopeFields({
         </select>
         <span className="muted small">{t(`users.roleHint.${values.role}`)}</span>
       </label>
-      {districts.length > 1 || values.districtCode ? (
-        <label className="form-field" htmlFor={`${id}-district`}>
-          <span className="filter-label">{t('users.district')}</span>
-          <select
-            id={`${id}-district`}
-            value={values.districtCode}
-            onChange={(event) => onChange({ districtCode: event.target.value, townships: [] })}
-          >
-            <option value="">{t('users.allDistricts')}</option>
-            {districts.map((district) => (
-              <option key={district.code} value={district.code}>
-                {district.name}（{district.code}）
-              </option>
-            ))}
-          </select>
-        </label>
+      {districts.length > 1 || values.districtCodes.length > 0 ? (
+        <div className="form-field">
+          <MultiSelect
+            label={t('users.district')}
+            options={districtOptions}
+            selected={values.districtCodes}
+            onChange={(next) => onChange({ districtCodes: next, townships: [] })}
+            searchable
+            allLabel={t('users.allDistricts')}
+          />
+          <span className="muted small">{t('users.districtsHint')}</span>
+        </div>
       ) : null}
       <div className="form-field">
         <MultiSelect

@@ -26,7 +26,7 @@ function UserEditor({ user, self, onClose }: { user: User; self: boolean; onClos
   const update = useUpdateUserMutation();
   const [scope, setScope] = useState({
     role: user.role,
-    districtCode: user.districtCode ?? '',
+    districtCodes: user.districtCodes ?? [],
     townships: user.townships?.map((township) => township.code) ?? [],
   });
   const [errors, setErrors] = useState<UserFormErrors>({});
@@ -181,7 +181,7 @@ export function UsersPanel() {
         header: t('users.scope'),
         cell: (user) =>
           [
-            user.districtCode,
+            user.districtCodes?.join(t('common.listSeparator')),
             user.townships?.length
               ? user.townships.map((township) => township.name || township.code).join(t('common.listSeparator'))
               : t('users.allTownships'),

@@ -42,7 +42,9 @@ export function UserMenu() {
           <dt>{t('user.scope')}</dt>
           <dd>
             {townships ? townships.join(t('common.listSeparator')) : t('user.scopeAll')}
-            {user.districtCode ? <span className="muted"> · {user.districtCode}</span> : null}
+            {user.districtCodes ? (
+              <span className="muted"> · {user.districtCodes.join(t('common.listSeparator'))}</span>
+            ) : null}
           </dd>
           {me.sessionExpiresAt ? (
             <>

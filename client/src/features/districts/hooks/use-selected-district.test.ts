@@ -13,9 +13,19 @@ describe(pickDistrict.name, () => {
     expect(pickDistrict(districts, '331000')?.code).toBe('331000');
   });
 
-  it('should fall back to the first district with data', () => {
+  it('should fall back to the largest district with data', () => {
     expect(pickDistrict(districts, null)?.code).toBe('330999');
     expect(pickDistrict(districts, '999999')?.code).toBe('330999');
+  });
+
+  it('should start a city’s user on its largest county, not on the lowest code, and on the first of equals', () => {
+    const city = DistrictListSchema.parse([
+      { code: '330991', name: '澄江区', years: [2025], schools: 36, townships: 6 },
+      { code: '330992', name: '云岭县', years: [2025], schools: 36, townships: 6 },
+      { code: '330999', name: '澄川县', years: [2025], schools: 100, townships: 12 },
+    ]);
+    expect(pickDistrict(city, null)?.code).toBe('330999');
+    expect(pickDistrict(city.slice(0, 2), null)?.code).toBe('330991');
   });
 
   it('should take the first district when none has data, and nothing when there is none', () => {

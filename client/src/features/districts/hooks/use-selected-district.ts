@@ -7,15 +7,20 @@ import { districtsQueryOptions } from '../api/districts.ts';
 export const DISTRICT_SEARCH_PARAM = 'district';
 
 /**
- * The district named by `?district=`; when the parameter is missing or unknown, the first one that has yearly data
- * (a county imported with its schools only should not hide the one with statistics), else the first.
+ * The district named by `?district=`; when the parameter is missing or unknown, the largest one (most schools) that
+ * has yearly data (a county imported with its schools only should not hide the one with statistics; a city's user
+ * starts on its main county, not on whichever has the lowest code), else the first.
  */
 export function pickDistrict(districts: readonly DistrictSummary[], code: string | null): DistrictSummary | undefined {
-  return (
-    districts.find((district) => district.code === code) ??
-    districts.find((district) => district.years.length > 0) ??
-    districts[0]
+  const named = districts.find((district) => district.code === code);
+  if (named) return named;
+  const withData = districts.filter((district) => district.years.length > 0);
+  // The first of the largest, in list (code) order.
+  const largest = withData.reduce<DistrictSummary | undefined>(
+    (best, district) => (best === undefined || district.schools > best.schools ? district : best),
+    undefined,
   );
+  return largest ?? districts[0];
 }
 
 /**
@@ -44,9 +49,11 @@ export function useSelectedDistrict() {
     [setSearchParams],
   );
 
-  // Several counties and none (or an unknown one) in the URL: write the one shown, so the link is complete.
+  // An unknown county in the URL: write the one shown instead. With none, the URL stays as it is (the default county,
+  // the largest, is shown): rewriting it behind the user's back raced with their own changes to the URL (a filter
+  // clicked meanwhile was lost), which the demo city's several counties made visible on every first visit.
   useEffect(() => {
-    if (several && district && requested !== district.code) {
+    if (several && district && requested !== null && requested !== district.code) {
       setSearchParams(
         (previous) => {
           const next = new URLSearchParams(previous);

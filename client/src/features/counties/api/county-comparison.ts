@@ -1,0 +1,34 @@
+import type { ComparisonMeasure, Stage } from '@junheng/shared';
+import { queryOptions } from '@tanstack/react-query';
+import { apiRequest } from '../../../lib/api-client.ts';
+
+export interface CountyComparisonInput {
+  stage: Stage;
+  /** null: the latest year with data. */
+  year: number | null;
+  city: string | null;
+  measure: ComparisonMeasure;
+}
+
+export const countyComparisonKeys = {
+  all: ['county-comparison'] as const,
+  // The measure only changes the grid (drawn here) and the exports: one request serves every measure.
+  list: (input: CountyComparisonInput) => ['county-comparison', input.stage, input.year, input.city] as const,
+};
+
+export function countyComparisonQueryInput(input: CountyComparisonInput) {
+  return {
+    stage: input.stage,
+    year: input.year ?? undefined,
+    city: input.city ?? undefined,
+    measure: input.measure,
+  };
+}
+
+/** Every county the user may see for a year and stage: its seven CVs, verdict, last year's and first year passed. */
+export function countyComparisonQueryOptions(input: CountyComparisonInput) {
+  return queryOptions({
+    queryKey: countyComparisonKeys.list(input),
+    queryFn: ({ signal }) => apiRequest('getCountyComparison', { query: countyComparisonQueryInput(input), signal }),
+  });
+}

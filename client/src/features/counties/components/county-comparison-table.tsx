@@ -1,0 +1,82 @@
+import {
+  CHANGE_LABELS,
+  type ComparisonMeasure,
+  type CountyComparisonRow,
+  placeCounty,
+  STATUS_LABELS,
+} from '@junheng/shared';
+import { type Column, DataTable } from '../../../components/data-table.tsx';
+import { pickLabel, useLang, useT } from '../../../i18n/i18n.tsx';
+import { formatInteger } from '../../../lib/format.ts';
+
+/** One line per county: verdict, first year passed, last year's verdict and its place in the grid; the name opens it. */
+export function CountyComparisonTable({
+  rows,
+  measure,
+  limit,
+  caption,
+  onOpen,
+}: {
+  rows: readonly CountyComparisonRow[];
+  measure: ComparisonMeasure;
+  limit: number;
+  caption: string;
+  onOpen: (row: CountyComparisonRow) => void;
+}) {
+  const t = useT();
+  const [lang] = useLang();
+  const verdict = (passes: boolean | null) =>
+    passes === null ? t('counties.tooFew') : passes ? t('compliance.passShort') : t('compliance.failShort');
+  const verdictClass = (passes: boolean | null) =>
+    passes === null ? 'verdict' : passes ? 'verdict verdict-pass' : 'verdict verdict-fail';
+  const columns: Column<CountyComparisonRow>[] = [
+    {
+      id: 'county',
+      header: t('counties.county'),
+      pin: 'start',
+      cell: (row) => (
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => onOpen(row)}
+          aria-label={t('counties.open', { name: row.districtName })}
+        >
+          {row.districtName}
+        </button>
+      ),
+    },
+    { id: 'code', header: t('counties.code'), cell: (row) => row.districtCode },
+    { id: 'city', header: t('counties.city'), cell: (row) => row.cityName ?? row.cityCode },
+    { id: 'schools', header: t('counties.schools'), numeric: true, cell: (row) => formatInteger(row.schoolsCounted) },
+    {
+      id: 'verdict',
+      header: t('counties.verdict'),
+      cell: (row) => <span className={verdictClass(row.passes)}>{verdict(row.passes)}</span>,
+    },
+    {
+      id: 'firstPassed',
+      header: t('counties.firstPassed'),
+      numeric: true,
+      cell: (row) => row.firstPassedYear ?? t('counties.notYetPassed'),
+    },
+    {
+      id: 'lastYear',
+      header: t('counties.lastYear'),
+      cell: (row) => (row.previousYear === null ? '—' : verdict(row.previousPasses)),
+    },
+    {
+      id: 'status',
+      header: t('counties.status'),
+      cell: (row) => {
+        const status = placeCounty(row, measure, limit).status;
+        return status === null ? '—' : pickLabel(STATUS_LABELS[status], lang);
+      },
+    },
+    {
+      id: 'change',
+      header: t('counties.change'),
+      cell: (row) => pickLabel(CHANGE_LABELS[placeCounty(row, measure, limit).change], lang),
+    },
+  ];
+  return <DataTable caption={caption} columns={columns} rows={rows} rowKey={(row) => row.districtCode} />;
+}

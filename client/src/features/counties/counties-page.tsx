@@ -1,0 +1,299 @@
+import './counties.css';
+import {
+  COMPARISON_MEASURES,
+  type ComparisonMeasure,
+  type CountyComparisonRow,
+  STAGE_LABELS,
+  STAGES,
+  type Stage,
+} from '@junheng/shared';
+import { useQuery } from '@tanstack/react-query';
+import { useCallback, useId, useMemo } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
+import { ChartPanel } from '../../components/chart-panel.tsx';
+import type { ECElementEvent } from '../../components/echart-option.ts';
+import { EmptyState } from '../../components/empty-state.tsx';
+import { PanelErrorBoundary } from '../../components/error-boundary.tsx';
+import { LazyEChart } from '../../components/lazy-echart.tsx';
+import { pickLabel, useLang, useT } from '../../i18n/i18n.tsx';
+import { buildExportLinks, exportFileName } from '../../lib/export-links.ts';
+import { formatCv } from '../../lib/format.ts';
+import { indicatorName } from '../../lib/indicators.ts';
+import { districtsQueryOptions } from '../districts/api/districts.ts';
+import { useReportQuery } from '../filters/hooks/use-report-query.ts';
+import { ViewTools } from '../views/components/view-tools.tsx';
+import {
+  type CountyComparisonInput,
+  countyComparisonQueryInput,
+  countyComparisonQueryOptions,
+} from './api/county-comparison.ts';
+import { buildCountyHeatmapOption, countyHeatmapHeight } from './charts/build-county-heatmap-option.ts';
+import { buildStatusChangeOption } from './charts/build-status-change-option.ts';
+import { CountyComparisonTable } from './components/county-comparison-table.tsx';
+
+const GRID_HEIGHT = 380;
+
+/** The page's own URL parameters: year and stage are shared with the county views, city and measure are its own. */
+export function parseCountyComparisonParams(search: URLSearchParams): CountyComparisonInput {
+  const stage = search.get('stage');
+  const year = Number(search.get('year'));
+  const city = search.get('city');
+  const measure = search.get('measure');
+  return {
+    stage: STAGES.includes(stage as Stage) ? (stage as Stage) : 'primary',
+    year: Number.isInteger(year) && year >= 2000 ? year : null,
+    city: city && /^\d{4}$/.test(city) ? city : null,
+    measure: COMPARISON_MEASURES.includes(measure as ComparisonMeasure) ? (measure as ComparisonMeasure) : 'passes',
+  };
+}
+
+function CountiesContent() {
+  const t = useT();
+  const [lang] = useLang();
+  const id = useId();
+  const navigate = useNavigate();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const input = useMemo(() => parseCountyComparisonParams(searchParams), [searchParams]);
+  const query = useReportQuery(countyComparisonQueryOptions(input));
+  const report = query.data;
+  const update = useCallback(
+    (patch: Partial<Record<'year' | 'stage' | 'city' | 'measure', string | null>>) => {
+      setSearchParams((previous) => {
+        const next = new URLSearchParams(previous);
+        for (const [key, value] of Object.entries(patch)) {
+          if (value === null || value === undefined || value === '') next.delete(key);
+          else next.set(key, value);
+        }
+        return next;
+      });
+    },
+    [setSearchParams],
+  );
+  const rows = report?.rows ?? [];
+  const year = report?.year ?? input.year;
+  const limit = report?.cvLimit ?? 0.5;
+
+  const openCounty = useCallback(
+    (row: Pick<CountyComparisonRow, 'districtCode'>) => {
+      const search = new URLSearchParams({ district: row.districtCode, stage: input.stage });
+      if (year !== null) search.set('year', String(year));
+      void navigate({ pathname: '/', search: `?${search.toString()}` });
+    },
+    [navigate, input.stage, year],
+  );
+  const onCategoryClick = useCallback(
+    (index: number) => {
+      const row = rows[index];
+      if (row) openCounty(row);
+    },
+    [rows, openCounty],
+  );
+  const onEvents = useMemo(
+    () => ({
+      click: (event: ECElementEvent) => {
+        if (event.componentType !== 'yAxis') return;
+        const row = rows.find((item) => item.districtName === event.value);
+        if (row) openCounty(row);
+      },
+    }),
+    [rows, openCounty],
+  );
+
+  const heatmap = useMemo(
+    () => (report ? buildCountyHeatmapOption(rows, { lang, limit }) : null),
+    [report, rows, lang, limit],
+  );
+  const grid = useMemo(
+    () => (report ? buildStatusChangeOption(rows, { lang, measure: input.measure, limit }) : null),
+    [report, rows, lang, input.measure, limit],
+  );
+  const exports = useMemo(
+    () =>
+      buildExportLinks({ route: 'getCountyComparison', query: countyComparisonQueryInput({ ...input, year }) }, lang),
+    [input, year, lang],
+  );
+
+  const stageLabel = pickLabel(STAGE_LABELS[input.stage], lang);
+  const measureLabel = input.measure === 'passes' ? t('counties.measurePasses') : indicatorName(input.measure, lang);
+  const city = report?.cities.find((item) => item.code === report.city);
+  const heatmapTitle = t('counties.heatmapTitle', { year: year ?? '', stage: stageLabel, limit: formatCv(limit) });
+  const gridTitle = t('counties.gridTitle', { measure: measureLabel });
+  const gridSubtitle = t(input.measure === 'passes' ? 'counties.gridSubtitle.passes' : 'counties.gridSubtitle.cv', {
+    year: year ?? '',
+    previous: year === null ? '' : year - 1,
+    limit: formatCv(limit),
+  });
+  const fileParts = [t('counties.title'), city?.name ?? city?.code, year, stageLabel];
+  const years = [...(report?.years ?? [])].sort((a, b) => b - a);
+
+  return (
+    <>
+      <section className="filter-bar card" aria-label={t('filters.label')}>
+        <div className="filter-row">
+          <label className="filter-field">
+            <span className="filter-label">{t('counties.year')}</span>
+            <select
+              value={year ?? ''}
+              disabled={!years.length}
+              onChange={(event) => update({ year: event.target.value })}
+            >
+              {years.map((item) => (
+                <option key={item} value={item}>
+                  {t('context.year', { year: item })}
+                </option>
+              ))}
+            </select>
+          </label>
+          <div className="filter-field">
+            <span className="filter-label" id={`${id}-stage`}>
+              {t('counties.stage')}
+            </span>
+            {/* biome-ignore lint/a11y/useSemanticElements: a segmented control of two toggle buttons */}
+            <div className="segmented" role="group" aria-labelledby={`${id}-stage`}>
+              {STAGES.map((stage) => (
+                <button
+                  key={stage}
+                  type="button"
+                  aria-pressed={input.stage === stage}
+                  className={input.stage === stage ? 'segment active' : 'segment'}
+                  onClick={() => update({ stage })}
+                >
+                  {pickLabel(STAGE_LABELS[stage], lang)}
+                </button>
+              ))}
+            </div>
+          </div>
+          <label className="filter-field">
+            <span className="filter-label">{t('counties.city')}</span>
+            <select
+              value={input.city ?? ''}
+              onChange={(event) => update({ city: event.target.value })}
+              data-testid="county-city"
+            >
+              <option value="">{t('counties.allCities')}</option>
+              {(report?.cities ?? []).map((item) => (
+                <option key={item.code} value={item.code}>
+                  {`${item.name ?? item.code}（${item.code}，${item.counties}）`}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="filter-field">
+            <span className="filter-label">{t('counties.measure')}</span>
+            <select value={input.measure} onChange={(event) => update({ measure: event.target.value })}>
+              {COMPARISON_MEASURES.map((measure) => (
+                <option key={measure} value={measure}>
+                  {measure === 'passes' ? t('counties.measurePasses') : indicatorName(measure, lang)}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+      </section>
+
+      <ChartPanel
+        title={heatmapTitle}
+        subtitle={t('counties.heatmapSubtitle')}
+        query={query}
+        isEmpty={rows.length === 0}
+        emptyTitle={t('counties.none')}
+        emptyMessage={t('counties.noneBody')}
+        exports={exports}
+        fileName={exportFileName([...fileParts, heatmapTitle])}
+        skeletonHeight={320}
+        chart={(ref) =>
+          heatmap ? (
+            <LazyEChart
+              option={heatmap}
+              ariaLabel={heatmapTitle}
+              height={countyHeatmapHeight(rows.length)}
+              ref={ref}
+              onEvents={onEvents}
+              onCategoryClick={onCategoryClick}
+            />
+          ) : null
+        }
+        table={() => (
+          <CountyComparisonTable
+            rows={rows}
+            measure={input.measure}
+            limit={limit}
+            caption={heatmapTitle}
+            onOpen={openCounty}
+          />
+        )}
+      />
+
+      <div className="counties-lower">
+        <ChartPanel
+          title={gridTitle}
+          subtitle={gridSubtitle}
+          query={query}
+          isEmpty={rows.length === 0}
+          emptyTitle={t('counties.none')}
+          emptyMessage={t('counties.noneBody')}
+          exports={exports}
+          fileName={exportFileName([...fileParts, gridTitle])}
+          skeletonHeight={GRID_HEIGHT}
+          chart={(ref) =>
+            grid ? <LazyEChart option={grid} ariaLabel={gridTitle} height={GRID_HEIGHT} ref={ref} /> : null
+          }
+          table={() => (
+            <CountyComparisonTable
+              rows={rows}
+              measure={input.measure}
+              limit={limit}
+              caption={gridTitle}
+              onOpen={openCounty}
+            />
+          )}
+        />
+        <section className="card" aria-labelledby={`${id}-table`}>
+          <h2 id={`${id}-table`} className="card-title">
+            {t('counties.tableTitle')}
+          </h2>
+          {rows.length > 0 ? (
+            <div className={query.isPlaceholderData ? 'updating' : undefined}>
+              <CountyComparisonTable
+                rows={rows}
+                measure={input.measure}
+                limit={limit}
+                caption={t('counties.tableTitle')}
+                onOpen={openCounty}
+              />
+            </div>
+          ) : (
+            <p className="muted">{query.isPending ? t('common.loading') : t('counties.noneBody')}</p>
+          )}
+        </section>
+      </div>
+    </>
+  );
+}
+
+/** 多县对比: the counties the user may see, side by side (a city's or a province's inspector). */
+export default function CountiesPage() {
+  const t = useT();
+  const districts = useQuery(districtsQueryOptions());
+  const one = districts.data !== undefined && districts.data.length <= 1;
+  return (
+    <section className="page" aria-labelledby="counties-title">
+      <div className="page-heading">
+        <h1 id="counties-title" className="page-title">
+          {t('counties.title')}
+        </h1>
+        <ViewTools />
+      </div>
+      <p className="page-intro">{t('counties.intro')}</p>
+      {one ? (
+        <div className="card">
+          <EmptyState title={t('counties.none')}>{t('counties.oneCounty')}</EmptyState>
+        </div>
+      ) : (
+        <PanelErrorBoundary title={t('counties.title')}>
+          <CountiesContent />
+        </PanelErrorBoundary>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import type { CountyComparisonRow } from '../schemas/county-comparison-api.ts';
+import { countCvsOverLimit, placeByCv, placeByVerdict, placeCounty } from './county-status.ts';
+
+const row = (over: Partial<CountyComparisonRow>): CountyComparisonRow => ({
+  districtCode: '330991',
+  districtName: '澄江区',
+  year: 2025,
+  schoolsCounted: 20,
+  studentsCounted: 10_000,
+  cvs: { sports_area_per_student: 0.3, equipment_value_per_student: 0.4 },
+  cvPasses: true,
+  blockingIndicators: [],
+  schoolsPassing: 20,
+  passes: true,
+  cityCode: '3309',
+  cityName: '澄州市',
+  previousYear: 2024,
+  previousCvs: { sports_area_per_student: 0.3, equipment_value_per_student: 0.4 },
+  previousPasses: true,
+  firstPassedYear: 2023,
+  ...over,
+});
+
+describe(placeByCv.name, () => {
+  it('should place a CV by the limit and by its change since last year', () => {
+    expect(placeByCv(0.42, 0.47, 0.5)).toEqual({ status: 'pass', change: 'improved' });
+    expect(placeByCv(0.5, 0.495, 0.5)).toEqual({ status: 'pass', change: 'steady' });
+    expect(placeByCv(0.58, 0.55, 0.5)).toEqual({ status: 'near', change: 'worsened' });
+    expect(placeByCv(0.6, 0.7, 0.5)).toEqual({ status: 'near', change: 'improved' });
+    expect(placeByCv(0.61, 0.605, 0.5)).toEqual({ status: 'fail', change: 'steady' });
+  });
+
+  it('should compare at full precision: 0.5004 fails a 0.50 limit', () => {
+    expect(placeByCv(0.5004, null, 0.5).status).toBe('near');
+    expect(placeByCv(0.45, null, 0.45).status).toBe('pass');
+  });
+
+  it('should leave a missing CV without status and a missing previous CV without change', () => {
+    expect(placeByCv(null, 0.4, 0.5)).toEqual({ status: null, change: 'none' });
+    expect(placeByCv(0.4, null, 0.5)).toEqual({ status: 'pass', change: 'none' });
+  });
+});
+
+describe(placeByVerdict.name, () => {
+  it('should call a county failing with two or more CVs over the limit far, with at most one close', () => {
+    expect(
+      placeByVerdict(
+        row({ passes: false, cvs: { sports_area_per_student: 0.6, equipment_value_per_student: 0.4 } }),
+        0.5,
+      ).status,
+    ).toBe('near');
+    expect(
+      placeByVerdict(
+        row({ passes: false, cvs: { sports_area_per_student: 0.6, equipment_value_per_student: 0.7 } }),
+        0.5,
+      ).status,
+    ).toBe('fail');
+    expect(placeByVerdict(row({ passes: null }), 0.5)).toEqual({ status: null, change: 'none' });
+  });
+
+  it('should judge change by the number of CVs over the limit, then by the verdict', () => {
+    const failing = { passes: false, previousPasses: false };
+    expect(
+      placeByVerdict(
+        row({
+          ...failing,
+          cvs: { sports_area_per_student: 0.6, equipment_value_per_student: 0.7 },
+          previousCvs: { sports_area_per_student: 0.6, equipment_value_per_student: 0.4 },
+        }),
+        0.5,
+      ).change,
+    ).toBe('worsened');
+    expect(
+      placeByVerdict(
+        row({
+          ...failing,
+          cvs: { sports_area_per_student: 0.6, equipment_value_per_student: 0.4 },
+          previousCvs: { sports_area_per_student: 0.6, equipment_value_per_student: 0.7 },
+        }),
+        0.5,
+      ).change,
+    ).toBe('improved');
+    expect(placeByVerdict(row({ passes: true, previousPasses: false }), 0.5).change).toBe('improved');
+    expect(placeByVerdict(row({ passes: false, previousPasses: true }), 0.5)).toEqual({
+      status: 'near',
+      change: 'worsened',
+    });
+    expect(placeByVerdict(row({}), 0.5).change).toBe('steady');
+    expect(placeByVerdict(row({ previousYear: null, previousCvs: null, previousPasses: null }), 0.5).change).toBe(
+      'none',
+    );
+  });
+});
+
+describe(placeCounty.name, () => {
+  it('should place by the verdict or by one CV', () => {
+    const county = row({
+      cvs: { sports_area_per_student: 0.55, equipment_value_per_student: 0.4 },
+      previousCvs: { sports_area_per_student: 0.7, equipment_value_per_student: 0.4 },
+      passes: false,
+      previousPasses: false,
+    });
+    // Still one CV over the limit and still failing: steady by the verdict, improved by that CV itself.
+    expect(placeCounty(county, 'passes', 0.5)).toEqual({ status: 'near', change: 'steady' });
+    expect(placeCounty(county, 'sports_area_per_student', 0.5)).toEqual({ status: 'near', change: 'improved' });
+    expect(countCvsOverLimit(county.cvs, 0.5)).toBe(1);
+  });
+});
