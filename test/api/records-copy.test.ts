@@ -56,11 +56,13 @@ describe(`statistics CSV by COPY (${usingRealPostgres() ? 'real PostgreSQL' : 'P
       const pool = findPostgresPool(database.db);
       expect(pool).toBeDefined();
       const townships = [...new Set(demo.schools.map((s) => s.townshipCode))].sort().slice(0, 2);
-      const viewer: AccessScope = { districtCode: '330999', townships };
+      const viewer: AccessScope = { districtCodes: ['330999'], townships };
       for (const filter of [
         { access: UNRESTRICTED_ACCESS },
         { access: UNRESTRICTED_ACCESS, districtCode: '330999', from: 2021, to: 2023 },
         { access: viewer, from: 2024 },
+        // A city-level user: several counties, bound as one literal per code.
+        { access: { districtCodes: ['330991', '330999'], townships: null }, from: 2025 },
       ] satisfies StatRecordFilter[]) {
         const client = await pool?.connect();
         if (!client) throw new Error('no pool');

@@ -5,7 +5,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseUrl, browserAvailable, launchBrowser, openPage, SCREENSHOT_DIR, screenshot } from './helpers.ts';
 
-/** Issue #14 point 3 on the demo county: comparable schools on a school profile, the county panel's empty state. */
+/** Issue #14 point 3 on the demo city: comparable schools on a school profile, comparable counties on 差异系数. */
 describe.skipIf(!browserAvailable())('comparable schools and counties', () => {
   let browser: Browser;
   beforeAll(async () => {
@@ -98,17 +98,25 @@ describe.skipIf(!browserAvailable())('comparable schools and counties', () => {
     await close();
   });
 
-  it('should say why there is no comparable county when the user sees one county', async () => {
+  it('should list the comparable counties of the demo city as the API does, with the rule', async () => {
     const { page, problems, close } = await openPage(browser, { viewport: { width: 1440, height: 900 } });
-    await page.goto(`${baseUrl()}/balance?year=2025&stage=primary`);
+    await page.goto(`${baseUrl()}/balance?district=330999&year=2025&stage=primary`);
+    const api = await page.evaluate(
+      async () =>
+        (await (await fetch('/api/v1/districts/330999/comparable?year=2025&stage=primary')).json()) as {
+          comparators: { name: string }[];
+        },
+    );
+    // The bundled demo is a city of five counties: 澄川县 has four peers.
+    expect(api.comparators.length).toBeGreaterThan(0);
     const panel = page.getByTestId('comparable-counties');
     await panel.getByRole('heading', { name: '可比区县（2025 年小学）' }).waitFor();
-    await panel.getByText('没有可比区县').waitFor();
+    for (const comparator of api.comparators) await panel.getByText(comparator.name).first().waitFor();
     expect((await panel.textContent()) ?? '').toContain('|ln(义务教育学生数之比)| + 2 × |城区学生占比之差|');
-    await panelShot(page, panel, 'comparable-counties-empty-1440');
+    await panelShot(page, panel, 'comparable-counties-1440');
     await page.setViewportSize({ width: 1024, height: 800 });
     await page.waitForTimeout(600);
-    await panelShot(page, panel, 'comparable-counties-empty-1024');
+    await panelShot(page, panel, 'comparable-counties-1024');
 
     await page.goto(`${baseUrl()}/method`);
     const section = page.locator('#method-comparable');
