@@ -261,6 +261,9 @@ describe.skipIf(!browserAvailable())('printing (A4 PDF of a view)', () => {
     },
     // The trend and the flows; its table links its downloads, which paper leaves out.
     { path: '/rotation?year=2025', heading: '教师交流轮岗', name: 'print-rotation', charts: 2, named: [] },
+    // Five panels; the small multiples take the paper's layout before the pages are counted, or the last two panels
+    // (decomposition, ratio trend) fell off the last page.
+    { path: '/urban-rural?year=2025', heading: '城乡差距', name: 'print-urban-rural', charts: 5, named: [] },
   ]) {
     it(`should redraw the charts of ${view.path} at the paper's width and restore them afterwards`, async () => {
       const { page, problems, close } = await openPage(browser, { viewport: { width: 1440, height: 900 } });
@@ -272,6 +275,8 @@ describe.skipIf(!browserAvailable())('printing (A4 PDF of a view)', () => {
       const screenWidths = await page
         .locator('.echart')
         .evaluateAll((charts) => charts.map((chart) => chart.getBoundingClientRect().width));
+      const panelTitles = await page.locator('.chart-panel .card-title').allTextContents();
+      expect(panelTitles.length).toBeGreaterThanOrEqual(view.charts);
       await recordPrintLayout(page);
       const pdf = await printToPdf(page, view.name);
 
@@ -287,6 +292,10 @@ describe.skipIf(!browserAvailable())('printing (A4 PDF of a view)', () => {
       const widths = layout.charts.map((chart) => Math.round(chart.width) * 2).sort();
       expect(pdf.images.map((image) => image.width).sort()).toEqual(widths);
       expectNoControls(pdf.pages.join('\n'), [new RegExp(view.heading), ...view.named]);
+      // Every panel on screen reaches the paper, titles included.
+      const flat = (text: string) => text.replace(/\s+/g, '');
+      const printed = flat(pdf.pages.join(''));
+      for (const title of panelTitles) expect(printed).toContain(flat(title));
       // A chart on screen is wider than on paper at 1440 px, and gets its screen width back after printing.
       expect(Math.max(...screenWidths)).toBeGreaterThan(Math.max(...layout.charts.map((chart) => chart.width)));
       const restored = await page

@@ -7,6 +7,7 @@ import {
   type UrbanRuralResponse,
 } from '@junheng/shared';
 import { useEffect, useMemo, useState } from 'react';
+import { usePrinting } from '../../../app/print-mode.ts';
 import { ChartPanel, type PanelQueryState } from '../../../components/chart-panel.tsx';
 import { type Column, DataTable } from '../../../components/data-table.tsx';
 import type { ECElementEvent } from '../../../components/echart-option.ts';
@@ -28,6 +29,12 @@ const LAYOUTS = [
   { query: '(max-width: 1279px)', columns: 3, height: 620 },
 ] as const;
 const WIDE = { columns: 4, height: 460 } as const;
+/**
+ * On paper (A4, about 700 px wide) the phone layout. Chosen from print mode, which is switched synchronously before
+ * the browser paginates: a height from the width media queries would arrive after the pages were counted, and the
+ * panels it pushes down would fall off the last page.
+ */
+const PAPER = LAYOUTS[0];
 
 function currentLayout(): { columns: number; height: number } {
   if (typeof window === 'undefined' || typeof window.matchMedia !== 'function') return WIDE;
@@ -35,6 +42,7 @@ function currentLayout(): { columns: number; height: number } {
 }
 
 function useMultiplesLayout(): { columns: number; height: number } {
+  const printing = usePrinting();
   const [layout, setLayout] = useState(currentLayout);
   useEffect(() => {
     if (typeof window.matchMedia !== 'function') return;
@@ -45,7 +53,7 @@ function useMultiplesLayout(): { columns: number; height: number } {
       for (const query of queries) query.removeEventListener('change', update);
     };
   }, []);
-  return layout;
+  return printing ? PAPER : layout;
 }
 
 /** Threshold and county weighted mean of each of the seven indicators, from the balance report of all classes. */
