@@ -86,14 +86,14 @@ function indicatorValues(stage: Stage): Float[] {
 
 /**
  * Builds the query of findQualitySummarySums: one row per district with school-years in `year` that the user may
- * see, in two passes over the year's school-years (hash aggregates, no sort):
+ * see, in two passes over the year's school-years (each county's terms sorted by school code):
  * 1. `units`, computed once: per visible school-year, whether its stage part counts (SPEC §2.1 exclusions), its
  *    students P, its seven values X (the report's own double operations) and whether it passes compliance (6 of 7
  *    met, the missed one at ≥ 85% of its threshold);
  * 2. `means`: per county, the counts, Σ P and each X̄ = Σ P·X / Σ P over the counted parts;
  * 3. per county, each population variance Σ (P / Σ P)·(X − X̄)² (two passes: no cancellation, a CV of 0 stays 0).
- * The database adds the terms in its own order, so a CV may differ from the report's in the last bits (≤ 1e-15
- * relative; the tests hold it to 1e-12).
+ * Every sum runs in school-code order, the order the report adds its units in, so each CV is the report's double
+ * exactly, whoever asks (a scoped user's query plan must not change the last bits).
  */
 export function buildQualitySummarySumsQuery(
   db: Kysely<Database>,
@@ -113,6 +113,7 @@ export function buildQualitySummarySumsQuery(
     .$if(isRestricted(access), (qb) => qb.where(inAccessScope(access)))
     .select([
       'school.district_code',
+      's.school_code',
       counted.as('counted'),
       sql<number>`${students}::float8`.as('p'),
       ...keys.map((k) => (values[k] as Float).as(`x${k}`)),
@@ -142,6 +143,7 @@ export function buildQualitySummarySumsQuery(
           .selectFrom(parts.as('p'))
           .select([
             'p.district_code',
+            'p.school_code',
             'p.counted',
             'p.p',
             sql<boolean>`(${missed} = 0 or (${missed} = 1 and ${nearMissOk}))`.as('passes'),
@@ -155,11 +157,11 @@ export function buildQualitySummarySumsQuery(
           'u.district_code',
           sql<number>`count(*) filter (where u.counted)::int`.as('schools_counted'),
           sql<number>`count(*) filter (where u.counted and u.passes)::int`.as('schools_passing'),
-          sql<number | null>`sum(u.p) filter (where u.counted)`.as('total'),
+          sql<number | null>`sum(u.p order by u.school_code) filter (where u.counted)`.as('total'),
           ...keys.map((k) =>
             sql<
               number | null
-            >`sum(u.p * ${sql.ref(`u.x${k}`)}) filter (where u.counted) / sum(u.p) filter (where u.counted)`.as(
+            >`sum(u.p * ${sql.ref(`u.x${k}`)} order by u.school_code) filter (where u.counted) / sum(u.p order by u.school_code) filter (where u.counted)`.as(
               `m${k}`,
             ),
           ),
@@ -175,7 +177,7 @@ export function buildQualitySummarySumsQuery(
           'u.district_code',
           ...keys.map((k) => {
             const deviation = sql`(${sql.ref(`u.x${k}`)} - ${sql.ref(`m.m${k}`)})`;
-            return sql<number>`sum((u.p / m.total) * (${deviation} * ${deviation}))`.as(`v${k}`);
+            return sql<number>`sum((u.p / m.total) * (${deviation} * ${deviation}) order by u.school_code)`.as(`v${k}`);
           }),
         ])
         .groupBy('u.district_code'),

@@ -18,8 +18,8 @@ const YEARS_READ_AHEAD = 1;
 /**
  * The 资源配置 verdict of every district and year the user may see: a year at a time, the database computes each
  * county's stage split, weighted means and variances over its visible school-years (findQualitySummarySums, the
- * report's own double operations, added in the database's order), and computeQualitySummaryFromSums turns them into
- * the CVs (equal to the report's to 1e-12) and verdict of
+ * report's own double operations, added in school-code order), and computeQualitySummaryFromSums turns them into
+ * the CVs (the report's exactly) and verdict of
  * the full county-year report without building it. Only a row of sums per county leaves the database.
  * For a user restricted to some townships, a district's numbers are those of its visible schools, as in the
  * county-year report.
