@@ -9,6 +9,7 @@ export const SCHOOL_COLUMNS = [
   'school.name',
   'school.district_code',
   'district.name as district_name',
+  'district.city_name',
   'school.township_code',
   'township.name as township_name',
   'school.urban_rural_code',
@@ -45,6 +46,8 @@ export function schoolRecordToRow(r: SchoolSelection): SchoolRow {
     boarding: r.boarding,
     parentSchoolCode: r.parent_school_code,
     groupName: r.group_name,
+    // Optional in the contract: only where an import or the demo named the city.
+    ...(r.city_name === null ? {} : { cityName: r.city_name }),
   };
 }
 
