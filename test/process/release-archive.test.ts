@@ -152,10 +152,13 @@ describe.skipIf(usingRealPostgres())('the offline release archive', () => {
     expect(seen.health, log).toBe(200);
     expect(seen.index).toContain('<div id="root"');
     expect(seen.login).toBe(200);
-    // A new database was created and migrated from the bundle, and the demo county loaded into it.
-    expect(seen.districts).toEqual([
-      expect.objectContaining({ code: '330999', years: [2019, 2020, 2021, 2022, 2023, 2024, 2025] }),
-    ]);
+    // A new database was created and migrated from the bundle, and the demo city (澄川县 and four peers) loaded into it.
+    expect(seen.districts).toHaveLength(5);
+    expect(seen.districts).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ code: '330999', years: [2019, 2020, 2021, 2022, 2023, 2024, 2025] }),
+      ]),
+    );
     expect(fs.existsSync(path.join(app, '.data'))).toBe(true);
     expect(log).toContain('database closed');
     expect(log).toContain('server exit 0');
