@@ -131,7 +131,8 @@ describe.skipIf(!browserAvailable())('analysis views (urban–rural, rotation, s
     const { page, problems, close } = await openPage(browser);
     await page.goto(`${baseUrl()}/schools/${SCHOOL}`);
     await page.getByRole('heading', { level: 1, name: '澄川县实验小学' }).waitFor();
-    await waitForCharts(page, 4);
+    // Bullets, trend, ranks and the comparable-schools standing (issue #14).
+    await waitForCharts(page, 5);
     await page
       .getByText(/第 \d+ \/ \d+ 名/)
       .first()
