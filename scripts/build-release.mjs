@@ -41,7 +41,21 @@ const stage = path.join(work, name);
 
 try {
   console.log('1/4 Building the client and the server bundle…');
-  run('pnpm', ['--filter', '@junheng/client', '--filter', '@junheng/server', 'run', 'build']);
+  // Built straight into the release folder, never over the working copy's client/dist and server/dist: a server
+  // running from them (the browser tests' own) would meet a half-emptied client while Vite rebuilds it.
+  run('pnpm', [
+    '--filter',
+    '@junheng/client',
+    'exec',
+    'vite',
+    'build',
+    '--outDir',
+    path.join(stage, 'client/dist'),
+    '--emptyOutDir',
+  ]);
+  run('pnpm', ['--filter', '@junheng/server', 'run', 'build'], {
+    env: { ...process.env, SERVER_BUILD_OUTDIR: path.join(stage, 'server/dist') },
+  });
 
   console.log('2/4 Collecting the production dependencies (pnpm deploy --prod)…');
   // A flat node_modules (hoisted) without symlinks, so the archive unpacks the same on Windows. --prefer-offline:
@@ -63,9 +77,7 @@ try {
     fs.rmSync(path.join(stage, 'server/node_modules', unused), { recursive: true, force: true });
   }
 
-  console.log('3/4 Copying the bundles, the client, the migrations and the README…');
-  fs.cpSync(path.join(root, 'server/dist'), path.join(stage, 'server/dist'), { recursive: true });
-  fs.cpSync(path.join(root, 'client/dist'), path.join(stage, 'client/dist'), { recursive: true });
+  console.log('3/4 Copying the migrations and the README…');
   fs.cpSync(path.join(root, 'db/src/migrations'), path.join(stage, 'migrations'), { recursive: true });
   fs.copyFileSync(path.join(root, 'README.md'), path.join(stage, 'README.md'));
   const engines = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).engines;

@@ -16,7 +16,8 @@ await build({
     'import-worker': 'src/imports/import-worker.ts',
     'xlsx-worker': 'src/export/xlsx-worker.ts',
   },
-  outdir: 'dist',
+  // The release script builds into its own folder (SERVER_BUILD_OUTDIR), leaving the working copy's dist alone.
+  outdir: process.env.SERVER_BUILD_OUTDIR ?? 'dist',
   outExtension: { '.js': '.mjs' },
   bundle: true,
   platform: 'node',
