@@ -143,7 +143,7 @@ describe.skipIf(!browserAvailable())('analysis views (urban–rural, rotation, s
     await page.getByRole('button', { name: '移除 城东街道第一小学' }).waitFor();
 
     await page.reload();
-    await waitForCharts(page, 4);
+    await waitForCharts(page, 5);
     expect(new URL(page.url()).searchParams.get('compare')).toBe('2133990138');
     await page.getByRole('button', { name: '移除 城东街道第一小学' }).waitFor();
     await screenshot(page, 'school-profile');
