@@ -9,6 +9,7 @@ export interface Database {
   school_year_stat: SchoolYearStatTable;
   rotation: RotationTable;
   county_year_input: CountyYearInputTable;
+  county_import_setting: CountyImportSettingTable;
   app_user: AppUserTable;
   login_throttle: LoginThrottleTable;
   user_session: UserSessionTable;
@@ -125,6 +126,15 @@ export interface CountyYearInputTable {
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
   /** Who saved the value (issue #12); null for rows saved before authors were recorded. */
   updated_by_id: ColumnType<number | null, number | null | undefined, number | null>;
+  updated_by_name: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** Import settings of one county (issue #13); a county without a row uses the defaults. */
+export interface CountyImportSettingTable {
+  district_code: string;
+  teaching_points: ColumnType<'merge' | 'keep', 'merge' | 'keep' | undefined, 'merge' | 'keep'>;
+  rotation_eligible_years: ColumnType<number, number | undefined, number>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
   updated_by_name: ColumnType<string | null, string | null | undefined, string | null>;
 }
 

@@ -7,6 +7,7 @@ import * as rotationTeacherUniquePerCounty from './2026_12_06_0600_rotation_teac
 import * as createSavedViewsAndNotes from './2026_12_06_0800_create_saved_views_and_notes.ts';
 import * as countyInputEnteredBy from './2026_12_07_0100_county_input_entered_by.ts';
 import * as multiCountyScope from './2026_12_07_0200_multi_county_scope.ts';
+import * as countyImportSettings from './2026_12_07_0300_county_import_settings.ts';
 
 /** Every migration, by name. Listed statically so the same code runs under tsx, Vitest and a bundler. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_06_0800_create_saved_views_and_notes': createSavedViewsAndNotes,
   '2026_12_07_0100_county_input_entered_by': countyInputEnteredBy,
   '2026_12_07_0200_multi_county_scope': multiCountyScope,
+  '2026_12_07_0300_county_import_settings': countyImportSettings,
 };

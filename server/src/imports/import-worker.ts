@@ -9,11 +9,11 @@ import { type ImportContext, parseImportFiles, statYearsOf, validateParsedImport
 
 const port = parentPort;
 if (!port) throw new Error('import-worker runs as a worker thread');
-const { files } = workerData as ImportWorkerRequest;
+const { files, options } = workerData as ImportWorkerRequest;
 const reply = (message: ImportWorkerReply) => port.postMessage(message);
 
 try {
-  const parsed = await parseImportFiles(files);
+  const parsed = await parseImportFiles(files, options);
   const context = await new Promise<ImportContext>((resolve) => {
     port.once('message', (message: ImportContext) => resolve(message));
     reply({ type: 'parsed', statYears: statYearsOf(parsed) });

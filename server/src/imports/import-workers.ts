@@ -1,10 +1,11 @@
 import type { Worker } from 'node:worker_threads';
 import { HttpError } from '../http/errors.ts';
 import { startWorker } from '../workers/start-worker.ts';
-import type { ImportContext, UploadedImportFile, ValidatedImport } from './validate-import.ts';
+import type { ImportContext, ParseOptions, UploadedImportFile, ValidatedImport } from './validate-import.ts';
 
 export interface ImportWorkerRequest {
   files: readonly UploadedImportFile[];
+  options: ParseOptions;
 }
 
 export type ImportWorkerReply =
@@ -27,11 +28,12 @@ const running = new Set<Worker>();
 export function validateInWorker(
   files: readonly UploadedImportFile[],
   loadContext: (statYears: number[]) => Promise<ImportContext>,
+  options: ParseOptions = {},
 ): Promise<ValidatedImport> {
   const worker = startWorker(
     { source: new URL('./import-worker.ts', import.meta.url), bundle: 'import-worker' },
     {
-      workerData: { files } satisfies ImportWorkerRequest,
+      workerData: { files, options } satisfies ImportWorkerRequest,
       resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
     },
   );

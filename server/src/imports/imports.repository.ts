@@ -9,6 +9,7 @@ import {
 } from '@junheng/shared';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { inAccessScope, isRestricted } from '../db-helpers.ts';
+import type { CountyImportSettings } from './validate-import.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -209,6 +210,20 @@ export async function lockCountyWrites(db: Transaction<Database>, districtCodes:
 export async function findSchoolDistricts(db: Db): Promise<Map<string, string>> {
   const rows = await db.selectFrom('school').select(['code', 'district_code']).execute();
   return new Map(rows.map((r) => [r.code, r.district_code.trim()]));
+}
+
+/** Stored import settings of every county that has any (issue #13); the others use the defaults. */
+export async function findCountyImportSettings(db: Db): Promise<Map<string, CountyImportSettings>> {
+  const rows = await db
+    .selectFrom('county_import_setting')
+    .select(['district_code', 'teaching_points', 'rotation_eligible_years'])
+    .execute();
+  return new Map(
+    rows.map((r) => [
+      r.district_code,
+      { teachingPoints: r.teaching_points, rotationEligibleYears: r.rotation_eligible_years },
+    ]),
+  );
 }
 
 export async function findAllSchoolCodes(db: Db): Promise<Set<string>> {

@@ -3,6 +3,7 @@ import type { CountyDataset, ImportKind, ImportReport } from '@junheng/shared';
 import type { Kysely, Transaction } from 'kysely';
 import {
   findAllSchoolCodes,
+  findCountyImportSettings,
   findSchoolDistricts,
   findStatsOfYears,
   insertImportBatch,
@@ -13,6 +14,7 @@ import {
 } from './imports.repository.ts';
 import {
   type ImportContext,
+  type ParseOptions,
   parseImportFiles,
   statYearsOf,
   type UploadedImportFile,
@@ -24,11 +26,12 @@ import {
 export type ImportValidator = (
   files: readonly UploadedImportFile[],
   loadContext: (statYears: number[]) => Promise<ImportContext>,
+  options?: ParseOptions,
 ) => Promise<ValidatedImport>;
 
 /** On the calling thread (the CLI; the server validates in a worker thread: see import-workers.ts). */
-export const validateOnThisThread: ImportValidator = async (files, loadContext) => {
-  const parsed = await parseImportFiles(files);
+export const validateOnThisThread: ImportValidator = async (files, loadContext, options) => {
+  const parsed = await parseImportFiles(files, options);
   return validateParsedImport(parsed, await loadContext(statYearsOf(parsed)));
 };
 
@@ -39,6 +42,8 @@ export interface ImportOptions {
   allowedDistricts?: readonly string[] | null;
   /** Where files are read and validated (default: on this thread). */
   validate?: ImportValidator;
+  /** Saved column mappings to try on unrecognised tables (issue #13). */
+  parseOptions?: ParseOptions;
 }
 
 /**
@@ -53,22 +58,24 @@ export async function runImport(
   const allowedDistricts = options.allowedDistricts ?? undefined;
   const loadContext = async (statYears: number[]): Promise<ImportContext> => {
     // Every stored school's county: it keys teacher numbers (per county and year) and confines a scoped importer.
-    const [knownSchoolCodes, previousStats, schoolDistricts] = await Promise.all([
+    const [knownSchoolCodes, previousStats, schoolDistricts, countySettings] = await Promise.all([
       findAllSchoolCodes(db),
       findStatsOfYears(
         db,
         statYears.map((y) => y - 1),
       ),
       findSchoolDistricts(db),
+      findCountyImportSettings(db),
     ]);
     return {
       knownSchoolCodes,
       previousStats: indexStats(previousStats),
       schoolDistricts,
+      countySettings,
       ...(allowedDistricts === undefined ? {} : { allowedDistricts: [...allowedDistricts] }),
     };
   };
-  const validated = await (options.validate ?? validateOnThisThread)(files, loadContext);
+  const validated = await (options.validate ?? validateOnThisThread)(files, loadContext, options.parseOptions);
   const counts: Record<ImportKind, number> = {
     schools: validated.schools.length,
     school_stats: validated.stats.length,

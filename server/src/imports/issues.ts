@@ -22,6 +22,8 @@ function shortenIssue(issue: ImportIssue): ImportIssue {
     column: issue.column === null ? null : shorten(issue.column, column),
     value: issue.value === null ? null : shorten(issue.value, value),
     message: shorten(issue.message, message),
+    ...(issue.sheet == null ? {} : { sheet: shorten(issue.sheet, column) }),
+    ...(issue.cell == null ? {} : { cell: issue.cell }),
   };
 }
 

@@ -17,6 +17,7 @@ import {
   TEACHER_SUBSET_FIELDS,
   URBAN_RURAL_CODE_LABELS,
   URBAN_RURAL_CODES,
+  type ValueSource,
 } from '@junheng/shared';
 import type { z } from 'zod';
 import type { ColumnBinding } from './headers.ts';
@@ -46,6 +47,10 @@ export interface LocatedRow<T> {
    * depends on the school's stages, known only once the schools are (validate-import: "空白不等于 0").
    */
   blanks?: readonly string[];
+  /** Where each field's value was read (file, sheet, cell), by canonical field: stored as the value's provenance. */
+  sources?: Readonly<Record<string, ValueSource>>;
+  /** Worksheet the row was read from, when the file has several. */
+  sheet?: string | null;
 }
 
 export interface ParsedRows<T> {

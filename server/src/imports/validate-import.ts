@@ -20,6 +20,11 @@ import { ImportFileError } from './import-file-error.ts';
 import { IssueCollector, MAX_LISTED_ISSUES, quote, shorten } from './issues.ts';
 import { cleanCode, type LocatedRow, parseRows } from './parse-rows.ts';
 import { type RawTable, readTable, type TableRow } from './read-table.ts';
+import {
+  type ColumnMappingPreset,
+  type RosterSchoolYearFacts,
+  readWithSourceReaders,
+} from './sources/source-reader.ts';
 
 export interface UploadedImportFile {
   name: string;
@@ -40,7 +45,22 @@ export interface ImportContext {
    */
   allowedDistricts?: readonly string[];
   schoolDistricts?: ReadonlyMap<string, string>;
+  /** Per-county import settings (issue #13: 教学点 merged or kept, rotation eligibility years), by district code. */
+  countySettings?: ReadonlyMap<string, CountyImportSettings>;
 }
+
+/** A county's import settings; a county without a stored row uses DEFAULT_COUNTY_IMPORT_SETTINGS. */
+export interface CountyImportSettings {
+  /** 教学点 that the statistics do not count as schools (是否计校数 = 0): merged into the parent school, or kept. */
+  teachingPoints: 'merge' | 'keep';
+  /** Years at the same school from which a teacher is due to rotate (交流轮岗), when derived from a roster. */
+  rotationEligibleYears: number;
+}
+
+export const DEFAULT_COUNTY_IMPORT_SETTINGS: CountyImportSettings = {
+  teachingPoints: 'merge',
+  rotationEligibleYears: 6,
+};
 
 /** Every file read and parsed row by row; cross-row and cross-file checks are still to come. */
 export interface ParsedImport {
@@ -48,6 +68,8 @@ export interface ParsedImport {
   schools: LocatedRow<SchoolRow>[];
   stats: LocatedRow<SchoolStatRow>[];
   rotations: LocatedRow<RotationRow>[];
+  /** Per school-year facts derived from teacher rosters (issue #13), merged into the statistics by validation. */
+  rosterFacts: LocatedRow<RosterSchoolYearFacts>[];
   /** School codes written in the schools files, including rows with errors (avoids a second "unknown code" error). */
   schoolCodesInFiles: ReadonlySet<string>;
   errors: ImportIssue[];
@@ -74,6 +96,11 @@ export interface ValidatedImport extends CountyDataset {
   issueCounts: ImportIssueCount[];
   /** More errors exist than are listed. */
   truncated: boolean;
+}
+
+/** What parsing needs besides the files: the column mappings saved for this user's counties (issue #13). */
+export interface ParseOptions {
+  mappings?: readonly ColumnMappingPreset[];
 }
 
 export function sha256Hex(bytes: Uint8Array): string {
@@ -161,8 +188,12 @@ function pushHeaderProblems(file: string, row: number, recognition: KindRecognit
  * canonical rows. File-level failures (empty, binary, corrupt, unreadable encoding, missing columns) are errors of the
  * whole file; the other files are still read so that one report lists everything.
  */
-export async function parseImportFiles(files: readonly UploadedImportFile[]): Promise<ParsedImport> {
+export async function parseImportFiles(
+  files: readonly UploadedImportFile[],
+  options: ParseOptions = {},
+): Promise<ParsedImport> {
   const issues = new IssueCollector();
+  const rosterFacts: LocatedRow<RosterSchoolYearFacts>[] = [];
   const summaries: ImportFileSummary[] = [];
   const schools: LocatedRow<SchoolRow>[] = [];
   const stats: LocatedRow<SchoolStatRow>[] = [];
@@ -189,6 +220,21 @@ export async function parseImportFiles(files: readonly UploadedImportFile[]): Pr
       continue;
     }
     seenHashes.set(summary.sha256, name);
+
+    // Statistics workbooks, county extracts, rosters and mapped tables first; a file none claims is a template.
+    const source = await readWithSourceReaders({ name, bytes }, { issues, mappings: options.mappings ?? [] });
+    if (source !== null) {
+      summary.format = source.format;
+      summary.encoding = source.encoding;
+      summary.rows = source.rows;
+      summary.kind = source.stats.length > 0 ? 'school_stats' : source.schools.length > 0 ? 'schools' : 'rotations';
+      schools.push(...source.schools);
+      for (const r of source.schools) schoolCodesInFiles.add(r.row.schoolCode);
+      stats.push(...source.stats);
+      rotations.push(...source.rotations);
+      rosterFacts.push(...(source.rosterFacts ?? []));
+      continue;
+    }
 
     let table: RawTable;
     try {
@@ -236,6 +282,7 @@ export async function parseImportFiles(files: readonly UploadedImportFile[]): Pr
     schools,
     stats,
     rotations,
+    rosterFacts,
     schoolCodesInFiles,
     errors: issues.errors,
     warnings: issues.warnings,

@@ -10,8 +10,31 @@ export const ImportIssueSchema = z.object({
   column: z.string().nullable(),
   value: z.string().nullable(),
   message: z.string(),
+  /** Worksheet of an XLSX source when the file has several (statistics workbooks); absent for CSV and templates. */
+  sheet: z.string().nullable().optional(),
+  /** Cell as Excel names it (e.g. `D7`), when the problem is one cell of a workbook form. */
+  cell: z.string().nullable().optional(),
 });
 export type ImportIssue = z.infer<typeof ImportIssueSchema>;
+
+/**
+ * The families of files an import reads (issue #13): our own one-row-header templates, the 教育事业统计 school
+ * workbooks (one sheet per 教基 form), county extracts with merged multi-row headers (one row per school), teacher
+ * rosters exported by the teacher-management system, and any table read through a saved column mapping.
+ */
+export const IMPORT_FORMATS = ['template', 'school_workbook', 'county_extract', 'teacher_roster', 'mapped'] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+
+/** Where one stored value came from: its file, sheet and cell (or the row and column codes of a form). */
+export const ValueSourceSchema = z.object({
+  file: z.string(),
+  sheet: z.string().nullable(),
+  /** Cell as Excel names it, e.g. `D7`. */
+  cell: z.string(),
+  /** Row and column codes of a 教基 form (e.g. `05` × `3`) or the header path of an extract column, when known. */
+  label: z.string().nullable().optional(),
+});
+export type ValueSource = z.infer<typeof ValueSourceSchema>;
 
 /** How many issues of one kind (severity and column) an import found, listed or not. */
 export const ImportIssueCountSchema = z.object({
@@ -28,6 +51,8 @@ export const ImportFileSummarySchema = z.object({
   encoding: z.string().nullable(),
   rows: z.number().int(),
   sha256: z.string(),
+  /** Which family of file it was read as (absent in reports recorded before issue #13: a template). */
+  format: z.enum(IMPORT_FORMATS).optional(),
 });
 export type ImportFileSummary = z.infer<typeof ImportFileSummarySchema>;
 
