@@ -1,4 +1,5 @@
 export * from './compute/county-status.ts';
+export * from './compute/weighted-statistics.ts';
 export * from './method.ts';
 export * from './routes.ts';
 export * from './schemas/analysis-api.ts';

@@ -22,6 +22,41 @@ export const QUALITY_INDICATOR_KEYS = [
 ] as const;
 export type QualityIndicatorKey = (typeof QUALITY_INDICATOR_KEYS)[number];
 
+/** Every indicator the engine computes: the 2017 seven, then the four that only the 2012 method has. */
+export const INDICATOR_KEYS = [
+  ...QUALITY_INDICATOR_KEYS,
+  'computers_per100',
+  'books_per_student',
+  'teachers_per100',
+  'senior_title_teachers_per100',
+] as const;
+export type IndicatorKey = (typeof INDICATOR_KEYS)[number];
+
+/** Natural unit in which a shortfall or an addition of resource is expressed. */
+export const RESOURCE_UNITS = ['teachers', 'square_metres', 'yuan', 'rooms', 'computers', 'books'] as const;
+export type ResourceUnit = (typeof RESOURCE_UNITS)[number];
+
+/** Fields of a stage unit that are the numerator of some indicator. */
+export type UnitResourceField =
+  | 'teachers'
+  | 'higherDegreeTeachers'
+  | 'backboneTeachers'
+  | 'peArtTeachers'
+  | 'seniorTitleTeachers'
+  | 'teachingRoomArea'
+  | 'sportsArea'
+  | 'equipmentValue'
+  | 'multimediaRooms'
+  | 'computers'
+  | 'books';
+
+/** Indicator X = per × unit[field] ÷ students: per = 100 for "每百名学生" indicators, 1 for "生均" ones. */
+export interface IndicatorFormula {
+  field: UnitResourceField;
+  per: 1 | 100;
+  resourceUnit: ResourceUnit;
+}
+
 export interface IndicatorDefinition<K extends string = string> {
   key: K;
   zh: string;
@@ -34,89 +69,279 @@ export interface IndicatorDefinition<K extends string = string> {
   definitionEn: string;
 }
 
+/** How the published 2012 申报表 states an indicator: its own name, unit, decimals and scale (METHOD.md §3). */
+export type BasicPresentation = Omit<IndicatorDefinition, 'key'> & { per: 1 | 100 };
+
+/**
+ * The method catalog (METHOD.md §2, §3): every fact about an indicator, in one place. Names, units and decimals are
+ * those of the engine's value (X = per × numerator ÷ students); `threshold` is the 2017 standard (null for the
+ * 2012-only indicators); `basic` is how the 2012 申报表 publishes it (null for the 2017-only ones). Everything else —
+ * the engine's formulas, the screens, the charts, the exports, the method page — reads from here.
+ */
+export interface IndicatorCatalogEntry extends IndicatorDefinition<IndicatorKey> {
+  /** Chart axes and narrow columns: the official names are too long. */
+  shortZh: string;
+  shortEn: string;
+  formula: IndicatorFormula;
+  threshold: Record<Stage, number> | null;
+  basic: BasicPresentation | null;
+}
+
+const PER_STUDENT_RATIO = { unitZh: '人/生', unitEn: 'per student', decimals: 3, per: 1 } as const;
+
+export const INDICATOR_CATALOG: Readonly<Record<IndicatorKey, IndicatorCatalogEntry>> = {
+  higher_degree_teachers_per100: {
+    key: 'higher_degree_teachers_per100',
+    zh: '每百名学生拥有高于规定学历教师数',
+    en: 'Teachers above required degree per 100 students',
+    shortZh: '高学历教师',
+    shortEn: 'Higher-degree teachers',
+    unitZh: '人',
+    unitEn: 'teachers',
+    decimals: 2,
+    definitionZh: '100 × 高于规定学历专任教师数 ÷ 在校生数（小学：专科及以上；初中：本科及以上）',
+    definitionEn: '100 × teachers above the required degree / students (primary: associate+; junior: bachelor+)',
+    formula: { field: 'higherDegreeTeachers', per: 100, resourceUnit: 'teachers' },
+    threshold: { primary: 4.2, junior: 5.3 },
+    basic: {
+      zh: '生均高于规定学历教师数',
+      en: 'Teachers above required degree per student',
+      ...PER_STUDENT_RATIO,
+      definitionZh: '高于规定学历专任教师数 ÷ 在校生数（比值）',
+      definitionEn: 'teachers above the required degree / students (a ratio)',
+    },
+  },
+  backbone_teachers_per100: {
+    key: 'backbone_teachers_per100',
+    zh: '每百名学生拥有县级以上骨干教师数',
+    en: 'County-level+ backbone teachers per 100 students',
+    shortZh: '骨干教师',
+    shortEn: 'Backbone teachers',
+    unitZh: '人',
+    unitEn: 'teachers',
+    decimals: 2,
+    definitionZh: '100 × 县级及以上骨干教师数 ÷ 在校生数',
+    definitionEn: '100 × county-level-or-higher backbone teachers / students',
+    formula: { field: 'backboneTeachers', per: 100, resourceUnit: 'teachers' },
+    threshold: { primary: 1.0, junior: 1.0 },
+    basic: null,
+  },
+  pe_art_teachers_per100: {
+    key: 'pe_art_teachers_per100',
+    zh: '每百名学生拥有体育、艺术（美术、音乐）专任教师数',
+    en: 'PE and art (music, fine art) teachers per 100 students',
+    shortZh: '体艺教师',
+    shortEn: 'PE & art teachers',
+    unitZh: '人',
+    unitEn: 'teachers',
+    decimals: 2,
+    definitionZh: '100 × （体育 + 音乐 + 美术专任教师数）÷ 在校生数',
+    definitionEn: '100 × (PE + music + art full-time teachers) / students',
+    formula: { field: 'peArtTeachers', per: 100, resourceUnit: 'teachers' },
+    threshold: { primary: 0.9, junior: 0.9 },
+    basic: null,
+  },
+  teaching_room_area_per_student: {
+    key: 'teaching_room_area_per_student',
+    zh: '生均教学及辅助用房面积',
+    en: 'Teaching and auxiliary room area per student',
+    shortZh: '教学辅助用房',
+    shortEn: 'Teaching rooms',
+    unitZh: '平方米',
+    unitEn: 'm²',
+    decimals: 2,
+    definitionZh: '教学及辅助用房面积 ÷ 在校生数',
+    definitionEn: 'teaching and auxiliary room area / students',
+    formula: { field: 'teachingRoomArea', per: 1, resourceUnit: 'square_metres' },
+    threshold: { primary: 4.5, junior: 5.8 },
+    basic: {
+      zh: '生均教学及辅助用房面积',
+      en: 'Teaching and auxiliary room area per student',
+      unitZh: '平方米/生',
+      unitEn: 'm² per student',
+      decimals: 2,
+      per: 1,
+      definitionZh: '教学及辅助用房面积 ÷ 在校生数',
+      definitionEn: 'teaching and auxiliary room area / students',
+    },
+  },
+  sports_area_per_student: {
+    key: 'sports_area_per_student',
+    zh: '生均体育运动场馆面积',
+    en: 'Sports ground and gym area per student',
+    shortZh: '体育场馆',
+    shortEn: 'Sports area',
+    unitZh: '平方米',
+    unitEn: 'm²',
+    decimals: 2,
+    definitionZh: '（体育运动场 + 体育馆面积）÷ 在校生数',
+    definitionEn: '(sports ground + gym area) / students',
+    formula: { field: 'sportsArea', per: 1, resourceUnit: 'square_metres' },
+    threshold: { primary: 7.5, junior: 10.2 },
+    basic: {
+      zh: '生均体育运动场馆面积',
+      en: 'Sports ground and gym area per student',
+      unitZh: '平方米/生',
+      unitEn: 'm² per student',
+      decimals: 2,
+      per: 1,
+      definitionZh: '（体育运动场 + 体育馆面积）÷ 在校生数',
+      definitionEn: '(sports ground + gym area) / students',
+    },
+  },
+  equipment_value_per_student: {
+    key: 'equipment_value_per_student',
+    zh: '生均教学仪器设备值',
+    en: 'Teaching equipment value per student',
+    shortZh: '仪器设备值',
+    shortEn: 'Equipment value',
+    unitZh: '元',
+    unitEn: 'yuan',
+    decimals: 0,
+    definitionZh: '教学仪器设备资产值（元）÷ 在校生数',
+    definitionEn: 'teaching equipment book value in yuan / students',
+    formula: { field: 'equipmentValue', per: 1, resourceUnit: 'yuan' },
+    threshold: { primary: 2000, junior: 2500 },
+    basic: {
+      zh: '生均教学仪器设备值',
+      en: 'Teaching equipment value per student',
+      unitZh: '元/生',
+      unitEn: 'yuan per student',
+      decimals: 0,
+      per: 1,
+      definitionZh: '教学仪器设备资产值（元）÷ 在校生数',
+      definitionEn: 'teaching equipment book value in yuan / students',
+    },
+  },
+  multimedia_rooms_per100: {
+    key: 'multimedia_rooms_per100',
+    zh: '每百名学生拥有网络多媒体教室数',
+    en: 'Networked multimedia classrooms per 100 students',
+    shortZh: '多媒体教室',
+    shortEn: 'Multimedia rooms',
+    unitZh: '间',
+    unitEn: 'rooms',
+    decimals: 2,
+    definitionZh: '100 × 网络多媒体教室数 ÷ 在校生数',
+    definitionEn: '100 × networked multimedia classrooms / students',
+    formula: { field: 'multimediaRooms', per: 100, resourceUnit: 'rooms' },
+    threshold: { primary: 2.3, junior: 2.4 },
+    basic: null,
+  },
+  computers_per100: {
+    key: 'computers_per100',
+    zh: '每百名学生拥有计算机台数',
+    en: 'Computers per 100 students',
+    shortZh: '计算机',
+    shortEn: 'Computers',
+    unitZh: '台',
+    unitEn: 'computers',
+    decimals: 2,
+    definitionZh: '100 × 计算机台数 ÷ 在校生数',
+    definitionEn: '100 × computers / students',
+    formula: { field: 'computers', per: 100, resourceUnit: 'computers' },
+    threshold: null,
+    basic: {
+      zh: '每百名学生拥有计算机台数',
+      en: 'Computers per 100 students',
+      unitZh: '台/百生',
+      unitEn: 'per 100 students',
+      decimals: 2,
+      per: 100,
+      definitionZh: '100 × 计算机台数 ÷ 在校生数',
+      definitionEn: '100 × computers / students',
+    },
+  },
+  books_per_student: {
+    key: 'books_per_student',
+    zh: '生均图书册数',
+    en: 'Books per student',
+    shortZh: '图书',
+    shortEn: 'Books',
+    unitZh: '册',
+    unitEn: 'books',
+    decimals: 1,
+    definitionZh: '图书册数 ÷ 在校生数',
+    definitionEn: 'books / students',
+    formula: { field: 'books', per: 1, resourceUnit: 'books' },
+    threshold: null,
+    basic: {
+      zh: '生均图书册数',
+      en: 'Books per student',
+      unitZh: '册/生',
+      unitEn: 'books per student',
+      decimals: 1,
+      per: 1,
+      definitionZh: '图书册数 ÷ 在校生数',
+      definitionEn: 'books / students',
+    },
+  },
+  teachers_per100: {
+    key: 'teachers_per100',
+    zh: '师生比（每百名学生专任教师数）',
+    en: 'Teachers per 100 students',
+    shortZh: '师生比',
+    shortEn: 'Teachers',
+    unitZh: '人',
+    unitEn: 'teachers',
+    decimals: 2,
+    definitionZh: '100 × 专任教师数 ÷ 在校生数',
+    definitionEn: '100 × full-time teachers / students',
+    formula: { field: 'teachers', per: 100, resourceUnit: 'teachers' },
+    threshold: null,
+    basic: {
+      zh: '师生比',
+      en: 'Teacher–student ratio',
+      ...PER_STUDENT_RATIO,
+      definitionZh: '专任教师数 ÷ 在校生数（比值，如 0.054）',
+      definitionEn: 'full-time teachers / students (a ratio, e.g. 0.054)',
+    },
+  },
+  senior_title_teachers_per100: {
+    key: 'senior_title_teachers_per100',
+    zh: '每百名学生拥有中级及以上专业技术职务教师数',
+    en: 'Intermediate-or-higher title teachers per 100 students',
+    shortZh: '中级职称教师',
+    shortEn: 'Senior-title teachers',
+    unitZh: '人',
+    unitEn: 'teachers',
+    decimals: 2,
+    definitionZh: '100 × 中级及以上专业技术职务专任教师数 ÷ 在校生数',
+    definitionEn: '100 × intermediate-or-higher title teachers / students',
+    formula: { field: 'seniorTitleTeachers', per: 100, resourceUnit: 'teachers' },
+    threshold: null,
+    basic: {
+      zh: '生均中级及以上专业技术职务教师数',
+      en: 'Intermediate-or-higher title teachers per student',
+      ...PER_STUDENT_RATIO,
+      definitionZh: '中级及以上专业技术职务专任教师数 ÷ 在校生数（比值）',
+      definitionEn: 'intermediate-or-higher title teachers / students (a ratio)',
+    },
+  },
+};
+
+/** The catalog entry of an indicator key. */
+export function indicatorEntry(key: IndicatorKey): IndicatorCatalogEntry {
+  const entry = INDICATOR_CATALOG[key];
+  if (!entry) throw new Error(`Unknown indicator ${key}`);
+  return entry;
+}
+
+/** Whether a key is one of the seven 2017 indicators. */
+export function isQualityKey(key: string): key is QualityIndicatorKey {
+  return (QUALITY_INDICATOR_KEYS as readonly string[]).includes(key);
+}
+
 export interface QualityIndicatorDefinition extends IndicatorDefinition<QualityIndicatorKey> {
   threshold: Record<Stage, number>;
 }
 
-export const QUALITY_INDICATORS: readonly QualityIndicatorDefinition[] = [
-  {
-    key: 'higher_degree_teachers_per100',
-    zh: '每百名学生拥有高于规定学历教师数',
-    en: 'Teachers above required degree per 100 students',
-    unitZh: '人',
-    unitEn: 'teachers',
-    decimals: 2,
-    threshold: { primary: 4.2, junior: 5.3 },
-    definitionZh: '100 × 高于规定学历专任教师数 ÷ 在校生数（小学：专科及以上；初中：本科及以上）',
-    definitionEn: '100 × teachers above the required degree / students (primary: associate+; junior: bachelor+)',
-  },
-  {
-    key: 'backbone_teachers_per100',
-    zh: '每百名学生拥有县级以上骨干教师数',
-    en: 'County-level+ backbone teachers per 100 students',
-    unitZh: '人',
-    unitEn: 'teachers',
-    decimals: 2,
-    threshold: { primary: 1.0, junior: 1.0 },
-    definitionZh: '100 × 县级及以上骨干教师数 ÷ 在校生数',
-    definitionEn: '100 × county-level-or-higher backbone teachers / students',
-  },
-  {
-    key: 'pe_art_teachers_per100',
-    zh: '每百名学生拥有体育、艺术（美术、音乐）专任教师数',
-    en: 'PE and art (music, fine art) teachers per 100 students',
-    unitZh: '人',
-    unitEn: 'teachers',
-    decimals: 2,
-    threshold: { primary: 0.9, junior: 0.9 },
-    definitionZh: '100 × （体育 + 音乐 + 美术专任教师数）÷ 在校生数',
-    definitionEn: '100 × (PE + music + art full-time teachers) / students',
-  },
-  {
-    key: 'teaching_room_area_per_student',
-    zh: '生均教学及辅助用房面积',
-    en: 'Teaching and auxiliary room area per student',
-    unitZh: '平方米',
-    unitEn: 'm²',
-    decimals: 2,
-    threshold: { primary: 4.5, junior: 5.8 },
-    definitionZh: '教学及辅助用房面积 ÷ 在校生数',
-    definitionEn: 'teaching and auxiliary room area / students',
-  },
-  {
-    key: 'sports_area_per_student',
-    zh: '生均体育运动场馆面积',
-    en: 'Sports ground and gym area per student',
-    unitZh: '平方米',
-    unitEn: 'm²',
-    decimals: 2,
-    threshold: { primary: 7.5, junior: 10.2 },
-    definitionZh: '（体育运动场 + 体育馆面积）÷ 在校生数',
-    definitionEn: '(sports ground + gym area) / students',
-  },
-  {
-    key: 'equipment_value_per_student',
-    zh: '生均教学仪器设备值',
-    en: 'Teaching equipment value per student',
-    unitZh: '元',
-    unitEn: 'yuan',
-    decimals: 0,
-    threshold: { primary: 2000, junior: 2500 },
-    definitionZh: '教学仪器设备资产值（元）÷ 在校生数',
-    definitionEn: 'teaching equipment book value in yuan / students',
-  },
-  {
-    key: 'multimedia_rooms_per100',
-    zh: '每百名学生拥有网络多媒体教室数',
-    en: 'Networked multimedia classrooms per 100 students',
-    unitZh: '间',
-    unitEn: 'rooms',
-    decimals: 2,
-    threshold: { primary: 2.3, junior: 2.4 },
-    definitionZh: '100 × 网络多媒体教室数 ÷ 在校生数',
-    definitionEn: '100 × networked multimedia classrooms / students',
-  },
-];
+/** The seven 2017 indicators in the order of the official table, as the catalog states them. */
+export const QUALITY_INDICATORS: readonly QualityIndicatorDefinition[] = QUALITY_INDICATOR_KEYS.map((key) => {
+  const { threshold, ...entry } = INDICATOR_CATALOG[key];
+  if (threshold === null) throw new Error(`2017 indicator ${key} has no threshold`);
+  return { ...entry, key, threshold };
+});
 
 /** Inter-school balance: each indicator's 差异系数 must not exceed this (优质均衡). */
 export const QUALITY_CV_LIMIT: Record<Stage, number> = { primary: 0.5, junior: 0.45 };
@@ -134,108 +359,23 @@ export const BASIC_INDICATOR_KEYS = [
   'teachers_per100',
   'higher_degree_teachers_per100',
   'senior_title_teachers_per100',
-] as const;
+] as const satisfies readonly IndicatorKey[];
 export type BasicIndicatorKey = (typeof BASIC_INDICATOR_KEYS)[number];
 export const BASIC_COMPOSITE_CV_LIMIT: Record<Stage, number> = { primary: 0.65, junior: 0.55 };
 
 /**
- * The 2012 indicators as the published 申报表 states them (SPEC §2.2): name, unit and decimals, and `per`, the scale of
- * the published value (X = per × numerator ÷ students). The three teacher indicators are ratios per student (师生比
- * 0.054), computers are per 100 students (台/百生). A CV does not depend on the scale.
+ * The 2012 indicators as the published 申报表 states them (METHOD.md §3): name, unit and decimals, and `per`, the
+ * scale of the published value (X = per × numerator ÷ students). The three teacher indicators are ratios per student
+ * (师生比 0.054), computers are per 100 students (台/百生). A CV does not depend on the scale.
  */
 export interface BasicIndicatorDefinition extends IndicatorDefinition<BasicIndicatorKey> {
   per: 1 | 100;
 }
-export const BASIC_INDICATORS: readonly BasicIndicatorDefinition[] = [
-  {
-    key: 'teaching_room_area_per_student',
-    zh: '生均教学及辅助用房面积',
-    en: 'Teaching and auxiliary room area per student',
-    unitZh: '平方米/生',
-    unitEn: 'm² per student',
-    decimals: 2,
-    per: 1,
-    definitionZh: '教学及辅助用房面积 ÷ 在校生数',
-    definitionEn: 'teaching and auxiliary room area / students',
-  },
-  {
-    key: 'sports_area_per_student',
-    zh: '生均体育运动场馆面积',
-    en: 'Sports ground and gym area per student',
-    unitZh: '平方米/生',
-    unitEn: 'm² per student',
-    decimals: 2,
-    per: 1,
-    definitionZh: '（体育运动场 + 体育馆面积）÷ 在校生数',
-    definitionEn: '(sports ground + gym area) / students',
-  },
-  {
-    key: 'equipment_value_per_student',
-    zh: '生均教学仪器设备值',
-    en: 'Teaching equipment value per student',
-    unitZh: '元/生',
-    unitEn: 'yuan per student',
-    decimals: 0,
-    per: 1,
-    definitionZh: '教学仪器设备资产值（元）÷ 在校生数',
-    definitionEn: 'teaching equipment book value in yuan / students',
-  },
-  {
-    key: 'computers_per100',
-    zh: '每百名学生拥有计算机台数',
-    en: 'Computers per 100 students',
-    unitZh: '台/百生',
-    unitEn: 'per 100 students',
-    decimals: 2,
-    per: 100,
-    definitionZh: '100 × 计算机台数 ÷ 在校生数',
-    definitionEn: '100 × computers / students',
-  },
-  {
-    key: 'books_per_student',
-    zh: '生均图书册数',
-    en: 'Books per student',
-    unitZh: '册/生',
-    unitEn: 'books per student',
-    decimals: 1,
-    per: 1,
-    definitionZh: '图书册数 ÷ 在校生数',
-    definitionEn: 'books / students',
-  },
-  {
-    key: 'teachers_per100',
-    zh: '师生比',
-    en: 'Teacher–student ratio',
-    unitZh: '人/生',
-    unitEn: 'per student',
-    decimals: 3,
-    per: 1,
-    definitionZh: '专任教师数 ÷ 在校生数（比值，如 0.054）',
-    definitionEn: 'full-time teachers / students (a ratio, e.g. 0.054)',
-  },
-  {
-    key: 'higher_degree_teachers_per100',
-    zh: '生均高于规定学历教师数',
-    en: 'Teachers above required degree per student',
-    unitZh: '人/生',
-    unitEn: 'per student',
-    decimals: 3,
-    per: 1,
-    definitionZh: '高于规定学历专任教师数 ÷ 在校生数（比值）',
-    definitionEn: 'teachers above the required degree / students (a ratio)',
-  },
-  {
-    key: 'senior_title_teachers_per100',
-    zh: '生均中级及以上专业技术职务教师数',
-    en: 'Intermediate-or-higher title teachers per student',
-    unitZh: '人/生',
-    unitEn: 'per student',
-    decimals: 3,
-    per: 1,
-    definitionZh: '中级及以上专业技术职务专任教师数 ÷ 在校生数（比值）',
-    definitionEn: 'intermediate-or-higher title teachers / students (a ratio)',
-  },
-];
+export const BASIC_INDICATORS: readonly BasicIndicatorDefinition[] = BASIC_INDICATOR_KEYS.map((key) => {
+  const basic = INDICATOR_CATALOG[key].basic;
+  if (basic === null) throw new Error(`2012 indicator ${key} has no published presentation`);
+  return { key, ...basic };
+});
 
 /**
  * A 差异系数 over fewer counted schools than this is not meaningful (one school always gives 0): the report gives no

@@ -2,6 +2,7 @@ import type { Database } from '@junheng/db';
 import {
   type AccessScope,
   type IndicatorKey,
+  isQualityKey,
   LOCALES,
   type SchoolRow,
   type SchoolStatRow,
@@ -24,7 +25,7 @@ import {
   selectStageUnits,
 } from '../engine/index.ts';
 import { HttpError } from '../http/errors.ts';
-import { describeIndicator, findStandard, isQualityKey } from './analysis-labels.ts';
+import { describeIndicator, findStandard } from './analysis-labels.ts';
 
 /**
  * One year of a trend: the stage's counted units, the indicator's weighted mean, SD and CV, the 2017 limit and

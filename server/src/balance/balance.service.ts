@@ -4,8 +4,7 @@ import {
   type BalanceResponse,
   type BasicBalanceResponse,
   type CountyYearQuery,
-  QUALITY_INDICATOR_KEYS,
-  type QualityIndicatorKey,
+  isQualityKey,
   type RankingQuery,
   type RankingResponse,
 } from '@junheng/shared';
@@ -44,9 +43,6 @@ export async function getBasicBalance(
   const units = computeStageUnits(data.schools, data.stats, { includePrivate: query.includePrivate });
   return { ...data.context, ...computeBasicReport(units, query.stage) };
 }
-
-const isQualityKey = (key: string): key is QualityIndicatorKey =>
-  (QUALITY_INDICATOR_KEYS as readonly string[]).includes(key);
 
 /** Schools of the selection ranked on one indicator, best first; ties share a rank (1, 2, 2, 4). */
 export async function getRankings(

@@ -1,6 +1,7 @@
-import type { BalanceResponse } from '@junheng/shared';
+import { type BalanceResponse, INDICATOR_CATALOG, INDICATOR_KEYS } from '@junheng/shared';
+import { indicatorMeta } from '@junheng/shared/charts/indicators.ts';
 import { describe, expect, it } from 'vitest';
-import { buildBalanceIndicatorTable, cvVerdictText } from './balance.tables.ts';
+import { buildBalanceIndicatorTable, buildRankingTable, cvVerdictText } from './balance.tables.ts';
 
 type Indicator = BalanceResponse['indicators'][number];
 
@@ -38,5 +39,26 @@ describe(buildBalanceIndicatorTable.name, () => {
     expect(column('cvPasses')?.value(row)).toBe('不适用：少于 2 所学校，差异系数无意义');
     expect(cvVerdictText(null, 'not_computable', 'en')).toBeNull();
     expect(cvVerdictText(false, null, 'zh')).toBe('否');
+  });
+});
+
+describe(buildRankingTable.name, () => {
+  const report = (indicator: string) => ({ indicator, rows: [] }) as unknown as Parameters<typeof buildRankingTable>[0];
+  const valueColumn = (indicator: string, lang: 'zh' | 'en') =>
+    buildRankingTable(report(indicator), lang, 'primary').columns.find((c) => c.key === 'value');
+
+  it('should name, unit and round a 2012-only indicator as the screen does, in both languages (#11)', () => {
+    for (const key of INDICATOR_KEYS) {
+      const entry = INDICATOR_CATALOG[key];
+      const zh = valueColumn(key, 'zh');
+      const en = valueColumn(key, 'en');
+      expect(zh?.zh).toBe(entry.zh);
+      expect(en?.en).toBe(entry.en);
+      expect(en?.unitEn).toBe(entry.unitEn);
+      expect(zh?.decimals).toBe(entry.decimals);
+      expect(indicatorMeta(key).decimals).toBe(entry.decimals);
+    }
+    expect(valueColumn('books_per_student', 'en')?.en).toBe('Books per student');
+    expect(valueColumn('books_per_student', 'zh')?.decimals).toBe(1);
   });
 });

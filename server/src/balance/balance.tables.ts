@@ -1,11 +1,13 @@
 import {
-  BASIC_INDICATOR_LABELS,
   BASIC_INDICATORS,
   type BalanceResponse,
   type BalanceSummaryResponse,
   type BasicBalanceResponse,
   type CvNullReason,
   cvDisplayDecimals,
+  INDICATOR_CATALOG,
+  type IndicatorCatalogEntry,
+  type IndicatorKey,
   LOCALE_LABELS,
   QUALITY_CELL_STATE_LABELS,
   QUALITY_INDICATORS,
@@ -23,8 +25,8 @@ type SchoolResult = BalanceResponse['schools'][number];
 export const yesNo = (value: boolean | null, lang: Lang) =>
   value === null ? null : lang === 'zh' ? (value ? '是' : '否') : value ? 'yes' : 'no';
 
-const definitionOf = (key: string) => QUALITY_INDICATORS.find((d) => d.key === key);
-/** The decimals the screen shows an indicator's values in (QUALITY_INDICATORS, the one source). */
+const definitionOf = (key: string) => INDICATOR_CATALOG[key as IndicatorKey] as IndicatorCatalogEntry | undefined;
+/** The decimals the screen shows an indicator's values in (the method catalog, the one source). */
 const screenDecimals = (row: { key: string }) => definitionOf(row.key)?.decimals ?? 2;
 
 /** The text a CV verdict cell holds: yes / no, or why there is no verdict when the CV is not meaningful (#15.6). */
@@ -148,7 +150,7 @@ export function buildBasicBalanceTable(report: BasicBalanceResponse, lang: Lang)
     return {
       key: indicator.key,
       zh: definition?.zh ?? indicator.zh,
-      en: definition?.en ?? BASIC_INDICATOR_LABELS[indicator.key].en,
+      en: definition?.en ?? indicator.key,
       unitZh: indicator.unitZh,
       unitEn: indicator.unitEn,
       decimals: definition?.decimals ?? 2,
@@ -208,13 +210,7 @@ type RankingRow = RankingResponse['rows'][number];
 export function buildRankingTable(report: RankingResponse, lang: Lang, stage: Stage): ExportTable<RankingRow> {
   const zh = lang === 'zh';
   const d = definitionOf(report.indicator);
-  const indicatorName = d
-    ? zh
-      ? d.zh
-      : d.en
-    : zh
-      ? BASIC_INDICATOR_LABELS[report.indicator as keyof typeof BASIC_INDICATOR_LABELS]?.zh
-      : report.indicator;
+  const indicatorName = d ? (zh ? d.zh : d.en) : report.indicator;
   const columns: ExportColumn<RankingRow>[] = [
     { key: 'rank', zh: '排名', en: 'Rank', decimals: 0, value: (r) => r.rank },
     { key: 'code', zh: '学校标识码', en: 'School code', value: (r) => r.code },

@@ -13,13 +13,13 @@ import {
   BASIC_COMPOSITE_CV_LIMIT,
   BASIC_INDICATOR_KEYS,
   BASIC_INDICATORS,
+  computeWeightedStats,
   EXCLUSION_REASON_LABELS,
   MIN_UNITS_FOR_CV,
 } from '@junheng/shared';
 import { INDICATOR_FORMULAS, type IndicatorInputs } from './indicators.ts';
 import { collectIndicatorPoints, computeReportedCv } from './quality.ts';
 import { type StageUnitFilter, selectStageUnits } from './stage-parts.ts';
-import { computeWeightedStats } from './statistics.ts';
 
 const BASIC_DEFINITIONS = new Map(BASIC_INDICATORS.map((definition) => [definition.key, definition]));
 

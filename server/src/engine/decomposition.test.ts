@@ -1,7 +1,7 @@
+import { computeWeightedCv } from '@junheng/shared';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { computeCvDecomposition, type DecompositionPoint, decomposeIndicatorCv } from './decomposition.ts';
-import { computeWeightedCv } from './statistics.ts';
 import { makeUnit } from './test-fixtures.ts';
 
 /*

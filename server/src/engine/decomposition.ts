@@ -8,9 +8,8 @@ import type {
   StageUnit,
   UnitGrouping,
 } from '@junheng/shared';
-import { LOCALE_LABELS } from '@junheng/shared';
+import { computeWeightedMean, computeWeightedSd, LOCALE_LABELS } from '@junheng/shared';
 import { computeIndicatorValue } from './indicators.ts';
-import { computeWeightedMean, computeWeightedSd } from './statistics.ts';
 
 export interface DecompositionPoint {
   id: string;

@@ -1,4 +1,5 @@
 import {
+  computeWeightedCv,
   DistanceToPassReportSchema,
   type QualityIndicatorKey,
   type StageUnit,
@@ -8,7 +9,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { computeDistanceToPass, computeShortfall, planCvReduction, sumShortfallTotals } from './distance-to-pass.ts';
 import { computeIndicatorValue, INDICATOR_FORMULAS } from './indicators.ts';
-import { computeWeightedCv } from './statistics.ts';
 import { makeCompliantPrimaryUnit, makeUnit } from './test-fixtures.ts';
 
 function asStageUnits(units: StageUnit[]): StageUnitsResult {

@@ -8,7 +8,7 @@ import type {
   StageUnit,
   StageUnitsResult,
 } from '@junheng/shared';
-import { QUALITY_CV_LIMIT, QUALITY_INDICATOR_KEYS } from '@junheng/shared';
+import { computeWeightedCv, QUALITY_CV_LIMIT, QUALITY_INDICATOR_KEYS } from '@junheng/shared';
 import {
   ceilWholeUnits,
   computeIndicatorValue,
@@ -18,7 +18,6 @@ import {
   type UnitResourceField,
 } from './indicators.ts';
 import { type StageUnitFilter, selectStageUnits } from './stage-parts.ts';
-import { computeWeightedCv } from './statistics.ts';
 
 /** Indicators whose resource is a campus asset shared by the school's stages (SPEC §2.4): rooms, area, equipment. */
 const SHARED_ASSET_FIELDS: ReadonlySet<UnitResourceField> = new Set([

@@ -1,8 +1,7 @@
 import type { EquityReport, IndicatorKey, Stage, StageUnit, UnitGrouping } from '@junheng/shared';
-import { QUALITY_INDICATOR_KEYS } from '@junheng/shared';
+import { computeEquityMeasures, QUALITY_INDICATOR_KEYS } from '@junheng/shared';
 import { findGroupKey } from './decomposition.ts';
 import { computeIndicatorValue } from './indicators.ts';
-import { computeEquityMeasures } from './statistics.ts';
 
 /**
  * Student-weighted equity measures (SPEC §2.6: Gini, Theil T split by `grouping`, McLoone, range ratios) for each

@@ -2,6 +2,21 @@
  * The gap engine: pure, deterministic computations of SPEC §2 (no database, HTTP, clock or environment).
  * Inputs are the canonical rows of @junheng/shared; results are the engine schemas of shared/src/schemas/engine.ts.
  */
+
+export {
+  computeEquityMeasures,
+  computeMcLooneIndex,
+  computeTheilT,
+  computeWeightedCv,
+  computeWeightedCvOfColumns,
+  computeWeightedGini,
+  computeWeightedMean,
+  computeWeightedPercentile,
+  computeWeightedSd,
+  computeWeightedStats,
+  type GroupedPoint,
+  type WeightedPoint,
+} from '@junheng/shared';
 export {
   computeBasicIndicatorResult,
   computeBasicReport,
@@ -105,20 +120,6 @@ export {
   selectStageUnits,
 } from './stage-parts.ts';
 export { attributeTeacherStage, type TeacherFlags } from './stat-edits.ts';
-export {
-  computeEquityMeasures,
-  computeMcLooneIndex,
-  computeTheilT,
-  computeWeightedCv,
-  computeWeightedCvOfColumns,
-  computeWeightedGini,
-  computeWeightedMean,
-  computeWeightedPercentile,
-  computeWeightedSd,
-  computeWeightedStats,
-  type GroupedPoint,
-  type WeightedPoint,
-} from './statistics.ts';
 export {
   computeDecompositionRows,
   computeQualityMeans,

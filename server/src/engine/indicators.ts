@@ -1,40 +1,19 @@
-import type { IndicatorKey, QualityIndicatorKey, ResourceUnit, Stage, StageUnit } from '@junheng/shared';
-import { QUALITY_INDICATORS } from '@junheng/shared';
+import type {
+  IndicatorFormula,
+  IndicatorKey,
+  QualityIndicatorKey,
+  Stage,
+  StageUnit,
+  UnitResourceField,
+} from '@junheng/shared';
+import { INDICATOR_CATALOG, INDICATOR_KEYS, QUALITY_INDICATORS } from '@junheng/shared';
 
-/** Fields of a stage unit that are the numerator of some indicator. */
-export type UnitResourceField =
-  | 'teachers'
-  | 'higherDegreeTeachers'
-  | 'backboneTeachers'
-  | 'peArtTeachers'
-  | 'seniorTitleTeachers'
-  | 'teachingRoomArea'
-  | 'sportsArea'
-  | 'equipmentValue'
-  | 'multimediaRooms'
-  | 'computers'
-  | 'books';
+export type { IndicatorFormula, UnitResourceField } from '@junheng/shared';
 
-/** Indicator X = per × unit[field] / students: per = 100 for "每百名学生" indicators, 1 for "生均" ones. */
-export interface IndicatorFormula {
-  field: UnitResourceField;
-  per: 1 | 100;
-  resourceUnit: ResourceUnit;
-}
-
-export const INDICATOR_FORMULAS: Record<IndicatorKey, IndicatorFormula> = {
-  higher_degree_teachers_per100: { field: 'higherDegreeTeachers', per: 100, resourceUnit: 'teachers' },
-  backbone_teachers_per100: { field: 'backboneTeachers', per: 100, resourceUnit: 'teachers' },
-  pe_art_teachers_per100: { field: 'peArtTeachers', per: 100, resourceUnit: 'teachers' },
-  teaching_room_area_per_student: { field: 'teachingRoomArea', per: 1, resourceUnit: 'square_metres' },
-  sports_area_per_student: { field: 'sportsArea', per: 1, resourceUnit: 'square_metres' },
-  equipment_value_per_student: { field: 'equipmentValue', per: 1, resourceUnit: 'yuan' },
-  multimedia_rooms_per100: { field: 'multimediaRooms', per: 100, resourceUnit: 'rooms' },
-  computers_per100: { field: 'computers', per: 100, resourceUnit: 'computers' },
-  books_per_student: { field: 'books', per: 1, resourceUnit: 'books' },
-  teachers_per100: { field: 'teachers', per: 100, resourceUnit: 'teachers' },
-  senior_title_teachers_per100: { field: 'seniorTitleTeachers', per: 100, resourceUnit: 'teachers' },
-};
+/** Indicator X = per × unit[field] / students, by key: the formulas of the method catalog (METHOD.md §2, §3). */
+export const INDICATOR_FORMULAS: Readonly<Record<IndicatorKey, IndicatorFormula>> = Object.fromEntries(
+  INDICATOR_KEYS.map((key) => [key, INDICATOR_CATALOG[key].formula]),
+) as Record<IndicatorKey, IndicatorFormula>;
 
 export type IndicatorInputs = Pick<StageUnit, 'students' | UnitResourceField>;
 

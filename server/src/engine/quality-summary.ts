@@ -1,5 +1,6 @@
 import type { Ownership, QualityIndicatorKey, SchoolRow, SchoolStatRow, SchoolType, Stage } from '@junheng/shared';
 import {
+  computeWeightedCvOfColumns,
   MIN_UNITS_FOR_CV,
   QUALITY_CV_LIMIT,
   QUALITY_INDICATOR_KEYS,
@@ -8,7 +9,6 @@ import {
 } from '@junheng/shared';
 import { computeIndicatorValue, findQualityThreshold, type IndicatorInputs, meetsThreshold } from './indicators.ts';
 import { computeStageAssetShares, findExclusionReason, type StageUnitOptions, studentsOf } from './stage-parts.ts';
-import { computeWeightedCvOfColumns } from './statistics.ts';
 
 /**
  * One school-year as the 资源配置 summary reads it: the school's type and ownership (which parts count), its students

@@ -10,16 +10,17 @@ import type {
 } from '@junheng/shared';
 import {
   type CvNullReason,
+  computeWeightedStats,
   MIN_UNITS_FOR_CV,
   QUALITY_CV_LIMIT,
   QUALITY_INDICATOR_KEYS,
   QUALITY_MIN_MET,
   QUALITY_NEAR_MISS_RATIO,
+  type WeightedPoint,
   type WeightedStats,
 } from '@junheng/shared';
 import { computeIndicatorValue, findQualityDefinition, findQualityThreshold, meetsThreshold } from './indicators.ts';
 import { type StageUnitFilter, selectStageUnits } from './stage-parts.ts';
-import { computeWeightedStats, type WeightedPoint } from './statistics.ts';
 
 type QualityRecord<T> = Record<QualityIndicatorKey, T>;
 

@@ -11,6 +11,7 @@ import type {
   StageUnit,
 } from '@junheng/shared';
 import {
+  computeWeightedCv,
   LOCALE_LABELS,
   localeOfUrbanRuralCode,
   OUTSIDE_AREA_CODE,
@@ -27,7 +28,6 @@ import { computeIndicatorValue } from './indicators.ts';
 import { collectIndicatorPoints } from './quality.ts';
 import { computeStageUnits } from './stage-parts.ts';
 import { attributeTeacherStage, listTeacherFields } from './stat-edits.ts';
-import { computeWeightedCv } from './statistics.ts';
 
 /** The conventions where the policy allows two readings (issue #9); defaults: first_year, public. */
 export interface RotationOptions {

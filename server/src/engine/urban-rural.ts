@@ -9,11 +9,10 @@ import type {
   UnitGrouping,
   UrbanRuralReport,
 } from '@junheng/shared';
-import { LOCALE_LABELS, LOCALES, QUALITY_INDICATOR_KEYS } from '@junheng/shared';
+import { computeWeightedMean, LOCALE_LABELS, LOCALES, QUALITY_INDICATOR_KEYS } from '@junheng/shared';
 import { decomposeIndicatorCv } from './decomposition.ts';
 import { computeIndicatorValue } from './indicators.ts';
 import { collectIndicatorPoints } from './quality.ts';
-import { computeWeightedMean } from './statistics.ts';
 
 /**
  * Student-weighted mean of each 2017 indicator over a set of units: X̄ = Σ P·X / Σ P (the ratio of the group's

@@ -1,4 +1,4 @@
-import { type ExportQuery, QUALITY_INDICATORS } from '@junheng/shared';
+import { type ExportQuery, QUALITY_CV_LIMIT, QUALITY_INDICATORS, type Stage } from '@junheng/shared';
 import type { Response } from 'express';
 import type { z } from 'zod';
 import type { CachedReport } from '../cache/report-cache.ts';
@@ -7,10 +7,9 @@ import type { ExportLabels } from './report-labels.ts';
 import { sendTable } from './send-table.ts';
 import type { ExportTable } from './table.ts';
 
-const CV_DEFINITION_ZH =
-  '差异系数 CV = S / X̄，X̄ = ΣPᵢXᵢ / ΣPᵢ（按在校生数加权），S = √(Σ(Pᵢ/ΣP)(Xᵢ − X̄)²)；优质均衡限值：小学 ≤ 0.50，初中 ≤ 0.45';
-const CV_DEFINITION_EN =
-  'CV = S / X̄ with X̄ = ΣPᵢXᵢ / ΣPᵢ (weighted by students) and S = √(Σ(Pᵢ/ΣP)(Xᵢ − X̄)²); limits: primary ≤ 0.50, junior ≤ 0.45';
+const limitText = (stage: Stage) => QUALITY_CV_LIMIT[stage].toFixed(2);
+const CV_DEFINITION_ZH = `差异系数 CV = S / X̄，X̄ = ΣPᵢXᵢ / ΣPᵢ（按在校生数加权），S = √(Σ(Pᵢ/ΣP)(Xᵢ − X̄)²)；优质均衡限值：小学 ≤ ${limitText('primary')}，初中 ≤ ${limitText('junior')}`;
+const CV_DEFINITION_EN = `CV = S / X̄ with X̄ = ΣPᵢXᵢ / ΣPᵢ (weighted by students) and S = √(Σ(Pᵢ/ΣP)(Xᵢ − X̄)²); limits: primary ≤ ${limitText('primary')}, junior ≤ ${limitText('junior')}`;
 
 export function indicatorDefinitions(lang: 'zh' | 'en'): [string, string][] {
   const zh = lang === 'zh';

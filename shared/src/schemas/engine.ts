@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import {
   BASIC_INDICATOR_KEYS,
+  INDICATOR_KEYS,
   LOCALES,
   OWNERSHIPS,
   QUALITY_INDICATOR_KEYS,
+  RESOURCE_UNITS,
   ROTATION_MULTI_YEAR_MODES,
   ROTATION_RATIO_SCHOOLS,
   SCHOOL_TYPES,
@@ -27,31 +29,9 @@ const nullableNumber = z.number().nullable();
 export const QualityIndicatorKeySchema = z.enum(QUALITY_INDICATOR_KEYS);
 export const BasicIndicatorKeySchema = z.enum(BASIC_INDICATOR_KEYS);
 /** Every indicator the engine computes: the 2017 seven plus the 2012 eight (four keys are shared). */
-export const IndicatorKeySchema = z.union([QualityIndicatorKeySchema, BasicIndicatorKeySchema]);
-export type IndicatorKey = z.infer<typeof IndicatorKeySchema>;
+export const IndicatorKeySchema = z.enum(INDICATOR_KEYS);
 
-/** Natural unit in which a shortfall or an addition of resource is expressed. */
-export const RESOURCE_UNITS = ['teachers', 'square_metres', 'yuan', 'rooms', 'computers', 'books'] as const;
 export const ResourceUnitSchema = z.enum(RESOURCE_UNITS);
-export type ResourceUnit = z.infer<typeof ResourceUnitSchema>;
-
-/** Labels of the 2012 basic-balance indicators (the 2017 ones carry theirs in QUALITY_INDICATORS). */
-export const BASIC_INDICATOR_LABELS: Record<z.infer<typeof BasicIndicatorKeySchema>, { zh: string; en: string }> = {
-  teaching_room_area_per_student: { zh: '生均教学及辅助用房面积', en: 'Teaching and auxiliary room area per student' },
-  sports_area_per_student: { zh: '生均体育运动场馆面积', en: 'Sports area per student' },
-  equipment_value_per_student: { zh: '生均教学仪器设备值', en: 'Teaching equipment value per student' },
-  computers_per100: { zh: '每百名学生拥有计算机台数', en: 'Computers per 100 students' },
-  books_per_student: { zh: '生均图书册数', en: 'Books per student' },
-  teachers_per100: { zh: '师生比（每百名学生专任教师数）', en: 'Teachers per 100 students' },
-  higher_degree_teachers_per100: {
-    zh: '每百名学生拥有高于规定学历教师数',
-    en: 'Teachers above required degree per 100 students',
-  },
-  senior_title_teachers_per100: {
-    zh: '每百名学生拥有中级及以上专业技术职务教师数',
-    en: 'Intermediate-or-higher title teachers per 100 students',
-  },
-};
 
 // ---------------------------------------------------------------------------------------------------------------
 // Stage units (SPEC §2.1 which schools count, §2.4 multi-stage schools)

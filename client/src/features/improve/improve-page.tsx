@@ -1,4 +1,4 @@
-import { STAGE_LABELS } from '@junheng/shared';
+import { QUALITY_CV_LIMIT, STAGE_LABELS } from '@junheng/shared';
 import { PanelErrorBoundary } from '../../components/error-boundary.tsx';
 import { pickLabel, useLang, useT } from '../../i18n/i18n.tsx';
 import { CountyView } from '../filters/components/county-view.tsx';
@@ -14,7 +14,6 @@ import { parseShortfallSort } from './shortfall-sort.ts';
 import './improve.css';
 
 /** 差异系数 limits of the 2017 method, for the plan panel's subtitle before the report arrives. */
-const CV_LIMITS = { primary: 0.5, junior: 0.45 } as const;
 
 function ImproveContent({
   county,
@@ -33,7 +32,7 @@ function ImproveContent({
   const sort = parseShortfallSort(params.sort, params.order);
   const onSort = (column: string) =>
     update({ sort: column, order: sort.column === column && sort.order === 'asc' ? 'desc' : 'asc' });
-  const cvLimit = report?.cvPlans[0]?.cvLimit ?? CV_LIMITS[county.stage];
+  const cvLimit = report?.cvPlans[0]?.cvLimit ?? QUALITY_CV_LIMIT[county.stage];
 
   return (
     <>

@@ -1,9 +1,11 @@
+import { computeWeightedCv, computeWeightedMean, computeWeightedSd, STAGE_WEIGHTS } from '@junheng/shared';
+
 /**
  * The numbers of the Method page's worked examples, computed from their inputs rather than typed in, so the page
- * cannot disagree with the formula it explains (and the tests pin them to the published values of SPEC §2.3, §2.4).
+ * cannot disagree with the formula it explains (and the tests pin them to the published values of METHOD.md §4, §5).
  */
 
-/** The published five-school example (primary schools, books per student): SPEC §2.3. */
+/** The published five-school example (primary schools, books per student): METHOD.md §4. */
 export const GOLDEN_EXAMPLE = {
   students: [45, 37, 89, 76, 55],
   books: [279, 137, 935, 160, 402],
@@ -25,7 +27,7 @@ export interface WorkedRow {
   squaredDeviation: number;
   /** wᵢ · (Xᵢ − X̄)² */
   weightedSquaredDeviation: number;
-  /** cᵢ = wᵢ (Xᵢ − X̄)² / X̄², the school's part of CV² (SPEC §2.6). */
+  /** cᵢ = wᵢ (Xᵢ − X̄)² / X̄², the school's part of CV² (METHOD.md §7). */
   contribution: number;
 }
 
@@ -45,7 +47,7 @@ export interface WorkedExample {
 }
 
 /**
- * Student-weighted CV, population form (SPEC §2.3), with every intermediate column an inspector checks by hand.
+ * Student-weighted CV, population form (METHOD.md §4), with every intermediate column an inspector checks by hand.
  *
  * ### Examples
  * `computeWorkedExample([45, 37, 89, 76, 55], [279, 137, 935, 160, 402])` → mean 6.334437, sd 3.263861, cv 0.515257.
@@ -57,7 +59,10 @@ export function computeWorkedExample(students: readonly number[], books: readonl
   const totalStudents = students.reduce((sum, value) => sum + value, 0);
   const totalBooks = books.reduce((sum, value) => sum + value, 0);
   const values = students.map((count, index) => (books[index] ?? 0) / count);
-  const mean = values.reduce((sum, value, index) => sum + (students[index] ?? 0) * value, 0) / totalStudents;
+  // The headline figures come from the engine's own weighted statistics; the columns only show the steps.
+  const points = values.map((value, index) => ({ weight: students[index] ?? 0, value }));
+  const mean = computeWeightedMean(points) ?? Number.NaN;
+  const sd = computeWeightedSd(points) ?? Number.NaN;
   const rows = values.map((value, index) => {
     const count = students[index] ?? 0;
     const weight = count / totalStudents;
@@ -74,8 +79,7 @@ export function computeWorkedExample(students: readonly number[], books: readonl
       contribution: (weight * squaredDeviation) / mean ** 2,
     };
   });
-  const variance = rows.reduce((sum, row) => sum + row.weightedSquaredDeviation, 0);
-  const sd = Math.sqrt(variance);
+  const variance = sd ** 2;
 
   const n = values.length;
   const plainMean = values.reduce((sum, value) => sum + value, 0) / n;
@@ -87,14 +91,19 @@ export function computeWorkedExample(students: readonly number[], books: readonl
     mean,
     variance,
     sd,
-    cv: sd / mean,
+    cv: computeWeightedCv(points) ?? Number.NaN,
     unweightedPopulationCv: Math.sqrt(plainSquares / n) / plainMean,
     unweightedSampleCv: n > 1 ? Math.sqrt(plainSquares / (n - 1)) / plainMean : Number.NaN,
   };
 }
 
-/** The nine-year school example of SPEC §2.4: 166 primary and 210 junior students share 23 226 books. */
-export const STAGE_SPLIT_EXAMPLE = { total: 23226, primary: 166, junior: 210, juniorWeight: 1.1 } as const;
+/** The nine-year school example of METHOD.md §5: 166 primary and 210 junior students share 23 226 books. */
+export const STAGE_SPLIT_EXAMPLE = {
+  total: 23226,
+  primary: 166,
+  junior: 210,
+  juniorWeight: STAGE_WEIGHTS.nine_year.junior,
+} as const;
 
 export interface StageSplit {
   weightedStudents: number;

@@ -1,7 +1,7 @@
-import type { EquityMeasures, ThielResult, WeightedStats } from '@junheng/shared';
+import type { EquityMeasures, ThielResult, WeightedStats } from '../schemas/engine.ts';
 
 /**
- * Student-weighted statistics (SPEC §2.3, §2.6). A point is one school (stage part): weight P = its students,
+ * Student-weighted statistics (METHOD.md §4, §7), shared by the gap engine and the method page's worked example. A point is one school (stage part): weight P = its students,
  * value X = its indicator value. Points with weight ≤ 0 or a non-finite value carry no students and are ignored.
  * Everything is kept at full precision; rounding is for display only. "Not computable" is null, never NaN.
  */

@@ -12,7 +12,7 @@ import {
   computeWeightedSd,
   computeWeightedStats,
   type WeightedPoint,
-} from './statistics.ts';
+} from './weighted-statistics.ts';
 
 // SPEC §2.3 published worked example: 5 primary schools, X = books per student.
 const students = [45, 37, 89, 76, 55];
