@@ -1,5 +1,5 @@
 /**
- * The official method's constants (SPEC §2): indicator keys, thresholds, limits, school types and urban–rural classes.
+ * The official method's constants (METHOD.md): indicator keys, thresholds, limits, school types and urban–rural classes.
  * Everything that a number depends on lives here so the server, the client and the exports cannot disagree.
  */
 
@@ -384,7 +384,7 @@ export const BASIC_INDICATORS: readonly BasicIndicatorDefinition[] = BASIC_INDIC
 export const MIN_UNITS_FOR_CV = 2;
 
 /**
- * Decimals to display a CV next to its limit: 3 (SPEC §2.3), more when the 3-decimal text equals the limit's while
+ * Decimals to display a CV next to its limit: 3 (METHOD.md §4), more when the 3-decimal text equals the limit's while
  * the value differs, so a CV of 0.5004 that fails 0.50 shows as 0.5004, not 0.500. The verdict itself always compares
  * full precision. Up to 6 decimals.
  */
@@ -395,7 +395,7 @@ export function cvDisplayDecimals(cv: number | null | undefined, limit: number |
   return decimals;
 }
 
-/** Weights for splitting shared physical assets of multi-stage schools (SPEC §2.4). */
+/** Weights for splitting shared physical assets of multi-stage schools (METHOD.md §5). */
 export const STAGE_WEIGHTS = {
   nine_year: { primary: 1, junior: 1.1 },
   complete_middle: { junior: 1, senior: 1.2 },
@@ -442,7 +442,7 @@ export const OWNERSHIP_LABELS: Record<Ownership, { zh: string; en: string }> = {
   private: { zh: '民办', en: 'Private' },
 };
 
-/** 统计用城乡分类代码 → class (SPEC §2.5). */
+/** 统计用城乡分类代码 → class (METHOD.md §6). */
 export const URBAN_RURAL_CODES = ['111', '112', '121', '122', '123', '210', '220'] as const;
 export type UrbanRuralCode = (typeof URBAN_RURAL_CODES)[number];
 export const LOCALES = ['urban', 'town', 'rural'] as const;
@@ -502,7 +502,7 @@ export const OUTSIDE_AREA_CODE = 'outside_area';
 export const OUTSIDE_AREA_LABELS = { zh: '区域外', en: 'Outside your area' } as const;
 
 /**
- * The state of one school's value against a 2017 threshold, as the compliance view shades it (SPEC §2.1): met, a near
+ * The state of one school's value against a 2017 threshold, as the compliance view shades it (METHOD.md §2): met, a near
  * miss (below the threshold but ≥ 85% of it: allowed once for a passing school), under 85%, or no data. `met` is the
  * engine's verdict at full precision; the 85% line only separates a near miss from a real shortfall.
  */

@@ -89,7 +89,7 @@ const STATS = [
   stat('X1', 100, 5, 800, 250_000),
 ];
 
-/** Student-weighted CV, SPEC §2.3, from [students, value] pairs. */
+/** Student-weighted CV, METHOD.md §4, from [students, value] pairs. */
 function weightedCv(points: readonly [number, number][]): number {
   const total = points.reduce((sum, [p]) => sum + p, 0);
   const mean = points.reduce((sum, [p, x]) => sum + p * x, 0) / total;

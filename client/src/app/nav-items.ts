@@ -13,7 +13,7 @@ export interface NavItem {
   multiCounty?: boolean;
 }
 
-/** The views, in the order analysts work through them (SPEC §4), then administration. */
+/** The views, in the order analysts work through them (ARCHITECTURE.md, views and exports), then administration. */
 export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/', label: 'nav.overview', end: true },
   { to: '/scorecard', label: 'nav.scorecard' },

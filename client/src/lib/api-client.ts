@@ -100,7 +100,7 @@ export type RouteResponse<N extends RouteName> = z.output<Routes[N]['response']>
 
 /**
  * Fills `:param` segments (URI-encoded) and appends the query; `undefined`/`null`/`''` values are dropped and arrays are
- * joined by commas (SPEC §5: `township=a,b`).
+ * joined by commas (ARCHITECTURE.md, stable API: `township=a,b`).
  */
 export function buildUrl(path: string, params?: Record<string, string | number>, query?: QueryInput): string {
   const filled = path.replace(/:(\w+)/g, (_whole, name: string) => {

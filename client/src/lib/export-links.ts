@@ -2,7 +2,7 @@ import { routes } from '@junheng/shared';
 import type { Lang } from '../i18n/translate.ts';
 import { buildUrl, type QueryInput } from './api-client.ts';
 
-/** Routes whose JSON report can also be downloaded as a file (`format=csv|xlsx`, SPEC §4). */
+/** Routes whose JSON report can also be downloaded as a file (`format=csv|xlsx`, ARCHITECTURE.md, views and exports). */
 export type ExportableRoute =
   | 'getBalance'
   | 'getBasicBalance'

@@ -70,7 +70,7 @@ function countedSingleStage(year: number, stage: Stage): SchoolStatRow[] {
   });
 }
 
-/** SPEC §2.3: X̄ = ΣPX/ΣP, S = sqrt(Σ(P/ΣP)(X−X̄)²), CV = S/X̄. */
+/** METHOD.md §4: X̄ = ΣPX/ΣP, S = sqrt(Σ(P/ΣP)(X−X̄)²), CV = S/X̄. */
 function weightedCv(points: readonly { p: number; x: number }[]): number {
   const total = points.reduce((sum, { p }) => sum + p, 0);
   const mean = points.reduce((sum, { p, x }) => sum + p * x, 0) / total;

@@ -129,7 +129,7 @@ const ROTATION_MONTHS = [
 /** Private schools were built recently on new campuses: less crowded than the old public schools around them. */
 const PRIVATE_ASSET_BONUS: Record<Locale, number> = { urban: 1.4, town: 1.15, rural: 1 };
 
-/** Senior students weigh in for shared assets as in SPEC §2.4 (高中 ≈ 1.2 × 初中). */
+/** Senior students weigh in for shared assets as in METHOD.md §5 (高中 ≈ 1.2 × 初中). */
 const SENIOR_ASSET_WEIGHT = 1.2;
 
 const TYPE_PARTS: Record<SchoolType, readonly Part[]> = {

@@ -132,7 +132,7 @@ export function summariseSchoolRotations(input: {
 }
 
 /**
- * School profile (SPEC §5): the school, and for every year with data and each stage part its seven indicators with
+ * School profile (ARCHITECTURE.md, stable API): the school, and for every year with data and each stage part its seven indicators with
  * the county mean and threshold, met flags, verdict and rank; plus its rotations by year. The district's schools,
  * statistics (all years) and rotations come in one query each. Unknown school → 404 SchoolNotFound.
  */

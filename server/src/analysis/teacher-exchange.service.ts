@@ -56,7 +56,7 @@ export function computeRotationYears(input: {
 }
 
 /**
- * 交流轮岗 of a county-year (SPEC §2.1, §5 teacher-exchange) with the series over every year with data. The
+ * 交流轮岗 of a county-year (METHOD.md §2, §5 teacher-exchange) with the series over every year with data. The
  * statistics and rotations of the whole year range come in one query each. With includePrivate=false private schools
  * are left out of the county: their teachers are not counted and moves to or from them count as outside the county.
  * `multiYear` and `ratioSchools` choose the rotation conventions (computeRotationReport).

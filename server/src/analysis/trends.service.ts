@@ -79,7 +79,7 @@ export function computeTrendRow(input: {
 }
 
 /**
- * Year-by-year CV and means of one indicator (SPEC §5 trends). The statistics of the whole range come in one query;
+ * Year-by-year CV and means of one indicator (ARCHITECTURE.md, stable API trends). The statistics of the whole range come in one query;
  * the engine runs per year. from > to is rejected by the query schema; a range without data is a 404 listing the
  * years available.
  */

@@ -51,7 +51,7 @@ async function loadStageSelection(
   };
 }
 
-/** 城乡差距 (SPEC §2.5): per locale class and per township the weighted means, urban/rural ratios, decomposition. */
+/** 城乡差距 (METHOD.md §6): per locale class and per township the weighted means, urban/rural ratios, decomposition. */
 export async function getUrbanRural(
   db: Kysely<Database>,
   code: string,
@@ -68,7 +68,7 @@ export async function getUrbanRural(
   };
 }
 
-/** CV decomposition of one indicator (SPEC §2.6): groups, within / between, ranked school contributions. */
+/** CV decomposition of one indicator (METHOD.md §7): groups, within / between, ranked school contributions. */
 export async function getDecomposition(
   db: Kysely<Database>,
   code: string,
@@ -85,7 +85,7 @@ export async function getDecomposition(
   };
 }
 
-/** Gini, Theil T (split by the grouping), McLoone and range ratios of the seven indicators (SPEC §2.6). */
+/** Gini, Theil T (split by the grouping), McLoone and range ratios of the seven indicators (METHOD.md §7). */
 export async function getEquity(
   db: Kysely<Database>,
   code: string,

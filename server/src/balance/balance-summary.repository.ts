@@ -33,7 +33,7 @@ type Float = RawBuilder<number>;
 const float = (value: number): Float => sql<number>`${value}::float8`;
 const column = (name: string): Float => sql<number>`${sql.ref(`s.${name}`)}::float8`;
 
-/** The per-stage teacher columns an indicator reads; the shared assets are split by stage share (SPEC §2.4). */
+/** The per-stage teacher columns an indicator reads; the shared assets are split by stage share (METHOD.md §5). */
 const STAGE_FIELD_COLUMNS: Partial<Record<UnitResourceField, Record<Stage, string>>> = {
   higherDegreeTeachers: { primary: 'higher_degree_teachers_primary', junior: 'higher_degree_teachers_junior' },
   backboneTeachers: { primary: 'backbone_teachers_primary', junior: 'backbone_teachers_junior' },
@@ -87,7 +87,7 @@ function indicatorValues(stage: Stage): Float[] {
 /**
  * Builds the query of findQualitySummarySums: one row per district with school-years in `year` that the user may
  * see, in two passes over the year's school-years (each county's terms sorted by school code):
- * 1. `units`, computed once: per visible school-year, whether its stage part counts (SPEC §2.1 exclusions), its
+ * 1. `units`, computed once: per visible school-year, whether its stage part counts (METHOD.md §2 exclusions), its
  *    students P, its seven values X (the report's own double operations) and whether it passes compliance (6 of 7
  *    met, the missed one at ≥ 85% of its threshold);
  * 2. `means`: per county, the counts, Σ P and each X̄ = Σ P·X / Σ P over the counted parts;

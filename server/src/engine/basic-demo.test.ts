@@ -7,7 +7,7 @@ import { computeStageUnits } from './stage-parts.ts';
 /**
  * The demo figures quoted in issue #9 point 1, recomputed by hand from the raw demo rows with nothing from the engine:
  * the 2012 junior rows of 2025 are the public junior parts that are neither teaching points nor special schools; the
- * shared assets of a multi-stage school go to the junior part by weighted student share (SPEC §2.4).
+ * shared assets of a multi-stage school go to the junior part by weighted student share (METHOD.md §5).
  */
 function juniorAssetShare(school: SchoolRow, stat: SchoolStatRow): number {
   const { studentsPrimary: p, studentsJunior: j, studentsSenior: s } = stat;

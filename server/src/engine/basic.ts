@@ -30,7 +30,7 @@ function findBasicDefinition(key: BasicIndicatorKey) {
 }
 
 /**
- * One 2012 value of a unit in the published unit (SPEC §2.2, BASIC_INDICATORS): X = per × numerator / students, with
+ * One 2012 value of a unit in the published unit (METHOD.md §3, BASIC_INDICATORS): X = per × numerator / students, with
  * per = 100 for computers (台/百生) and 1 for the rest, so 师生比 and the two other teacher indicators are ratios per
  * student (e.g. 0.054), not per 100. null when the unit has no students. The scale does not change a CV.
  */
@@ -72,7 +72,7 @@ export function computeBasicIndicatorResult(units: readonly StageUnit[], key: Ba
 }
 
 /**
- * Why the 2012 申报表 leaves out a unit that the 2017 rules count (SPEC §2.2): every 小学教学点 whatever its size
+ * Why the 2012 申报表 leaves out a unit that the 2017 rules count (METHOD.md §3): every 小学教学点 whatever its size
  * (`basic_teaching_point`) and every 民办 school (`basic_private`), whatever the includePrivate option says.
  */
 export function findBasicExclusionReason(unit: Pick<StageUnit, 'schoolType' | 'ownership'>): ExclusionReason | null {
@@ -89,7 +89,7 @@ function relabelForBasic(row: StageUnitExclusion): StageUnitExclusion {
 }
 
 /**
- * The rows of one stage's 2012 申报表 (SPEC §2.2): the 2017 stage units (each 一贯制 小学部 / 初中部 and each 完全中学
+ * The rows of one stage's 2012 申报表 (METHOD.md §3): the 2017 stage units (each 一贯制 小学部 / 初中部 and each 完全中学
  * 初中部 its own row; special-education schools out) minus every teaching point and every private school, with the
  * exclusions of both kinds listed under the 2012 reasons. Sorted by school code.
  */

@@ -222,7 +222,7 @@ export function computeClassSizeSchoolRow(school: SchoolRow, stat: SchoolStatRow
 }
 
 /**
- * 大班额 / 超大班额 and 大校额 of one stage and year (SPEC §2.1, issue #9 point 5): classes = Σ classes of the stage;
+ * 大班额 / 超大班额 and 大校额 of one stage and year (METHOD.md §2, issue #9 point 5): classes = Σ classes of the stage;
  * largeClasses = Σ 56–65, hugeClasses = Σ 66+ over schools whose counts are known; largeShare = (56–65 + 66+) ÷
  * classes (target ≤ 5%), hugeShare = 66+ ÷ classes (target 0). classesWithoutData are the classes of schools whose
  * band counts are unknown: the shares are then lower bounds and pass only if already over target (else null).

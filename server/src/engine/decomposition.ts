@@ -81,7 +81,7 @@ function rankContributions(
 }
 
 /**
- * Splits CV² of a student-weighted indicator into within- and between-group parts (SPEC §2.6), which sum to CV²
+ * Splits CV² of a student-weighted indicator into within- and between-group parts (METHOD.md §7), which sum to CV²
  * because the variance is the population one:
  *   CV²_within  = Σ_g (P_g/P) · S_g² / X̄²
  *   CV²_between = Σ_g (P_g/P) · (X̄_g − X̄)² / X̄²

@@ -19,7 +19,7 @@ import {
 } from './indicators.ts';
 import { type StageUnitFilter, selectStageUnits } from './stage-parts.ts';
 
-/** Indicators whose resource is a campus asset shared by the school's stages (SPEC §2.4): rooms, area, equipment. */
+/** Indicators whose resource is a campus asset shared by the school's stages (METHOD.md §5): rooms, area, equipment. */
 const SHARED_ASSET_FIELDS: ReadonlySet<UnitResourceField> = new Set([
   'teachingRoomArea',
   'sportsArea',
@@ -31,7 +31,7 @@ const SHARED_ASSET_FIELDS: ReadonlySet<UnitResourceField> = new Set([
 
 /**
  * The part of an addition to the school that reaches this stage unit: its asset share for a shared campus asset
- * (SPEC §2.4: the campus total is split by weighted student share), 1 for teachers (they are counted per stage).
+ * (METHOD.md §5: the campus total is split by weighted student share), 1 for teachers (they are counted per stage).
  */
 export function findAdditionShare(unit: Pick<StageUnit, 'assetShare'>, key: QualityIndicatorKey): number {
   if (!SHARED_ASSET_FIELDS.has(INDICATOR_FORMULAS[key].field)) return 1;
@@ -60,7 +60,7 @@ export function computeStagePartShortfall(unit: StageUnit, key: QualityIndicator
 
 /**
  * What the school (the campus) must add so that this stage part reaches the threshold, in whole natural units
- * (SPEC §2.6): teachers are hired into the stage, so it is the stage part's shortfall; a shared asset added to the
+ * (METHOD.md §7): teachers are hired into the stage, so it is the stage part's shortfall; a shared asset added to the
  * campus is split by stage share, so it is ceil(stage gap ÷ asset share). Adding this amount to the school (what-if
  * `add_resource` or `add_teachers`) brings the stage part to the threshold.
  *
@@ -197,7 +197,7 @@ export function planCvReduction(
 }
 
 /**
- * Distance to pass for one stage (SPEC §2.6): every unit's shortfall per indicator (rows for the unmet ones only),
+ * Distance to pass for one stage (METHOD.md §7): every unit's shortfall per indicator (rows for the unmet ones only),
  * the 补短板 totals, and for each indicator whose CV exceeds its limit a least-addition floor-raising plan
  * (planCvReduction). Indicators whose CV cannot be computed (all zero) get no plan: the shortfalls cover them.
  */

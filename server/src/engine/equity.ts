@@ -4,7 +4,7 @@ import { findGroupKey } from './decomposition.ts';
 import { computeIndicatorValue } from './indicators.ts';
 
 /**
- * Student-weighted equity measures (SPEC §2.6: Gini, Theil T split by `grouping`, McLoone, range ratios) for each
+ * Student-weighted equity measures (METHOD.md §7: Gini, Theil T split by `grouping`, McLoone, range ratios) for each
  * indicator over one stage's units. See computeEquityMeasures for the definitions and units.
  */
 export function computeEquityReport(

@@ -23,7 +23,7 @@ function shareOrNull(part: number, whole: number): number | null {
 }
 
 /**
- * School size rule (SPEC §2.1), in students: primary schools and teaching points count their primary students,
+ * School size rule (METHOD.md §2), in students: primary schools and teaching points count their primary students,
  * junior schools and complete middle schools (完全中学) their junior students, each ≤ 2000; nine- and twelve-year
  * schools count the compulsory part (primary + junior) ≤ 2500.
  */
@@ -39,7 +39,7 @@ export function computeSchoolSizeCheck(school: SchoolRow, stat: SchoolStatRow) {
 }
 
 /**
- * Class size rule (SPEC §2.1, issue #9): every class ≤ 45 (primary) / ≤ 50 (junior), judged per stage. Per-stage
+ * Class size rule (METHOD.md §2, issue #9): every class ≤ 45 (primary) / ≤ 50 (junior), judged per stage. Per-stage
  * maxima are used when given; with only the school-wide maximum M, a single-stage school's stage has M, and a
  * multi-stage school passes when M ≤ 45, fails when M > 50 (or any class has 56+), and is unknown (null) in
  * between, since M cannot be attributed to a stage. See readStageClassSize.
@@ -69,7 +69,7 @@ export function computeClassSizeCheck(school: SchoolRow, stat: SchoolStatRow) {
 }
 
 /**
- * Music and art rooms (SPEC §2.1): at least ceil(classes / 12) of each, classes = primary + junior classes.
+ * Music and art rooms (METHOD.md §2): at least ceil(classes / 12) of each, classes = primary + junior classes.
  * The room-area rule (music ≥ 96 ㎡, art ≥ 90 ㎡) is not in the statistics; it is a county-year input.
  */
 export function computeMusicArtRoomCheck(school: SchoolRow, stat: SchoolStatRow) {
@@ -107,7 +107,7 @@ function selectCheckedSchools(
 }
 
 /**
- * 政府保障程度 items computable from one year's school data (SPEC §2.1): school size, class size (with county
+ * 政府保障程度 items computable from one year's school data (METHOD.md §2): school size, class size (with county
  * totals of 大班额 56–65 and 超大班额 ≥ 66 classes and their shares of all primary + junior classes), music and art
  * rooms per 12 classes (over schools only: teaching points are listed apart, under `teachingPoints`), and the teaching-certificate rate = Σ certified / Σ (primary + junior teachers), which must
  * be 100%. Each item `passes` when every checked school passes (null when no school is checked).

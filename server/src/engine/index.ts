@@ -1,5 +1,5 @@
 /**
- * The gap engine: pure, deterministic computations of SPEC §2 (no database, HTTP, clock or environment).
+ * The gap engine: pure, deterministic computations of METHOD.md (no database, HTTP, clock or environment).
  * Inputs are the canonical rows of @junheng/shared; results are the engine schemas of shared/src/schemas/engine.ts.
  */
 

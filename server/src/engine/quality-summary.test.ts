@@ -156,7 +156,7 @@ describe(computeQualitySummary.name, () => {
 });
 
 describe(computeQualitySummaryFromSums.name, () => {
-  // SPEC §2.3 golden example: students 45, 37, 89, 76, 55; books 279, 137, 935, 160, 402.
+  // METHOD.md §4 golden example: students 45, 37, 89, 76, 55; books 279, 137, 935, 160, 402.
   const students = [45, 37, 89, 76, 55];
   const books = [279, 137, 935, 160, 402];
   const total = students.reduce((a, b) => a + b, 0);

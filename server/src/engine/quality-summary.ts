@@ -163,7 +163,7 @@ export function computeQualitySummary(
 /**
  * What the database sums for one stage of one county-year (findQualitySummarySums): the counted schools and their
  * students, the schools that pass 资源配置 compliance, and per indicator (QUALITY_INDICATOR_KEYS order) the
- * student-weighted mean X̄ = Σ P·X / Σ P and the population variance Σ (P / Σ P)·(X − X̄)² (SPEC §2.3), in two passes
+ * student-weighted mean X̄ = Σ P·X / Σ P and the population variance Σ (P / Σ P)·(X − X̄)² (METHOD.md §4), in two passes
  * as computeWeightedCvOfColumns takes them. A mean or variance is null when no school is counted.
  */
 export interface QualitySummarySums {
@@ -181,7 +181,7 @@ export interface QualitySummarySums {
  * report's; in another order it may differ in the last bits.
  *
  * ### Examples
- * 5 schools, means [6.334437…], variances [10.652790…] → cv 0.515257… (the SPEC §2.3 golden example)
+ * 5 schools, means [6.334437…], variances [10.652790…] → cv 0.515257… (the METHOD.md §4 golden example)
  */
 export function computeQualitySummaryFromSums(sums: QualitySummarySums, stage: Stage): QualitySummary {
   const keys = QUALITY_INDICATOR_KEYS;

@@ -32,7 +32,7 @@ function mapQualityKeys<T>(build: (key: QualityIndicatorKey) => T): QualityRecor
 }
 
 /**
- * The seven 资源配置 values of a stage unit (SPEC §2.1 table): teachers and multimedia rooms per 100 students,
+ * The seven 资源配置 values of a stage unit (METHOD.md §2 table): teachers and multimedia rooms per 100 students,
  * ㎡ and 元 per student. Each is null when the unit has no students.
  */
 export function computeQualityValues(unit: StageUnit): QualityRecord<number | null> {
@@ -40,7 +40,7 @@ export function computeQualityValues(unit: StageUnit): QualityRecord<number | nu
 }
 
 /**
- * School compliance (SPEC §2.1): each value against the stage threshold (met = value ≥ threshold), metCount of 7,
+ * School compliance (METHOD.md §2): each value against the stage threshold (met = value ≥ threshold), metCount of 7,
  * and passes = metCount ≥ 6 and the one missed value ≥ 85% of its threshold.
  */
 export function computeQualitySchoolResult(unit: StageUnit): QualitySchoolResult {
@@ -113,7 +113,7 @@ export function computeReportedCv(stats: Pick<WeightedStats, 'n' | 'cv'>): {
 }
 
 /**
- * Inter-school balance of one indicator over one stage's units (SPEC §2.1, §2.3): student-weighted mean, population
+ * Inter-school balance of one indicator over one stage's units (METHOD.md §2, §4): student-weighted mean, population
  * SD and CV = S / X̄; cvPasses = CV ≤ 0.50 (primary) / 0.45 (junior) at full precision, null when the CV cannot be
  * computed or fewer than 2 units are counted (computeReportedCv);
  * schoolsMeeting = units at or above the threshold.
@@ -195,7 +195,7 @@ export function computeQualityVerdict(
 }
 
 /**
- * The 优质均衡 资源配置 report of one stage (SPEC §2.1, §5 balance): counted schools, exclusions with reasons, the
+ * The 优质均衡 资源配置 report of one stage (METHOD.md §2, §5 balance): counted schools, exclusions with reasons, the
  * seven indicators (weighted mean, SD, CV against 0.50 / 0.45, schools meeting the threshold), per-school
  * compliance, the informational 综合 and the county verdict. `filter` restricts the report to townships, locales or
  * schools; the CVs are then those of the selection.

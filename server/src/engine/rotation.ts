@@ -346,7 +346,7 @@ function computeRotationEffect(
 }
 
 /**
- * 交流轮岗 of a county-year (SPEC §2.1, §3), with the conventions of issue #9 point 8 (RotationOptions):
+ * 交流轮岗 of a county-year (METHOD.md §2, §3), with the conventions of issue #9 point 8 (RotationOptions):
  * the rows that count this year are chosen by selectYearRotations (multi-year rotations count in their first school
  * year by default, or in every year the teacher is away); a teacher listed twice in one year counts once and is
  * backbone if any of their rows says so. The 10% / 20% ratios count the ratio schools: public (公办) schools by

@@ -50,7 +50,7 @@ function findStageValue(dataset: WhatIfDataset, code: string, stage: Stage, key:
   return unit ? computeIndicatorValue(unit, key) : null;
 }
 
-// 九年一贯制 with 166 primary and 210 junior students (SPEC §2.4: weights 1 : 1.1 → 166 + 231 = 397 weighted students)
+// 九年一贯制 with 166 primary and 210 junior students (METHOD.md §5: weights 1 : 1.1 → 166 + 231 = 397 weighted students)
 // and 500 000 元 of equipment. Per weighted student 500 000 / 397; the primary part needs 2000 per student, the junior
 // part 2500 per student, i.e. 2500 / 1.1 per weighted student.
 //   primary: part gap = 2000 × 166 − 500 000 × 166 / 397 = 48 804 000 / 397 = 122 931.99 → 122 932 元;

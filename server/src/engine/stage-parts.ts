@@ -19,7 +19,7 @@ import {
 } from '@junheng/shared';
 
 export interface StageUnitOptions {
-  /** Count private (民办) schools in the CVs. Default true (SPEC §2.1). */
+  /** Count private (民办) schools in the CVs. Default true (METHOD.md §2). */
   includePrivate?: boolean;
 }
 
@@ -53,7 +53,7 @@ function stagesWithStudents(stat: StageStudents): AllStages[] {
 }
 
 /**
- * Share of a school's shared physical assets that belongs to each stage (SPEC §2.4): wₛ·Pₛ / Σ w·P, where P is the
+ * Share of a school's shared physical assets that belongs to each stage (METHOD.md §5): wₛ·Pₛ / Σ w·P, where P is the
  * stage's students and w its STAGE_WEIGHTS weight. A school with students in one stage only gets share 1 there.
  * All shares are 0 when the school has no students.
  *
@@ -71,7 +71,7 @@ export function computeStageAssetShares(schoolType: SchoolType, stat: StageStude
     : { primary: 0, junior: 0, senior: 0 };
 }
 
-/** Why a stage part does not count in the CVs (SPEC §2.1), or null when it counts. */
+/** Why a stage part does not count in the CVs (METHOD.md §2), or null when it counts. */
 export function findExclusionReason(
   school: Pick<SchoolRow, 'schoolType' | 'ownership'>,
   students: number,
@@ -156,7 +156,7 @@ function compareUnits(a: { stage: Stage; code: string }, b: { stage: Stage; code
 
 /**
  * Turns one year's schools and statistics into stage units: one per school per compulsory stage (primary, junior)
- * the school has students in (SPEC §2.1, §2.4). Teachers, students and classes come from the per-stage columns;
+ * the school has students in (METHOD.md §2, §5). Teachers, students and classes come from the per-stage columns;
  * shared assets (room area ㎡, sports area ㎡, equipment 元, multimedia rooms, computers, books) are split by
  * weighted student share (computeStageAssetShares).
  *
@@ -238,7 +238,7 @@ export function computeStageUnits(
   };
 }
 
-/** Which units a report looks at (SPEC §4 filters). An omitted or empty list means "all" (as the query strings give). */
+/** Which units a report looks at (ARCHITECTURE.md, views and exports filters). An omitted or empty list means "all" (as the query strings give). */
 export interface StageUnitFilter {
   townshipCodes?: readonly string[] | undefined;
   locales?: readonly Locale[] | undefined;

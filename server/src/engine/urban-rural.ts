@@ -55,7 +55,7 @@ export function computeDecompositionRows(
 }
 
 /**
- * Urban–town–rural comparison of one stage (SPEC §2.5, §5 urban-rural): per locale class the schools, students and
+ * Urban–town–rural comparison of one stage (METHOD.md §6, §5 urban-rural): per locale class the schools, students and
  * student-weighted mean of each indicator; urban ÷ rural and town ÷ rural ratios of the means (null when the rural
  * mean is 0 or missing); and the CV decomposition by locale (betweenShare = the share of CV² that is the gap between
  * the classes). All three classes are always listed. `townshipCodes` restricts everything to a township set.

@@ -2,7 +2,7 @@ import { TextDecoder } from 'node:util';
 import iconv from 'iconv-lite';
 import { ImportFileError } from './import-file-error.ts';
 
-/** Encodings a CSV may arrive in (SPEC §3): what Excel writes as "CSV UTF-8", "Unicode text" or plain "CSV" on Chinese Windows. */
+/** Encodings a CSV may arrive in (METHOD.md §9): what Excel writes as "CSV UTF-8", "Unicode text" or plain "CSV" on Chinese Windows. */
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
 
 export interface DecodedText {

@@ -249,7 +249,7 @@ function cellParser(kind: ImportKind, binding: ColumnBinding): (raw: string) => 
   const { column, scale } = binding;
   switch (column.type) {
     case 'integer': {
-      // A stage the school does not have is empty or 0 (SPEC §3), but a blank is not a 0 for a stage it has: blanks of
+      // A stage the school does not have is empty or 0 (METHOD.md §9), but a blank is not a 0 for a stage it has: blanks of
       // required statistics columns are recorded and judged against the school's stages. Optional columns (class
       // size) leave a blank unknown (null); the year is never defaulted.
       const emptyValue =

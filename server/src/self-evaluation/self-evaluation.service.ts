@@ -32,7 +32,7 @@ import { getDistanceToPass, getScorecard } from '../planning/planning.service.ts
 /** How many schools the report names as pulling each failing CV up (largest contributions to CV²). */
 export const TOP_CONTRIBUTORS = 3;
 
-/** The schools that add most to one indicator's CV² (decomposition, SPEC §2.6), for 存在的问题. */
+/** The schools that add most to one indicator's CV² (decomposition, METHOD.md §7), for 存在的问题. */
 export interface CvPuller {
   key: QualityIndicatorKey;
   /** Over its limit; false for the stage's highest CV (relative to the limit) when every CV is within it. */

@@ -40,7 +40,7 @@ export function formatInteger(value: number | null | undefined): string {
   return formatNumber(value, 0);
 }
 
-/** 差异系数: three decimals by default (SPEC §2.3), full precision is kept upstream. */
+/** 差异系数: three decimals by default (METHOD.md §4), full precision is kept upstream. */
 export function formatCv(value: number | null | undefined, decimals = CV_DECIMALS): string {
   return formatNumber(value, decimals);
 }

@@ -14,7 +14,7 @@ import {
   type WeightedPoint,
 } from './weighted-statistics.ts';
 
-// SPEC §2.3 published worked example: 5 primary schools, X = books per student.
+// METHOD.md §4 published worked example: 5 primary schools, X = books per student.
 const students = [45, 37, 89, 76, 55];
 const books = [279, 137, 935, 160, 402];
 const golden: WeightedPoint[] = students.map((weight, i) => ({ weight, value: (books[i] ?? 0) / weight }));

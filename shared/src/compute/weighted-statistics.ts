@@ -170,7 +170,7 @@ function computeTheilOf(points: readonly WeightedPoint[]): { mean: number; theil
  * Student-weighted Theil T = Σ (P/ΣP)(X/X̄) ln(X/X̄), with its split T = T_between + T_within over `group`:
  * T_between = Σ_g s_g ln(X̄_g / X̄), T_within = Σ_g s_g T_g, where s_g = Σ_g P·X / Σ P·X is the group's share of the
  * resource. Every school counts, also one whose value is 0: its term is 0·ln 0 = 0, but its students are in ΣP and so
- * in X̄ (SPEC §2.6). A group whose schools all have 0 holds share s_g = 0 and adds 0 to both parts; its own T_g is null
+ * in X̄ (METHOD.md §7). A group whose schools all have 0 holds share s_g = 0 and adds 0 to both parts; its own T_g is null
  * (not computable with a zero mean). `zeroValueUnits` says how many schools have 0. Dimensionless, ≥ 0; null when the
  * county holds none of the resource.
  *

@@ -27,7 +27,7 @@ import {
 } from './query.ts';
 
 /**
- * Request and response contracts of the analysis endpoints (SPEC §2.5, §2.6, §5): urban–rural gaps, CV
+ * Request and response contracts of the analysis endpoints (METHOD.md §6, §7, §5): urban–rural gaps, CV
  * decomposition, equity measures, teacher exchange, trends and the school profile. County reports extend
  * ReportContextSchema; the engine results inside them keep the engine's field names.
  */
@@ -37,7 +37,7 @@ const count = z.number().int().nonnegative();
 const nullableNumber = z.number().nullable();
 const year = z.number().int();
 
-/** Which stage units were counted and which were left out (SPEC §2.1: exclusions are shown, never silent). */
+/** Which stage units were counted and which were left out (METHOD.md §2: exclusions are shown, never silent). */
 const countedUnits = {
   schoolsCounted: count,
   studentsCounted: count,

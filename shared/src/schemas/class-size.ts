@@ -5,7 +5,7 @@ import { ExclusionReasonSchema } from './engine.ts';
 import { CountyYearQuerySchema } from './query.ts';
 
 /**
- * 大班额 / 超大班额 and 大校额 per stage and year (SPEC §2.1, issue #9 point 5):
+ * 大班额 / 超大班额 and 大校额 per stage and year (METHOD.md §2, issue #9 point 5):
  * GET /api/v1/districts/:code/class-size?year&stage.
  */
 

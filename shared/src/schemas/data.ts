@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { OWNERSHIPS, SCHOOL_TYPES, URBAN_RURAL_CODES } from '../method.ts';
 
 /**
- * The three importable data sets of SPEC §3, as canonical rows (camelCase fields, English enum values).
+ * The three importable data sets of METHOD.md §9, as canonical rows (camelCase fields, English enum values).
  * The column registries below drive the import header matching, the templates, the demo export and the XLSX headers.
  */
 
@@ -61,7 +61,7 @@ export const SchoolStatRowSchema = z.object({
   musicRooms: count,
   artRooms: count,
   /**
-   * Class-size columns are optional (SPEC §3, issue #9): a blank is unknown (null), shown as 无数据, never a pass.
+   * Class-size columns are optional (METHOD.md §9, issue #9): a blank is unknown (null), shown as 无数据, never a pass.
    * School-wide maximum and band counts, and the same per stage (小学 / 初中) when the statistics give them.
    */
   maxClassSize: count.nullable(),
@@ -98,7 +98,7 @@ export type ImportKind = (typeof IMPORT_KINDS)[number];
 export type ColumnType = 'text' | 'code' | 'integer' | 'decimal' | 'money' | 'boolean' | 'enum';
 
 export interface ColumnDefinition<F extends string = string> {
-  /** English key used in CSV headers and the API (snake_case, SPEC §3). */
+  /** English key used in CSV headers and the API (snake_case, METHOD.md §9). */
   key: string;
   /** Field of the canonical row. */
   field: F;

@@ -16,8 +16,8 @@ import {
 import { SchoolCodeSchema } from './data.ts';
 
 /**
- * Result contracts of the gap engine (server/src/engine). They are the API response bodies of SPEC §5, so field names
- * are stable: camelCase, SPEC names where SPEC gives them. Values that cannot be computed (0 students, a mean of 0) are
+ * Result contracts of the gap engine (server/src/engine). They are the API response bodies of ARCHITECTURE.md, stable API, so field names
+ * are stable: camelCase, the names of the stable API (docs/ARCHITECTURE.md) where it gives them. Values that cannot be computed (0 students, a mean of 0) are
  * `null`, never NaN or Infinity, because JSON cannot carry those.
  */
 
@@ -34,7 +34,7 @@ export const IndicatorKeySchema = z.enum(INDICATOR_KEYS);
 export const ResourceUnitSchema = z.enum(RESOURCE_UNITS);
 
 // ---------------------------------------------------------------------------------------------------------------
-// Stage units (SPEC §2.1 which schools count, §2.4 multi-stage schools)
+// Stage units (METHOD.md §2 which schools count, §2.4 multi-stage schools)
 // ---------------------------------------------------------------------------------------------------------------
 
 export const EXCLUSION_REASONS = [
@@ -96,7 +96,7 @@ const stageUnitIdentity = {
   students: count,
 };
 
-/** One school's part in one compulsory stage: the "school" of that stage's CV (SPEC §2.4). */
+/** One school's part in one compulsory stage: the "school" of that stage's CV (METHOD.md §5). */
 export const StageUnitSchema = z.object({
   ...stageUnitIdentity,
   classes: count,
@@ -216,7 +216,7 @@ export const EquityReportSchema = z.object({
 export type EquityReport = z.infer<typeof EquityReportSchema>;
 
 // ---------------------------------------------------------------------------------------------------------------
-// 优质均衡 资源配置 (SPEC §2.1) — the balance report
+// 优质均衡 资源配置 (METHOD.md §2) — the balance report
 // ---------------------------------------------------------------------------------------------------------------
 
 const qualityValues = z.record(QualityIndicatorKeySchema, nullableNumber);
@@ -287,7 +287,7 @@ export const QualityReportSchema = z.object({
 export type QualityReport = z.infer<typeof QualityReportSchema>;
 
 // ---------------------------------------------------------------------------------------------------------------
-// 基本均衡 (SPEC §2.2)
+// 基本均衡 (METHOD.md §3)
 // ---------------------------------------------------------------------------------------------------------------
 
 export const BasicIndicatorResultSchema = z.object({
@@ -331,7 +331,7 @@ export const BasicReportSchema = z.object({
 export type BasicReport = z.infer<typeof BasicReportSchema>;
 
 // ---------------------------------------------------------------------------------------------------------------
-// CV decomposition (SPEC §2.6) and urban–rural comparison (SPEC §2.5)
+// CV decomposition (METHOD.md §7) and urban–rural comparison (METHOD.md §6)
 // ---------------------------------------------------------------------------------------------------------------
 
 export const DecompositionGroupSchema = z.object({
@@ -441,7 +441,7 @@ export const TownshipComparisonSchema = z.object({
 export type TownshipComparison = z.infer<typeof TownshipComparisonSchema>;
 
 // ---------------------------------------------------------------------------------------------------------------
-// 政府保障程度 items computed from school data, county-year inputs and the scorecard (SPEC §2.1)
+// 政府保障程度 items computed from school data, county-year inputs and the scorecard (METHOD.md §2)
 // ---------------------------------------------------------------------------------------------------------------
 
 const schoolRef = { code: z.string(), name: z.string(), schoolType: z.enum(SCHOOL_TYPES) };
@@ -890,7 +890,7 @@ export const ScorecardSchema = z.object({
 export type Scorecard = z.infer<typeof ScorecardSchema>;
 
 // ---------------------------------------------------------------------------------------------------------------
-// 交流轮岗 (SPEC §2.1, §3 rotations)
+// 交流轮岗 (METHOD.md §2, §3 rotations)
 // ---------------------------------------------------------------------------------------------------------------
 
 export const FLOW_LEVELS = ['school', 'township', 'locale'] as const;
@@ -987,7 +987,7 @@ export const RotationReportSchema = z.object({
 export type RotationReport = z.infer<typeof RotationReportSchema>;
 
 // ---------------------------------------------------------------------------------------------------------------
-// Distance to pass (SPEC §2.6)
+// Distance to pass (METHOD.md §7)
 // ---------------------------------------------------------------------------------------------------------------
 
 export const ShortfallRowSchema = z.object({

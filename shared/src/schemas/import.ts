@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { IMPORT_KINDS } from './data.ts';
 
-/** One located problem in an imported file (SPEC §3): file, 1-based row as the analyst sees it in Excel, column. */
+/** One located problem in an imported file (METHOD.md §9): file, 1-based row as the analyst sees it in Excel, column. */
 export const ImportIssueSchema = z.object({
   file: z.string(),
   /** Row number as shown by Excel (the header is row 1); null for a problem of the whole file. */

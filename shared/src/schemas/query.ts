@@ -31,7 +31,7 @@ export type ExportFormat = z.infer<typeof ExportFormatSchema>;
 export const DistrictParamsSchema = z.object({ code: DistrictCodeSchema });
 export const SchoolParamsSchema = z.object({ code: SchoolCodeSchema });
 
-/** Filters shared by every county view (SPEC §4): which schools take part. */
+/** Filters shared by every county view (ARCHITECTURE.md, views and exports): which schools take part. */
 export const SchoolFilterQuerySchema = z.object({
   township: commaList(TownshipCodeSchema),
   locale: commaList(z.enum(LOCALES)),

@@ -113,7 +113,7 @@ function ComplianceContent({
   );
 }
 
-/** 资源配置达标: every school against the seven thresholds (SPEC §2.1). */
+/** 资源配置达标: every school against the seven thresholds (METHOD.md §2). */
 export default function CompliancePage() {
   const t = useT();
   return (

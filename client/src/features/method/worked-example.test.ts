@@ -5,7 +5,7 @@ import { computeWorkedExample, GOLDEN_EXAMPLE, STAGE_SPLIT_EXAMPLE, splitSharedA
 describe(computeWorkedExample.name, () => {
   const sut = computeWorkedExample(GOLDEN_EXAMPLE.students, GOLDEN_EXAMPLE.books);
 
-  it('should reproduce the published five-school example (SPEC §2.3)', () => {
+  it('should reproduce the published five-school example (METHOD.md §4)', () => {
     expect(sut.totalStudents).toBe(302);
     expect(sut.totalBooks).toBe(1913);
     expect(sut.mean).toBeCloseTo(6.334437, 6);
@@ -35,7 +35,7 @@ describe(computeWorkedExample.name, () => {
 });
 
 describe(splitSharedAsset.name, () => {
-  it('should split 23 226 books of a nine-year school 1 : 1.1 (SPEC §2.4)', () => {
+  it('should split 23 226 books of a nine-year school 1 : 1.1 (METHOD.md §5)', () => {
     const sut = splitSharedAsset(
       STAGE_SPLIT_EXAMPLE.total,
       STAGE_SPLIT_EXAMPLE.primary,

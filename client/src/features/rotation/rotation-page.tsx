@@ -68,7 +68,7 @@ function RotationContent({
   );
 }
 
-/** 教师交流轮岗: did the county rotate enough teachers, enough backbone teachers, and where did they go (SPEC §2.1). */
+/** 教师交流轮岗: did the county rotate enough teachers, enough backbone teachers, and where did they go (METHOD.md §2). */
 export default function RotationPage() {
   const t = useT();
   return (

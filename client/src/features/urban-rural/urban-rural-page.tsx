@@ -135,7 +135,7 @@ function LocaleDistributionPending() {
   );
 }
 
-/** 城乡差距: how far apart 城区, 镇区 and 乡村 schools are, and whether the gap is closing (SPEC §1, §2.5, §2.6). */
+/** 城乡差距: how far apart 城区, 镇区 and 乡村 schools are, and whether the gap is closing (METHOD.md §6, §7). */
 export default function UrbanRuralPage() {
   const t = useT();
   return (

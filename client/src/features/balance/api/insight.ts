@@ -12,7 +12,7 @@ export function decompositionQueryInput(query: CountyQuery, indicator: Indicator
   return { ...countyQueryInput(query), indicator };
 }
 
-/** One indicator's CV split into each school's contribution (SPEC §2.6), largest first. */
+/** One indicator's CV split into each school's contribution (METHOD.md §7), largest first. */
 export function decompositionQueryOptions(query: CountyQuery, indicator: IndicatorKey) {
   return queryOptions({
     queryKey: insightKeys.decomposition(query, indicator),

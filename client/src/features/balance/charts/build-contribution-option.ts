@@ -38,7 +38,7 @@ export const CONTRIBUTION_COLORS = { above: CHART_COLORS.mean, below: CHART_COLO
 
 /**
  * "Which schools pull this CV up": the share of CV² each school causes, cᵢ / CV² with cᵢ = (Pᵢ/P)(Xᵢ − X̄)² / X̄²
- * (SPEC §2.6), for the largest `top` contributions, largest at the top. Bars are coloured by whether the school lies
+ * (METHOD.md §7), for the largest `top` contributions, largest at the top. Bars are coloured by whether the school lies
  * above or below the weighted mean; the label is the share in percent.
  */
 export function buildContributionOption(rows: readonly ContributionRow[], options: ContributionOptions): ChartOption {

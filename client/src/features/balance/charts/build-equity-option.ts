@@ -32,7 +32,7 @@ export function equityValue(row: EquityRow, measure: EquityMeasure): number | nu
 }
 
 /**
- * Gini, Theil T and McLoone of each indicator side by side (SPEC §2.6), as the API computes them: Gini and Theil are 0
+ * Gini, Theil T and McLoone of each indicator side by side (METHOD.md §7), as the API computes them: Gini and Theil are 0
  * when every school is equal and grow with inequality; McLoone is 1 when every school below the median is at the
  * median. Values are drawn as the API returns them, null bars stay empty.
  */

@@ -21,7 +21,7 @@ import {
 import { formatIndicator, formatPercent } from '../../../lib/format.ts';
 import { indicatorName, indicatorShortName } from '../../../lib/indicators.ts';
 
-/** The three states of SPEC §2.1 plus "no data" (a school without students of the stage or without the figure). */
+/** The three states of METHOD.md §2 plus "no data" (a school without students of the stage or without the figure). */
 export const CELL_STATES = QUALITY_CELL_STATES;
 export type CellState = QualityCellState;
 

@@ -4,7 +4,7 @@ import { type Column, DataTable } from '../../../components/data-table.tsx';
 import { pickLabel, useLang, useT } from '../../../i18n/i18n.tsx';
 import { formatInteger } from '../../../lib/format.ts';
 
-/** Schools left out of the CVs and the compliance count, each with its reason (SPEC §2.1: never silent). */
+/** Schools left out of the CVs and the compliance count, each with its reason (METHOD.md §2: never silent). */
 export function ExcludedSchools({ excluded }: { excluded: readonly StageUnitExclusion[] }) {
   const t = useT();
   const [lang] = useLang();

@@ -5,7 +5,7 @@ export const TEMPLATE_FORMATS = ['csv', 'xlsx'] as const;
 export type TemplateFormat = (typeof TEMPLATE_FORMATS)[number];
 
 // A file download rather than a JSON route, so it is not in the shared route table (which parses JSON responses);
-// the server matches `/api/v1/imports/templates/:file` with `{kind}.{format}` (SPEC §3, TemplateParamsSchema).
+// the server matches `/api/v1/imports/templates/:file` with `{kind}.{format}` (METHOD.md §9, TemplateParamsSchema).
 const TEMPLATE_PATH = '/api/v1/imports/templates/:file';
 
 export function templateUrl(kind: ImportKind, format: TemplateFormat): string {

@@ -75,7 +75,7 @@ export function hasCycle(edges: readonly { source: string; target: string }[]): 
 }
 
 /**
- * Node colour by kind of place: a locale class its own colour; a township by its 统计用区划代码 (SPEC §2.5: 001–099
+ * Node colour by kind of place: a locale class its own colour; a township by its 统计用区划代码 (METHOD.md §6: 001–099
  * 街道 → urban colour, 100–199 镇 → town colour, 200–399 乡 → rural colour); elsewhere grey.
  */
 export function flowNodeColor(key: string, level: FlowLevel): string {

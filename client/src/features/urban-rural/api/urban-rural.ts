@@ -9,7 +9,7 @@ export const urbanRuralKeys = {
 
 /**
  * 城乡差距: schools, students and weighted means per locale class, the urban/rural ratios and the CV decomposition
- * into within- and between-class parts (SPEC §2.5, §2.6).
+ * into within- and between-class parts (METHOD.md §6, §7).
  */
 export function urbanRuralQueryOptions(query: CountyQuery) {
   return queryOptions({

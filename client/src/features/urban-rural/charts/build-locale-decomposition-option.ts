@@ -56,7 +56,7 @@ export function formatDecompositionTooltip(row: DecompositionRow, lang: Lang): s
 
 /**
  * Per indicator, its CV² split into the part between 城区 / 镇区 / 乡村 (dark) and the part inside the classes
- * (light), as 100 % stacked bars: CV² = CV²_within + CV²_between (SPEC §2.6). The CV itself sits next to each
+ * (light), as 100 % stacked bars: CV² = CV²_within + CV²_between (METHOD.md §7). The CV itself sits next to each
  * indicator name, red when it exceeds the limit.
  */
 export function buildLocaleDecompositionOption(
