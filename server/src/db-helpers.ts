@@ -1,6 +1,6 @@
 import type { Database } from '@junheng/db';
 import type { AccessScope, Locale } from '@junheng/shared';
-import { type ExpressionBuilder, sql } from 'kysely';
+import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
 
 /** Which schools a query may see: the district, and optionally townships, urban–rural classes and school groups. */
 export interface SchoolScope {
@@ -71,3 +71,27 @@ export function inSchoolScope(scope: SchoolScope) {
 }
 
 export const countInt = () => sql<number>`count(*)::int`;
+
+/**
+ * A `years(year)` CTE of the statistics years present anywhere, walked on the year index (one probe per year, not one
+ * row per school-year), for the queries that list which years a district has.
+ */
+export function withYearsPresent(db: Kysely<Database>) {
+  return db.withRecursive('years(year)', (qb) =>
+    qb
+      .selectFrom('school_year_stat')
+      .select((eb) => eb.fn.min<number | null>('year').as('year'))
+      .unionAll((union) =>
+        union
+          .selectFrom('years')
+          .select((eb) =>
+            eb
+              .selectFrom('school_year_stat as later')
+              .select((later) => later.fn.min('later.year').as('year'))
+              .whereRef('later.year', '>', 'years.year')
+              .as('year'),
+          )
+          .where('years.year', 'is not', null),
+      ),
+  );
+}

@@ -1,6 +1,6 @@
 import { type ClassSizeResponse, SCHOOL_TYPE_LABELS } from '@junheng/shared';
-import { yesNo } from '../balance/balance.tables.ts';
 import type { ExportColumn, ExportTable } from '../export/table.ts';
+import { yesNo } from '../export/table.ts';
 import type { Lang } from './analysis-labels.ts';
 
 type SchoolRow = ClassSizeResponse['schools'][number];

@@ -1,6 +1,6 @@
 import type { SchoolComparisonResponse, YearOverYearResponse } from '@junheng/shared';
-import { yesNo } from '../balance/balance.tables.ts';
 import type { ExportColumn, ExportTable } from '../export/table.ts';
+import { yesNo } from '../export/table.ts';
 import { describeIndicator, indicatorName, type Lang } from './analysis-labels.ts';
 
 type ComparisonRow = SchoolComparisonResponse['rows'][number];

@@ -1,6 +1,6 @@
 import type { ProfileIndicator, ProfilePart, SchoolProfileResponse } from '@junheng/shared';
-import { yesNo } from '../balance/balance.tables.ts';
 import type { ExportColumn, ExportTable } from '../export/table.ts';
+import { yesNo } from '../export/table.ts';
 import { indicatorName, type Lang, stageName } from './analysis-labels.ts';
 
 /** One export row per year × stage part × indicator. */

@@ -1,7 +1,7 @@
 import type { RotationMultiYearMode, RotationRatioSchools, TeacherExchangeResponse } from '@junheng/shared';
-import { yesNo } from '../balance/balance.tables.ts';
 import type { ExportLabels } from '../export/report-labels.ts';
 import type { ExportColumn, ExportTable } from '../export/table.ts';
+import { yesNo } from '../export/table.ts';
 import { indicatorName, type Lang, localeName, stageName } from './analysis-labels.ts';
 
 type SchoolRow = TeacherExchangeResponse['schools'][number];

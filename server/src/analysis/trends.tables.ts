@@ -1,7 +1,7 @@
 import type { TrendsResponse } from '@junheng/shared';
 import { cvDisplayDecimals } from '@junheng/shared';
-import { cvVerdictText } from '../balance/balance.tables.ts';
 import type { ExportColumn, ExportTable } from '../export/table.ts';
+import { cvVerdictText } from '../export/table.ts';
 import { describeIndicator, type Lang } from './analysis-labels.ts';
 
 type TrendRow = TrendsResponse['rows'][number];

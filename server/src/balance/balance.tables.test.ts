@@ -1,7 +1,8 @@
 import { type BalanceResponse, INDICATOR_CATALOG, INDICATOR_KEYS } from '@junheng/shared';
 import { indicatorMeta } from '@junheng/shared/charts/indicators.ts';
 import { describe, expect, it } from 'vitest';
-import { buildBalanceIndicatorTable, buildRankingTable, cvVerdictText } from './balance.tables.ts';
+import { cvVerdictText } from '../export/table.ts';
+import { buildBalanceIndicatorTable, buildRankingTable } from './balance.tables.ts';
 
 type Indicator = BalanceResponse['indicators'][number];
 

@@ -16,28 +16,15 @@ import {
   STAGE_LABELS,
   type Stage,
 } from '@junheng/shared';
-import type { ExportColumn, ExportTable } from '../export/table.ts';
+import { cvVerdictText, type ExportColumn, type ExportTable, yesNo } from '../export/table.ts';
 
 type Lang = 'zh' | 'en';
 type Indicator = BalanceResponse['indicators'][number];
 type SchoolResult = BalanceResponse['schools'][number];
 
-export const yesNo = (value: boolean | null, lang: Lang) =>
-  value === null ? null : lang === 'zh' ? (value ? '是' : '否') : value ? 'yes' : 'no';
-
 const definitionOf = (key: string) => INDICATOR_CATALOG[key as IndicatorKey] as IndicatorCatalogEntry | undefined;
 /** The decimals the screen shows an indicator's values in (the method catalog, the one source). */
 const screenDecimals = (row: { key: string }) => definitionOf(row.key)?.decimals ?? 2;
-
-/** The text a CV verdict cell holds: yes / no, or why there is no verdict when the CV is not meaningful (#15.6). */
-export function cvVerdictText(passes: boolean | null, reason: CvNullReason | null | undefined, lang: Lang) {
-  if (passes === null && reason === 'too_few_units') {
-    return lang === 'zh'
-      ? '不适用：少于 2 所学校，差异系数无意义'
-      : 'n/a: fewer than 2 schools, a CV is not meaningful';
-  }
-  return yesNo(passes, lang);
-}
 
 export function buildBalanceIndicatorTable(report: BalanceResponse, lang: Lang): ExportTable<Indicator> {
   const columns: ExportColumn<Indicator>[] = [

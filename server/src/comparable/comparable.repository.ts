@@ -2,8 +2,8 @@ import type { Database, SchoolYearStatRecord } from '@junheng/db';
 import type { AccessScope, SchoolRow, SchoolStatRow, SchoolType, Stage } from '@junheng/shared';
 import { type Kysely, sql } from 'kysely';
 import { SCHOOL_COLUMNS, schoolRecordToRow } from '../county/county.repository.ts';
+import { statRecordToRow } from '../county/stat-records.ts';
 import { inAccessScope } from '../db-helpers.ts';
-import { statRecordToRow } from '../imports/imports.repository.ts';
 
 /** Candidates of a comparator set: school-years of one type with students of the stage, anywhere in the user's scope. */
 export function buildFindComparableSchoolsQuery(

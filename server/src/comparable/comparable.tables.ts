@@ -6,9 +6,9 @@ import {
   SCHOOL_TYPE_LABELS,
 } from '@junheng/shared';
 import { describeIndicator, indicatorName, type Lang, localeName, stageName } from '../analysis/analysis-labels.ts';
-import { yesNo } from '../balance/balance.tables.ts';
 import type { ExportLabels } from '../export/report-labels.ts';
 import type { ExportColumn, ExportTable } from '../export/table.ts';
+import { yesNo } from '../export/table.ts';
 
 /** The rule in plain words, as the 说明 sheet and the page state it. */
 export function describeSchoolRule(rule: ComparableSchoolsResponse['rule'], lang: Lang): string {

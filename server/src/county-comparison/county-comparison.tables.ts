@@ -6,8 +6,8 @@ import {
   QUALITY_INDICATORS,
   STATUS_LABELS,
 } from '@junheng/shared';
-import { cvVerdictText } from '../balance/balance.tables.ts';
 import type { ExportColumn, ExportTable } from '../export/table.ts';
+import { cvVerdictText } from '../export/table.ts';
 
 type Lang = 'zh' | 'en';
 

@@ -1,8 +1,8 @@
 import type { Database, SchoolYearStatRecord } from '@junheng/db';
 import { type AccessScope, OUTSIDE_AREA_CODE, type RotationRow, type SchoolRow } from '@junheng/shared';
 import { type Kysely, sql } from 'kysely';
-import { inAccessScope, inSchoolScope, isRestricted, type SchoolScope } from '../db-helpers.ts';
-import { statRecordToRow } from '../imports/imports.repository.ts';
+import { inAccessScope, inSchoolScope, isRestricted, type SchoolScope, withYearsPresent } from '../db-helpers.ts';
+import { statRecordToRow } from './stat-records.ts';
 
 export const SCHOOL_COLUMNS = [
   'school.code',
@@ -151,24 +151,7 @@ export async function findRotations(
  * (one probe per year, not one row per school-year), and each is kept when one school-year of the district has it.
  */
 export async function findDistrictYears(db: Kysely<Database>, districtCode: string): Promise<number[]> {
-  const rows = await db
-    .withRecursive('years(year)', (qb) =>
-      qb
-        .selectFrom('school_year_stat')
-        .select((eb) => eb.fn.min<number | null>('year').as('year'))
-        .unionAll((union) =>
-          union
-            .selectFrom('years')
-            .select((eb) =>
-              eb
-                .selectFrom('school_year_stat as later')
-                .select((later) => later.fn.min('later.year').as('year'))
-                .whereRef('later.year', '>', 'years.year')
-                .as('year'),
-            )
-            .where('years.year', 'is not', null),
-        ),
-    )
+  const rows = await withYearsPresent(db)
     .selectFrom('years')
     .innerJoinLateral(
       (eb) =>

@@ -1,7 +1,7 @@
 import type { Database } from '@junheng/db';
 import type { AccessScope } from '@junheng/shared';
 import { type Kysely, sql } from 'kysely';
-import { isDistrictInAccess } from '../db-helpers.ts';
+import { isDistrictInAccess, withYearsPresent } from '../db-helpers.ts';
 
 export interface DistrictSummaryRecord {
   code: string;
@@ -18,24 +18,7 @@ export interface DistrictSummaryRecord {
  */
 function buildDistrictsWithYearsQuery(db: Kysely<Database>, access: AccessScope) {
   const townships = access.townships;
-  return db
-    .withRecursive('years(year)', (qb) =>
-      qb
-        .selectFrom('school_year_stat')
-        .select((eb) => eb.fn.min<number | null>('year').as('year'))
-        .unionAll((union) =>
-          union
-            .selectFrom('years')
-            .select((eb) =>
-              eb
-                .selectFrom('school_year_stat as later')
-                .select((later) => later.fn.min('later.year').as('year'))
-                .whereRef('later.year', '>', 'years.year')
-                .as('year'),
-            )
-            .where('years.year', 'is not', null),
-        ),
-    )
+  return withYearsPresent(db)
     .selectFrom('district as d')
     .$if(access.districtCodes !== null, (qb) =>
       qb.where('d.code', 'in', access.districtCodes?.length ? access.districtCodes : ['']),

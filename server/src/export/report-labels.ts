@@ -1,5 +1,4 @@
-import type { ReportContext, Stage } from '@junheng/shared';
-import { describeContext } from '../county/county.service.ts';
+import { LOCALE_LABELS, type ReportContext, STAGE_LABELS, type Stage } from '@junheng/shared';
 
 type Lang = 'zh' | 'en';
 
@@ -48,4 +47,42 @@ export function labelYearRange(
     ],
     dataYears: range,
   };
+}
+
+/** Labels for an export's file name and 说明 sheet, in the order county, year, stage, filters. */
+export function describeContext(
+  context: ReportContext,
+  stage: Stage | null,
+  lang: 'zh' | 'en',
+): { fileNameParts: string[]; filters: [string, string][] } {
+  const zh = lang === 'zh';
+  const f = context.filters;
+  const filters: [string, string][] = [
+    [zh ? '区县' : 'District', `${context.district.name} (${context.district.code})`],
+    [zh ? '年度' : 'Year', String(context.year)],
+  ];
+  if (stage) filters.push([zh ? '学段' : 'Stage', zh ? STAGE_LABELS[stage].zh : STAGE_LABELS[stage].en]);
+  const townships = f.townships.map((t) => t.name).join('、');
+  const locales = f.locales.map((l) => (zh ? LOCALE_LABELS[l].zh : LOCALE_LABELS[l].en)).join('、');
+  filters.push([zh ? '乡镇/街道' : 'Townships', townships || (zh ? '全部' : 'all')]);
+  filters.push([zh ? '城乡分类' : 'Urban–rural', locales || (zh ? '全部' : 'all')]);
+  filters.push([zh ? '学区/集团' : 'Groups', f.groups.join('、') || (zh ? '全部' : 'all')]);
+  filters.push([
+    zh ? '民办学校' : 'Private schools',
+    f.includePrivate ? (zh ? '计入' : 'included') : zh ? '不计入' : 'excluded',
+  ]);
+  if (context.accessScope.restricted) {
+    const area = context.accessScope.townships.map((t) => t.name).join('、');
+    filters.push([
+      zh ? '访问范围' : 'Access scope',
+      zh ? `仅限 ${area}（县级数值按此范围计算）` : `${area} only (county figures computed over this scope)`,
+    ]);
+  }
+  const fileNameParts = [context.district.name, String(context.year)];
+  if (stage) fileNameParts.push(zh ? STAGE_LABELS[stage].zh : stage);
+  if (townships) fileNameParts.push(townships);
+  if (locales) fileNameParts.push(locales);
+  if (f.groups.length > 0) fileNameParts.push(f.groups.join('、'));
+  if (!f.includePrivate) fileNameParts.push(zh ? '不含民办' : 'public-only');
+  return { fileNameParts, filters };
 }

@@ -1,3 +1,4 @@
+import type { CvNullReason } from '@junheng/shared';
 /** A table as exported: typed columns (Chinese and English headers, unit, decimals) over rows of any shape. */
 export interface ExportColumn<Row> {
   key: string;
@@ -49,4 +50,18 @@ export function buildFileName(parts: string[], extension: 'csv' | 'xlsx'): strin
     .replace(/[\\/:*?"<>|\r\n]+/g, '-')
     .slice(0, 150);
   return `${base}.${extension}`;
+}
+
+/** A yes/no cell in the export's language; null stays empty. */
+export const yesNo = (value: boolean | null, lang: 'zh' | 'en') =>
+  value === null ? null : lang === 'zh' ? (value ? '是' : '否') : value ? 'yes' : 'no';
+
+/** The text a CV verdict cell holds: yes / no, or why there is no verdict when the CV is not meaningful (#15.6). */
+export function cvVerdictText(passes: boolean | null, reason: CvNullReason | null | undefined, lang: 'zh' | 'en') {
+  if (passes === null && reason === 'too_few_units') {
+    return lang === 'zh'
+      ? '不适用：少于 2 所学校，差异系数无意义'
+      : 'n/a: fewer than 2 schools, a CV is not meaningful';
+  }
+  return yesNo(passes, lang);
 }

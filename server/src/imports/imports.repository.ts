@@ -1,13 +1,7 @@
-import type { Database, ImportBatchFile, NewSchoolYearStat, SchoolYearStatRecord } from '@junheng/db';
-import {
-  type AccessScope,
-  type ImportKind,
-  type RotationRow,
-  SCHOOL_STAT_COLUMNS,
-  type SchoolRow,
-  type SchoolStatRow,
-} from '@junheng/shared';
+import type { Database, ImportBatchFile } from '@junheng/db';
+import type { AccessScope, ImportKind, RotationRow, SchoolRow, SchoolStatRow } from '@junheng/shared';
 import { type Kysely, sql, type Transaction } from 'kysely';
+import { STAT_FIELDS, statRecordToRow, statRowToRecord } from '../county/stat-records.ts';
 import { inAccessScope, isRestricted } from '../db-helpers.ts';
 import type { CountyImportSettings } from './validate-import.ts';
 
@@ -15,29 +9,6 @@ type Db = Kysely<Database> | Transaction<Database>;
 
 // PostgreSQL takes at most 65 535 bind parameters per statement; statistics rows have 33 columns.
 const INSERT_CHUNK_ROWS = 1000;
-
-const STAT_FIELDS = SCHOOL_STAT_COLUMNS.filter((c) => c.field !== 'year' && c.field !== 'schoolCode') as {
-  key: string;
-  field: Exclude<keyof SchoolStatRow, 'year' | 'schoolCode'>;
-}[];
-
-/** The one mapping between statistics rows and the school_year_stat table (column name = CSV key). */
-export function statRowToRecord(row: SchoolStatRow, importBatchId: number): NewSchoolYearStat {
-  const record: Record<string, unknown> = {
-    school_code: row.schoolCode,
-    year: row.year,
-    import_batch_id: importBatchId,
-  };
-  for (const { key, field } of STAT_FIELDS) record[key] = row[field];
-  return record as unknown as NewSchoolYearStat;
-}
-
-export function statRecordToRow(record: SchoolYearStatRecord): SchoolStatRow {
-  const source = record as unknown as Record<string, number>;
-  const row: Record<string, unknown> = { year: record.year, schoolCode: record.school_code };
-  for (const { key, field } of STAT_FIELDS) row[field] = source[key];
-  return row as SchoolStatRow;
-}
 
 export async function insertImportBatch(
   db: Db,

@@ -15,8 +15,8 @@ import {
   type ScorecardView,
   STAGE_LABELS,
 } from '@junheng/shared';
-import { yesNo } from '../balance/balance.tables.ts';
 import type { ExportColumn, ExportTable } from '../export/table.ts';
+import { yesNo } from '../export/table.ts';
 
 type Lang = 'zh' | 'en';
 
