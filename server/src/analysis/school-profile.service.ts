@@ -18,7 +18,7 @@ import {
 } from '@junheng/shared';
 import type { Kysely } from 'kysely';
 import { rankRows } from '../balance/rank.ts';
-import { findRotations, findSchoolByCode, findSchools, findStats } from '../county/county.repository.ts';
+import { ANY_YEAR, findRotations, findSchoolByCode, findSchools, findStats } from '../county/county.repository.ts';
 import {
   buildStageUnit,
   computeIndicatorValue,
@@ -31,7 +31,6 @@ import {
 import { HttpError } from '../http/errors.ts';
 
 /** Every year the data model allows (YearSchema): the profile reads the school's whole history. */
-const ALL_YEARS = { from: 2000, to: 2100 };
 
 const studentsOfStage = (stat: SchoolStatRow, stage: Stage) =>
   stage === 'primary' ? stat.studentsPrimary : stat.studentsJunior;
@@ -149,7 +148,7 @@ export async function getSchoolProfile(
   const [countySchools, stats, rotations] = await Promise.all([
     findSchools(db, scope),
     findStats(db, scope),
-    findRotations(db, scope, ALL_YEARS),
+    findRotations(db, scope, ANY_YEAR),
   ]);
   const years = [...new Set(stats.filter((s) => s.schoolCode === school.schoolCode).map((s) => s.year))].sort(
     (a, b) => a - b,

@@ -1,18 +1,16 @@
 import type { Database } from '@junheng/db';
-import {
-  type AccessScope,
-  ROTATION_MAX_SPAN_YEARS,
-  type RotationReport,
-  type RotationRow,
-  type SchoolRow,
-  type SchoolStatRow,
-  type TeacherExchangeQuery,
-  type TeacherExchangeResponse,
-  type TeacherExchangeYear,
+import type {
+  AccessScope,
+  RotationReport,
+  RotationRow,
+  SchoolRow,
+  SchoolStatRow,
+  TeacherExchangeQuery,
+  TeacherExchangeResponse,
+  TeacherExchangeYear,
 } from '@junheng/shared';
 import type { Kysely } from 'kysely';
-import { findRotations, findStats } from '../county/county.repository.ts';
-import { loadCountyYear, toScope } from '../county/county.service.ts';
+import { loadCountyYear } from '../county/county.service.ts';
 import { computeRotationReport, type RotationOptions } from '../engine/index.ts';
 
 /** The series entry of one year's rotation report. */
@@ -67,13 +65,17 @@ export async function getTeacherExchange(
   query: TeacherExchangeQuery,
   access: AccessScope,
 ): Promise<TeacherExchangeResponse> {
-  const data = await loadCountyYear(db, { districtCode: code, year: query.year, filter: query, access });
+  // Every year's statistics and rotations in one query each, for the report and its series.
+  const data = await loadCountyYear(db, {
+    districtCode: code,
+    year: query.year,
+    filter: query,
+    access,
+    withRotations: true,
+    allYears: true,
+  });
   const { years } = data.context;
-  const range = { from: years[0] ?? query.year, to: years.at(-1) ?? query.year };
-  // Rotations from before the first year too: a rotation begun then may continue into it (selectYearRotations).
-  const rotationRange = { from: range.from - ROTATION_MAX_SPAN_YEARS + 1, to: range.to };
-  const scope = toScope(data.context.district.code, query, access);
-  const [stats, rotations] = await Promise.all([findStats(db, scope, range), findRotations(db, scope, rotationRange)]);
+  const { stats, rotations } = data;
   const schools = query.includePrivate ? data.schools : data.schools.filter((s) => s.ownership === 'public');
   const options = { multiYear: query.multiYear, ratioSchools: query.ratioSchools };
   const { report, series } = computeRotationYears({ year: query.year, years, schools, stats, rotations, options });

@@ -129,6 +129,9 @@ export function buildFindRotationsQuery(db: Kysely<Database>, scope: SchoolScope
     .orderBy('r.teacher_ref');
 }
 
+/** A year range that holds every year of data. */
+export const ANY_YEAR = { from: 1900, to: 2999 } as const;
+
 export async function findRotations(
   db: Kysely<Database>,
   scope: SchoolScope,

@@ -15,7 +15,7 @@ import type { Kysely } from 'kysely';
 import type { SchoolScope } from '../db-helpers.ts';
 import { findDistrict, findDistrictWithYears } from '../districts/districts.repository.ts';
 import { HttpError } from '../http/errors.ts';
-import { findRotations, findSchools, findStats } from './county.repository.ts';
+import { ANY_YEAR, findRotations, findSchools, findStats } from './county.repository.ts';
 
 export interface CountyYearData {
   context: ReportContext;
@@ -30,6 +30,8 @@ export interface CountyYearRequest {
   filter: SchoolFilterQuery;
   access: AccessScope;
   withRotations?: boolean;
+  /** Statistics (and rotations) of every year, not only `year`: for reports with a series over the years. */
+  allYears?: boolean;
 }
 
 /** The district or a 404 that says so. */
@@ -53,10 +55,14 @@ export async function loadCountyYear(db: Kysely<Database>, request: CountyYearRe
   const [found, schools, stats, rotations] = await Promise.all([
     findDistrictWithYears(db, request.districtCode, request.access),
     findSchools(db, scope),
-    findStats(db, scope, { from: request.year, to: request.year }),
+    findStats(db, scope, request.allYears ? {} : { from: request.year, to: request.year }),
     // Earlier years too: a rotation row of this year may continue one begun then (the engine keeps what counts).
     request.withRotations
-      ? findRotations(db, scope, { from: request.year - ROTATION_MAX_SPAN_YEARS + 1, to: request.year })
+      ? findRotations(
+          db,
+          scope,
+          request.allYears ? ANY_YEAR : { from: request.year - ROTATION_MAX_SPAN_YEARS + 1, to: request.year },
+        )
       : Promise.resolve([]),
   ]);
   if (!found) {

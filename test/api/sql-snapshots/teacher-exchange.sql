@@ -48,24 +48,6 @@ where
     "school"."district_code" = $1
     and 1 = 1
   )
-  and "s"."year" >= $2
-  and "s"."year" <= $3
-order by
-  "s"."year",
-  "s"."school_code";
-
-select
-  "s".*
-from
-  "school_year_stat" as "s"
-  inner join "school" on "school"."code" = "s"."school_code"
-where
-  (
-    "school"."district_code" = $1
-    and 1 = 1
-  )
-  and "s"."year" >= $2
-  and "s"."year" <= $3
 order by
   "s"."year",
   "s"."school_code";
