@@ -24,6 +24,7 @@ import {
   computeIndicatorValue,
   computeQualityIndicatorResult,
   computeQualitySchoolResult,
+  computeRelativeToMean,
   computeRotationReport,
   computeStageAssetShares,
   computeStageUnits,
@@ -58,7 +59,7 @@ export function compareWithCounty(unit: StageUnit, countyUnits: readonly StageUn
       cvLimit: county.cvLimit,
       rank: own?.rank ?? null,
       n: county.n,
-      relativeToMean: value === null || !county.mean ? null : value / county.mean,
+      relativeToMean: computeRelativeToMean(value, county.mean),
     };
   });
   return { result, indicators };

@@ -18,6 +18,7 @@ import {
   collectIndicatorPoints,
   computeIndicatorValue,
   computeQualityIndicatorResult,
+  computeRatioOrNull,
   computeReportedCv,
   computeStageUnits,
   computeWeightedMean,
@@ -74,7 +75,7 @@ export function computeTrendRow(input: {
     threshold,
     schoolsMeeting: quality ? quality.schoolsMeeting : null,
     means: { urban, town, rural },
-    urbanToRural: urban === null || rural === null || !(rural > 0) ? null : urban / rural,
+    urbanToRural: computeRatioOrNull(urban, rural),
   };
 }
 

@@ -14,6 +14,7 @@ import {
   computeBasicReport,
   computeIndicatorValue,
   computeQualityReport,
+  computeRelativeToMean,
   computeStageUnits,
   computeWeightedStats,
   findQualityThreshold,
@@ -73,7 +74,7 @@ export async function getRankings(
     value,
     threshold,
     meets: value === null || threshold === null ? null : meetsThreshold(value, threshold),
-    relativeToMean: value === null || !stats.mean ? null : value / stats.mean,
+    relativeToMean: computeRelativeToMean(value, stats.mean),
   }));
   return { ...data.context, stage: query.stage, indicator: key, mean: stats.mean, threshold, cv: stats.cv, rows };
 }

@@ -96,6 +96,7 @@ export {
   type QualitySummarySums,
   toQualitySummaryRow,
 } from './quality-summary.ts';
+export { computeRatioOrNull, computeRelativeToMean } from './ratios.ts';
 export {
   applyRotationMoves,
   computeRotationFlows,

@@ -13,6 +13,7 @@ import { computeWeightedMean, LOCALE_LABELS, LOCALES, QUALITY_INDICATOR_KEYS } f
 import { decomposeIndicatorCv } from './decomposition.ts';
 import { computeIndicatorValue } from './indicators.ts';
 import { collectIndicatorPoints } from './quality.ts';
+import { computeRatioOrNull } from './ratios.ts';
 
 /**
  * Student-weighted mean of each 2017 indicator over a set of units: X̄ = Σ P·X / Σ P (the ratio of the group's
@@ -25,10 +26,6 @@ export function computeQualityMeans(units: readonly StageUnit[]): Record<Quality
       computeWeightedMean(collectIndicatorPoints(units, (unit) => computeIndicatorValue(unit, key))),
     ]),
   ) as Record<QualityIndicatorKey, number | null>;
-}
-
-function divideOrNull(numerator: number | null, denominator: number | null): number | null {
-  return numerator === null || denominator === null || !(denominator > 0) ? null : numerator / denominator;
 }
 
 function countStudents(units: readonly StageUnit[]): number {
@@ -85,8 +82,8 @@ export function computeUrbanRuralReport(
     urbanMean: meanOf('urban', key),
     townMean: meanOf('town', key),
     ruralMean: meanOf('rural', key),
-    urbanToRural: divideOrNull(meanOf('urban', key), meanOf('rural', key)),
-    townToRural: divideOrNull(meanOf('town', key), meanOf('rural', key)),
+    urbanToRural: computeRatioOrNull(meanOf('urban', key), meanOf('rural', key)),
+    townToRural: computeRatioOrNull(meanOf('town', key), meanOf('rural', key)),
   }));
   return {
     stage,
