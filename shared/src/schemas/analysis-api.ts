@@ -21,9 +21,9 @@ import {
 import {
   CountyYearQuerySchema,
   ExportQuerySchema,
-  RotationQuerySchema,
   SchoolFilterQuerySchema,
-  TrendQuerySchema,
+  StageParamSchema,
+  YearParamSchema,
 } from './query.ts';
 
 /**
@@ -105,13 +105,15 @@ export type EquityResponse = z.infer<typeof EquityResponseSchema>;
 // ---------------------------------------------------------------------------------------------------------------
 
 export const TEACHER_EXCHANGE_TABLES = ['schools', 'flows', 'effect', 'years'] as const;
-export const TeacherExchangeQuerySchema = RotationQuerySchema.extend({
-  table: z.enum(TEACHER_EXCHANGE_TABLES).default('schools'),
-  /** A rotation over several school years counts in its first year (default) or in every year the teacher is away. */
-  multiYear: RotationMultiYearModeSchema.default('first_year'),
-  /** The 10% / 20% ratios count public (公办) schools only (default) or all schools. */
-  ratioSchools: RotationRatioSchoolsSchema.default('public'),
-});
+export const TeacherExchangeQuerySchema = SchoolFilterQuerySchema.extend({ year: YearParamSchema })
+  .extend(ExportQuerySchema.shape)
+  .extend({
+    table: z.enum(TEACHER_EXCHANGE_TABLES).default('schools'),
+    /** A rotation over several school years counts in its first year (default) or in every year the teacher is away. */
+    multiYear: RotationMultiYearModeSchema.default('first_year'),
+    /** The 10% / 20% ratios count public (公办) schools only (default) or all schools. */
+    ratioSchools: RotationRatioSchoolsSchema.default('public'),
+  });
 export type TeacherExchangeQuery = z.infer<typeof TeacherExchangeQuerySchema>;
 
 /** One year of the 交流轮岗 series: the ratio against 10% and the backbone share against 20%. */
@@ -140,10 +142,17 @@ export type TeacherExchangeResponse = z.infer<typeof TeacherExchangeResponseSche
 // GET /api/v1/districts/:code/trends
 // ---------------------------------------------------------------------------------------------------------------
 
-export const TrendsQuerySchema = TrendQuerySchema.refine(
-  (q) => q.from === undefined || q.to === undefined || q.from <= q.to,
-  { path: ['from'], message: 'from 不能晚于 to / from must not be after to' },
-);
+export const TrendsQuerySchema = SchoolFilterQuerySchema.extend({
+  stage: StageParamSchema,
+  indicator: IndicatorKeySchema,
+  from: YearParamSchema.optional(),
+  to: YearParamSchema.optional(),
+})
+  .extend(ExportQuerySchema.shape)
+  .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, {
+    path: ['from'],
+    message: 'from 不能晚于 to / from must not be after to',
+  });
 export type TrendsQuery = z.infer<typeof TrendsQuerySchema>;
 
 export const TrendRowSchema = z.object({

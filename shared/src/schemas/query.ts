@@ -57,19 +57,6 @@ export type CountyYearQuery = z.infer<typeof CountyYearQuerySchema>;
 export const RankingQuerySchema = CountyYearQuerySchema.extend({ indicator: IndicatorKeySchema });
 export type RankingQuery = z.infer<typeof RankingQuerySchema>;
 
-export const TrendQuerySchema = SchoolFilterQuerySchema.extend({
-  stage: StageParamSchema,
-  indicator: IndicatorKeySchema,
-  from: YearParamSchema.optional(),
-  to: YearParamSchema.optional(),
-}).extend(ExportQuerySchema.shape);
-export type TrendQuery = z.infer<typeof TrendQuerySchema>;
-
-export const RotationQuerySchema = SchoolFilterQuerySchema.extend({ year: YearParamSchema }).extend(
-  ExportQuerySchema.shape,
-);
-export type RotationQuery = z.infer<typeof RotationQuerySchema>;
-
 export const BalanceQuerySchema = CountyYearQuerySchema.extend({
   /** Which table a CSV/XLSX download holds: the per-indicator CVs or the per-school compliance. */
   table: z.enum(['indicators', 'schools']).default('indicators'),
