@@ -1,10 +1,5 @@
 import { datasetToCsvFiles, generateDemoCounty } from '@junheng/db';
-import {
-  SchoolProfileResponseSchema,
-  type SchoolRow,
-  type SchoolStatRow,
-  TrendsResponseSchema,
-} from '@junheng/shared';
+import { SchoolProfileResponseSchema, type SchoolRow, type SchoolStatRow, TrendsResponseSchema } from '@junheng/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postFiles, type RunningApp, startTestApp } from '../helpers/app.ts';
 import { createTestDatabase, type TestDatabase, usingRealPostgres } from '../helpers/db.ts';
@@ -152,8 +147,12 @@ describe(`school identity across years (${usingRealPostgres() ? 'real PostgreSQL
 
   it('should not record the same events twice when the same files are imported again', async () => {
     const count = async () =>
-      (await database.db.selectFrom('school_event').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())
-        ?.n;
+      (
+        await database.db
+          .selectFrom('school_event')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirst()
+      )?.n;
     const before = Number(await count());
     const schools = demo.schools.map((s) => (s.schoolCode === renamed.schoolCode ? { ...s, schoolName: NEW_NAME } : s));
     const res = await postFiles(app, files({ schools, stats: statsOf(2025, [merged.schoolCode, closed.schoolCode]) }));

@@ -104,7 +104,11 @@ export function describeSchoolEvents(
       ...e,
       schoolName,
       targetSchoolName:
-        target === null ? null : names.has(target) ? nameInYear(names.get(target) as string, renamesOf(events, target), e.year) : null,
+        target === null
+          ? null
+          : names.has(target)
+            ? nameInYear(names.get(target) as string, renamesOf(events, target), e.year)
+            : null,
       oldLabel: valueLabel(e, e.oldValue, townshipNames),
       newLabel: valueLabel(e, e.newValue, townshipNames),
     };

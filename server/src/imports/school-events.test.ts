@@ -70,7 +70,14 @@ describe('school identity across years (import)', () => {
     const result = await validate([row(A, { schoolName: '城关第一实验小学' }), row(B), row(C)], stats2025(A, B, C));
     expect(result.errors).toEqual([]);
     expect(result.schoolEvents).toEqual([
-      { schoolCode: A, year: 2025, kind: 'renamed', oldValue: '学校1', newValue: '城关第一实验小学', targetSchoolCode: null },
+      {
+        schoolCode: A,
+        year: 2025,
+        kind: 'renamed',
+        oldValue: '学校1',
+        newValue: '城关第一实验小学',
+        targetSchoolCode: null,
+      },
     ]);
     expect(result.schools.find((s) => s.schoolCode === A)?.schoolName).toBe('城关第一实验小学');
     const warning = result.warnings.find((w) => w.message.includes('城关第一实验小学'));

@@ -31,6 +31,7 @@ import { useCompareParam } from './compare-param.ts';
 import { ProfileBulletPanel, ProfileRotationPanel, ProfileTrendPanel, RankList } from './components/profile-panels.tsx';
 import { SchoolComparePanel } from './components/school-compare-panel.tsx';
 import { SchoolCompareTable } from './components/school-compare-table.tsx';
+import { SchoolEventList } from './components/school-event-list.tsx';
 import { findPart, resolveProfileStage, resolveProfileYear, stagesInYear } from './profile-selection.ts';
 import './schools.css';
 
@@ -166,6 +167,16 @@ function ProfileContent({
     <>
       <section className="card school-header" aria-label={t('school.factsLabel')}>
         <SchoolFacts profile={profile} />
+        {profile.formerNames && profile.formerNames.length > 0 ? (
+          <p className="school-former-names">
+            {t('schoolEvents.formerNames', {
+              names: profile.formerNames
+                .map((f) => t('schoolEvents.formerName', { name: f.name, until: f.until }))
+                .join(t('schoolEvents.separator')),
+            })}
+          </p>
+        ) : null}
+        <SchoolEventList events={profile.events ?? []} title={t('schoolEvents.profileTitle')} />
         <ProfileControls profile={profile} year={year} stage={stage} update={update} />
         <p className="school-verdict">
           <strong>{t('school.partTitle', { year, stage: stageLabel })}</strong>
