@@ -335,8 +335,17 @@ export async function findImportBatches(db: Db, access: AccessScope, limit = 100
 
 // ------------------------------------------------------------------------------- school identity across years (#13)
 
-/** Name, type, township, statistics years and closure of every stored school: the import's change detection. */
-export async function findStoredSchoolIdentities(db: Db): Promise<Map<string, StoredSchoolIdentity>> {
+/**
+ * Name, type, township, statistics years and closure of every stored school: the import's change detection. Of the
+ * statistics years only the first, the last and those within a year of the imported ones are read (one row per
+ * school, so that a national database does not send every school-year to each import).
+ */
+export async function findStoredSchoolIdentities(
+  db: Db,
+  importYears: readonly number[] = [],
+): Promise<Map<string, StoredSchoolIdentity>> {
+  const low = importYears.length > 0 ? Math.min(...importYears) - 1 : 0;
+  const high = importYears.length > 0 ? Math.max(...importYears) : -1;
   const [schools, years, closures] = await Promise.all([
     db
       .selectFrom('school')
@@ -350,7 +359,18 @@ export async function findStoredSchoolIdentities(db: Db): Promise<Map<string, St
         'school.district_code',
       ])
       .execute(),
-    db.selectFrom('school_year_stat').select(['school_code', 'year']).orderBy('year').execute(),
+    db
+      .selectFrom('school_year_stat')
+      .select([
+        'school_code',
+        sql<number>`min(year)::int`.as('first'),
+        sql<number>`max(year)::int`.as('last'),
+        sql<string | null>`string_agg(year::text, ',' order by year) filter (where year between ${low} and ${high})`.as(
+          'near',
+        ),
+      ])
+      .groupBy('school_code')
+      .execute(),
     db
       .selectFrom('school_event')
       .select(['school_code', 'year'])
@@ -358,10 +378,12 @@ export async function findStoredSchoolIdentities(db: Db): Promise<Map<string, St
       .execute(),
   ]);
   const yearsOf = new Map<string, number[]>();
-  for (const { school_code, year } of years) {
-    const list = yearsOf.get(school_code);
-    if (list) list.push(year);
-    else yearsOf.set(school_code, [year]);
+  for (const { school_code, first, last, near } of years) {
+    const list = [Number(first), ...(near ? near.split(',').map(Number) : []), Number(last)];
+    yearsOf.set(
+      school_code,
+      [...new Set(list)].sort((a, b) => a - b),
+    );
   }
   const closedOf = new Map(closures.map((c) => [c.school_code, c.year] as const));
   return new Map(

@@ -68,7 +68,7 @@ export async function runImport(
       ),
       findSchoolDistricts(db),
       findCountyImportSettings(db),
-      findStoredSchoolIdentities(db),
+      findStoredSchoolIdentities(db, statYears),
     ]);
     return {
       knownSchoolCodes,

@@ -190,6 +190,16 @@ describe('school identity across years (import)', () => {
   });
 });
 
+describe('statistics of a closed school', () => {
+  it('should warn when a school recorded as closed gets statistics for a later year', async () => {
+    const closedB = new Map([stored(A), stored(B, { closedYear: 2025 }), stored(C)]);
+    const result = await validate([], stats2025(A, B, C), closedB);
+    expect(result.errors).toEqual([]);
+    const warning = result.warnings.find((w) => w.message.includes('已记录为自 2025 年起撤并或撤销'));
+    expect(warning).toMatchObject({ file: 'stats.csv', row: 3, value: B });
+  });
+});
+
 describe('names across years', () => {
   const renames = [
     { schoolCode: A, year: 2022, kind: 'renamed' as const, oldValue: '甲', newValue: '乙', targetSchoolCode: null },

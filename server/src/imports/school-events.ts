@@ -23,7 +23,10 @@ export interface StoredSchoolIdentity {
   townshipCode: string;
   townshipName: string;
   districtCode: string;
-  /** Years with stored statistics, oldest first (may be empty). */
+  /**
+   * Years with stored statistics, oldest first (may be empty): at least the first, the last, and every one within a
+   * year of the imported statistics years.
+   */
   statYears: readonly number[];
   /** Year of a stored closure (merged_into or closed); null when none. */
   closedYear: number | null;
@@ -324,6 +327,20 @@ export function detectSchoolEvents(input: {
         target === null
           ? `学校 ${quote(s.schoolCode)}（${s.schoolName}）记为自 ${year} 年起撤销${replaced}：此后不再计入县域差异系数`
           : `学校 ${quote(s.schoolCode)}（${s.schoolName}）记为自 ${year} 年起撤并入 ${quote(target)}（${nameOf(target)}）${replaced}：其学生自该年起计入后者`,
+      ),
+    );
+  }
+
+  // Statistics of a school recorded as merged or closed before that year: counted again from now on (reopened?).
+  for (const r of stats) {
+    const closed = stored.get(r.row.schoolCode)?.closedYear ?? null;
+    if (closed === null || closed > r.row.year || closures.has(r.row.schoolCode)) continue;
+    issues.warning(
+      at(
+        r,
+        'schoolCode',
+        r.row.schoolCode,
+        `学校 ${quote(r.row.schoolCode)}（${nameOf(r.row.schoolCode)}）已记录为自 ${closed} 年起撤并或撤销，本次导入有其 ${r.row.year} 年的统计：该年将再次计入县域差异系数。如学校确已恢复，可忽略；否则请删除该行`,
       ),
     );
   }

@@ -1,6 +1,6 @@
 import type { SchoolEvent } from '@junheng/shared';
 import { describe, expect, it } from 'vitest';
-import { schoolEventsByYear, schoolEventText } from './school-event-text.ts';
+import { nameInYearOf, schoolEventsByYear, schoolEventText } from './school-event-text.ts';
 
 const event = (overrides: Partial<SchoolEvent>): SchoolEvent => ({
   schoolCode: '3301100002',
@@ -37,5 +37,14 @@ describe(schoolEventText.name, () => {
       { year: 2022, count: 1 },
       { year: 2025, count: 2 },
     ]);
+  });
+});
+
+describe(nameInYearOf.name, () => {
+  it('should give the name a school had in a year', () => {
+    const renamed = event({ kind: 'renamed', year: 2022, oldValue: '柳溪乡中心小学', newValue: '柳溪镇中心小学' });
+    expect(nameInYearOf('柳溪镇中心小学', [renamed], renamed.schoolCode, 2021)).toBe('柳溪乡中心小学');
+    expect(nameInYearOf('柳溪镇中心小学', [renamed], renamed.schoolCode, 2022)).toBe('柳溪镇中心小学');
+    expect(nameInYearOf('柳溪镇中心小学', [renamed], '3301100009', 2021)).toBe('柳溪镇中心小学');
   });
 });

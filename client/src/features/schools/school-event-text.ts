@@ -43,3 +43,23 @@ export function schoolEventsByYear(events: readonly Pick<SchoolEvent, 'year'>[])
   for (const e of events) counts.set(e.year, (counts.get(e.year) ?? 0) + 1);
   return [...counts].sort((a, b) => a[0] - b[0]).map(([year, count]) => ({ year, count }));
 }
+
+/**
+ * A school's name in a year, from its recorded renames (the same rule as the server's): the new name of the latest
+ * rename by then, else the old name of the first rename after it, else the current name.
+ */
+export function nameInYearOf(
+  currentName: string,
+  events: readonly Pick<SchoolEvent, 'schoolCode' | 'kind' | 'year' | 'oldValue' | 'newValue'>[],
+  schoolCode: string,
+  year: number,
+): string {
+  const renames = events
+    .filter((e) => e.schoolCode === schoolCode && e.kind === 'renamed')
+    .sort((a, b) => a.year - b.year);
+  const last = renames.filter((e) => e.year <= year).at(-1);
+  if (last?.newValue) return last.newValue;
+  const first = renames[0];
+  if (first && first.year > year && first.oldValue) return first.oldValue;
+  return currentName;
+}

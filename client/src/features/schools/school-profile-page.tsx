@@ -33,6 +33,7 @@ import { SchoolComparePanel } from './components/school-compare-panel.tsx';
 import { SchoolCompareTable } from './components/school-compare-table.tsx';
 import { SchoolEventList } from './components/school-event-list.tsx';
 import { findPart, resolveProfileStage, resolveProfileYear, stagesInYear } from './profile-selection.ts';
+import { nameInYearOf } from './school-event-text.ts';
 import './schools.css';
 
 const DEFAULT_INDICATOR: QualityIndicatorKey = QUALITY_INDICATOR_KEYS[0];
@@ -163,6 +164,7 @@ function ProfileContent({
         : EXCLUSION_REASON_LABELS[part.exclusionReason].en
       : '';
 
+  const yearName = nameInYearOf(profile.school.name, profile.events ?? [], profile.school.code, year);
   return (
     <>
       <section className="card school-header" aria-label={t('school.factsLabel')}>
@@ -180,6 +182,12 @@ function ProfileContent({
         <ProfileControls profile={profile} year={year} stage={stage} update={update} />
         <p className="school-verdict">
           <strong>{t('school.partTitle', { year, stage: stageLabel })}</strong>
+          {yearName !== profile.school.name ? (
+            <>
+              <span className="sep">·</span>
+              <span className="school-year-name">{t('schoolEvents.nameInYear', { year, name: yearName })}</span>
+            </>
+          ) : null}
           <span className="sep">·</span>
           {t('school.students', { count: formatInteger(part.students) })}
           <span className="sep">·</span>

@@ -49,7 +49,9 @@ function schoolEventLines(options: CvTrendOptions, years: readonly string[], lab
       label: labelled
         ? {
             show: true,
-            position: 'insideEndTop' as const,
+            // Above the top end of the line, horizontal: clear of the CV value labels.
+            position: 'end' as const,
+            distance: 4,
             color: SCHOOL_EVENT_COLOR,
             fontSize: 11,
             formatter: translate(options.lang, 'schoolEvents.marker', { count: e.count }),
