@@ -10,6 +10,7 @@ export interface Database {
   rotation: RotationTable;
   county_year_input: CountyYearInputTable;
   county_import_setting: CountyImportSettingTable;
+  school_event: SchoolEventTable;
   app_user: AppUserTable;
   login_throttle: LoginThrottleTable;
   user_session: UserSessionTable;
@@ -136,6 +137,22 @@ export interface CountyImportSettingTable {
   rotation_eligible_years: ColumnType<number, number | undefined, number>;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
   updated_by_name: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/**
+ * A change of a school's identity, with the year it took effect (issue #13): renamed, type or township changed (old
+ * and new value), merged into another school (target), closed, or opened (first statistics year of a new code).
+ */
+export interface SchoolEventTable {
+  id: Generated<number>;
+  school_code: string;
+  year: number;
+  kind: 'renamed' | 'type_changed' | 'township_changed' | 'merged_into' | 'closed' | 'opened';
+  old_value: string | null;
+  new_value: string | null;
+  target_school_code: string | null;
+  import_batch_id: number | null;
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;

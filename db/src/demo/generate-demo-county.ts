@@ -4,6 +4,7 @@ import type {
   Ownership,
   QualityIndicatorKey,
   RotationRow,
+  SchoolEventRow,
   SchoolRow,
   SchoolStatRow,
   SchoolType,
@@ -930,7 +931,29 @@ export function generateDemoCounty(options: DemoCountyOptions = {}): DemoCounty 
     schools: plans.map((plan) => plan.row),
     stats,
     rotations: generateRotations(plans, stats, rng),
+    schoolEvents: peer ? [] : demoSchoolEvents(plans.map((plan) => plan.row)),
   };
+}
+
+/**
+ * Issue #13: one recorded change of school identity in the demo county, so that the trends and the profile show one.
+ * 柳溪 became a 镇 in 2022 and its central primary school was renamed from 柳溪乡中心小学: same school (same 学校标识码),
+ * same statistics; only the name of the years before 2022 differs. (A merge would change the statistics of the years
+ * after it, which the demo's tested figures rely on: it is shown by the import tests instead.)
+ */
+function demoSchoolEvents(schools: readonly SchoolRow[]): SchoolEventRow[] {
+  const liuxi = schools.find((s) => s.schoolName === '柳溪镇中心小学');
+  if (!liuxi) return [];
+  return [
+    {
+      schoolCode: liuxi.schoolCode,
+      year: 2022,
+      kind: 'renamed',
+      oldValue: '柳溪乡中心小学',
+      newValue: liuxi.schoolName,
+      targetSchoolCode: null,
+    },
+  ];
 }
 
 /**

@@ -30,8 +30,7 @@ import {
   computeStageUnits,
 } from '../engine/index.ts';
 import { HttpError } from '../http/errors.ts';
-
-/** Every year the data model allows (YearSchema): the profile reads the school's whole history. */
+import { describeSchoolEvents, findSchoolEvents, formerNames } from './school-events.ts';
 
 const studentsOfStage = (stat: SchoolStatRow, stage: Stage) =>
   stage === 'primary' ? stat.studentsPrimary : stat.studentsJunior;
@@ -146,11 +145,16 @@ export async function getSchoolProfile(
   const school = await findSchoolByCode(db, code, access);
   if (!school) throw new HttpError(404, 'SchoolNotFound', `没有学校 ${code} / No school ${code}`);
   const scope = { districtCode: school.districtCode, access };
-  const [countySchools, stats, rotations] = await Promise.all([
+  const [countySchools, stats, rotations, recorded] = await Promise.all([
     findSchools(db, scope),
     findStats(db, scope),
     findRotations(db, scope, ANY_YEAR),
+    findSchoolEvents(db, scope),
   ]);
+  const ownRenames = recorded.events.filter((e) => e.schoolCode === school.schoolCode && e.kind === 'renamed');
+  const events = describeSchoolEvents(recorded.events, countySchools, recorded.townshipNames).filter(
+    (e) => e.schoolCode === school.schoolCode || e.targetSchoolCode === school.schoolCode,
+  );
   const years = [...new Set(stats.filter((s) => s.schoolCode === school.schoolCode).map((s) => s.year))].sort(
     (a, b) => a - b,
   );
@@ -192,5 +196,7 @@ export async function getSchoolProfile(
     stages: STAGES.filter((stage) => parts.some((part) => part.stage === stage)),
     parts,
     ...summariseSchoolRotations({ code: school.schoolCode, years: rotationYears, countySchools, stats, rotations }),
+    events,
+    formerNames: formerNames(school.schoolName, ownRenames),
   };
 }

@@ -27,6 +27,7 @@ import {
 } from '../engine/index.ts';
 import { HttpError } from '../http/errors.ts';
 import { describeIndicator, findStandard } from './analysis-labels.ts';
+import { describeSchoolEvents, findSchoolEvents } from './school-events.ts';
 
 /**
  * One year of a trend: the stage's counted units, the indicator's weighted mean, SD and CV, the 2017 limit and
@@ -104,7 +105,11 @@ export async function getTrends(
     );
   }
   const scope = toScope(district.code, query, access);
-  const [schools, stats] = await Promise.all([findSchools(db, scope), findStats(db, scope, { from, to })]);
+  const [schools, stats, recorded] = await Promise.all([
+    findSchools(db, scope),
+    findStats(db, scope, { from, to }),
+    findSchoolEvents(db, scope, { from, to }),
+  ]);
   const { year: _year, ...context } = buildReportContext(district, to, years, query, schools, access);
   return {
     ...context,
@@ -124,5 +129,6 @@ export async function getTrends(
         includePrivate: query.includePrivate,
       }),
     ),
+    schoolEvents: describeSchoolEvents(recorded.events, schools, recorded.townshipNames),
   };
 }

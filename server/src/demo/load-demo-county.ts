@@ -20,6 +20,7 @@ export async function loadDemoCountyIfEmpty(
     schools: [county, ...peers].flatMap((d) => d.schools),
     stats: [county, ...peers].flatMap((d) => d.stats),
     rotations: [county, ...peers].flatMap((d) => d.rotations),
+    schoolEvents: [county, ...peers].flatMap((d) => d.schoolEvents ?? []),
   };
   const csv = datasetToCsvFiles(demo);
   const files = Object.entries(csv).map(([file, text]) => ({

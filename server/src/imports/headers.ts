@@ -48,6 +48,8 @@ const ALIASES: Record<string, readonly string[]> = {
   school_code: ['学校代码'],
   group_name: ['学区', '教育集团', '所属学区', '所属教育集团'],
   boarding: ['寄宿制', '是否寄宿制学校'],
+  merged_into_code: ['撤并入学校代码', '并入学校标识码', '撤并到学校标识码'],
+  closed_year: ['停办年份', '撤并年份', '撤销年度'],
 };
 
 const AREA_UNITS = new Set(['平方米', '平米', 'm2', 'm^2', 'sqm', '米2']);

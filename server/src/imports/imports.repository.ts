@@ -1,8 +1,17 @@
 import type { Database, ImportBatchFile } from '@junheng/db';
-import type { AccessScope, ImportKind, RotationRow, SchoolRow, SchoolStatRow } from '@junheng/shared';
+import type {
+  AccessScope,
+  ImportKind,
+  RotationRow,
+  SchoolEventRow,
+  SchoolRow,
+  SchoolStatRow,
+  SchoolType,
+} from '@junheng/shared';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { STAT_FIELDS, statRecordToRow, statRowToRecord } from '../county/stat-records.ts';
 import { inAccessScope, isRestricted } from '../db-helpers.ts';
+import type { StoredSchoolIdentity } from './school-events.ts';
 import type { CountyImportSettings } from './validate-import.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -299,4 +308,118 @@ export async function findImportBatches(db: Db, access: AccessScope, limit = 100
     }))
     .filter((b) => b.counts.schools + b.counts.school_stats + b.counts.rotations > 0)
     .slice(0, limit);
+}
+
+// ------------------------------------------------------------------------------- school identity across years (#13)
+
+/**
+ * Name, type, township, statistics years and closure of every stored school: the import's change detection. Of the
+ * statistics years only the first, the last and those within a year of the imported ones are read (one row per
+ * school, so that a national database does not send every school-year to each import).
+ */
+export async function findStoredSchoolIdentities(
+  db: Db,
+  importYears: readonly number[] = [],
+): Promise<Map<string, StoredSchoolIdentity>> {
+  const low = importYears.length > 0 ? Math.min(...importYears) - 1 : 0;
+  const high = importYears.length > 0 ? Math.max(...importYears) : -1;
+  const [schools, years, closures] = await Promise.all([
+    db
+      .selectFrom('school')
+      .innerJoin('township', 'township.code', 'school.township_code')
+      .select([
+        'school.code',
+        'school.name',
+        'school.school_type',
+        'school.township_code',
+        'township.name as township_name',
+        'school.district_code',
+      ])
+      .execute(),
+    db
+      .selectFrom('school_year_stat')
+      .select([
+        'school_code',
+        sql<number>`min(year)::int`.as('first'),
+        sql<number>`max(year)::int`.as('last'),
+        sql<string | null>`string_agg(year::text, ',' order by year) filter (where year between ${low} and ${high})`.as(
+          'near',
+        ),
+      ])
+      .groupBy('school_code')
+      .execute(),
+    db
+      .selectFrom('school_event')
+      .select(['school_code', 'year'])
+      .where('kind', 'in', ['merged_into', 'closed'])
+      .execute(),
+  ]);
+  const yearsOf = new Map<string, number[]>();
+  for (const { school_code, first, last, near } of years) {
+    const list = [Number(first), ...(near ? near.split(',').map(Number) : []), Number(last)];
+    yearsOf.set(
+      school_code,
+      [...new Set(list)].sort((a, b) => a - b),
+    );
+  }
+  const closedOf = new Map(closures.map((c) => [c.school_code, c.year] as const));
+  return new Map(
+    schools.map((s) => [
+      s.code,
+      {
+        name: s.name,
+        schoolType: s.school_type as SchoolType,
+        townshipCode: s.township_code.trim(),
+        townshipName: s.township_name,
+        districtCode: s.district_code.trim(),
+        statYears: yearsOf.get(s.code) ?? [],
+        closedYear: closedOf.get(s.code) ?? null,
+      },
+    ]),
+  );
+}
+
+/**
+ * Records school events (issue #13). One row per school, year and kind: a second rename in the same year keeps the
+ * first old value and takes the new one (a rename back to the old value removes the row). A school has one closure:
+ * a merge or closure replaces the one recorded before (a corrected year or target).
+ */
+export async function upsertSchoolEvents(db: Db, events: readonly SchoolEventRow[], importBatchId: number) {
+  if (events.length === 0) return;
+  const closing = events.filter((e) => e.kind === 'merged_into' || e.kind === 'closed').map((e) => e.schoolCode);
+  if (closing.length > 0) {
+    await db
+      .deleteFrom('school_event')
+      .where('school_code', 'in', closing)
+      .where('kind', 'in', ['merged_into', 'closed'])
+      .execute();
+  }
+  for (const chunk of chunks([...events], INSERT_CHUNK_ROWS)) {
+    await db
+      .insertInto('school_event')
+      .values(
+        chunk.map((e) => ({
+          school_code: e.schoolCode,
+          year: e.year,
+          kind: e.kind,
+          old_value: e.oldValue,
+          new_value: e.newValue,
+          target_school_code: e.targetSchoolCode,
+          import_batch_id: importBatchId,
+        })),
+      )
+      .onConflict((oc) =>
+        oc.columns(['school_code', 'year', 'kind']).doUpdateSet((eb) => ({
+          new_value: eb.ref('excluded.new_value'),
+          target_school_code: eb.ref('excluded.target_school_code'),
+          import_batch_id: eb.ref('excluded.import_batch_id'),
+        })),
+      )
+      .execute();
+  }
+  await db
+    .deleteFrom('school_event')
+    .where('kind', 'in', ['renamed', 'type_changed', 'township_changed'])
+    .whereRef('old_value', '=', 'new_value')
+    .execute();
 }

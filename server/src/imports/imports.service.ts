@@ -6,9 +6,11 @@ import {
   findCountyImportSettings,
   findSchoolDistricts,
   findStatsOfYears,
+  findStoredSchoolIdentities,
   insertImportBatch,
   lockCountyWrites,
   replaceRotations,
+  upsertSchoolEvents,
   upsertSchoolStats,
   upsertSchools,
 } from './imports.repository.ts';
@@ -58,7 +60,7 @@ export async function runImport(
   const allowedDistricts = options.allowedDistricts ?? undefined;
   const loadContext = async (statYears: number[]): Promise<ImportContext> => {
     // Every stored school's county: it keys teacher numbers (per county and year) and confines a scoped importer.
-    const [knownSchoolCodes, previousStats, schoolDistricts, countySettings] = await Promise.all([
+    const [knownSchoolCodes, previousStats, schoolDistricts, countySettings, storedSchools] = await Promise.all([
       findAllSchoolCodes(db),
       findStatsOfYears(
         db,
@@ -66,12 +68,14 @@ export async function runImport(
       ),
       findSchoolDistricts(db),
       findCountyImportSettings(db),
+      findStoredSchoolIdentities(db, statYears),
     ]);
     return {
       knownSchoolCodes,
       previousStats: indexStats(previousStats),
       schoolDistricts,
       countySettings,
+      storedSchools,
       ...(allowedDistricts === undefined ? {} : { allowedDistricts: [...allowedDistricts] }),
     };
   };
@@ -128,6 +132,7 @@ export async function applyDataset(
   await upsertSchools(trx, dataset.schools, batchId);
   await upsertSchoolStats(trx, dataset.stats, batchId);
   await replaceRotations(trx, dataset.rotations, batchId);
+  await upsertSchoolEvents(trx, dataset.schoolEvents ?? [], batchId);
   return batchId;
 }
 

@@ -168,13 +168,14 @@ const BLANK = Symbol('blank');
 
 function parseIntegerValue(raw: string, column: ColumnDefinition, emptyValue: unknown | typeof BLANK): CellResult {
   const cell = parseNumberCell(raw);
-  const what = column.key === 'year' ? '四位年份（如 2024）' : '非负整数';
+  const isYear = column.key === 'year' || column.key === 'closed_year';
+  const what = isYear ? '四位年份（如 2024）' : '非负整数';
   if (cell.kind === 'empty') {
     if (emptyValue === BLANK) return blankZero;
     return emptyValue === undefined ? fail(`不能为空，应为${what}`) : ok(emptyValue);
   }
   if (cell.kind === 'invalid') {
-    if (column.key === 'year') {
+    if (isYear) {
       const m = YEAR_SUFFIX.exec(clean(raw));
       if (m) return ok(Number(m[1]));
     }
@@ -329,9 +330,14 @@ const SCHEMAS = {
 /** Defaults of optional columns a file may leave out. */
 function defaultsOf(kind: ImportKind): Record<string, unknown> {
   const defaults: Record<string, unknown> = {};
-  for (const column of IMPORT_COLUMNS[kind]) if (!column.required) defaults[column.field] = null;
+  for (const column of IMPORT_COLUMNS[kind]) {
+    if (!column.required && !OMITTED_WHEN_BLANK.has(column.field)) defaults[column.field] = null;
+  }
   return defaults;
 }
+
+/** Issue #13's merge and closure columns: absent from the row when blank (nothing to record), not null. */
+const OMITTED_WHEN_BLANK: ReadonlySet<string> = new Set(['mergedIntoCode', 'closedYear']);
 
 /**
  * Turn the cells of one file into canonical rows of `kind`, reporting every bad cell with file, row, column (the
@@ -372,6 +378,7 @@ export function parseRows<K extends ImportKind>(
       const raw = cells[binding.index] ?? '';
       const result = (parsers[i] as (raw: string) => CellResult)(raw);
       if (result.ok) {
+        if (result.value === null && OMITTED_WHEN_BLANK.has(binding.column.field)) continue;
         record[binding.column.field] = result.value;
         if (result.blank) blanks.push(binding.column.field);
       } else emit(binding.column.field, raw, result.message);

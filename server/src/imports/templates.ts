@@ -48,6 +48,8 @@ export const TEMPLATE_EXAMPLES: Record<ImportKind, readonly Readonly<Record<stri
       parent_school_code: '',
       group_name: '实验小学教育集团',
       city_name: '示例市',
+      merged_into_code: '',
+      closed_year: '',
     },
     {
       school_code: '3301100002',
@@ -63,6 +65,8 @@ export const TEMPLATE_EXAMPLES: Record<ImportKind, readonly Readonly<Record<stri
       parent_school_code: '',
       group_name: '',
       city_name: '示例市',
+      merged_into_code: '',
+      closed_year: '',
     },
   ],
   school_stats: [
@@ -187,6 +191,10 @@ const DESCRIPTIONS: Record<string, string> = {
   parent_school_code: '教学点所属（管理）学校的学校标识码；非教学点留空',
   group_name: '所属学区或教育集团，可留空',
   city_name: '区县所属地市（地级市）名称，可留空；地市代码为区县代码前4位，用于“多县对比”按地市筛选',
+  merged_into_code:
+    '学校被撤并时，填写并入的（本县）学校的学校标识码；自撤销年份起其学生计入该校。未撤并留空（也可填“撤并入学校代码”）',
+  closed_year:
+    '学校撤销（停办、撤并）的年份：该校不再单独统计的第一年（四位年份，如 2025；表头也可写“停办年份”）。未撤销留空；撤并而未填年份时取本次导入统计数据的最新年度',
   year: '统计年度（四位年份，如 2024）',
   students_primary: '小学在校生数；没有该学段填 0 或留空',
   students_junior: '初中在校生数；没有该学段填 0 或留空',

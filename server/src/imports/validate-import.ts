@@ -9,6 +9,7 @@ import {
   type RotationRow,
   SCHOOL_TYPE_LABELS,
   SCHOOL_TYPE_STAGES,
+  type SchoolEventRow,
   type SchoolRow,
   type SchoolStatField,
   type SchoolStatRow,
@@ -20,6 +21,7 @@ import { ImportFileError } from './import-file-error.ts';
 import { IssueCollector, MAX_LISTED_ISSUES, quote, shorten } from './issues.ts';
 import { cleanCode, type LocatedRow, parseRows } from './parse-rows.ts';
 import { type RawTable, readTable, type TableRow } from './read-table.ts';
+import { detectSchoolEvents, type StoredSchoolIdentity } from './school-events.ts';
 import {
   type ColumnMappingPreset,
   type RosterSchoolYearFacts,
@@ -47,6 +49,8 @@ export interface ImportContext {
   schoolDistricts?: ReadonlyMap<string, string>;
   /** Per-county import settings (issue #13: 教学点 merged or kept, rotation eligibility years), by district code. */
   countySettings?: ReadonlyMap<string, CountyImportSettings>;
+  /** Issue #13: name, type, township, statistics years and closure of every stored school (identity across years). */
+  storedSchools?: ReadonlyMap<string, StoredSchoolIdentity>;
 }
 
 /** A county's import settings; a county without a stored row uses DEFAULT_COUNTY_IMPORT_SETTINGS. */
@@ -86,6 +90,8 @@ export interface ValidatedImport extends CountyDataset {
   stats: SchoolStatRow[];
   /** Deduplicated: a teacher rotated twice in one year is counted once (the first row). */
   rotations: RotationRow[];
+  /** Renames, type and township changes, merges, closures and openings to record (issue #13). */
+  schoolEvents: SchoolEventRow[];
   /** At most MAX_LISTED_ISSUES (200), in file and row order. */
   errors: ImportIssue[];
   warnings: ImportIssue[];
@@ -762,13 +768,27 @@ export function validateParsedImport(parsed: ParsedImport, context: ImportContex
   const known = (code: string) => importCodes.has(code) || context.knownSchoolCodes.has(code);
   const typeOf = (code: string) => types.get(code) ?? context.knownSchoolTypes?.get(code);
 
-  const schools = checkSchools(schoolRows, known, issues);
+  const checkedSchools = checkSchools(schoolRows, known, issues);
   const statRows = reportDuplicates(
     parsed.stats,
     (s) => `${s.schoolCode}:${s.year}`,
     (s) => ({ field: 'schoolCode', value: s.schoolCode, what: `学校 ${quote(s.schoolCode)} 的 ${s.year} 年统计` }),
     issues,
   );
+  // Issue #13: renames, type/township changes, merges and closures, with the year they took effect.
+  const identity = detectSchoolEvents({
+    schools: schoolRows,
+    stats: statRows,
+    stored: context.storedSchools ?? new Map(),
+    ...(context.schoolDistricts ? { schoolDistricts: context.schoolDistricts } : {}),
+    issues,
+  });
+  const schools = checkedSchools
+    .filter((s) => !identity.rejected.has(s.schoolCode))
+    .map((s) => {
+      const current = identity.keepCurrent.get(s.schoolCode);
+      return current ? { ...s, ...current } : s;
+    });
   const stats = checkStats(statRows, known, typeOf, context.previousStats, issues);
   const countyOf = new Map(context.schoolDistricts ?? []);
   for (const r of parsed.schools) countyOf.set(r.row.schoolCode, r.row.districtCode);
@@ -781,6 +801,7 @@ export function validateParsedImport(parsed: ParsedImport, context: ImportContex
     schools,
     stats,
     rotations,
+    schoolEvents: identity.events,
     errors: sortIssues(issues.errors, fileOrder),
     warnings: sortIssues(issues.warnings, fileOrder),
     errorCount: issues.errorCount,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LOCALES, OWNERSHIPS, SCHOOL_TYPES, STAGES, URBAN_RURAL_CODES } from '../method.ts';
 import { ReportContextSchema } from './api.ts';
-import { DistrictCodeSchema } from './data.ts';
+import { DistrictCodeSchema, SchoolEventSchema } from './data.ts';
 import {
   CvNullReasonSchema,
   EquityReportSchema,
@@ -189,6 +189,11 @@ export const TrendsResponseSchema = ReportContextSchema.omit({ year: true }).ext
   to: year,
   /** One row per year with data in the range, oldest first. */
   rows: z.array(TrendRowSchema),
+  /**
+   * Issue #13: renames, merges, closures, openings (and type or township changes) of the scope's schools that took
+   * effect in the range, oldest first: the years where the set of schools behind the CV changed.
+   */
+  schoolEvents: z.array(SchoolEventSchema).optional(),
 });
 export type TrendsResponse = z.infer<typeof TrendsResponseSchema>;
 
@@ -271,5 +276,9 @@ export const SchoolProfileResponseSchema = z.object({
   rotations: z.array(ProfileRotationYearSchema),
   /** School-to-school flows involving this school. */
   flows: z.array(RotationFlowSchema.omit({ level: true }).extend({ year })),
+  /** Issue #13: the school's recorded changes (renames, merge, closure …) and merges of other schools into it. */
+  events: z.array(SchoolEventSchema).optional(),
+  /** Issue #13: names the school had before its current one, with the last year each was used, oldest first. */
+  formerNames: z.array(z.object({ name: z.string(), until: year })).optional(),
 });
 export type SchoolProfileResponse = z.infer<typeof SchoolProfileResponseSchema>;

@@ -26,6 +26,13 @@ export const SchoolRowSchema = z.object({
   groupName: z.string().trim().max(60).nullable(),
   /** The city (地级市) of the district, where the file names it; the city's code is the district code's first four digits. */
   cityName: z.string().trim().max(60).nullable().optional(),
+  /**
+   * Issue #13: the school was merged into (撤并入) this school from `closedYear` on (its students are counted there).
+   * Optional columns of the schools file; absent = nothing to record.
+   */
+  mergedIntoCode: SchoolCodeSchema.nullable().optional(),
+  /** Issue #13: first year the school no longer exists (撤销/停办年份): it has no statistics from this year on. */
+  closedYear: YearSchema.nullable().optional(),
 });
 export type SchoolRow = z.infer<typeof SchoolRowSchema>;
 
@@ -123,6 +130,8 @@ export const SCHOOL_COLUMNS: readonly ColumnDefinition<keyof SchoolRow>[] = [
   { key: 'parent_school_code', field: 'parentSchoolCode', zh: '所属学校标识码', type: 'code', required: false },
   { key: 'group_name', field: 'groupName', zh: '学区/教育集团', type: 'text', required: false },
   { key: 'city_name', field: 'cityName', zh: '地市名称', type: 'text', required: false },
+  { key: 'merged_into_code', field: 'mergedIntoCode', zh: '撤并入学校标识码', type: 'code', required: false },
+  { key: 'closed_year', field: 'closedYear', zh: '撤销年份', type: 'integer', required: false },
 ];
 
 const stat = (
@@ -227,7 +236,56 @@ export interface CountyDataset {
   schools: SchoolRow[];
   stats: SchoolStatRow[];
   rotations: RotationRow[];
+  /** Changes of school identity to record (issue #13: renames, merges, closures, openings), with their year. */
+  schoolEvents?: SchoolEventRow[];
 }
+
+// ------------------------------------------------------------------------------- school identity across years (#13)
+
+export const SCHOOL_EVENT_KINDS = [
+  'renamed',
+  'type_changed',
+  'township_changed',
+  'merged_into',
+  'closed',
+  'opened',
+] as const;
+export type SchoolEventKind = (typeof SCHOOL_EVENT_KINDS)[number];
+
+export const SCHOOL_EVENT_KIND_LABELS: Record<SchoolEventKind, { zh: string; en: string }> = {
+  renamed: { zh: '更名', en: 'Renamed' },
+  type_changed: { zh: '办学类型变更', en: 'Type changed' },
+  township_changed: { zh: '所属乡镇变更', en: 'Township changed' },
+  merged_into: { zh: '撤并', en: 'Merged' },
+  closed: { zh: '撤销', en: 'Closed' },
+  opened: { zh: '新设', en: 'Opened' },
+};
+
+/**
+ * A change of one school with the year it took effect. renamed / type_changed / township_changed: old and new value
+ * (name; school type key; township code). merged_into: `targetSchoolCode` from `year` on. closed, opened: no values.
+ */
+export const SchoolEventRowSchema = z.object({
+  schoolCode: SchoolCodeSchema,
+  year: YearSchema,
+  kind: z.enum(SCHOOL_EVENT_KINDS),
+  oldValue: z.string().nullable(),
+  newValue: z.string().nullable(),
+  targetSchoolCode: SchoolCodeSchema.nullable(),
+});
+export type SchoolEventRow = z.infer<typeof SchoolEventRowSchema>;
+
+/** A recorded event as the API shows it: with the school's name in that year and the target's current name. */
+export const SchoolEventSchema = SchoolEventRowSchema.extend({
+  /** The school's name in the year of the event (before a rename: the old name). */
+  schoolName: z.string(),
+  /** The merge target's name; null when none or outside the user's scope (shown as 区域外). */
+  targetSchoolName: z.string().nullable(),
+  /** Display text of old and new value (a type or township name rather than its key or code). */
+  oldLabel: z.string().nullable(),
+  newLabel: z.string().nullable(),
+});
+export type SchoolEvent = z.infer<typeof SchoolEventSchema>;
 
 /** A statistics row with every count and amount 0 and every optional column unknown: nothing reported yet. */
 export function emptySchoolStat(schoolCode: string, year: number): SchoolStatRow {

@@ -31,7 +31,9 @@ import { useCompareParam } from './compare-param.ts';
 import { ProfileBulletPanel, ProfileRotationPanel, ProfileTrendPanel, RankList } from './components/profile-panels.tsx';
 import { SchoolComparePanel } from './components/school-compare-panel.tsx';
 import { SchoolCompareTable } from './components/school-compare-table.tsx';
+import { SchoolEventList } from './components/school-event-list.tsx';
 import { findPart, resolveProfileStage, resolveProfileYear, stagesInYear } from './profile-selection.ts';
+import { nameInYearOf } from './school-event-text.ts';
 import './schools.css';
 
 const DEFAULT_INDICATOR: QualityIndicatorKey = QUALITY_INDICATOR_KEYS[0];
@@ -162,13 +164,30 @@ function ProfileContent({
         : EXCLUSION_REASON_LABELS[part.exclusionReason].en
       : '';
 
+  const yearName = nameInYearOf(profile.school.name, profile.events ?? [], profile.school.code, year);
   return (
     <>
       <section className="card school-header" aria-label={t('school.factsLabel')}>
         <SchoolFacts profile={profile} />
+        {profile.formerNames && profile.formerNames.length > 0 ? (
+          <p className="school-former-names">
+            {t('schoolEvents.formerNames', {
+              names: profile.formerNames
+                .map((f) => t('schoolEvents.formerName', { name: f.name, until: f.until }))
+                .join(t('schoolEvents.separator')),
+            })}
+          </p>
+        ) : null}
+        <SchoolEventList events={profile.events ?? []} title={t('schoolEvents.profileTitle')} />
         <ProfileControls profile={profile} year={year} stage={stage} update={update} />
         <p className="school-verdict">
           <strong>{t('school.partTitle', { year, stage: stageLabel })}</strong>
+          {yearName !== profile.school.name ? (
+            <>
+              <span className="sep">·</span>
+              <span className="school-year-name">{t('schoolEvents.nameInYear', { year, name: yearName })}</span>
+            </>
+          ) : null}
           <span className="sep">·</span>
           {t('school.students', { count: formatInteger(part.students) })}
           <span className="sep">·</span>

@@ -29,6 +29,42 @@ export interface CvTrendOptions {
   threshold: number | null;
   /** The year the rest of the view shows, marked on the axis. */
   selectedYear?: number | null;
+  /**
+   * Issue #13: years where schools of the county were renamed, merged, closed or opened, with how many changes:
+   * marked by a vertical line across both panels, labelled on the top one.
+   */
+  schoolEventYears?: readonly { year: number; count: number }[];
+}
+
+/** Colour of the school-change markers: apart from the pass/fail, mean and limit colours. */
+export const SCHOOL_EVENT_COLOR = '#6b4fa0';
+
+function schoolEventLines(options: CvTrendOptions, years: readonly string[], labelled: boolean) {
+  return (options.schoolEventYears ?? [])
+    .filter((e) => years.includes(String(e.year)))
+    .map((e) => ({
+      name: `schoolEvents-${e.year}`,
+      xAxis: String(e.year),
+      lineStyle: { color: SCHOOL_EVENT_COLOR, type: 'dotted' as const, width: 1.5 },
+      label: labelled
+        ? {
+            show: true,
+            // Above the top end of the line, horizontal: clear of the CV value labels.
+            position: 'end' as const,
+            distance: 4,
+            color: SCHOOL_EVENT_COLOR,
+            fontSize: 11,
+            formatter: translate(options.lang, 'schoolEvents.marker', { count: e.count }),
+          }
+        : { show: false },
+    }));
+}
+
+function withLines<T extends object>(markLine: T | undefined, lines: object[]): T | undefined {
+  if (lines.length === 0) return markLine;
+  if (markLine === undefined) return { symbol: 'none', silent: true, data: lines } as unknown as T;
+  const data = (markLine as { data?: object[] }).data ?? [];
+  return { ...markLine, data: [...data, ...lines] };
 }
 
 export function formatTrendTooltip(point: TrendPoint, options: CvTrendOptions): string {
@@ -63,6 +99,10 @@ export function formatTrendTooltip(point: TrendPoint, options: CvTrendOptions): 
         `${formatInteger(point.schoolsMeeting)} / ${formatInteger(point.n)}`,
       ),
     );
+  }
+  const changes = options.schoolEventYears?.find((e) => e.year === point.year);
+  if (changes) {
+    lines.push(tooltipRow(translate(lang, 'schoolEvents.title'), formatInteger(changes.count), SCHOOL_EVENT_COLOR));
   }
   return lines.join('');
 }
@@ -144,7 +184,7 @@ export function buildCvTrendOption(points: readonly TrendPoint[], options: CvTre
           fontSize: 11,
           formatter: (params) => formatCv(sorted[params.dataIndex]?.cv ?? null),
         },
-        markLine:
+        markLine: withLines(
           cvLimit === null
             ? undefined
             : {
@@ -159,6 +199,8 @@ export function buildCvTrendOption(points: readonly TrendPoint[], options: CvTre
                 },
                 data: [{ name: 'limit', yAxis: cvLimit }],
               },
+          schoolEventLines(options, years, true),
+        ),
       },
       {
         type: 'line',
@@ -177,7 +219,7 @@ export function buildCvTrendOption(points: readonly TrendPoint[], options: CvTre
           color: CHART_COLORS.mean,
           formatter: (params) => formatIndicator(indicator, sorted[params.dataIndex]?.mean ?? null),
         },
-        markLine:
+        markLine: withLines(
           threshold === null
             ? undefined
             : {
@@ -194,6 +236,8 @@ export function buildCvTrendOption(points: readonly TrendPoint[], options: CvTre
                 },
                 data: [{ name: 'threshold', yAxis: threshold }],
               },
+          schoolEventLines(options, years, false),
+        ),
       },
     ],
   };

@@ -10,6 +10,8 @@ import { formatCv, formatCvAgainst, formatIndicator, formatInteger } from '../..
 import { indicatorName } from '../../../lib/indicators.ts';
 import type { CountyQuery } from '../../filters/county-query.ts';
 import { useReportQuery } from '../../filters/hooks/use-report-query.ts';
+import { SchoolEventList } from '../../schools/components/school-event-list.tsx';
+import { schoolEventsByYear } from '../../schools/school-event-text.ts';
 import { type TrendsQuery, trendsQueryInput, trendsQueryOptions } from '../api/trends.ts';
 import { buildCvTrendOption, type TrendPoint } from '../charts/build-cv-trend-option.ts';
 import { VerdictText } from './cv-bar-panel.tsx';
@@ -63,6 +65,7 @@ function CvTrendPanelContent({ county, indicator, onIndicatorChange, height = 38
             cvLimit: report.cvLimit,
             threshold: report.threshold,
             selectedYear: county.year,
+            schoolEventYears: schoolEventsByYear(report.schoolEvents ?? []),
           })
         : null,
     [report, lang, county.year],
@@ -96,6 +99,15 @@ function CvTrendPanelContent({ county, indicator, onIndicatorChange, height = 38
         pickLabel(STAGE_LABELS[county.stage], lang),
         title,
       ])}
+      footer={
+        report?.schoolEvents && report.schoolEvents.length > 0 ? (
+          <SchoolEventList
+            events={report.schoolEvents}
+            title={t('schoolEvents.listLabel')}
+            note={t('schoolEvents.cvNote')}
+          />
+        ) : undefined
+      }
       skeletonHeight={height}
       chart={(ref) => (option ? <LazyEChart option={option} ariaLabel={title} height={height} ref={ref} /> : null)}
       table={() => (report ? <TrendTable rows={report.rows} indicator={report.indicator} caption={title} /> : null)}
