@@ -5,6 +5,7 @@ import {
   findAllSchoolCodes,
   findCountyImportSettings,
   findSchoolDistricts,
+  findSchoolParents,
   findStatsOfYears,
   insertImportBatch,
   lockCountyWrites,
@@ -58,7 +59,7 @@ export async function runImport(
   const allowedDistricts = options.allowedDistricts ?? undefined;
   const loadContext = async (statYears: number[]): Promise<ImportContext> => {
     // Every stored school's county: it keys teacher numbers (per county and year) and confines a scoped importer.
-    const [knownSchoolCodes, previousStats, schoolDistricts, countySettings] = await Promise.all([
+    const [knownSchoolCodes, previousStats, schoolDistricts, countySettings, schoolParents] = await Promise.all([
       findAllSchoolCodes(db),
       findStatsOfYears(
         db,
@@ -66,12 +67,14 @@ export async function runImport(
       ),
       findSchoolDistricts(db),
       findCountyImportSettings(db),
+      findSchoolParents(db),
     ]);
     return {
       knownSchoolCodes,
       previousStats: indexStats(previousStats),
       schoolDistricts,
       countySettings,
+      schoolParents,
       ...(allowedDistricts === undefined ? {} : { allowedDistricts: [...allowedDistricts] }),
     };
   };
