@@ -250,7 +250,7 @@ function yearOf(name: string): number | null {
 export const countyExtractReader: SourceReader = {
   format: 'county_extract',
   async read(file: UploadedImportFile, context: SourceReadContext): Promise<SourceRows | null> {
-    const grids = await readGrids(file.bytes);
+    const grids = await readGrids(file.bytes, ['统计三级', '是否计校数']);
     if (grids === null) return null;
     for (const grid of grids) {
       const layout = locateLayout(grid);

@@ -53,7 +53,11 @@ export function cellAddress(columnIndex: number, rowNumber: number): string {
  * The grids of a file: one for a CSV, one per visible worksheet of an XLSX (after the zip-bomb and size guards).
  * Returns null for a file that is neither (the template path reports why).
  */
-export async function readGrids(bytes: Uint8Array): Promise<Grid[] | null> {
+export async function readGrids(
+  bytes: Uint8Array,
+  /** A CSV whose first lines hold none of these texts is not parsed (cheap rejection of other families). */
+  csvMustContain: readonly string[] = [],
+): Promise<Grid[] | null> {
   if (bytes.length === 0) return null;
   const format = detectFormat(bytes);
   if (format === 'csv') {
@@ -63,6 +67,8 @@ export async function readGrids(bytes: Uint8Array): Promise<Grid[] | null> {
     } catch {
       return null;
     }
+    const head = decoded.text.slice(0, 20_000);
+    if (csvMustContain.length > 0 && !csvMustContain.some((t) => head.includes(t))) return null;
     let records: string[][];
     try {
       records = parseCsv(decoded.text, {
