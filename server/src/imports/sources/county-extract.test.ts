@@ -290,6 +290,21 @@ describe('county extract reader', () => {
     ]);
   });
 
+  it('should read a 高中 extract as senior students, with the year from its column', async () => {
+    const issues = new IssueCollector();
+    const text = csvText([
+      ['2024年高中基层表', '', '', ''],
+      ['学校标识码', '统计三级', '年度', '在校生数'],
+      ['', '', '', '合计'],
+      ['2133990009', '澄川县', 2023, 900],
+    ]);
+    const out = await countyExtractReader.read({ name: '高中.csv', bytes: gb(text) }, { issues, mappings: [] });
+    expect(issues.errors).toEqual([]);
+    expect(out?.stats[0]?.row).toMatchObject({ year: 2023, schoolCode: '2133990009', studentsSenior: 900 });
+    expect(out?.stats[0]?.given).toEqual(['studentsSenior']);
+    expect(out?.stats[0]?.sources?.studentsSenior).toMatchObject({ cell: 'D4', label: '在校生数 > 合计' });
+  });
+
   it('should leave a template file to the template reader', async () => {
     const issues = new IssueCollector();
     const template = new TextEncoder().encode('年度,学校标识码,小学在校生数\n2024,A,1\n');
