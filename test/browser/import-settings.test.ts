@@ -19,7 +19,7 @@ describe.skipIf(!browserAvailable())('county import settings in the 数据 view'
     const { page, problems, close } = await openPage(browser, { viewport: { width: 1440, height: 900 } });
     await page.goto(`${baseUrl()}/data`);
     const form = page.locator('section.import-settings');
-    await form.getByText('并入所属学校').waitFor();
+    await form.getByText('并入所属学校', { exact: true }).waitFor();
     expect(await form.getByRole('radio', { name: /并入所属学校/ }).isChecked()).toBe(true);
     await form.getByRole('radio', { name: /保留为教学点/ }).check();
     await form.getByRole('spinbutton').fill('5');
@@ -44,7 +44,7 @@ describe.skipIf(!browserAvailable())('county import settings in the 数据 view'
       await page.screenshot({ path: path.join(shots, 'data-1024.png'), fullPage: true });
       await form.screenshot({ path: path.join(shots, 'import-settings-1024.png') });
       await page.goto(`${baseUrl()}/data?lang=en`);
-      await form.getByText('Keep as teaching points').waitFor();
+      await form.getByText('Keep as teaching points', { exact: true }).waitFor();
       await form.screenshot({ path: path.join(shots, 'import-settings-1024-en.png') });
     }
     // Back to the defaults for the other browser tests.
