@@ -79,6 +79,7 @@ function ImportSettingsFields({
         {(['merge', 'keep'] as const).map((option) => (
           <label key={option} className="import-settings-option">
             <input
+              className="import-settings-radio"
               type="radio"
               name={`${id}-teaching-points`}
               value={option}
@@ -95,6 +96,7 @@ function ImportSettingsFields({
       <label className="filter-field import-settings-years">
         <span className="filter-label">{t('data.importSettings.rotationYears')}</span>
         <input
+          className="import-settings-number"
           type="number"
           min={1}
           max={30}
