@@ -20,6 +20,7 @@ import { createCountyComparisonRouter } from './county-comparison/county-compari
 import { createDistrictsRouter } from './districts/districts.router.ts';
 import { createFilingRouter } from './filing/filing.router.ts';
 import { errorMiddleware, HttpError, notFoundHandler } from './http/errors.ts';
+import { createImportSettingsRouter } from './imports/import-settings.router.ts';
 import { createImportsRouter } from './imports/imports.router.ts';
 import type { Logger } from './logger.ts';
 import { createNotesRouter } from './notes/notes.router.ts';
@@ -117,6 +118,7 @@ export function createApp({ db, config, logger }: AppDeps): Express {
       onDataChanged,
     }),
   );
+  app.use(createImportSettingsRouter(db));
   app.use(createBalanceRouter(db, reportCache));
   app.use(createAnalysisRouter(db));
   app.use(createComparisonRouter(db));

@@ -122,6 +122,13 @@ const MATRIX: Record<Exclude<keyof typeof routes, 'health' | 'login'>, Probe> = 
     body: () => ({}),
     allowed: ['admin'],
   },
+  getImportSettings: { method: 'GET', path: `/api/v1/districts/${DEMO}/import-settings`, allowed: EVERYONE },
+  putImportSettings: {
+    method: 'PUT',
+    path: `/api/v1/districts/${DEMO}/import-settings`,
+    body: () => ({ teachingPoints: 'merge', rotationEligibleYears: 6 }),
+    allowed: ['admin'],
+  },
   getSelfEvaluation: {
     method: 'GET',
     path: `/api/v1/districts/${DEMO}/self-evaluation?year=2024`,
@@ -424,6 +431,29 @@ describe(`access control (${usingRealPostgres() ? 'real PostgreSQL' : 'PGlite'})
         201,
       ],
       ['revoke a token of another district', () => as(`/auth/tokens/${foreignTokenId}`, { method: 'DELETE' }), 404],
+      [
+        'save the import settings of its own district',
+        () =>
+          as(`/districts/${DEMO}/import-settings`, {
+            method: 'PUT',
+            json: { teachingPoints: 'keep', rotationEligibleYears: 5 },
+          }),
+        200,
+      ],
+      [
+        'save the import settings of another district',
+        () =>
+          as(`/districts/${SMALL_DISTRICT.code}/import-settings`, {
+            method: 'PUT',
+            json: { teachingPoints: 'keep', rotationEligibleYears: 5 },
+          }),
+        404,
+      ],
+      [
+        'read the import settings of another district',
+        () => as(`/districts/${SMALL_DISTRICT.code}/import-settings`),
+        404,
+      ],
     ];
     const outcomes = [];
     for (const [what, send, expected] of rows) outcomes.push([what, (await send()).status, expected]);

@@ -4,6 +4,7 @@ import { classSizeEn, classSizeZh } from './dictionary-class-size.ts';
 import { comparableEn, comparableZh } from './dictionary-comparable.ts';
 import { countiesEn, countiesZh } from './dictionary-counties.ts';
 import { filingEn, filingZh } from './dictionary-filing.ts';
+import { importSettingsEn, importSettingsZh } from './dictionary-import-settings.ts';
 import { insightEn, insightZh } from './dictionary-insight.ts';
 import { planningEn, planningZh } from './dictionary-planning.ts';
 import { printEn, printZh } from './dictionary-print.ts';
@@ -490,6 +491,7 @@ export const zh = {
   ...classSizeZh,
   ...comparableZh,
   ...countiesZh,
+  ...importSettingsZh,
   ...authZh,
   ...insightZh,
   ...scorecardZh,
@@ -1004,6 +1006,7 @@ export const en: Dictionary = {
   ...classSizeEn,
   ...comparableEn,
   ...countiesEn,
+  ...importSettingsEn,
   ...authEn,
   ...insightEn,
   ...scorecardEn,

@@ -192,6 +192,16 @@ export async function findSchoolDistricts(db: Db): Promise<Map<string, string>> 
   return new Map(rows.map((r) => [r.code, r.district_code.trim()]));
 }
 
+/** Parent school of every stored school that has one (教学点 merged into their parent, issue #13). */
+export async function findSchoolParents(db: Db): Promise<Map<string, string>> {
+  const rows = await db
+    .selectFrom('school')
+    .select(['code', 'parent_school_code'])
+    .where('parent_school_code', 'is not', null)
+    .execute();
+  return new Map(rows.map((r) => [r.code, r.parent_school_code as string]));
+}
+
 /** Stored import settings of every county that has any (issue #13); the others use the defaults. */
 export async function findCountyImportSettings(db: Db): Promise<Map<string, CountyImportSettings>> {
   const rows = await db

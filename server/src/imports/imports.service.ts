@@ -5,6 +5,7 @@ import {
   findAllSchoolCodes,
   findCountyImportSettings,
   findSchoolDistricts,
+  findSchoolParents,
   findStatsOfYears,
   findStoredSchoolIdentities,
   insertImportBatch,
@@ -60,22 +61,25 @@ export async function runImport(
   const allowedDistricts = options.allowedDistricts ?? undefined;
   const loadContext = async (statYears: number[]): Promise<ImportContext> => {
     // Every stored school's county: it keys teacher numbers (per county and year) and confines a scoped importer.
-    const [knownSchoolCodes, previousStats, schoolDistricts, countySettings, storedSchools] = await Promise.all([
-      findAllSchoolCodes(db),
-      findStatsOfYears(
-        db,
-        statYears.map((y) => y - 1),
-      ),
-      findSchoolDistricts(db),
-      findCountyImportSettings(db),
-      findStoredSchoolIdentities(db, statYears),
-    ]);
+    const [knownSchoolCodes, previousStats, schoolDistricts, countySettings, storedSchools, schoolParents] =
+      await Promise.all([
+        findAllSchoolCodes(db),
+        findStatsOfYears(
+          db,
+          statYears.map((y) => y - 1),
+        ),
+        findSchoolDistricts(db),
+        findCountyImportSettings(db),
+        findStoredSchoolIdentities(db, statYears),
+        findSchoolParents(db),
+      ]);
     return {
       knownSchoolCodes,
       previousStats: indexStats(previousStats),
       schoolDistricts,
       countySettings,
       storedSchools,
+      schoolParents,
       ...(allowedDistricts === undefined ? {} : { allowedDistricts: [...allowedDistricts] }),
     };
   };

@@ -51,6 +51,11 @@ export interface LocatedRow<T> {
   sources?: Readonly<Record<string, ValueSource>>;
   /** Worksheet the row was read from, when the file has several. */
   sheet?: string | null;
+  /**
+   * A partial statistics row (issue #13: one stage of a county extract): the fields it gives. Partial rows of the same
+   * school-year are merged into one by parseImportFiles (merge-partial-stats.ts); absent on complete rows.
+   */
+  given?: readonly string[];
 }
 
 export interface ParsedRows<T> {
@@ -297,13 +302,19 @@ function zodMessage(issue: z.core.$ZodIssue): string {
 // -------------------------------------------------------------------------------------------------------- row checks
 
 /** Stats rows: subsets of a stage's teachers may not exceed them; certified teachers may not exceed all teachers. */
-function checkStatRow(
+/**
+ * Teacher subsets within their stage's teachers. A blank total is unknown, not 0 (it may come from another file of a
+ * multi-file import, issue #13): its checks wait for the merged row (merge-partial-stats.ts).
+ */
+export function checkStatRow(
   row: SchoolStatRow,
   emit: (field: string, value: string, message: string) => void,
   headerOf: (field: string) => string,
+  blanks: ReadonlySet<string> = new Set(),
 ): void {
   for (const { total, subsets } of Object.values(TEACHER_SUBSET_FIELDS)) {
     const t = row[total];
+    if (blanks.has(total)) continue;
     for (const subset of subsets) {
       const v = row[subset];
       if (v > t) {
@@ -312,6 +323,7 @@ function checkStatRow(
     }
   }
   const teachers = row.teachersPrimary + row.teachersJunior;
+  if (blanks.has('teachersPrimary') || blanks.has('teachersJunior')) return;
   if (row.certifiedTeachers > teachers) {
     emit(
       'certifiedTeachers',
@@ -397,7 +409,7 @@ export function parseRows<K extends ImportKind>(
       invalidRows++;
       continue;
     }
-    if (kind === 'school_stats') checkStatRow(parsed.data as SchoolStatRow, emit, headerOf);
+    if (kind === 'school_stats') checkStatRow(parsed.data as SchoolStatRow, emit, headerOf, new Set(blanks));
     if (badFields.size > 0) {
       invalidRows++;
       continue;

@@ -22,11 +22,14 @@ import { IssueCollector, MAX_LISTED_ISSUES, quote, shorten } from './issues.ts';
 import { cleanCode, type LocatedRow, parseRows } from './parse-rows.ts';
 import { type RawTable, readTable, type TableRow } from './read-table.ts';
 import { detectSchoolEvents, type StoredSchoolIdentity } from './school-events.ts';
+import { mergePartialStats } from './sources/merge-partial-stats.ts';
 import {
   type ColumnMappingPreset,
   type RosterSchoolYearFacts,
   readWithSourceReaders,
+  type TeachingPointFact,
 } from './sources/source-reader.ts';
+import { applyTeachingPoints } from './sources/teaching-points.ts';
 
 export interface UploadedImportFile {
   name: string;
@@ -51,6 +54,8 @@ export interface ImportContext {
   countySettings?: ReadonlyMap<string, CountyImportSettings>;
   /** Issue #13: name, type, township, statistics years and closure of every stored school (identity across years). */
   storedSchools?: ReadonlyMap<string, StoredSchoolIdentity>;
+  /** Parent school of each stored school that has one (教学点 of county extracts, issue #13). */
+  schoolParents?: ReadonlyMap<string, string>;
 }
 
 /** A county's import settings; a county without a stored row uses DEFAULT_COUNTY_IMPORT_SETTINGS. */
@@ -74,6 +79,8 @@ export interface ParsedImport {
   rotations: LocatedRow<RotationRow>[];
   /** Per school-year facts derived from teacher rosters (issue #13), merged into the statistics by validation. */
   rosterFacts: LocatedRow<RosterSchoolYearFacts>[];
+  /** 教学点 not counted as schools (是否计校数 = 0, county extracts): merged or kept by validation per county setting. */
+  teachingPoints?: LocatedRow<TeachingPointFact>[];
   /** School codes written in the schools files, including rows with errors (avoids a second "unknown code" error). */
   schoolCodesInFiles: ReadonlySet<string>;
   errors: ImportIssue[];
@@ -200,6 +207,7 @@ export async function parseImportFiles(
 ): Promise<ParsedImport> {
   const issues = new IssueCollector();
   const rosterFacts: LocatedRow<RosterSchoolYearFacts>[] = [];
+  const teachingPoints: LocatedRow<TeachingPointFact>[] = [];
   const summaries: ImportFileSummary[] = [];
   const schools: LocatedRow<SchoolRow>[] = [];
   const stats: LocatedRow<SchoolStatRow>[] = [];
@@ -239,6 +247,7 @@ export async function parseImportFiles(
       stats.push(...source.stats);
       rotations.push(...source.rotations);
       rosterFacts.push(...(source.rosterFacts ?? []));
+      teachingPoints.push(...(source.teachingPoints ?? []));
       continue;
     }
 
@@ -286,9 +295,11 @@ export async function parseImportFiles(
   return {
     files: summaries,
     schools,
-    stats,
+    // The stages of one school-year from several extracts (and a template's non-blank cells) as one row (issue #13).
+    stats: mergePartialStats(stats, issues),
     rotations,
     rosterFacts,
+    teachingPoints,
     schoolCodesInFiles,
     errors: issues.errors,
     warnings: issues.warnings,
@@ -339,6 +350,20 @@ function where(r: LocatedRow<unknown>): string {
 }
 
 function issueAt<T>(r: LocatedRow<T>, field: string, value: string | null, message: string): ImportIssue {
+  const source = r.sources?.[field];
+  if (source !== undefined) {
+    // A value read from a workbook cell (or merged from several files): located at that cell.
+    const row = /^[A-Z]+(\d+)/.exec(source.cell);
+    return {
+      file: source.file,
+      row: row ? Number(row[1]) : r.rowNumber,
+      column: r.headers[field] ?? field,
+      value,
+      message,
+      sheet: source.sheet,
+      cell: source.cell,
+    };
+  }
   return { file: r.file, row: r.rowNumber, column: r.headers[field] ?? field, value, message };
 }
 
@@ -749,9 +774,10 @@ function sortIssues(list: ImportIssue[], fileOrder: ReadonlyMap<string, number>)
  * Cross-row and cross-file checks of parsed files against what the database holds: duplicates, unknown school
  * codes, rotations, plausibility warnings. Pure and synchronous.
  */
-export function validateParsedImport(parsed: ParsedImport, context: ImportContext): ValidatedImport {
+export function validateParsedImport(read: ParsedImport, context: ImportContext): ValidatedImport {
   const issues = new IssueCollector(MAX_LISTED_ISSUES);
-  issues.absorb(parsed);
+  issues.absorb(read);
+  const parsed = withTeachingPoints(read, context, issues);
 
   const schoolRows = reportDuplicates(
     parsed.schools,
@@ -809,6 +835,31 @@ export function validateParsedImport(parsed: ParsedImport, context: ImportContex
     issueCounts: issues.counts,
     truncated: issues.truncated,
   };
+}
+
+/**
+ * 不计校数 教学点 of county extracts merged into their parent or kept, per county setting (issue #13; see
+ * sources/teaching-points.ts). The parent and county come from the schools of this import, else the stored schools.
+ */
+function withTeachingPoints(parsed: ParsedImport, context: ImportContext, issues: IssueCollector): ParsedImport {
+  if (!parsed.teachingPoints || parsed.teachingPoints.length === 0) return parsed;
+  const inImport = new Map(parsed.schools.map((r) => [r.row.schoolCode, r.row] as const));
+  const outcome = applyTeachingPoints(
+    parsed.stats,
+    parsed.schools,
+    parsed.teachingPoints,
+    {
+      settingsOf: (code) =>
+        (code === undefined ? undefined : context.countySettings?.get(code)) ?? DEFAULT_COUNTY_IMPORT_SETTINGS,
+      districtOf: (code) => inImport.get(code)?.districtCode ?? context.schoolDistricts?.get(code),
+      parentOf: (code) => {
+        const row = inImport.get(code);
+        return row !== undefined ? row.parentSchoolCode : context.schoolParents?.get(code);
+      },
+    },
+    issues,
+  );
+  return { ...parsed, stats: outcome.stats, schools: outcome.schools };
 }
 
 /** Every row must belong to the districts the importing administrator may change: each other is a located error. */

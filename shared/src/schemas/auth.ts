@@ -156,6 +156,7 @@ export const AUDIT_ACTIONS = [
   'saved_view_deleted',
   'note_created',
   'note_deleted',
+  'import_settings_saved',
 ] as const;
 export const AuditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditActionSchema>;
@@ -176,6 +177,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, { zh: string; en: string }
   saved_view_deleted: { zh: '删除已保存视图', en: 'Saved view deleted' },
   note_created: { zh: '添加批注', en: 'Note added' },
   note_deleted: { zh: '删除批注', en: 'Note deleted' },
+  import_settings_saved: { zh: '保存县级导入设置', en: 'County import settings saved' },
 };
 
 export const AuditEntrySchema = z.object({

@@ -5,6 +5,7 @@ import { CountyInputsForm } from './components/county-inputs-form.tsx';
 import { FormatsHelp } from './components/formats-help.tsx';
 import { ImportHistory } from './components/import-history.tsx';
 import { ImportPanel } from './components/import-panel.tsx';
+import { ImportSettingsForm } from './components/import-settings-form.tsx';
 import { TemplateDownloads } from './components/template-downloads.tsx';
 import './data.css';
 
@@ -43,6 +44,7 @@ export default function DataPage() {
         <ImportHistory />
       ) : null}
       {me ? <CountyInputsForm readOnly={!canEdit} /> : null}
+      {me ? <ImportSettingsForm readOnly={!canImport} /> : null}
     </section>
   );
 }

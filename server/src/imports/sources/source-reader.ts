@@ -2,6 +2,7 @@ import type { ImportFormat, RotationRow, SchoolRow, SchoolStatRow } from '@junhe
 import type { IssueCollector } from '../issues.ts';
 import type { LocatedRow } from '../parse-rows.ts';
 import type { UploadedImportFile } from '../validate-import.ts';
+import { countyExtractReader } from './county-extract.ts';
 
 /**
  * A reader of one family of files other than our own templates (issue #13): 教育事业统计 school workbooks, county
@@ -50,6 +51,21 @@ export interface SourceRows {
   rotations: LocatedRow<RotationRow>[];
   /** Rows derived from a teacher roster, merged into the statistics of the same school-year by validation. */
   rosterFacts?: LocatedRow<RosterSchoolYearFacts>[];
+  /** 教学点 not counted as schools (是否计校数 = 0): merged into their parent or kept, per county setting (validation). */
+  teachingPoints?: LocatedRow<TeachingPointFact>[];
+}
+
+/** A 教学点 that the statistics do not count as a school (是否计校数 = 0) in one year (county extracts, issue #13). */
+export interface TeachingPointFact {
+  schoolCode: string;
+  schoolName: string;
+  year: number;
+  /** The parent school, when the file has a column for it (所属学校标识码 / 上级学校 …). */
+  parentSchoolCode: string | null;
+  /** The county code read from 统计三级, when it has one. */
+  districtCode: string | null;
+  /** Header of the parent column, when the file has one (for the messages). */
+  parentColumn: string | null;
 }
 
 /** What a roster says about one school in one year (issue #13: analysts count these by hand today). */
@@ -67,7 +83,7 @@ export interface RosterSchoolYearFacts {
  * The readers, tried in order before the template reader. Each feature appends its own (one line per reader); a
  * file no reader claims goes to the template reader, whose error for unrecognised headers offers the mapping step.
  */
-export const SOURCE_READERS: SourceReader[] = [];
+export const SOURCE_READERS: SourceReader[] = [countyExtractReader];
 
 /** The first reader's rows for this file, or null when it is a template file (or unreadable: the template path says why). */
 export async function readWithSourceReaders(
