@@ -5,8 +5,9 @@
  * server) against psql's own \copy of the same SELECT. The database is dropped at the end (BENCH_KEEP_NATIONAL=1
  * keeps it for the next run).
  */
-import { type ChildProcess, execFile } from 'node:child_process';
+import { type ChildProcess, execFile, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
 import { promisify } from 'node:util';
 import { createDb, migrateToLatest } from '@junheng/db';
 import { getBalanceSummary, refreshCountyQualitySums, UNRESTRICTED_ACCESS } from '@junheng/server';
@@ -14,11 +15,13 @@ import { BalanceSummaryQuerySchema, SCHOOL_STAT_COLUMNS } from '@junheng/shared'
 import { sql } from 'kysely';
 import pg from 'pg';
 import { buildStatCopySelect, STAT_COPY_OPTIONS } from '../../server/src/records/records.repository.ts';
+import { measureCountyComparisonPaint } from './client-perf.ts';
 import { loadNationalDataset } from './generate-national.ts';
 import { fmt, percentile } from './stats.ts';
 
 export const NATIONAL = { counties: 2900, schools: 80, years: Array.from({ length: 10 }, (_, i) => 2016 + i) };
 // BENCH_NATIONAL_DB names another database, so that two checkouts can bench side by side on one server.
+const root = path.resolve(import.meta.dirname, '../..');
 const NATIONAL_DB = process.env.BENCH_NATIONAL_DB ?? 'junheng_bench_national';
 
 interface BenchContext {
@@ -212,7 +215,14 @@ async function benchSummary(context: BenchContext): Promise<void> {
           `(budget ≤ ${budget} s, ≤ 500 MB, ≤ 1.5×)`,
       );
     }
-    await benchCopyExport(context, server, cookie);
+    if (process.env.BENCH_NATIONAL_ONLY !== 'export') {
+      // The built app, as the client bench uses it.
+      if (!fs.existsSync(path.join(root, 'client/dist/index.html'))) {
+        execFileSync('pnpm', ['--filter', '@junheng/client', 'run', 'build'], { cwd: root, stdio: 'inherit' });
+      }
+      await measureCountyComparisonPaint(`http://127.0.0.1:${server.port}`, 2020, context.report, cookie);
+    }
+    if (process.env.BENCH_NATIONAL_ONLY !== 'summary') await benchCopyExport(context, server, cookie);
   } finally {
     await context.stopServer(server.child);
     await handle.close();
