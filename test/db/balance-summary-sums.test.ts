@@ -141,7 +141,10 @@ describe(`balance-summary sums in the database (${usingRealPostgres() ? 'real Po
       db
         .selectFrom('county_quality_sums')
         .selectAll()
-        .orderBy(['stage', 'include_private', 'year', 'district_code'])
+        .orderBy('stage')
+        .orderBy('include_private')
+        .orderBy('year')
+        .orderBy('district_code')
         .execute();
     const stored = await read(database.db);
     const recomputed = await database.db

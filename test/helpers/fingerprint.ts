@@ -9,6 +9,7 @@ const TABLES = {
   rotation: 'district_code, year, teacher_ref',
   county_year_input: 'district_code, year, item_key',
   import_batch: 'id',
+  county_quality_sums: 'stage, include_private, year, district_code',
 } as const;
 
 /** Row counts and a content hash per table: equal fingerprints mean the database was left exactly as it was. */
