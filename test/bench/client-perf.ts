@@ -156,9 +156,11 @@ export async function measureClient(
 export async function measureCountyComparisonPaint(
   baseUrl: string,
   year: number,
+  city: string | null,
   report: (line: string) => void,
   sessionCookie: string,
 ): Promise<void> {
+  const cityParam = city === null ? '' : `&city=${city}`;
   const executablePath = findChromium();
   if (!executablePath) {
     report('多县对比 paint skipped: no Chromium (apt-get install chromium)');
@@ -168,7 +170,7 @@ export async function measureCountyComparisonPaint(
   let counties = 0;
   for (let i = 0; i < 3; i += 1) {
     const start = performance.now();
-    const res = await fetch(`${baseUrl}/api/v1/county-comparison?stage=primary&year=${year}`, {
+    const res = await fetch(`${baseUrl}/api/v1/county-comparison?stage=primary&year=${year}${cityParam}`, {
       headers: { cookie: sessionCookie, 'accept-encoding': 'gzip' },
     });
     if (!res.ok) throw new Error(`county-comparison ${res.status}`);
@@ -186,7 +188,7 @@ export async function measureCountyComparisonPaint(
     await context.addInitScript(() => {
       (globalThis as unknown as { __JUNHENG_TEST__: boolean }).__JUNHENG_TEST__ = true;
     });
-    const url = `${baseUrl}/counties?year=${year}&stage=primary`;
+    const url = `${baseUrl}/counties?year=${year}&stage=primary${cityParam}`;
     /** Both charts drawn and the table filled: performance.now() of the first frame where all three hold. */
     const painted = async (page: import('playwright-core').Page) => {
       const at = await page.waitForFunction(
@@ -229,7 +231,7 @@ export async function measureCountyComparisonPaint(
       await page.close();
     }
     report(
-      `多县对比 view of ${counties} counties (${year}, primary): API ${fmt(Math.min(...apiTimes), 0)}–${fmt(Math.max(...apiTimes), 0)} ms; ` +
+      `多县对比 view of ${counties} counties (${year}, primary${city === null ? '' : `, city ${city} of the national data set`}): API ${fmt(Math.min(...apiTimes), 0)}–${fmt(Math.max(...apiTimes), 0)} ms; ` +
         `navigation to both charts drawn and the table filled: ${times.map((t) => fmt(t, 0)).join(', ')} ms (budget ≤ 1 500 ms)`,
     );
   } finally {

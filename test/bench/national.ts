@@ -158,9 +158,10 @@ async function benchSummary(context: BenchContext): Promise<void> {
   try {
     const cookie = await context.signIn(server.port);
     const [first, last] = [NATIONAL.years[0] as number, NATIONAL.years.at(-1) as number];
-    // BENCH_NATIONAL_ONLY=export measures the CSV export alone (the summary takes minutes on a busy machine).
+    // BENCH_NATIONAL_ONLY=export | summary | paint measures that part alone (each takes minutes on a busy machine).
+    const only = process.env.BENCH_NATIONAL_ONLY;
     const summaries =
-      process.env.BENCH_NATIONAL_ONLY === 'export'
+      only === 'export' || only === 'paint'
         ? []
         : ([
             ['one year', 2020, 2020],
@@ -215,14 +216,17 @@ async function benchSummary(context: BenchContext): Promise<void> {
           `(budget ≤ ${budget} s, ≤ 500 MB, ≤ 1.5×)`,
       );
     }
-    if (process.env.BENCH_NATIONAL_ONLY !== 'export') {
+    if (only !== 'export' && only !== 'summary') {
       // The built app, as the client bench uses it.
       if (!fs.existsSync(path.join(root, 'client/dist/index.html'))) {
         execFileSync('pnpm', ['--filter', '@junheng/client', 'run', 'build'], { cwd: root, stdio: 'inherit' });
       }
-      await measureCountyComparisonPaint(`http://127.0.0.1:${server.port}`, 2020, context.report, cookie);
+      // Every county of the country, then one city of 100 counties (the city filter, as a provincial inspector uses it).
+      for (const city of [null, '5000']) {
+        await measureCountyComparisonPaint(`http://127.0.0.1:${server.port}`, 2020, city, context.report, cookie);
+      }
     }
-    if (process.env.BENCH_NATIONAL_ONLY !== 'summary') await benchCopyExport(context, server, cookie);
+    if (only !== 'summary' && only !== 'paint') await benchCopyExport(context, server, cookie);
   } finally {
     await context.stopServer(server.child);
     await handle.close();
