@@ -11,6 +11,7 @@ export interface Database {
   county_year_input: CountyYearInputTable;
   county_import_setting: CountyImportSettingTable;
   school_event: SchoolEventTable;
+  county_quality_sums: CountyQualitySumsTable;
   app_user: AppUserTable;
   login_throttle: LoginThrottleTable;
   user_session: UserSessionTable;
@@ -153,6 +154,34 @@ export interface SchoolEventTable {
   target_school_code: string | null;
   import_batch_id: number | null;
   created_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+/**
+ * One stage of one county-year's 资源配置 sums, with and without private schools (the balance summary's input):
+ * counts, Σ P, the weighted means m0…m6 and population variances v0…v6 in QUALITY_INDICATOR_KEYS order.
+ */
+export interface CountyQualitySumsTable {
+  district_code: string;
+  year: number;
+  stage: 'primary' | 'junior';
+  include_private: boolean;
+  schools_counted: number;
+  students_counted: number;
+  schools_passing: number;
+  m0: number | null;
+  m1: number | null;
+  m2: number | null;
+  m3: number | null;
+  m4: number | null;
+  m5: number | null;
+  m6: number | null;
+  v0: number | null;
+  v1: number | null;
+  v2: number | null;
+  v3: number | null;
+  v4: number | null;
+  v5: number | null;
+  v6: number | null;
 }
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { createDb, type DatabaseHandle, migrateToLatest } from '@junheng/db';
+import { createDb, type Database, type DatabaseHandle, migrateToLatest } from '@junheng/db';
+import type { Kysely } from 'kysely';
+import { refreshCountyQualitySums } from './balance/balance-summary.repository.ts';
 import type { Config } from './config.ts';
 
 /**
@@ -32,9 +34,14 @@ export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir
   }
 }
 
+/** What the migrations derive from stored data, computed by the server's own code. */
+export const MIGRATION_BACKFILLS = {
+  countyQualitySums: (db: Kysely<Database>) => refreshCountyQualitySums(db, { districts: null, years: null }),
+};
+
 async function migrateOrClose(handle: DatabaseHandle): Promise<void> {
   try {
-    await migrateToLatest(handle.db);
+    await migrateToLatest(handle.db, MIGRATION_BACKFILLS);
   } catch (error) {
     await handle.close();
     throw error;

@@ -9,6 +9,7 @@ export {
 } from './auth/auth.service.ts';
 export { hashPassword, SCRYPT_PARAMS, verifyPassword } from './auth/password.ts';
 export { getBalance } from './balance/balance.service.ts';
+export { refreshCountyQualitySums } from './balance/balance-summary.repository.ts';
 export { getBalanceSummary } from './balance/balance-summary.service.ts';
 export { findDataVersion } from './cache/report-cache.repository.ts';
 export { type Config, loadConfig } from './config.ts';

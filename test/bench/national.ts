@@ -5,20 +5,24 @@
  * server) against psql's own \copy of the same SELECT. The database is dropped at the end (BENCH_KEEP_NATIONAL=1
  * keeps it for the next run).
  */
-import { type ChildProcess, execFile } from 'node:child_process';
+import { type ChildProcess, execFile, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
 import { promisify } from 'node:util';
 import { createDb, migrateToLatest } from '@junheng/db';
-import { getBalanceSummary, UNRESTRICTED_ACCESS } from '@junheng/server';
+import { getBalanceSummary, refreshCountyQualitySums, UNRESTRICTED_ACCESS } from '@junheng/server';
 import { BalanceSummaryQuerySchema, SCHOOL_STAT_COLUMNS } from '@junheng/shared';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { buildStatCopySelect, STAT_COPY_OPTIONS } from '../../server/src/records/records.repository.ts';
+import { measureCountyComparisonPaint } from './client-perf.ts';
 import { loadNationalDataset } from './generate-national.ts';
 import { fmt, percentile } from './stats.ts';
 
 export const NATIONAL = { counties: 2900, schools: 80, years: Array.from({ length: 10 }, (_, i) => 2016 + i) };
-const NATIONAL_DB = 'junheng_bench_national';
+// BENCH_NATIONAL_DB names another database, so that two checkouts can bench side by side on one server.
+const root = path.resolve(import.meta.dirname, '../..');
+const NATIONAL_DB = process.env.BENCH_NATIONAL_DB ?? 'junheng_bench_national';
 
 interface BenchContext {
   serverUrl: string;
@@ -99,13 +103,47 @@ async function ensureNational(context: BenchContext): Promise<void> {
     await admin.end();
   }
   const handle = await createDb({ databaseUrl: url, poolSize: 1 });
-  await migrateToLatest(handle.db);
-  await handle.close();
-  const start = performance.now();
-  const rows = await loadNationalDataset(url, NATIONAL);
-  context.report(
-    `generated the national data set (${NATIONAL.counties} counties × ${NATIONAL.schools} schools × ${NATIONAL.years.length} years = ${rows} school-years) with COPY in ${fmt((performance.now() - start) / 1000, 0)} s`,
-  );
+  try {
+    await migrateToLatest(handle.db);
+    const start = performance.now();
+    const rows = await loadNationalDataset(url, NATIONAL);
+    context.report(
+      `generated the national data set (${NATIONAL.counties} counties × ${NATIONAL.schools} schools × ${NATIONAL.years.length} years = ${rows} school-years) with COPY in ${fmt((performance.now() - start) / 1000, 0)} s`,
+    );
+    // COPY bypasses the import, so the stored county-year sums are computed here, as the migration's backfill does.
+    const refreshStart = performance.now();
+    await handle.db.transaction().execute((trx) => refreshCountyQualitySums(trx, { districts: null, years: null }));
+    await sql`analyze county_quality_sums`.execute(handle.db);
+    context.report(
+      `stored county-year sums of every county, year, stage and private-school option (the migration's backfill): ${fmt((performance.now() - refreshStart) / 1000, 1)} s`,
+    );
+    // What an import adds: the refresh of one county's ten years inside its transaction (rolled back here).
+    const one: number[] = [];
+    for (let round = 0; round < 3; round += 1) {
+      const oneStart = performance.now();
+      await handle.db
+        .transaction()
+        .execute(async (trx) => {
+          await refreshCountyQualitySums(trx, { districts: ['501234'], years: NATIONAL.years });
+          throw new Error('rollback');
+        })
+        .catch(() => {});
+      one.push((performance.now() - oneStart) / 1000);
+    }
+    context.report(
+      `refresh of one county's stored sums (10 years × 2 stages × 2 options, what an import of one county adds to its transaction): median ${fmt((percentile(one, 0.5) as number) * 1000, 0)} ms`,
+    );
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * The bare read of the stored sums: the same rows the app reads (county_quality_sums, one stage and option, the
+ * years asked), with nothing computed from them. What the app adds on top: CVs and verdicts in Node, names, JSON.
+ */
+function bareStoredSql(from: number, to: number): string {
+  return `select * from county_quality_sums where stage = 'primary' and include_private and year between ${from} and ${to}`;
 }
 
 async function benchSummary(context: BenchContext): Promise<void> {
@@ -120,9 +158,10 @@ async function benchSummary(context: BenchContext): Promise<void> {
   try {
     const cookie = await context.signIn(server.port);
     const [first, last] = [NATIONAL.years[0] as number, NATIONAL.years.at(-1) as number];
-    // BENCH_NATIONAL_ONLY=export measures the CSV export alone (the summary takes minutes on a busy machine).
+    // BENCH_NATIONAL_ONLY=export | summary | paint measures that part alone (each takes minutes on a busy machine).
+    const only = process.env.BENCH_NATIONAL_ONLY;
     const summaries =
-      process.env.BENCH_NATIONAL_ONLY === 'export'
+      only === 'export' || only === 'paint'
         ? []
         : ([
             ['one year', 2020, 2020],
@@ -130,6 +169,7 @@ async function benchSummary(context: BenchContext): Promise<void> {
           ] as const);
     for (const [label, from, to] of summaries) {
       const bareSeconds: number[] = [];
+      const storedSeconds: number[] = [];
       const serviceSeconds: number[] = [];
       const httpSeconds: number[] = [];
       let servicePeak = 0;
@@ -138,6 +178,8 @@ async function benchSummary(context: BenchContext): Promise<void> {
       for (let round = 0; round < 3; round += 1) {
         const b = await measure(process.pid, () => bare.query(bareSummarySql(from, to)));
         bareSeconds.push(b.seconds);
+        const st = await measure(process.pid, () => bare.query(bareStoredSql(from, to)));
+        storedSeconds.push(st.seconds);
         const s = await measure(process.pid, () =>
           getBalanceSummary(
             handle.db,
@@ -159,15 +201,32 @@ async function benchSummary(context: BenchContext): Promise<void> {
         httpSeconds.push(h.seconds);
         httpPeak = Math.max(httpPeak, h.peakMb);
       }
-      const [bareP50, serviceP50, httpP50] = [bareSeconds, serviceSeconds, httpSeconds].map((s) => percentile(s, 0.5));
+      const [bareP50, storedP50, serviceP50, httpP50] = [
+        percentile(bareSeconds, 0.5),
+        percentile(storedSeconds, 0.5),
+        percentile(serviceSeconds, 0.5),
+        percentile(httpSeconds, 0.5),
+      ];
       const budget = label === 'one year' ? 1 : 5;
       context.report(
-        `balance summary of every county, ${label} (${countyYears} county-years, primary), median of 3: HTTP ${fmt(httpP50 as number, 2)} s (server peak RSS ${fmt(httpPeak, 0)} MB), ` +
-          `service in-process ${fmt(serviceP50 as number, 2)} s (bench process peak RSS ${fmt(servicePeak, 0)} MB); bare SQL of the same weighted sums ${fmt(bareP50 as number, 2)} s; ` +
-          `ratio HTTP / bare ${fmt((httpP50 as number) / (bareP50 as number), 2)}× (budget ≤ ${budget} s, ≤ 500 MB, ≤ 1.5×)`,
+        `balance summary of every county, ${label} (${countyYears} county-years, primary), median of 3: HTTP ${fmt(httpP50, 3)} s (server peak RSS ${fmt(httpPeak, 0)} MB), ` +
+          `service in-process ${fmt(serviceP50, 3)} s (bench process peak RSS ${fmt(servicePeak, 0)} MB); ` +
+          `bare SQL of the same weighted sums from the school-years ${fmt(bareP50, 3)} s: ratio HTTP / bare ${fmt(httpP50 / bareP50, 2)}×; ` +
+          `bare read of the same stored sums ${fmt(storedP50, 3)} s: ratio HTTP / stored read ${fmt(httpP50 / storedP50, 1)}×, service / stored read ${fmt(serviceP50 / storedP50, 1)}× ` +
+          `(budget ≤ ${budget} s, ≤ 500 MB, ≤ 1.5×)`,
       );
     }
-    await benchCopyExport(context, server, cookie);
+    if (only !== 'export' && only !== 'summary') {
+      // The built app, as the client bench uses it.
+      if (!fs.existsSync(path.join(root, 'client/dist/index.html'))) {
+        execFileSync('pnpm', ['--filter', '@junheng/client', 'run', 'build'], { cwd: root, stdio: 'inherit' });
+      }
+      // Every county of the country, then one city of 100 counties (the city filter, as a provincial inspector uses it).
+      for (const city of [null, '5000']) {
+        await measureCountyComparisonPaint(`http://127.0.0.1:${server.port}`, 2020, city, context.report, cookie);
+      }
+    }
+    if (only !== 'summary' && only !== 'paint') await benchCopyExport(context, server, cookie);
   } finally {
     await context.stopServer(server.child);
     await handle.close();

@@ -10,6 +10,7 @@ const TABLES = {
   county_year_input: 'district_code, year, item_key',
   import_batch: 'id',
   school_event: 'school_code, year, kind',
+  county_quality_sums: 'stage, include_private, year, district_code',
 } as const;
 
 /** Row counts and a content hash per table: equal fingerprints mean the database was left exactly as it was. */

@@ -9,6 +9,7 @@ import * as countyInputEnteredBy from './2026_12_07_0100_county_input_entered_by
 import * as multiCountyScope from './2026_12_07_0200_multi_county_scope.ts';
 import * as countyImportSettings from './2026_12_07_0300_county_import_settings.ts';
 import * as schoolEvents from './2026_12_07_0800_school_events.ts';
+import * as countyQualitySums from './2026_12_07_0900_county_quality_sums.ts';
 
 /** Every migration, by name. Listed statically so the same code runs under tsx, Vitest and a bundler. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_0200_multi_county_scope': multiCountyScope,
   '2026_12_07_0300_county_import_settings': countyImportSettings,
   '2026_12_07_0800_school_events': schoolEvents,
+  '2026_12_07_0900_county_quality_sums': countyQualitySums,
 };

@@ -23,6 +23,16 @@ export async function findDistrictNames(db: Kysely<Database>): Promise<Map<strin
   return new Map(rows.map((r) => [r.code, r.name]));
 }
 
+/**
+ * Which school-years a sums query reads (before the user's scope): those of `years` (null: every year) in
+ * `districts` (null: every county). Each county-year is summed on its own, so any selection gives a county-year the
+ * same doubles.
+ */
+export interface QualitySumsSelection {
+  years: readonly number[] | null;
+  districts: readonly string[] | null;
+}
+
 /** The sums of one stage of one county-year, with the county and year they belong to. */
 export interface DistrictQualitySummarySums extends QualitySummarySums {
   districtCode: string;
@@ -85,8 +95,8 @@ function indicatorValues(stage: Stage): Float[] {
 }
 
 /**
- * Builds the query of findQualitySummarySums: one row per district with school-years in `year` that the user may
- * see, in two passes over the year's school-years (each county's terms sorted by school code):
+ * Builds the query of the 资源配置 sums: one row per county-year with school-years in the selection that the user
+ * may see, in two passes over those school-years (each county-year's terms sorted by school code):
  * 1. `units`, computed once: per visible school-year, whether its stage part counts (METHOD.md §2 exclusions), its
  *    students P, its seven values X (the report's own double operations) and whether it passes compliance (6 of 7
  *    met, the missed one at ≥ 85% of its threshold);
@@ -98,7 +108,7 @@ function indicatorValues(stage: Stage): Float[] {
 export function buildQualitySummarySumsQuery(
   db: Kysely<Database>,
   access: AccessScope,
-  args: { year: number; stage: Stage; includePrivate: boolean },
+  args: QualitySumsSelection & { stage: Stage; includePrivate: boolean },
 ) {
   const students = sql.ref(args.stage === 'primary' ? 's.students_primary' : 's.students_junior');
   const counted = sql<boolean>`(${students} > 0 and school.school_type <> 'special'
@@ -109,10 +119,18 @@ export function buildQualitySummarySumsQuery(
   const parts = db
     .selectFrom('school_year_stat as s')
     .innerJoin('school', 'school.code', 's.school_code')
-    .where('s.year', '=', args.year)
+    .$if(args.years !== null, (qb) =>
+      qb.where((eb) => (args.years?.length ? eb('s.year', 'in', [...(args.years ?? [])]) : eb.lit(false))),
+    )
+    .$if(args.districts !== null, (qb) =>
+      qb.where((eb) =>
+        args.districts?.length ? eb('school.district_code', 'in', [...(args.districts ?? [])]) : eb.lit(false),
+      ),
+    )
     .$if(isRestricted(access), (qb) => qb.where(inAccessScope(access)))
     .select([
       'school.district_code',
+      's.year',
       's.school_code',
       counted.as('counted'),
       sql<number>`${students}::float8`.as('p'),
@@ -143,6 +161,7 @@ export function buildQualitySummarySumsQuery(
           .selectFrom(parts.as('p'))
           .select([
             'p.district_code',
+            'p.year',
             'p.school_code',
             'p.counted',
             'p.p',
@@ -155,6 +174,7 @@ export function buildQualitySummarySumsQuery(
         .selectFrom('units as u')
         .select([
           'u.district_code',
+          'u.year',
           sql<number>`count(*) filter (where u.counted)::int`.as('schools_counted'),
           sql<number>`count(*) filter (where u.counted and u.passes)::int`.as('schools_passing'),
           sql<number | null>`sum(u.p order by u.school_code) filter (where u.counted)`.as('total'),
@@ -166,26 +186,32 @@ export function buildQualitySummarySumsQuery(
             ),
           ),
         ])
-        .groupBy('u.district_code'),
+        .groupBy(['u.district_code', 'u.year']),
     )
     .with('variances', (qb) =>
       qb
         .selectFrom('units as u')
-        .innerJoin('means as m', 'm.district_code', 'u.district_code')
+        .innerJoin('means as m', (join) =>
+          join.onRef('m.district_code', '=', 'u.district_code').onRef('m.year', '=', 'u.year'),
+        )
         .where('u.counted', '=', true)
         .select([
           'u.district_code',
+          'u.year',
           ...keys.map((k) => {
             const deviation = sql`(${sql.ref(`u.x${k}`)} - ${sql.ref(`m.m${k}`)})`;
             return sql<number>`sum((u.p / m.total) * (${deviation} * ${deviation}) order by u.school_code)`.as(`v${k}`);
           }),
         ])
-        .groupBy('u.district_code'),
+        .groupBy(['u.district_code', 'u.year']),
     )
     .selectFrom('means as m')
-    .leftJoin('variances as v', 'v.district_code', 'm.district_code')
+    .leftJoin('variances as v', (join) =>
+      join.onRef('v.district_code', '=', 'm.district_code').onRef('v.year', '=', 'm.year'),
+    )
     .select([
       'm.district_code',
+      'm.year',
       'm.schools_counted',
       sql<number>`coalesce(m.total, 0)`.as('students_counted'),
       'm.schools_passing',
@@ -194,11 +220,43 @@ export function buildQualitySummarySumsQuery(
     ]);
 }
 
+const SUMS_COLUMNS = [
+  'schools_counted',
+  'students_counted',
+  'schools_passing',
+  ...QUALITY_INDICATOR_KEYS.map((_, k) => `m${k}` as 'm0'),
+  ...QUALITY_INDICATOR_KEYS.map((_, k) => `v${k}` as 'v0'),
+] as const;
+
+type SumsRow = Record<string, number | string | null>;
+
+function toDistrictSums(row: SumsRow): DistrictQualitySummarySums {
+  const keys = QUALITY_INDICATOR_KEYS.map((_, k) => k);
+  return {
+    districtCode: row.district_code as string,
+    year: row.year as number,
+    schoolsCounted: row.schools_counted as number,
+    studentsCounted: row.students_counted as number,
+    schoolsPassing: row.schools_passing as number,
+    means: keys.map((k) => row[`m${k}`] as number | null),
+    variances: keys.map((k) => row[`v${k}`] as number | null),
+  };
+}
+
+/**
+ * For the sums query only: no JIT (its cost estimate triggers compiling ~100 functions, seconds on a busy machine,
+ * longer than the query) and room to keep a year of school-years and their hash tables in memory. Local to the
+ * caller's transaction.
+ */
+async function tuneForSums(trx: Kysely<Database>): Promise<void> {
+  await sql`select set_config('jit', 'off', true), set_config('work_mem', '64MB', true)`.execute(trx);
+}
+
 /**
  * The 资源配置 sums of one stage of every county in one year that the user may see (for a user limited to some
- * townships, those of the visible schools), computed by the database: a row of about twenty numbers per county
- * instead of every school-year. A district with school-years but none counted in the stage gets a row with nothing
- * counted.
+ * townships, those of the visible schools), computed by the database from the school-years: a row of about twenty
+ * numbers per county instead of every school-year. A district with school-years but none counted in the stage gets
+ * a row with nothing counted. The stored sums (findStoredQualitySummarySums) are these rows for the whole county.
  */
 export async function findQualitySummarySums(
   db: Kysely<Database>,
@@ -206,22 +264,78 @@ export async function findQualitySummarySums(
   args: { year: number; stage: Stage; includePrivate: boolean },
 ): Promise<DistrictQualitySummarySums[]> {
   const rows = await db.transaction().execute(async (trx) => {
-    // For this query only: no JIT (its cost estimate triggers compiling ~100 functions, seconds on a busy machine,
-    // longer than the query) and room to keep a year of school-years and their hash tables in memory.
-    await sql`select set_config('jit', 'off', true), set_config('work_mem', '64MB', true)`.execute(trx);
-    return (await buildQualitySummarySumsQuery(trx, access, args).execute()) as unknown as Record<
-      string,
-      number | string | null
-    >[];
+    await tuneForSums(trx);
+    return (await buildQualitySummarySumsQuery(trx, access, {
+      ...args,
+      years: [args.year],
+      districts: null,
+    }).execute()) as unknown as SumsRow[];
   });
-  const keys = QUALITY_INDICATOR_KEYS.map((_, k) => k);
-  return rows.map((row) => ({
-    districtCode: row.district_code as string,
-    year: args.year,
-    schoolsCounted: row.schools_counted as number,
-    studentsCounted: row.students_counted as number,
-    schoolsPassing: row.schools_passing as number,
-    means: keys.map((k) => row[`m${k}`] as number | null),
-    variances: keys.map((k) => row[`v${k}`] as number | null),
-  }));
+  return rows.map(toDistrictSums);
+}
+
+/**
+ * The stored 资源配置 sums (county_quality_sums) of one stage of every county-year from `from` to `to` in the user's
+ * counties (null: all): the whole county's, so only for a user who sees whole counties (no township limit). Ordered by
+ * county and year.
+ */
+export async function findStoredQualitySummarySums(
+  db: Kysely<Database>,
+  args: {
+    districts: readonly string[] | null;
+    from: number | undefined;
+    to: number | undefined;
+    stage: Stage;
+    includePrivate: boolean;
+  },
+): Promise<DistrictQualitySummarySums[]> {
+  const rows = await db
+    .selectFrom('county_quality_sums')
+    .select(['district_code', 'year', ...SUMS_COLUMNS])
+    .where('stage', '=', args.stage)
+    .where('include_private', '=', args.includePrivate)
+    .$if(args.from !== undefined, (qb) => qb.where('year', '>=', args.from as number))
+    .$if(args.to !== undefined, (qb) => qb.where('year', '<=', args.to as number))
+    .$if(args.districts !== null, (qb) =>
+      qb.where((eb) =>
+        args.districts?.length ? eb('district_code', 'in', [...(args.districts ?? [])]) : eb.lit(false),
+      ),
+    )
+    .orderBy('district_code')
+    .orderBy('year')
+    .execute();
+  return (rows as unknown as SumsRow[]).map(toDistrictSums);
+}
+
+/**
+ * Recomputes the stored sums of the selected county-years (every stage, with and without private schools) from
+ * their school-years, inside the caller's transaction: the rows of the selection are deleted and those the sums query
+ * gives are inserted, so a county-year that no longer has school-years (its schools moved county) loses its row. The
+ * same query as the live summary, unscoped, so each stored double is the county report's.
+ */
+export async function refreshCountyQualitySums(trx: Kysely<Database>, selection: QualitySumsSelection): Promise<void> {
+  if (selection.years?.length === 0 || selection.districts?.length === 0) return;
+  await trx
+    .deleteFrom('county_quality_sums')
+    .$if(selection.years !== null, (qb) => qb.where('year', 'in', [...(selection.years ?? [])]))
+    .$if(selection.districts !== null, (qb) => qb.where('district_code', 'in', [...(selection.districts ?? [])]))
+    .execute();
+  await tuneForSums(trx);
+  for (const stage of ['primary', 'junior'] as const) {
+    for (const includePrivate of [true, false]) {
+      const sums = buildQualitySummarySumsQuery(
+        trx,
+        { districtCodes: null, townships: null },
+        {
+          ...selection,
+          stage,
+          includePrivate,
+        },
+      );
+      const columns = sql.join(SUMS_COLUMNS.map((c) => sql.ref(c)));
+      await sql`insert into county_quality_sums (district_code, year, stage, include_private, ${columns})
+        select q.district_code, q.year, ${stage}, ${includePrivate}, ${sql.join(SUMS_COLUMNS.map((c) => sql.ref(`q.${c}`)))}
+        from (${sums}) q`.execute(trx);
+    }
+  }
 }

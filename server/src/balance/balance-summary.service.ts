@@ -7,6 +7,7 @@ import {
   type DistrictQualitySummarySums,
   findDistrictNames,
   findQualitySummarySums,
+  findStoredQualitySummarySums,
 } from './balance-summary.repository.ts';
 
 /**
@@ -16,7 +17,9 @@ import {
 const YEARS_READ_AHEAD = 1;
 
 /**
- * The 资源配置 verdict of every district and year the user may see: a year at a time, the database computes each
+ * The 资源配置 verdict of every district and year the user may see. For a user who sees whole counties, from the
+ * county-year sums stored at import (county_quality_sums: the same query, run when the school-years were written).
+ * For a user limited to some townships, live: a year at a time, the database computes each
  * county's stage split, weighted means and variances over its visible school-years (findQualitySummarySums, the
  * report's own double operations, added in school-code order), and computeQualitySummaryFromSums turns them into
  * the CVs (the report's exactly) and verdict of
@@ -29,6 +32,29 @@ export async function getBalanceSummary(
   query: BalanceSummaryQuery,
   access: AccessScope,
 ): Promise<BalanceSummaryResponse> {
+  if (access.townships === null) {
+    // Whole counties: their stored sums (refreshed with every import), one row per county-year.
+    const [districtNames, stored] = await Promise.all([
+      findDistrictNames(db),
+      findStoredQualitySummarySums(db, {
+        districts: access.districtCodes,
+        from: query.from,
+        to: query.to,
+        stage: query.stage,
+        includePrivate: query.includePrivate,
+      }),
+    ]);
+    return {
+      stage: query.stage,
+      includePrivate: query.includePrivate,
+      rows: stored.map((district) => ({
+        districtCode: district.districtCode,
+        districtName: districtNames.get(district.districtCode) ?? district.districtCode,
+        year: district.year,
+        ...computeQualitySummaryFromSums(district, query.stage),
+      })),
+    };
+  }
   const [districtNames, allYears] = await Promise.all([findDistrictNames(db), findAllYears(db)]);
   const years = allYears.filter(
     (y) => (query.from === undefined || y >= query.from) && (query.to === undefined || y <= query.to),

@@ -110,6 +110,18 @@ export async function upsertSchools(db: Db, schools: SchoolRow[], importBatchId:
   }
 }
 
+/** The years with statistics of the schools whose rows the batch wrote. */
+export async function findYearsOfSchoolsInBatch(db: Db, importBatchId: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('school')
+    .innerJoin('school_year_stat as s', 's.school_code', 'school.code')
+    .where('school.import_batch_id', '=', importBatchId)
+    .select('s.year')
+    .distinct()
+    .execute();
+  return rows.map((r) => r.year);
+}
+
 /** Re-importing a school-year replaces it whole. */
 export async function upsertSchoolStats(db: Db, stats: SchoolStatRow[], importBatchId: number): Promise<void> {
   const updatable = [...STAT_FIELDS.map((f) => f.key), 'import_batch_id'];

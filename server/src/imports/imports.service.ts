@@ -1,6 +1,7 @@
 import type { Database, ImportBatchFile } from '@junheng/db';
 import type { CountyDataset, ImportKind, ImportReport } from '@junheng/shared';
 import type { Kysely, Transaction } from 'kysely';
+import { refreshCountyQualitySums } from '../balance/balance-summary.repository.ts';
 import {
   findAllSchoolCodes,
   findCountyImportSettings,
@@ -8,6 +9,7 @@ import {
   findSchoolParents,
   findStatsOfYears,
   findStoredSchoolIdentities,
+  findYearsOfSchoolsInBatch,
   insertImportBatch,
   lockCountyWrites,
   replaceRotations,
@@ -124,7 +126,8 @@ export async function applyDataset(
   dataset: CountyDataset,
   batch: { source: 'api' | 'cli' | 'demo'; files: ImportBatchFile[]; warnings: number },
 ): Promise<number> {
-  await lockCountyWrites(trx, countiesTouched(dataset, await findSchoolDistricts(trx)));
+  const counties = countiesTouched(dataset, await findSchoolDistricts(trx));
+  await lockCountyWrites(trx, counties);
   const batchId = await insertImportBatch(trx, {
     ...batch,
     counts: {
@@ -137,6 +140,11 @@ export async function applyDataset(
   await upsertSchoolStats(trx, dataset.stats, batchId);
   await replaceRotations(trx, dataset.rotations, batchId);
   await upsertSchoolEvents(trx, dataset.schoolEvents ?? [], batchId);
+  // The stored county-year sums of what changed: the years of the new school-years and every year of a school whose
+  // row was written (its type, ownership or county may have changed), in every county it was or is in.
+  const years = new Set(dataset.stats.map((s) => s.year));
+  if (dataset.schools.length > 0) for (const year of await findYearsOfSchoolsInBatch(trx, batchId)) years.add(year);
+  await refreshCountyQualitySums(trx, { districts: [...counties].sort(), years: [...years].sort((a, b) => a - b) });
   return batchId;
 }
 
