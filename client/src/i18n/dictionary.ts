@@ -231,7 +231,11 @@ export const zh = {
   'data.kind.unknown': '未识别',
   'data.upload.title': '上传数据文件',
   'data.upload.choose': '选择文件…',
-  'data.upload.chooseHint': '可多选 .csv 或 .xlsx 文件，也可以把文件拖到这里。',
+  'data.upload.chooseHint':
+    '可多选 .csv、.xlsx 文件（模板或教育事业统计学校报表）或 .zip 压缩包，也可以选择整个文件夹或把文件拖到这里。',
+  // issue #13 (i13-workbooks): school workbooks by folder
+  'data.upload.chooseFolder': '选择文件夹…',
+  'data.upload.moreFiles': '……另有 {count} 个文件（合计 {size}）',
   'data.upload.selected': '已选择 {count} 个文件',
   'data.upload.noneSelected': '尚未选择文件',
   'data.upload.dryRun': '试运行检查',
@@ -723,7 +727,11 @@ export const en: Dictionary = {
   'data.kind.unknown': 'Not recognised',
   'data.upload.title': 'Upload data files',
   'data.upload.choose': 'Choose files…',
-  'data.upload.chooseHint': 'One or more .csv or .xlsx files; you can also drop them here.',
+  'data.upload.chooseHint':
+    'One or more .csv or .xlsx files (templates or 教育事业统计 school workbooks) or .zip archives; you can also choose a whole folder or drop files here.',
+  // issue #13 (i13-workbooks): school workbooks by folder
+  'data.upload.chooseFolder': 'Choose folder…',
+  'data.upload.moreFiles': '…and {count, plural, one {# more file} other {# more files}} ({size} in all)',
   'data.upload.selected': '{count, plural, one {# file} other {# files}} selected',
   'data.upload.noneSelected': 'No file selected',
   'data.upload.dryRun': 'Dry run',

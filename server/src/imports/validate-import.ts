@@ -15,6 +15,7 @@ import {
   type SchoolType,
   type Stage,
 } from '@junheng/shared';
+import { expandArchives } from './archive.ts';
 import { type HeaderMatch, IMPORT_KIND_ZH, type KindRecognition, recogniseKind } from './headers.ts';
 import { ImportFileError } from './import-file-error.ts';
 import { IssueCollector, MAX_LISTED_ISSUES, quote, shorten } from './issues.ts';
@@ -205,7 +206,8 @@ export async function parseImportFiles(
     issues.error({ file: '', row: null, column: null, value: null, message: '没有上传任何文件' });
   }
 
-  for (const { name, bytes } of files) {
+  // A .zip of files (issue #13: a county's school workbooks) is read as the files inside it.
+  for (const { name, bytes } of expandArchives(files, issues)) {
     const summary: ImportFileSummary = { file: name, kind: null, encoding: null, rows: 0, sha256: sha256Hex(bytes) };
     summaries.push(summary);
     const sameAs = seenHashes.get(summary.sha256);
