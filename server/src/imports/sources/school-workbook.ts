@@ -172,7 +172,8 @@ function label(form: StatisticsForm, row: FormRow, column: FormColumn): string {
 }
 
 /** Cells of one column over several rows as Excel names them: `D8:D11` when contiguous, else `D8,D10`. */
-function cellsName(cells: readonly { row: FormRow; column: FormColumn }[]): string {
+function cellsName(unordered: readonly { row: FormRow; column: FormColumn }[]): string {
+  const cells = [...unordered].sort((a, b) => a.column.index - b.column.index || a.row.rowNumber - b.row.rowNumber);
   const names = cells.map((c) => cellName(c.row, c.column));
   if (names.length === 1) return names[0] as string;
   const sameColumn = cells.every((c) => c.column.index === cells[0]?.column.index);
@@ -816,7 +817,8 @@ function readYear(book: SchoolWorkbook, school: SchoolReading): { year: number; 
       form.titleCells.find((_, i) => TITLE_YEAR.test(form.title.split(' ')[i] ?? '')) ?? form.titleCells[0] ?? '';
     return { year, source: { file: book.file, sheet: form.sheet, cell, label: `${form.code} 标题` } };
   }
-  const fromName = FILE_YEAR.exec(book.file.split('/').pop() ?? '')?.[1];
+  // The file's own name first, then its folders (`2023/学校.xlsx`, `澄川县2023年.zip/学校.xlsx`).
+  const fromName = FILE_YEAR.exec(book.file.split('/').pop() ?? '')?.[1] ?? FILE_YEAR.exec(book.file)?.[1];
   if (fromName !== undefined) {
     book.warning({
       row: null,
