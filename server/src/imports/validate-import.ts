@@ -21,6 +21,7 @@ import { ImportFileError } from './import-file-error.ts';
 import { IssueCollector, MAX_LISTED_ISSUES, quote, shorten } from './issues.ts';
 import { cleanCode, type LocatedRow, parseRows } from './parse-rows.ts';
 import { type RawTable, readTable, type TableRow } from './read-table.ts';
+import { collapseWorkbookSchools } from './sources/school-workbook.ts';
 import {
   type ColumnMappingPreset,
   type RosterSchoolYearFacts,
@@ -281,7 +282,8 @@ export async function parseImportFiles(
 
   return {
     files: summaries,
-    schools,
+    // A school's workbooks of several years give its school row once per year: the latest year's is kept.
+    schools: collapseWorkbookSchools(schools, issues),
     stats,
     rotations,
     rosterFacts,

@@ -908,14 +908,16 @@ export async function readSchoolWorkbook(file: UploadedImportFile, issues: Issue
   if (book.failed) return result;
 
   const sheet = book.forms.get('教基1001')?.sheet ?? null;
-  result.schools.push({
+  const schoolRow: LocatedRow<SchoolRow> = {
     file: file.name,
     rowNumber: school.rowNumber,
     row: school.row,
     headers: school.headers,
     sources: school.sources,
     sheet,
-  });
+  };
+  WORKBOOK_SCHOOLS.set(schoolRow, year.year);
+  result.schools.push(schoolRow);
   const stat: LocatedRow<SchoolStatRow> = {
     file: file.name,
     rowNumber: school.rowNumber,
@@ -931,6 +933,61 @@ export async function readSchoolWorkbook(file: UploadedImportFile, issues: Issue
   if (book.blanks.length > 0) stat.blanks = book.blanks;
   result.stats.push(stat);
   return result;
+}
+
+/** School rows read from workbooks, with their statistics year (to keep one row per school over several years). */
+const WORKBOOK_SCHOOLS = new WeakMap<LocatedRow<SchoolRow>, number>();
+
+const SCHOOL_FIELD_ZH: Partial<Record<keyof SchoolRow, string>> = {
+  schoolName: '学校名称',
+  schoolType: '办学类型',
+  ownership: '办学性质',
+  urbanRuralCode: '城乡分类',
+  townshipCode: '乡镇代码',
+  townshipName: '乡镇名称',
+  boarding: '是否寄宿制',
+  parentSchoolCode: '所属学校标识码',
+  groupName: '学区/教育集团',
+};
+
+/**
+ * A school's workbooks of several years each give its 教基1001: one school row is kept, the latest year's (as the
+ * school is now). What changed between the years (a new name, a new 城乡分类) is a warning naming both workbooks;
+ * rows of other files (templates) are left as they are, so a duplicate there is still an error.
+ */
+export function collapseWorkbookSchools(
+  rows: LocatedRow<SchoolRow>[],
+  issues: IssueCollector,
+): LocatedRow<SchoolRow>[] {
+  const latest = new Map<string, LocatedRow<SchoolRow>>();
+  for (const r of rows) {
+    const year = WORKBOOK_SCHOOLS.get(r);
+    if (year === undefined) continue;
+    const kept = latest.get(r.row.schoolCode);
+    if (kept === undefined || (WORKBOOK_SCHOOLS.get(kept) as number) < year) latest.set(r.row.schoolCode, r);
+  }
+  if (latest.size === 0) return rows;
+  const out: LocatedRow<SchoolRow>[] = [];
+  for (const r of rows) {
+    const kept = WORKBOOK_SCHOOLS.has(r) ? latest.get(r.row.schoolCode) : undefined;
+    if (kept === undefined || kept === r) {
+      out.push(r);
+      continue;
+    }
+    for (const [field, zh] of Object.entries(SCHOOL_FIELD_ZH) as [keyof SchoolRow, string][]) {
+      if (r.row[field] === kept.row[field]) continue;
+      issues.warning({
+        file: r.file,
+        row: r.rowNumber,
+        column: r.headers[field] ?? zh,
+        value: r.row[field] === null || r.row[field] === undefined ? '' : String(r.row[field]),
+        message: `${zh}在 ${WORKBOOK_SCHOOLS.get(r)} 年的报表中为「${r.row[field] ?? ''}」，在 ${WORKBOOK_SCHOOLS.get(kept)} 年的「${kept.file}」中为「${kept.row[field] ?? ''}」：学校信息按最新一年保存，历年统计数据都保留`,
+        sheet: r.sheet ?? null,
+        ...(r.sources?.[field] ? { cell: r.sources[field].cell } : {}),
+      });
+    }
+  }
+  return out;
 }
 
 export const schoolWorkbookReader: SourceReader = {
