@@ -45,8 +45,15 @@ function runsText(xml: string): string {
   return text;
 }
 
+const ATTRIBUTES = new Map<string, RegExp>();
+
 function attribute(tag: string, name: string): string | undefined {
-  const m = new RegExp(`\\s${name}="([^"]*)"`).exec(tag);
+  let pattern = ATTRIBUTES.get(name);
+  if (pattern === undefined) {
+    pattern = new RegExp(`\\s${name}="([^"]*)"`);
+    ATTRIBUTES.set(name, pattern);
+  }
+  const m = pattern.exec(tag);
   return m ? decodeXml(m[1] as string) : undefined;
 }
 
