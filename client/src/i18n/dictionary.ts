@@ -236,6 +236,9 @@ export const zh = {
   // issue #13 (i13-workbooks): school workbooks by folder
   'data.upload.chooseFolder': '选择文件夹…',
   'data.upload.moreFiles': '……另有 {count} 个文件（合计 {size}）',
+  'data.formats.schoolWorkbook':
+    '教育事业统计学校报表：每校一个 XLSX，每张表（教基1001、3112、4155 等）一个工作表，按指标名称和栏目读取，不按单元格位置；万元换算为元。',
+  'data.formats.zip': 'ZIP 压缩包或整个文件夹：一次导入全县各校的报表，可与模板文件混合。',
   'data.upload.selected': '已选择 {count} 个文件',
   'data.upload.noneSelected': '尚未选择文件',
   'data.upload.dryRun': '试运行检查',
@@ -732,6 +735,10 @@ export const en: Dictionary = {
   // issue #13 (i13-workbooks): school workbooks by folder
   'data.upload.chooseFolder': 'Choose folder…',
   'data.upload.moreFiles': '…and {count, plural, one {# more file} other {# more files}} ({size} in all)',
+  'data.formats.schoolWorkbook':
+    '教育事业统计 school workbooks: one XLSX per school, one sheet per form (教基1001, 3112, 4155 …), read by row and column labels, not cell positions; 万元 become 元.',
+  'data.formats.zip':
+    "A ZIP archive or a whole folder: a county's school workbooks at once, mixed with template files if you like.",
   'data.upload.selected': '{count, plural, one {# file} other {# files}} selected',
   'data.upload.noneSelected': 'No file selected',
   'data.upload.dryRun': 'Dry run',
