@@ -233,6 +233,12 @@ describe('a zip of files', () => {
     const many = makeZip(
       Array.from({ length: ARCHIVE_LIMITS.entries + 1 }, (_, i) => ({ name: `${i}.csv`, bytes: Buffer.from('a\n') })),
     );
+    // Declared sizes over the cap are refused before anything is inflated.
+    const big = makeZip([{ name: 'a.csv', bytes: Buffer.from('a\n') }]);
+    big.writeUInt32LE(ARCHIVE_LIMITS.uncompressedBytes + 1, big.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])) + 24);
+    const tooBig = await parseImportFiles([{ name: 'big.zip', bytes: big }]);
+    expect(tooBig.errors[0]?.message).toContain('超过 256 MB 上限');
+
     const refused = await parseImportFiles([{ name: 'many.zip', bytes: many }]);
     expect(refused.errors[0]?.message).toContain('超过 2000 个上限');
     expect(refused.files).toEqual([]);
