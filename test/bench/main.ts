@@ -1,5 +1,5 @@
 /**
- * `pnpm bench [import|start|province|client|uploads|national]`: the performance figures the issues ask for, measured on this machine.
+ * `pnpm bench [import|workbooks|start|province|client|uploads|national]`: the performance figures the issues ask for, measured on this machine.
  * Not a test: it prints numbers and the budgets they are held to.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
@@ -56,6 +56,30 @@ async function benchImport(): Promise<void> {
     }
   } finally {
     fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** Issue #13: a county of 300 school workbooks (one zip) imported whole, on the embedded database and PostgreSQL. */
+async function benchWorkbooks(): Promise<void> {
+  const script = path.join(import.meta.dirname, 'import-workbooks.ts');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'junheng-bench-workbooks-'));
+  try {
+    execFileSync(tsx, [script, 'prepare', dir], { cwd: root, stdio: 'inherit' });
+    for (const mode of ['pglite', 'postgres']) {
+      const out = execFileSync(tsx, [script, mode, dir], { cwd: root, encoding: 'utf8' });
+      const r = JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as {
+        ms: number;
+        workbooks: number;
+        stats: number;
+        bytes: number;
+        maxRssMb: number;
+      };
+      report(
+        `import ${r.workbooks} school workbooks (one ${fmt(r.bytes / 1024 / 1024, 1)} MB zip, ${r.stats} school-years) on ${mode}: ${fmt(r.ms / 1000, 2)} s, peak RSS ${fmt(r.maxRssMb, 0)} MB (budget < 20 s)`,
+      );
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -292,6 +316,7 @@ async function benchConcurrency(port: number, cookie: string): Promise<void> {
 
 execFileSync('pnpm', ['--filter', '@junheng/server', 'run', 'build'], { cwd: root, stdio: 'inherit' });
 if (wants('import')) await benchImport();
+if (wants('workbooks')) await benchWorkbooks();
 if (wants('start')) await benchStart();
 if (wants('province')) await benchProvince();
 if (wants('client')) await benchClient();

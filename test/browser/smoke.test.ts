@@ -30,7 +30,7 @@ describe.skipIf(!browserAvailable())('the built app in headless Chromium', () =>
     await page.goto(`${baseUrl()}/data`);
     const bad = '学校标识码,年度,小学在校生数\r\nNOPE,2024,abc\r\n';
     await page
-      .locator('input[type=file]')
+      .locator('input[type=file][name=files]')
       .setInputFiles({ name: '坏文件.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
     await page.getByRole('button', { name: /^导入$/ }).click();
     await page.getByText('坏文件.csv').first().waitFor();

@@ -233,7 +233,14 @@ export const zh = {
   'data.kind.unknown': '未识别',
   'data.upload.title': '上传数据文件',
   'data.upload.choose': '选择文件…',
-  'data.upload.chooseHint': '可多选 .csv 或 .xlsx 文件，也可以把文件拖到这里。',
+  'data.upload.chooseHint':
+    '可多选 .csv、.xlsx 文件（模板或教育事业统计学校报表）或 .zip 压缩包，也可以选择整个文件夹或把文件拖到这里。',
+  // issue #13 (i13-workbooks): school workbooks by folder
+  'data.upload.chooseFolder': '选择文件夹…',
+  'data.upload.moreFiles': '……另有 {count} 个文件（合计 {size}）',
+  'data.formats.schoolWorkbook':
+    '教育事业统计学校报表：每校一个 XLSX，每张表（教基1001、3112、4155 等）一个工作表，按指标名称和栏目读取，不按单元格位置；万元换算为元。',
+  'data.formats.zip': 'ZIP 压缩包或整个文件夹：一次导入全县各校的报表，可与模板文件混合。',
   'data.upload.selected': '已选择 {count} 个文件',
   'data.upload.noneSelected': '尚未选择文件',
   'data.upload.dryRun': '试运行检查',
@@ -727,7 +734,15 @@ export const en: Dictionary = {
   'data.kind.unknown': 'Not recognised',
   'data.upload.title': 'Upload data files',
   'data.upload.choose': 'Choose files…',
-  'data.upload.chooseHint': 'One or more .csv or .xlsx files; you can also drop them here.',
+  'data.upload.chooseHint':
+    'One or more .csv or .xlsx files (templates or 教育事业统计 school workbooks) or .zip archives; you can also choose a whole folder or drop files here.',
+  // issue #13 (i13-workbooks): school workbooks by folder
+  'data.upload.chooseFolder': 'Choose folder…',
+  'data.upload.moreFiles': '…and {count, plural, one {# more file} other {# more files}} ({size} in all)',
+  'data.formats.schoolWorkbook':
+    '教育事业统计 school workbooks: one XLSX per school, one sheet per form (教基1001, 3112, 4155 …), read by row and column labels, not cell positions; 万元 become 元.',
+  'data.formats.zip':
+    "A ZIP archive or a whole folder: a county's school workbooks at once, mixed with template files if you like.",
   'data.upload.selected': '{count, plural, one {# file} other {# files}} selected',
   'data.upload.noneSelected': 'No file selected',
   'data.upload.dryRun': 'Dry run',

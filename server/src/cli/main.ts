@@ -25,7 +25,7 @@ import {
 } from './accounts.ts';
 
 const USAGE = `用法 / Usage:
-  pnpm cli import <files...> [--dry-run] [--json]   导入 schools / school_stats / rotations 文件（CSV 或 XLSX）
+  pnpm cli import <files|folders...> [--dry-run] [--json]   导入 CSV、XLSX（模板或教育事业统计学校报表）或 ZIP；文件夹读取其中全部文件
   pnpm cli demo export <dir>                        把演示县数据写成三个导入文件
   pnpm cli migrate                                  只执行数据库迁移
 
@@ -80,15 +80,31 @@ async function main(argv: string[]): Promise<number> {
   return 2;
 }
 
+/** Files to import at a path: the file itself, or every CSV, XLSX and ZIP under a folder (recursively, sorted). */
+function filesAt(absolute: string): { name: string; bytes: Buffer }[] {
+  if (!fs.statSync(absolute).isDirectory())
+    return [{ name: path.basename(absolute), bytes: fs.readFileSync(absolute) }];
+  const root = path.basename(absolute);
+  return (fs.readdirSync(absolute, { recursive: true, encoding: 'utf8' }) as string[])
+    .filter((relative) => {
+      const base = path.basename(relative);
+      // Hidden files and Excel's lock files (~$学校.xlsx) are not data.
+      if (base.startsWith('.') || base.startsWith('~$')) return false;
+      return /\.(?:csv|xlsx|zip)$/i.test(base) && fs.statSync(path.join(absolute, relative)).isFile();
+    })
+    .sort()
+    .map((relative) => ({
+      name: `${root}/${relative.split(path.sep).join('/')}`,
+      bytes: fs.readFileSync(path.join(absolute, relative)),
+    }));
+}
+
 async function importFiles(paths: string[], options: { dryRun: boolean; json: boolean }): Promise<number> {
   if (paths.length === 0) {
     console.error(USAGE);
     return 2;
   }
-  const files = paths.map((p) => {
-    const absolute = path.resolve(userCwd, p);
-    return { name: path.basename(absolute), bytes: fs.readFileSync(absolute) };
-  });
+  const files = paths.flatMap((p) => filesAt(path.resolve(userCwd, p)));
   const database = await openDatabase(loadConfig());
   try {
     const report = await runImport(database.db, files, { dryRun: options.dryRun, source: 'cli' });
@@ -112,7 +128,8 @@ function formatReport(report: ImportReport): string {
   for (const f of report.files)
     lines.push(`文件 ${f.file}: ${f.kind ?? '未识别'}，${f.rows} 行，编码 ${f.encoding ?? '-'}`);
   const issue = (kind: string, i: ImportIssue) =>
-    `  ${kind} ${i.file}${i.row === null ? '' : ` 第${i.row}行`}${i.column === null ? '' : ` [${i.column}]`}` +
+    `  ${kind} ${i.file}${i.sheet ? ` 工作表「${i.sheet}」` : ''}${i.cell ? ` ${i.cell}` : ''}` +
+    `${i.row === null || i.cell ? '' : ` 第${i.row}行`}${i.column === null ? '' : ` [${i.column}]`}` +
     `${i.value === null ? '' : ` 值 "${i.value}"`}: ${i.message}`;
   for (const e of report.errors) lines.push(issue('错误', e));
   if (report.truncated) lines.push('  …错误过多，只列出前面的部分');

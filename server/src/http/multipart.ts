@@ -25,7 +25,7 @@ export function requireMultipart(req: Request): void {
  */
 export function readMultipartFiles(
   req: Request,
-  limits: { fieldName: string; maxFileBytes: number; maxFiles: number },
+  limits: { fieldName: string; maxFileBytes: number; maxFiles: number; maxTotalBytes?: number },
 ): Promise<UploadedFile[]> {
   try {
     requireMultipart(req);
@@ -46,6 +46,7 @@ export function readMultipartFiles(
     }
     const files: UploadedFile[] = [];
     let failed = false;
+    let totalBytes = 0;
     const fail = (error: HttpError) => {
       if (failed) return;
       failed = true;
@@ -72,7 +73,21 @@ export function readMultipartFiles(
         return;
       }
       const parts: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => parts.push(chunk));
+      stream.on('data', (chunk: Buffer) => {
+        parts.push(chunk);
+        totalBytes += chunk.length;
+        if (limits.maxTotalBytes !== undefined && totalBytes > limits.maxTotalBytes) {
+          const mb = Math.round(limits.maxTotalBytes / 1024 / 1024);
+          stream.resume();
+          fail(
+            new HttpError(
+              413,
+              'PayloadTooLarge',
+              `一次上传的文件合计超过 ${mb} MB 上限：请分几次导入 / The files together exceed the ${mb} MB limit`,
+            ),
+          );
+        }
+      });
       stream.on('limit', () => {
         const mb = Math.round(limits.maxFileBytes / 1024 / 1024);
         fail(

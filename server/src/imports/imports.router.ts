@@ -26,6 +26,10 @@ import { buildTemplate } from './templates.ts';
 /** What a refused import is told to wait: about the time a large file takes to validate. */
 const IMPORT_RETRY_AFTER_SECONDS = 10;
 
+/** Files in one upload (a county's school workbooks, one per school) and their total size as a multiple of one file's. */
+export const MAX_UPLOAD_FILES = 1000;
+export const MAX_UPLOAD_TOTAL_FACTOR = 8;
+
 export function createImportsRouter(deps: {
   db: Kysely<Database>;
   maxUploadBytes: number;
@@ -62,7 +66,9 @@ export function createImportsRouter(deps: {
     const files = await readMultipartFiles(req, {
       fieldName: 'files',
       maxFileBytes: deps.maxUploadBytes,
-      maxFiles: 10,
+      // A county's school workbooks are one file per school (issue #13): a few hundred at once, bounded in total.
+      maxFiles: MAX_UPLOAD_FILES,
+      maxTotalBytes: deps.maxUploadBytes * MAX_UPLOAD_TOTAL_FACTOR,
     });
     if (files.length === 0) {
       throw new HttpError(

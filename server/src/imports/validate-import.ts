@@ -16,6 +16,7 @@ import {
   type SchoolType,
   type Stage,
 } from '@junheng/shared';
+import { expandArchives } from './archive.ts';
 import { type HeaderMatch, IMPORT_KIND_ZH, type KindRecognition, recogniseKind } from './headers.ts';
 import { ImportFileError } from './import-file-error.ts';
 import { IssueCollector, MAX_LISTED_ISSUES, quote, shorten } from './issues.ts';
@@ -23,6 +24,7 @@ import { cleanCode, type LocatedRow, parseRows } from './parse-rows.ts';
 import { type RawTable, readTable, type TableRow } from './read-table.ts';
 import { detectSchoolEvents, type StoredSchoolIdentity } from './school-events.ts';
 import { mergePartialStats } from './sources/merge-partial-stats.ts';
+import { collapseWorkbookSchools } from './sources/school-workbook.ts';
 import {
   type ColumnMappingPreset,
   type RosterSchoolYearFacts,
@@ -219,7 +221,8 @@ export async function parseImportFiles(
     issues.error({ file: '', row: null, column: null, value: null, message: '没有上传任何文件' });
   }
 
-  for (const { name, bytes } of files) {
+  // A .zip of files (issue #13: a county's school workbooks) is read as the files inside it.
+  for (const { name, bytes } of expandArchives(files, issues)) {
     const summary: ImportFileSummary = { file: name, kind: null, encoding: null, rows: 0, sha256: sha256Hex(bytes) };
     summaries.push(summary);
     const sameAs = seenHashes.get(summary.sha256);
@@ -294,7 +297,8 @@ export async function parseImportFiles(
 
   return {
     files: summaries,
-    schools,
+    // A school's workbooks of several years give its school row once per year: the latest year's is kept.
+    schools: collapseWorkbookSchools(schools, issues),
     // The stages of one school-year from several extracts (and a template's non-blank cells) as one row (issue #13).
     stats: mergePartialStats(stats, issues),
     rotations,

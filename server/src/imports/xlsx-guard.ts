@@ -18,8 +18,12 @@ const MB = 1024 * 1024;
 export const xlsxTooLargeMessage = (what: string) =>
   `XLSX 文件过大：${what}。请删除多余的工作表、行和列，或把数据拆分成多个文件（也可另存为 CSV）后再导入。`;
 
-interface ZipEntryInfo {
+export interface ZipEntryInfo {
   name: string;
+  /** General-purpose flags: bit 11 says the name is UTF-8 (zips made on Chinese Windows write GBK names without it). */
+  flags: number;
+  /** The name as stored, for decoding it in another encoding. */
+  nameBytes: Uint8Array;
   method: number;
   compressedSize: number;
   uncompressedSize: number;
@@ -55,6 +59,8 @@ export function readZipDirectory(bytes: Uint8Array): ZipEntryInfo[] | null {
     const commentLength = view.readUInt16LE(p + 32);
     entries.push({
       name: view.toString('utf8', p + 46, p + 46 + nameLength),
+      flags: view.readUInt16LE(p + 8),
+      nameBytes: view.subarray(p + 46, p + 46 + nameLength),
       method: view.readUInt16LE(p + 10),
       compressedSize: view.readUInt32LE(p + 20),
       uncompressedSize: view.readUInt32LE(p + 24),
@@ -71,6 +77,16 @@ function compressedData(bytes: Buffer, entry: ZipEntryInfo): Buffer | null {
   const start = at + 30 + bytes.readUInt16LE(at + 26) + bytes.readUInt16LE(at + 28);
   const end = start + entry.compressedSize;
   return end > bytes.length ? null : bytes.subarray(start, end);
+}
+
+/**
+ * One entry of a zip, inflated with a hard limit: null when the entry holds more than `limit` bytes (whatever its
+ * declared size says) or its data cannot be found. Throws ImportFileError for data that is not deflate.
+ */
+export function readZipEntry(bytes: Uint8Array, entry: ZipEntryInfo, limit: number): Buffer | null {
+  const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const data = compressedData(view, entry);
+  return data === null ? null : inflateAtMost(data, entry.method, limit);
 }
 
 /** Inflates at most `limit` bytes of an entry; null when it holds more (the declared size lied). */

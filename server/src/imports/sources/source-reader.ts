@@ -3,6 +3,7 @@ import type { IssueCollector } from '../issues.ts';
 import type { LocatedRow } from '../parse-rows.ts';
 import type { UploadedImportFile } from '../validate-import.ts';
 import { countyExtractReader } from './county-extract.ts';
+import { schoolWorkbookReader } from './school-workbook.ts';
 
 /**
  * A reader of one family of files other than our own templates (issue #13): 教育事业统计 school workbooks, county
@@ -83,7 +84,7 @@ export interface RosterSchoolYearFacts {
  * The readers, tried in order before the template reader. Each feature appends its own (one line per reader); a
  * file no reader claims goes to the template reader, whose error for unrecognised headers offers the mapping step.
  */
-export const SOURCE_READERS: SourceReader[] = [countyExtractReader];
+export const SOURCE_READERS: SourceReader[] = [schoolWorkbookReader, countyExtractReader];
 
 /** The first reader's rows for this file, or null when it is a template file (or unreadable: the template path says why). */
 export async function readWithSourceReaders(

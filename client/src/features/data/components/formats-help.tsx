@@ -4,6 +4,8 @@ import { useT } from '../../../i18n/i18n.tsx';
 const POINTS: readonly MessageKey[] = [
   'data.formats.csv',
   'data.formats.xlsx',
+  'data.formats.schoolWorkbook',
+  'data.formats.zip',
   'data.formats.headers',
   'data.formats.money',
   'data.formats.kind',

@@ -5,7 +5,12 @@ import { formatBytes } from '../../../lib/format.ts';
 import { useImportFilesMutation } from '../api/import-files.ts';
 import { ImportReportView } from './import-report-view.tsx';
 
-const ACCEPT = '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const ACCEPT =
+  '.csv,.xlsx,.zip,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/zip';
+/** Files a chosen folder may give: the rest (notes, pictures, Excel's ~$ lock files) are left out. */
+const IMPORTABLE = /\.(?:csv|xlsx|zip)$/i;
+/** File names listed under the drop zone; a county's 300 school workbooks are summarised after these. */
+const LISTED_FILES = 12;
 
 function ImportFailure({ error }: { error: unknown }) {
   const t = useT();
@@ -34,17 +39,21 @@ export function ImportPanel() {
   const t = useT();
   const inputId = useId();
   const inputRef = useRef<HTMLInputElement>(null);
+  const folderId = useId();
+  const folderRef = useRef<HTMLInputElement>(null);
   const [files, setFiles] = useState<File[]>([]);
   const [dragging, setDragging] = useState(false);
   const mutation = useImportFilesMutation();
   const running = mutation.isPending ? mutation.variables?.dryRun : undefined;
 
-  const choose = (list: FileList | null) => {
-    setFiles(list ? Array.from(list) : []);
+  const choose = (list: FileList | null, fromFolder = false) => {
+    const chosen = list ? Array.from(list) : [];
+    setFiles(fromFolder ? chosen.filter((f) => IMPORTABLE.test(f.name) && !f.name.startsWith('~$')) : chosen);
     mutation.reset();
   };
   const clear = () => {
     if (inputRef.current) inputRef.current.value = '';
+    if (folderRef.current) folderRef.current.value = '';
     choose(null);
   };
   const submit = (dryRun: boolean) => {
@@ -92,18 +101,39 @@ export function ImportPanel() {
             <label htmlFor={inputId} className="button button-secondary file-button">
               {t('data.upload.choose')}
             </label>
+            {/* A folder of school workbooks (issue #13): every .csv, .xlsx and .zip in it and its subfolders. */}
+            <input
+              ref={folderRef}
+              id={folderId}
+              className="file-input visually-hidden"
+              type="file"
+              multiple
+              {...{ webkitdirectory: '' }}
+              onChange={(event) => choose(event.target.files, true)}
+            />
+            <label htmlFor={folderId} className="button button-secondary file-button">
+              {t('data.upload.chooseFolder')}
+            </label>
             <span className="muted small file-hint">{t('data.upload.chooseHint')}</span>
             <p className="muted small" aria-live="polite">
               {files.length ? t('data.upload.selected', { count: files.length }) : t('data.upload.noneSelected')}
             </p>
             {files.length ? (
               <ul className="file-list">
-                {files.map((file) => (
-                  <li key={`${file.name}:${file.size}:${file.lastModified}`}>
-                    <span className="cell-file">{file.name}</span>{' '}
+                {files.slice(0, LISTED_FILES).map((file) => (
+                  <li key={`${file.webkitRelativePath || file.name}:${file.size}:${file.lastModified}`}>
+                    <span className="cell-file">{file.webkitRelativePath || file.name}</span>{' '}
                     <span className="muted small">{formatBytes(file.size)}</span>
                   </li>
                 ))}
+                {files.length > LISTED_FILES ? (
+                  <li className="muted small">
+                    {t('data.upload.moreFiles', {
+                      count: files.length - LISTED_FILES,
+                      size: formatBytes(files.reduce((sum, f) => sum + f.size, 0)),
+                    })}
+                  </li>
+                ) : null}
               </ul>
             ) : null}
           </div>
