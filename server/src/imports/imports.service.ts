@@ -9,6 +9,7 @@ import {
   insertImportBatch,
   lockCountyWrites,
   replaceRotations,
+  updateRotationEligibleTeachers,
   upsertSchoolStats,
   upsertSchools,
 } from './imports.repository.ts';
@@ -16,6 +17,8 @@ import {
   type ImportContext,
   type ParseOptions,
   parseImportFiles,
+  type RotationEligibleUpdate,
+  rosterYearsOf,
   statYearsOf,
   type UploadedImportFile,
   type ValidatedImport,
@@ -25,14 +28,14 @@ import {
 /** Reads, parses and validates files; asks `loadContext` for what the database holds for the statistics years. */
 export type ImportValidator = (
   files: readonly UploadedImportFile[],
-  loadContext: (statYears: number[]) => Promise<ImportContext>,
+  loadContext: (statYears: number[], rosterYears: number[]) => Promise<ImportContext>,
   options?: ParseOptions,
 ) => Promise<ValidatedImport>;
 
 /** On the calling thread (the CLI; the server validates in a worker thread: see import-workers.ts). */
 export const validateOnThisThread: ImportValidator = async (files, loadContext, options) => {
   const parsed = await parseImportFiles(files, options);
-  return validateParsedImport(parsed, await loadContext(statYearsOf(parsed)));
+  return validateParsedImport(parsed, await loadContext(statYearsOf(parsed), rosterYearsOf(parsed)));
 };
 
 export interface ImportOptions {
@@ -56,9 +59,9 @@ export async function runImport(
   options: ImportOptions,
 ): Promise<ImportReport> {
   const allowedDistricts = options.allowedDistricts ?? undefined;
-  const loadContext = async (statYears: number[]): Promise<ImportContext> => {
+  const loadContext = async (statYears: number[], rosterYears: number[] = []): Promise<ImportContext> => {
     // Every stored school's county: it keys teacher numbers (per county and year) and confines a scoped importer.
-    const [knownSchoolCodes, previousStats, schoolDistricts, countySettings] = await Promise.all([
+    const [knownSchoolCodes, previousStats, schoolDistricts, countySettings, storedStats] = await Promise.all([
       findAllSchoolCodes(db),
       findStatsOfYears(
         db,
@@ -66,12 +69,15 @@ export async function runImport(
       ),
       findSchoolDistricts(db),
       findCountyImportSettings(db),
+      // Teacher rosters (issue #13) update the stored statistics of their years when no statistics file comes along.
+      findStatsOfYears(db, rosterYears),
     ]);
     return {
       knownSchoolCodes,
       previousStats: indexStats(previousStats),
       schoolDistricts,
       countySettings,
+      storedStats: indexStats(storedStats),
       ...(allowedDistricts === undefined ? {} : { allowedDistricts: [...allowedDistricts] }),
     };
   };
@@ -93,6 +99,7 @@ export async function runImport(
     issueCounts: validated.issueCounts,
     counts,
     truncated: validated.truncated,
+    ...(validated.rosterSummaries.length > 0 ? { rosters: validated.rosterSummaries } : {}),
   };
   if (options.dryRun || validated.errorCount > 0) return report;
 
@@ -113,7 +120,7 @@ export async function runImport(
  */
 export async function applyDataset(
   trx: Transaction<Database>,
-  dataset: CountyDataset,
+  dataset: CountyDataset & { rotationEligibleUpdates?: readonly RotationEligibleUpdate[] },
   batch: { source: 'api' | 'cli' | 'demo'; files: ImportBatchFile[]; warnings: number },
 ): Promise<number> {
   await lockCountyWrites(trx, countiesTouched(dataset, await findSchoolDistricts(trx)));
@@ -128,14 +135,19 @@ export async function applyDataset(
   await upsertSchools(trx, dataset.schools, batchId);
   await upsertSchoolStats(trx, dataset.stats, batchId);
   await replaceRotations(trx, dataset.rotations, batchId);
+  await updateRotationEligibleTeachers(trx, dataset.rotationEligibleUpdates ?? []);
   return batchId;
 }
 
-function countiesTouched(dataset: CountyDataset, stored: ReadonlyMap<string, string>): Set<string> {
+function countiesTouched(
+  dataset: CountyDataset & { rotationEligibleUpdates?: readonly RotationEligibleUpdate[] },
+  stored: ReadonlyMap<string, string>,
+): Set<string> {
   const counties = new Set(dataset.schools.map((s) => s.districtCode));
   const codes = [
     ...dataset.schools.map((s) => s.schoolCode),
     ...dataset.stats.map((s) => s.schoolCode),
+    ...(dataset.rotationEligibleUpdates ?? []).map((u) => u.schoolCode),
     ...dataset.rotations.flatMap((r) => [r.fromSchoolCode, r.toSchoolCode]),
   ];
   for (const code of codes) {

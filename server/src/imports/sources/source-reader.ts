@@ -2,6 +2,7 @@ import type { ImportFormat, RotationRow, SchoolRow, SchoolStatRow } from '@junhe
 import type { IssueCollector } from '../issues.ts';
 import type { LocatedRow } from '../parse-rows.ts';
 import type { UploadedImportFile } from '../validate-import.ts';
+import { teacherRosterReader } from './teacher-roster.ts';
 
 /**
  * A reader of one family of files other than our own templates (issue #13): 教育事业统计 school workbooks, county
@@ -61,13 +62,18 @@ export interface RosterSchoolYearFacts {
   /** Teachers of county level or above (县/市/省级骨干) on the roster. */
   backboneTeachers: number;
   teachers: number;
+  /**
+   * Teachers by whole years at the school on the statistics date (index = years): validation recounts the eligible
+   * teachers with the county's own `rotation_eligible_years` (the reader only knows the default).
+   */
+  tenureCounts?: number[];
 }
 
 /**
  * The readers, tried in order before the template reader. Each feature appends its own (one line per reader); a
  * file no reader claims goes to the template reader, whose error for unrecognised headers offers the mapping step.
  */
-export const SOURCE_READERS: SourceReader[] = [];
+export const SOURCE_READERS: SourceReader[] = [teacherRosterReader];
 
 /** The first reader's rows for this file, or null when it is a template file (or unreadable: the template path says why). */
 export async function readWithSourceReaders(
