@@ -799,7 +799,10 @@ function derive(
           rotationEligibleTeachers: roster.header(at.sheet, 'joinDate'),
           year: roster.has(at.sheet, 'year') ? roster.header(at.sheet, 'year') : '年度',
         },
-        sources: { rotationEligibleTeachers: roster.source(at, 'joinDate') },
+        sources: {
+          schoolCode: roster.source(at, roster.has(at.sheet, 'schoolCode') ? 'schoolCode' : 'schoolName'),
+          rotationEligibleTeachers: roster.source(at, 'joinDate'),
+        },
         row: {
           schoolCode: s.schoolCode,
           year: s.year,
