@@ -7,6 +7,7 @@ import { filingEn, filingZh } from './dictionary-filing.ts';
 import { insightEn, insightZh } from './dictionary-insight.ts';
 import { planningEn, planningZh } from './dictionary-planning.ts';
 import { printEn, printZh } from './dictionary-print.ts';
+import { rostersEn, rostersZh } from './dictionary-rosters.ts';
 import { scorecardEn, scorecardZh } from './dictionary-scorecard.ts';
 
 /**
@@ -494,6 +495,7 @@ export const zh = {
   ...scorecardZh,
   ...filingZh,
   ...printZh,
+  ...rostersZh,
 };
 
 export type Dictionary = typeof zh;
@@ -1007,4 +1009,5 @@ export const en: Dictionary = {
   ...scorecardEn,
   ...filingEn,
   ...printEn,
+  ...rostersEn,
 };
