@@ -5,35 +5,33 @@
 export const rostersZh = {
   'rosters.title': '教师名册推算结果',
   'rosters.hint':
-    '按统计时点（学年初 9 月 1 日）在本校满 {years} 年计为符合交流条件；当年 9 月至次年 8 月开始的交流计入该年度；县级及以上骨干计为骨干教师。',
+    '教师：义务教育学段的专任教师（高中、学前不计）；符合条件：统计时点（学年初 9 月 1 日）在本校满 {years} 年；交流：当年 9 月至次年 8 月开始交流的教师（同一教师只计一次）；骨干：县级及以上骨干教师。',
   'rosters.file': '名册文件',
   'rosters.year': '年度',
-  'rosters.date': '统计时点',
   'rosters.schools': '学校',
-  'rosters.teachers': '义务教育教师',
-  'rosters.eligible': '符合交流条件',
-  'rosters.backbone': '县级以上骨干',
-  'rosters.rotated': '交流教师',
-  'rosters.backboneRotated': '其中骨干',
+  'rosters.teachers': '教师',
+  'rosters.eligible': '符合条件',
+  'rosters.backbone': '骨干',
+  'rosters.rotated': '交流',
+  'rosters.backboneRotated': '交流骨干',
   'rosters.share': '骨干占比',
-  'rosters.statsFilled': '填入本次统计',
-  'rosters.statsUpdated': '更新已存统计',
+  'rosters.statsRows':
+    '名册推算的符合交流条件教师数：填入本次导入的统计 {inImport} 行，更新系统中已有的统计 {stored} 行。',
 };
 
 export const rostersEn: typeof rostersZh = {
   'rosters.title': 'Derived from teacher rosters',
   'rosters.hint':
-    'Eligible: at least {years} years at the school on the statistics date (1 September, start of the school year); a rotation counts in the year it starts (September to August); backbone: county level or above.',
+    'Teachers: compulsory-stage teachers (senior high and pre-school left out); eligible: at the school for at least the county threshold ({years}) in whole years on the statistics date (1 September, start of the school year); rotated: teachers whose rotation starts from September to August (each once); backbone: county level or above.',
   'rosters.file': 'Roster file',
   'rosters.year': 'Year',
-  'rosters.date': 'Statistics date',
   'rosters.schools': 'Schools',
-  'rosters.teachers': 'Compulsory teachers',
-  'rosters.eligible': 'Eligible to rotate',
-  'rosters.backbone': 'Backbone (county+)',
+  'rosters.teachers': 'Teachers',
+  'rosters.eligible': 'Eligible',
+  'rosters.backbone': 'Backbone',
   'rosters.rotated': 'Rotated',
-  'rosters.backboneRotated': 'of which backbone',
+  'rosters.backboneRotated': 'Backbone rotated',
   'rosters.share': 'Backbone share',
-  'rosters.statsFilled': 'Filled in this import',
-  'rosters.statsUpdated': 'Stored rows updated',
+  'rosters.statsRows':
+    'Eligible teachers from the rosters: {inImport} statistics rows of this import filled, {stored} stored rows updated.',
 };

@@ -18,11 +18,10 @@ export function RosterSummary({ rosters }: { rosters: readonly RosterYearSummary
         <table className="table roster-summary">
           <thead>
             <tr>
-              <th scope="col">{t('rosters.file')}</th>
               <th scope="col" className="num">
                 {t('rosters.year')}
               </th>
-              <th scope="col">{t('rosters.date')}</th>
+              <th scope="col">{t('rosters.file')}</th>
               {(
                 [
                   'rosters.schools',
@@ -32,8 +31,6 @@ export function RosterSummary({ rosters }: { rosters: readonly RosterYearSummary
                   'rosters.rotated',
                   'rosters.backboneRotated',
                   'rosters.share',
-                  'rosters.statsFilled',
-                  'rosters.statsUpdated',
                 ] as const
               ).map((key) => (
                 <th key={key} scope="col" className="num">
@@ -45,11 +42,10 @@ export function RosterSummary({ rosters }: { rosters: readonly RosterYearSummary
           <tbody>
             {rosters.map((r) => (
               <tr key={`${r.file}:${r.year}`}>
-                <td className="cell-file" title={r.file}>
+                <td className="num">{r.year}</td>
+                <td className="cell-file" title={r.file} style={{ wordBreak: 'normal', whiteSpace: 'nowrap' }}>
                   {r.file}
                 </td>
-                <td className="num">{r.year}</td>
-                <td>{r.statisticsDate}</td>
                 <td className="num">{formatInteger(r.schools)}</td>
                 <td className="num">{formatInteger(r.teachers)}</td>
                 <td className="num">{formatInteger(r.eligibleTeachers)}</td>
@@ -59,13 +55,17 @@ export function RosterSummary({ rosters }: { rosters: readonly RosterYearSummary
                 <td className="num">
                   {formatPercent(r.rotatedTeachers === 0 ? null : r.backboneRotated / r.rotatedTeachers)}
                 </td>
-                <td className="num">{formatInteger(r.statsInImport)}</td>
-                <td className="num">{formatInteger(r.storedStatsUpdated)}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
+      <p className="muted small">
+        {t('rosters.statsRows', {
+          inImport: formatInteger(rosters.reduce((sum, r) => sum + r.statsInImport, 0)),
+          stored: formatInteger(rosters.reduce((sum, r) => sum + r.storedStatsUpdated, 0)),
+        })}
+      </p>
     </>
   );
 }
