@@ -147,5 +147,16 @@ describe(`teacher rosters give the rotation report of the template files (${usin
       }),
     ]);
     expect(await exchangeReports(fromCsv)).toEqual(expected);
+
+    // An identity-card number in the roster: refused at its cell, masked, and never echoed back.
+    const id = '11010519491231002X';
+    const withId = `年度,工号,学校标识码,进入本校日期,骨干教师\r\n2024,${id},${demo.schools[0]?.schoolCode},2010-09-01,无\r\n`;
+    const refused = await postFiles(fromCsv.app, [{ name: '名册2024.csv', bytes: withId }]);
+    expect(refused.status).toBe(422);
+    expect(refused.body.errors).toEqual([
+      expect.objectContaining({ file: '名册2024.csv', row: 2, cell: 'B2', value: '1101************2X' }),
+    ]);
+    expect(JSON.stringify(refused.body)).not.toContain(id);
+    expect(await exchangeReports(fromCsv)).toEqual(expected);
   }, 120_000);
 });

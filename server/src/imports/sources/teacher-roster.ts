@@ -1,5 +1,6 @@
 import zlib from 'node:zlib';
 import type { ImportIssue, RotationRow, ValueSource } from '@junheng/shared';
+import iconv from 'iconv-lite';
 import { loadExcelJs } from '../../export/load-exceljs.ts';
 import { ImportFileError } from '../import-file-error.ts';
 import { quote } from '../issues.ts';
@@ -219,14 +220,25 @@ function peekXlsxText(bytes: Uint8Array, wanted: (name: string) => boolean, limi
 
 const PEEK_BYTES = 4 * 1024 * 1024;
 
+/** The join-date headers as bytes in UTF-8 and GB18030, looked for at the start of a CSV before it is parsed. */
+const MARKER_BYTES: readonly Buffer[] = MARKERS.flatMap((m) => [Buffer.from(m, 'utf8'), iconv.encode(m, 'gb18030')]);
+const CSV_PEEK_BYTES = 64 * 1024;
+
+function csvMentionsMarker(bytes: Uint8Array): boolean {
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, CSV_PEEK_BYTES));
+  return MARKER_BYTES.some((marker) => head.includes(marker));
+}
+
 function mentionsMarker(text: string): boolean {
   return MARKERS.some((m) => text.includes(m));
 }
 
 async function readXlsxSheets(bytes: Uint8Array): Promise<Sheet[] | null> {
+  // Header texts live in the shared strings (Excel, ExcelJS, WPS); only a workbook without them is looked into further.
+  const shared = readZipDirectory(bytes)?.some((e) => e.name === 'xl/sharedStrings.xml') ?? false;
   const peek = peekXlsxText(
     bytes,
-    (name) => name === 'xl/sharedStrings.xml' || /^xl\/worksheets\/[^/]+\.xml$/.test(name),
+    (name) => (shared ? name === 'xl/sharedStrings.xml' : /^xl\/worksheets\/[^/]+\.xml$/.test(name)),
     PEEK_BYTES,
   );
   if (!mentionsMarker(peek)) return null;
@@ -260,6 +272,7 @@ async function readSheets(file: UploadedImportFile): Promise<{ sheets: Sheet[]; 
     return sheets === null ? null : { sheets, encoding: null };
   }
   if (format !== 'csv' || file.bytes.length === 0) return null;
+  if (!csvMentionsMarker(file.bytes)) return null;
   let table: Awaited<ReturnType<typeof readTable>>;
   try {
     table = await readTable(file.name, file.bytes);
