@@ -324,6 +324,23 @@ describe('teacher roster: merged into the statistics', () => {
     expect(validated.stats.map((s) => s.rotationEligibleTeachers)).toEqual([3, 1]);
   });
 
+  it('should leave out the schools the product does not hold (高中, 幼儿园), with one warning per school', async () => {
+    const other = '3301109999';
+    const csv = csvText([
+      HEADER,
+      [2023, 'T1', A, '一小', '2016-09-01', '无', '小学'],
+      [2023, 'S1', other, '一中', '2016-09-01', '无', '初中'],
+      [2024, 'S1', other, '一中', '2016-09-01', '无', '初中'],
+      [2024, 'S2', other, '一中', '2016-09-01', '无', '初中'],
+    ]);
+    const { validated } = await run([{ name: '名册.csv', bytes: utf8(csv) }]);
+    expect(validated.errors).toEqual([]);
+    expect(validated.warnings).toEqual([
+      expect.objectContaining({ row: 3, cell: 'C3', value: other, message: expect.stringContaining('2023、2024 年') }),
+    ]);
+    expect(validated.rotationEligibleUpdates).toEqual([{ schoolCode: A, year: 2023, rotationEligibleTeachers: 1 }]);
+  });
+
   it('should refuse a school-year with no statistics anywhere', async () => {
     const parsed = await parseImportFiles([{ name: '名册.csv', bytes: utf8(roster) }]);
     const validated = validateParsedImport(parsed, context({ storedStats: new Map() }));
