@@ -72,7 +72,7 @@ describe(`teacher rosters give the rotation report of the template files (${usin
     ]);
     expect(res.status).toBe(200);
     expected = await exchangeReports(reference);
-  }, 120_000);
+  }, 400_000);
   afterAll(async () => {
     for (const site of [reference, fromXlsx, fromCsv]) {
       await site?.app.close();
@@ -115,7 +115,7 @@ describe(`teacher rosters give the rotation report of the template files (${usin
       });
     }
     expect(await exchangeReports(fromXlsx)).toEqual(expected);
-  }, 120_000);
+  }, 400_000);
 
   it('should update the stored statistics from a GB18030 CSV roster of all years imported on its own', async () => {
     const first = await postFiles(fromCsv.app, [
@@ -158,5 +158,5 @@ describe(`teacher rosters give the rotation report of the template files (${usin
     ]);
     expect(JSON.stringify(refused.body)).not.toContain(id);
     expect(await exchangeReports(fromCsv)).toEqual(expected);
-  }, 120_000);
+  }, 400_000);
 });
