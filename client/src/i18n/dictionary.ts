@@ -8,6 +8,7 @@ import { importSettingsEn, importSettingsZh } from './dictionary-import-settings
 import { insightEn, insightZh } from './dictionary-insight.ts';
 import { planningEn, planningZh } from './dictionary-planning.ts';
 import { printEn, printZh } from './dictionary-print.ts';
+import { rostersEn, rostersZh } from './dictionary-rosters.ts';
 import { schoolEventsEn, schoolEventsZh } from './dictionary-school-events.ts';
 import { scorecardEn, scorecardZh } from './dictionary-scorecard.ts';
 
@@ -505,6 +506,7 @@ export const zh = {
   ...filingZh,
   ...schoolEventsZh,
   ...printZh,
+  ...rostersZh,
 };
 
 export type Dictionary = typeof zh;
@@ -1028,4 +1030,5 @@ export const en: Dictionary = {
   ...filingEn,
   ...schoolEventsEn,
   ...printEn,
+  ...rostersEn,
 };

@@ -136,6 +136,12 @@ function formatReport(report: ImportReport): string {
   for (const w of report.warnings) lines.push(issue('警告', w));
   const c = report.counts;
   lines.push(`学校 ${c.schools}，年度统计 ${c.school_stats}，交流轮岗 ${c.rotations}`);
+  for (const r of report.rosters ?? []) {
+    lines.push(
+      `教师名册 ${r.file} ${r.year} 年（统计时点 ${r.statisticsDate}，满 ${r.eligibleYears.join('/')} 年）：学校 ${r.schools}，` +
+        `教师 ${r.teachers}，符合交流条件 ${r.eligibleTeachers}，交流 ${r.rotatedTeachers}（骨干 ${r.backboneRotated}）`,
+    );
+  }
   if (report.applied) lines.push(`✔ 已导入（批次 ${report.batchId}） / Applied`);
   else if (report.errors.length > 0)
     lines.push(`✘ 有 ${report.errors.length} 个错误，未导入任何数据 / Rejected, nothing written`);

@@ -5,7 +5,13 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ImportWorkerReply, ImportWorkerRequest } from './import-workers.ts';
-import { type ImportContext, parseImportFiles, statYearsOf, validateParsedImport } from './validate-import.ts';
+import {
+  type ImportContext,
+  parseImportFiles,
+  rosterYearsOf,
+  statYearsOf,
+  validateParsedImport,
+} from './validate-import.ts';
 
 const port = parentPort;
 if (!port) throw new Error('import-worker runs as a worker thread');
@@ -16,7 +22,7 @@ try {
   const parsed = await parseImportFiles(files, options);
   const context = await new Promise<ImportContext>((resolve) => {
     port.once('message', (message: ImportContext) => resolve(message));
-    reply({ type: 'parsed', statYears: statYearsOf(parsed) });
+    reply({ type: 'parsed', statYears: statYearsOf(parsed), rosterYears: rosterYearsOf(parsed) });
   });
   reply({ type: 'validated', validated: validateParsedImport(parsed, context) });
 } catch (error) {

@@ -9,7 +9,7 @@ export interface ImportWorkerRequest {
 }
 
 export type ImportWorkerReply =
-  | { type: 'parsed'; statYears: number[] }
+  | { type: 'parsed'; statYears: number[]; rosterYears: number[] }
   | { type: 'validated'; validated: ValidatedImport }
   | { type: 'failed'; message: string };
 
@@ -27,7 +27,7 @@ const running = new Set<Worker>();
  */
 export function validateInWorker(
   files: readonly UploadedImportFile[],
-  loadContext: (statYears: number[]) => Promise<ImportContext>,
+  loadContext: (statYears: number[], rosterYears: number[]) => Promise<ImportContext>,
   options: ParseOptions = {},
 ): Promise<ValidatedImport> {
   const worker = startWorker(
@@ -49,7 +49,7 @@ export function validateInWorker(
     };
     worker.on('message', (message: ImportWorkerReply) => {
       if (message.type === 'parsed') {
-        loadContext(message.statYears).then(
+        loadContext(message.statYears, message.rosterYears).then(
           (context) => worker.postMessage(context),
           (error: unknown) => settle(() => reject(error)),
         );

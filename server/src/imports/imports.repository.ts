@@ -139,6 +139,25 @@ export async function upsertSchoolStats(db: Db, stats: SchoolStatRow[], importBa
 }
 
 /**
+ * 符合交流条件教师数 of stored school-years, derived from teacher rosters (issue #13): only that field changes; the row
+ * keeps the batch of the statistics it came with.
+ */
+export async function updateRotationEligibleTeachers(
+  db: Db,
+  updates: readonly { schoolCode: string; year: number; rotationEligibleTeachers: number }[],
+): Promise<void> {
+  for (const chunk of chunks([...updates], INSERT_CHUNK_ROWS)) {
+    const values = sql.join(
+      chunk.map((u) => sql`(${u.schoolCode}::text, ${u.year}::int, ${u.rotationEligibleTeachers}::int)`),
+    );
+    await sql`
+      update school_year_stat as s set rotation_eligible_teachers = v.n
+      from (values ${values}) as v(code, year, n)
+      where s.school_code = v.code and s.year = v.year`.execute(db);
+  }
+}
+
+/**
  * A rotations file is the full list for each year it contains: the earlier records of those years of the counties
  * (区县) it sends teachers from are replaced, so a corrected file also removes rows the first one had wrong. Each row
  * records the county of its sending school, within which a teacher number is unique per year.

@@ -13,6 +13,7 @@ import {
   insertImportBatch,
   lockCountyWrites,
   replaceRotations,
+  updateRotationEligibleTeachers,
   upsertSchoolEvents,
   upsertSchoolStats,
   upsertSchools,
@@ -21,6 +22,8 @@ import {
   type ImportContext,
   type ParseOptions,
   parseImportFiles,
+  type RotationEligibleUpdate,
+  rosterYearsOf,
   statYearsOf,
   type UploadedImportFile,
   type ValidatedImport,
@@ -30,14 +33,14 @@ import {
 /** Reads, parses and validates files; asks `loadContext` for what the database holds for the statistics years. */
 export type ImportValidator = (
   files: readonly UploadedImportFile[],
-  loadContext: (statYears: number[]) => Promise<ImportContext>,
+  loadContext: (statYears: number[], rosterYears: number[]) => Promise<ImportContext>,
   options?: ParseOptions,
 ) => Promise<ValidatedImport>;
 
 /** On the calling thread (the CLI; the server validates in a worker thread: see import-workers.ts). */
 export const validateOnThisThread: ImportValidator = async (files, loadContext, options) => {
   const parsed = await parseImportFiles(files, options);
-  return validateParsedImport(parsed, await loadContext(statYearsOf(parsed)));
+  return validateParsedImport(parsed, await loadContext(statYearsOf(parsed), rosterYearsOf(parsed)));
 };
 
 export interface ImportOptions {
@@ -61,20 +64,29 @@ export async function runImport(
   options: ImportOptions,
 ): Promise<ImportReport> {
   const allowedDistricts = options.allowedDistricts ?? undefined;
-  const loadContext = async (statYears: number[]): Promise<ImportContext> => {
+  const loadContext = async (statYears: number[], rosterYears: number[] = []): Promise<ImportContext> => {
     // Every stored school's county: it keys teacher numbers (per county and year) and confines a scoped importer.
-    const [knownSchoolCodes, previousStats, schoolDistricts, countySettings, storedSchools, schoolParents] =
-      await Promise.all([
-        findAllSchoolCodes(db),
-        findStatsOfYears(
-          db,
-          statYears.map((y) => y - 1),
-        ),
-        findSchoolDistricts(db),
-        findCountyImportSettings(db),
-        findStoredSchoolIdentities(db, statYears),
-        findSchoolParents(db),
-      ]);
+    const [
+      knownSchoolCodes,
+      previousStats,
+      schoolDistricts,
+      countySettings,
+      storedSchools,
+      schoolParents,
+      storedStats,
+    ] = await Promise.all([
+      findAllSchoolCodes(db),
+      findStatsOfYears(
+        db,
+        statYears.map((y) => y - 1),
+      ),
+      findSchoolDistricts(db),
+      findCountyImportSettings(db),
+      findStoredSchoolIdentities(db, statYears),
+      findSchoolParents(db),
+      // Teacher rosters (issue #13) update the stored statistics of their years when no statistics file comes along.
+      findStatsOfYears(db, rosterYears),
+    ]);
     return {
       knownSchoolCodes,
       previousStats: indexStats(previousStats),
@@ -82,6 +94,7 @@ export async function runImport(
       countySettings,
       storedSchools,
       schoolParents,
+      storedStats: indexStats(storedStats),
       ...(allowedDistricts === undefined ? {} : { allowedDistricts: [...allowedDistricts] }),
     };
   };
@@ -103,6 +116,7 @@ export async function runImport(
     issueCounts: validated.issueCounts,
     counts,
     truncated: validated.truncated,
+    ...(validated.rosterSummaries.length > 0 ? { rosters: validated.rosterSummaries } : {}),
   };
   if (options.dryRun || validated.errorCount > 0) return report;
 
@@ -123,7 +137,7 @@ export async function runImport(
  */
 export async function applyDataset(
   trx: Transaction<Database>,
-  dataset: CountyDataset,
+  dataset: CountyDataset & { rotationEligibleUpdates?: readonly RotationEligibleUpdate[] },
   batch: { source: 'api' | 'cli' | 'demo'; files: ImportBatchFile[]; warnings: number },
 ): Promise<number> {
   const counties = countiesTouched(dataset, await findSchoolDistricts(trx));
@@ -140,6 +154,7 @@ export async function applyDataset(
   await upsertSchoolStats(trx, dataset.stats, batchId);
   await replaceRotations(trx, dataset.rotations, batchId);
   await upsertSchoolEvents(trx, dataset.schoolEvents ?? [], batchId);
+  await updateRotationEligibleTeachers(trx, dataset.rotationEligibleUpdates ?? []);
   // The stored county-year sums of what changed: the years of the new school-years and every year of a school whose
   // row was written (its type, ownership or county may have changed), in every county it was or is in.
   const years = new Set(dataset.stats.map((s) => s.year));
@@ -148,11 +163,15 @@ export async function applyDataset(
   return batchId;
 }
 
-function countiesTouched(dataset: CountyDataset, stored: ReadonlyMap<string, string>): Set<string> {
+function countiesTouched(
+  dataset: CountyDataset & { rotationEligibleUpdates?: readonly RotationEligibleUpdate[] },
+  stored: ReadonlyMap<string, string>,
+): Set<string> {
   const counties = new Set(dataset.schools.map((s) => s.districtCode));
   const codes = [
     ...dataset.schools.map((s) => s.schoolCode),
     ...dataset.stats.map((s) => s.schoolCode),
+    ...(dataset.rotationEligibleUpdates ?? []).map((u) => u.schoolCode),
     ...dataset.rotations.flatMap((r) => [r.fromSchoolCode, r.toSchoolCode]),
   ];
   for (const code of codes) {

@@ -6,6 +6,7 @@ import {
   type ImportIssueCount,
   type ImportKind,
   type OptionalSchoolStatField,
+  type RosterYearSummary,
   type RotationRow,
   SCHOOL_TYPE_LABELS,
   SCHOOL_TYPE_STAGES,
@@ -24,6 +25,7 @@ import { cleanCode, type LocatedRow, parseRows } from './parse-rows.ts';
 import { type RawTable, readTable, type TableRow } from './read-table.ts';
 import { detectSchoolEvents, type StoredSchoolIdentity } from './school-events.ts';
 import { mergePartialStats } from './sources/merge-partial-stats.ts';
+import { countEligible, statisticsDateOf, summariseRotations } from './sources/roster-derive.ts';
 import { collapseWorkbookSchools } from './sources/school-workbook.ts';
 import {
   type ColumnMappingPreset,
@@ -58,6 +60,11 @@ export interface ImportContext {
   storedSchools?: ReadonlyMap<string, StoredSchoolIdentity>;
   /** Parent school of each stored school that has one (教学点 of county extracts, issue #13). */
   schoolParents?: ReadonlyMap<string, string>;
+  /**
+   * Stored statistics of the years teacher rosters give facts for, keyed `${schoolCode}:${year}`: a roster without
+   * the statistics file of its year updates the stored row's 符合交流条件教师数 (see rosterYearsOf).
+   */
+  storedStats?: ReadonlyMap<string, SchoolStatRow>;
 }
 
 /** A county's import settings; a county without a stored row uses DEFAULT_COUNTY_IMPORT_SETTINGS. */
@@ -94,6 +101,10 @@ export interface ParsedImport {
 
 /** The outcome of validation: canonical rows ready to apply (only when errorCount is 0) and the report lists. */
 export interface ValidatedImport extends CountyDataset {
+  /** 符合交流条件教师数 derived from teacher rosters for statistics rows already stored (not in this import). */
+  rotationEligibleUpdates: RotationEligibleUpdate[];
+  /** What each roster year gave (issue #13), for the report: what was counted, so the analyst can check it. */
+  rosterSummaries: RosterYearSummary[];
   files: ImportFileSummary[];
   schools: SchoolRow[];
   stats: SchoolStatRow[];
@@ -345,6 +356,11 @@ function parseKind(
 /** Years of the statistics rows: validation needs what the database holds for the year before each. */
 export function statYearsOf(parsed: ParsedImport): number[] {
   return [...new Set(parsed.stats.map((s) => s.row.year))];
+}
+
+/** Years teacher rosters give facts for: validation needs the statistics the database holds for them. */
+export function rosterYearsOf(parsed: ParsedImport): number[] {
+  return [...new Set(parsed.rosterFacts.map((f) => f.row.year))];
 }
 
 // ------------------------------------------------------------------------------------------------- cross-row checks
@@ -799,8 +815,11 @@ export function validateParsedImport(read: ParsedImport, context: ImportContext)
   const typeOf = (code: string) => types.get(code) ?? context.knownSchoolTypes?.get(code);
 
   const checkedSchools = checkSchools(schoolRows, known, issues);
+  const countyOf = new Map(context.schoolDistricts ?? []);
+  for (const r of parsed.schools) countyOf.set(r.row.schoolCode, r.row.districtCode);
+  const roster = mergeRosterFacts(parsed, context, known, (code) => countyOf.get(code), issues);
   const statRows = reportDuplicates(
-    parsed.stats,
+    roster.stats,
     (s) => `${s.schoolCode}:${s.year}`,
     (s) => ({ field: 'schoolCode', value: s.schoolCode, what: `学校 ${quote(s.schoolCode)} 的 ${s.year} 年统计` }),
     issues,
@@ -820,8 +839,6 @@ export function validateParsedImport(read: ParsedImport, context: ImportContext)
       return current ? { ...s, ...current } : s;
     });
   const stats = checkStats(statRows, known, typeOf, context.previousStats, issues);
-  const countyOf = new Map(context.schoolDistricts ?? []);
-  for (const r of parsed.schools) countyOf.set(r.row.schoolCode, r.row.districtCode);
   const rotations = checkRotations(parsed.rotations, known, (code) => countyOf.get(code), issues);
   if (context.allowedDistricts !== undefined) checkDistrictScope(parsed, context.allowedDistricts, context, issues);
 
@@ -832,6 +849,8 @@ export function validateParsedImport(read: ParsedImport, context: ImportContext)
     stats,
     rotations,
     schoolEvents: identity.events,
+    rotationEligibleUpdates: roster.updates,
+    rosterSummaries: roster.summaries,
     errors: sortIssues(issues.errors, fileOrder),
     warnings: sortIssues(issues.warnings, fileOrder),
     errorCount: issues.errorCount,
@@ -866,6 +885,167 @@ function withTeachingPoints(parsed: ParsedImport, context: ImportContext, issues
   return { ...parsed, stats: outcome.stats, schools: outcome.schools };
 }
 
+// ------------------------------------------------------------------------------------------ teacher rosters (#13)
+
+/** A stored statistics row whose 符合交流条件教师数 a roster replaces. */
+export interface RotationEligibleUpdate {
+  schoolCode: string;
+  year: number;
+  rotationEligibleTeachers: number;
+}
+
+/**
+ * Merges what teacher rosters say into the statistics of the same school-year: 符合交流条件教师数 is taken from the
+ * roster (counted with the county's `rotation_eligible_years`). A statistics row of this import gets the value (a
+ * warning when its own differed; a blank cell is filled); a row only stored in the database is updated in the same
+ * transaction; a school-year with neither is a located error.
+ */
+function mergeRosterFacts(
+  parsed: ParsedImport,
+  context: ImportContext,
+  known: (code: string) => boolean,
+  countyOf: (code: string) => string | undefined,
+  issues: IssueCollector,
+): { stats: LocatedRow<SchoolStatRow>[]; updates: RotationEligibleUpdate[]; summaries: RosterYearSummary[] } {
+  if (parsed.rosterFacts.length === 0) return { stats: parsed.stats, updates: [], summaries: [] };
+  const field = 'rotationEligibleTeachers';
+  const statIndex = new Map<string, number[]>();
+  parsed.stats.forEach((r, i) => {
+    const key = `${r.row.schoolCode}:${r.row.year}`;
+    statIndex.set(key, [...(statIndex.get(key) ?? []), i]);
+  });
+  const stats = [...parsed.stats];
+  const updates: RotationEligibleUpdate[] = [];
+  const summaries = new Map<string, RosterYearSummary>();
+  const seen = new Map<string, LocatedRow<RosterSchoolYearFacts>>();
+  const unknownSchools = new Map<string, { fact: LocatedRow<RosterSchoolYearFacts>; years: number[] }>();
+
+  for (const fact of parsed.rosterFacts) {
+    const { schoolCode, year } = fact.row;
+    const key = `${schoolCode}:${year}`;
+    const at = (column: string, value: string | null, message: string): ImportIssue => ({
+      ...issueAt(fact, column, value, message),
+      ...(fact.sheet == null ? {} : { sheet: fact.sheet }),
+      ...(fact.sources?.[column]?.cell ? { cell: fact.sources[column].cell } : {}),
+    });
+    if (!known(schoolCode)) {
+      // A county's roster also lists 高中, 幼儿园 and other units the product does not hold: one warning per school.
+      const unknownKey = `${fact.file}\u0000${schoolCode}`;
+      const entry = unknownSchools.get(unknownKey);
+      if (entry) entry.years.push(year);
+      else unknownSchools.set(unknownKey, { fact, years: [year] });
+      continue;
+    }
+    const other = seen.get(key);
+    if (other) {
+      issues.error(
+        at(
+          'schoolCode',
+          schoolCode,
+          `学校 ${quote(schoolCode)} 的 ${year} 年教师名单重复：也在${where(other)}。一所学校一个年度只能导入一份名册`,
+        ),
+      );
+      continue;
+    }
+    seen.set(key, fact);
+    const minYears = (() => {
+      const county = countyOf(schoolCode);
+      return (
+        (county === undefined ? undefined : context.countySettings?.get(county))?.rotationEligibleYears ??
+        DEFAULT_COUNTY_IMPORT_SETTINGS.rotationEligibleYears
+      );
+    })();
+    const eligible = fact.row.tenureCounts ? countEligible(fact.row.tenureCounts, minYears) : fact.row[field];
+
+    const summaryKey = `${fact.file}\u0000${year}`;
+    let summary = summaries.get(summaryKey);
+    if (!summary) {
+      const date = statisticsDateOf(year);
+      summary = {
+        file: fact.file,
+        year,
+        statisticsDate: `${date.year}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`,
+        eligibleYears: [],
+        schools: 0,
+        teachers: 0,
+        eligibleTeachers: 0,
+        backboneTeachers: 0,
+        rotatedTeachers: 0,
+        backboneRotated: 0,
+        statsInImport: 0,
+        storedStatsUpdated: 0,
+      };
+      summaries.set(summaryKey, summary);
+    }
+    if (!summary.eligibleYears.includes(minYears)) summary.eligibleYears.push(minYears);
+    summary.schools++;
+    summary.teachers += fact.row.teachers;
+    summary.eligibleTeachers += eligible;
+    summary.backboneTeachers += fact.row.backboneTeachers;
+
+    const inImport = statIndex.get(key);
+    if (inImport !== undefined) {
+      summary.statsInImport++;
+      for (const i of inImport) {
+        const r = stats[i] as LocatedRow<SchoolStatRow>;
+        const blank = r.blanks?.includes(field) ?? false;
+        if (!blank && r.row[field] !== eligible) {
+          issues.warning(
+            issueAt(
+              r,
+              field,
+              String(r.row[field]),
+              `统计表填 ${r.row[field]}，教师名册${where(fact)}按在本校满 ${minYears} 年（${summary.statisticsDate}）推算为 ${eligible}：以名册为准`,
+            ),
+          );
+        }
+        stats[i] = {
+          ...r,
+          row: { ...r.row, [field]: eligible },
+          ...(r.blanks ? { blanks: r.blanks.filter((b) => b !== field) } : {}),
+          ...(fact.sources?.[field] ? { sources: { ...r.sources, [field]: fact.sources[field] } } : {}),
+        };
+      }
+      continue;
+    }
+    const stored = context.storedStats?.get(key);
+    if (stored !== undefined) {
+      summary.storedStatsUpdated++;
+      updates.push({ schoolCode, year, rotationEligibleTeachers: eligible });
+      continue;
+    }
+    issues.error(
+      at(
+        'schoolCode',
+        schoolCode,
+        `教师名册给出学校 ${quote(schoolCode)} ${year} 年的符合交流条件教师数（${eligible}），但系统中和本次导入中都没有该校 ${year} 年的统计数据：请同时导入该年的学校年度统计`,
+      ),
+    );
+  }
+
+  for (const { fact, years } of unknownSchools.values()) {
+    issues.warning({
+      ...issueAt(
+        fact,
+        'schoolCode',
+        fact.row.schoolCode,
+        `学校标识码 ${quote(fact.row.schoolCode)} 不在系统中，本次导入的学校基本信息中也没有（可能是高中、幼儿园或县外单位）：该校 ${[...new Set(years)].join('、')} 年名册中的教师未计入。如是义务教育学校，请先导入学校基本信息或核对代码`,
+      ),
+      ...(fact.sheet == null ? {} : { sheet: fact.sheet }),
+      ...(fact.sources?.schoolCode?.cell ? { cell: fact.sources.schoolCode.cell } : {}),
+    });
+  }
+  for (const summary of summaries.values()) {
+    const rows = parsed.rotations
+      .filter((r) => r.file === summary.file && r.row.year === summary.year)
+      .map((r) => r.row);
+    const rotated = summariseRotations(rows);
+    summary.rotatedTeachers = rotated.teachers;
+    summary.backboneRotated = rotated.backbone;
+  }
+  return { stats, updates, summaries: [...summaries.values()] };
+}
+
 /** Every row must belong to the districts the importing administrator may change: each other is a located error. */
 function checkDistrictScope(
   parsed: ParsedImport,
@@ -894,6 +1074,11 @@ function checkDistrictScope(
     }
   }
   for (const r of parsed.stats) {
+    if (outside(r.row.schoolCode)) {
+      issues.error(issueAt(r, 'schoolCode', r.row.schoolCode, message(`学校 ${quote(r.row.schoolCode)} `)));
+    }
+  }
+  for (const r of parsed.rosterFacts) {
     if (outside(r.row.schoolCode)) {
       issues.error(issueAt(r, 'schoolCode', r.row.schoolCode, message(`学校 ${quote(r.row.schoolCode)} `)));
     }

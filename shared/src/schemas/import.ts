@@ -56,6 +56,32 @@ export const ImportFileSummarySchema = z.object({
 });
 export type ImportFileSummary = z.infer<typeof ImportFileSummarySchema>;
 
+/**
+ * What one teacher roster gave for one statistics year (issue #13): the figures analysts count by hand, shown in the
+ * import report so they can check what was counted.
+ */
+export const RosterYearSummarySchema = z.object({
+  file: z.string(),
+  year: z.number().int(),
+  /** Statistics date of the year (学年初, 1 September), ISO. */
+  statisticsDate: z.string(),
+  /** Years at the same school from which a teacher is eligible (the county setting; several when counties differ). */
+  eligibleYears: z.array(z.number().int()),
+  schools: z.number().int(),
+  teachers: z.number().int(),
+  eligibleTeachers: z.number().int(),
+  /** 县级 or above. */
+  backboneTeachers: z.number().int(),
+  /** Rotations starting in the year (a teacher counted once) and the backbone teachers among them. */
+  rotatedTeachers: z.number().int(),
+  backboneRotated: z.number().int(),
+  /** Statistics rows of this import whose 符合交流条件教师数 the roster gave. */
+  statsInImport: z.number().int(),
+  /** Stored statistics rows whose 符合交流条件教师数 the roster updates. */
+  storedStatsUpdated: z.number().int(),
+});
+export type RosterYearSummary = z.infer<typeof RosterYearSummarySchema>;
+
 export const ImportReportSchema = z.object({
   applied: z.boolean(),
   dryRun: z.boolean(),
@@ -73,6 +99,8 @@ export const ImportReportSchema = z.object({
   counts: z.object({ schools: z.number().int(), school_stats: z.number().int(), rotations: z.number().int() }),
   /** More errors exist than are listed (the list is capped so a broken file still gives a readable report). */
   truncated: z.boolean(),
+  /** Per teacher roster and year: what was derived from it (issue #13); absent when the import had no roster. */
+  rosters: z.array(RosterYearSummarySchema).optional(),
 });
 export type ImportReport = z.infer<typeof ImportReportSchema>;
 

@@ -4,6 +4,7 @@ import type { LocatedRow } from '../parse-rows.ts';
 import type { UploadedImportFile } from '../validate-import.ts';
 import { countyExtractReader } from './county-extract.ts';
 import { schoolWorkbookReader } from './school-workbook.ts';
+import { teacherRosterReader } from './teacher-roster.ts';
 
 /**
  * A reader of one family of files other than our own templates (issue #13): 教育事业统计 school workbooks, county
@@ -78,13 +79,18 @@ export interface RosterSchoolYearFacts {
   /** Teachers of county level or above (县/市/省级骨干) on the roster. */
   backboneTeachers: number;
   teachers: number;
+  /**
+   * Teachers by whole years at the school on the statistics date (index = years): validation recounts the eligible
+   * teachers with the county's own `rotation_eligible_years` (the reader only knows the default).
+   */
+  tenureCounts?: number[];
 }
 
 /**
  * The readers, tried in order before the template reader. Each feature appends its own (one line per reader); a
  * file no reader claims goes to the template reader, whose error for unrecognised headers offers the mapping step.
  */
-export const SOURCE_READERS: SourceReader[] = [schoolWorkbookReader, countyExtractReader];
+export const SOURCE_READERS: SourceReader[] = [schoolWorkbookReader, countyExtractReader, teacherRosterReader];
 
 /** The first reader's rows for this file, or null when it is a template file (or unreadable: the template path says why). */
 export async function readWithSourceReaders(

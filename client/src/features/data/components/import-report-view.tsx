@@ -2,6 +2,7 @@ import type { ImportIssue, ImportReport } from '@junheng/shared';
 import { useLang, useT } from '../../../i18n/i18n.tsx';
 import { formatInteger, MISSING } from '../../../lib/format.ts';
 import { useDownloadImportIssuesMutation } from '../api/import-issues.ts';
+import { RosterSummary } from './roster-summary.tsx';
 import { kindLabelKey } from './template-downloads.tsx';
 
 type Level = 'error' | 'warning';
@@ -113,6 +114,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
         </table>
       </div>
       <p className="muted">{t(report.applied ? 'data.report.countsApplied' : 'data.report.counts', countVars)}</p>
+      <RosterSummary rosters={report.rosters ?? []} />
 
       <h3 className="section-title">
         {t('data.report.issues')}{' '}
