@@ -10,6 +10,8 @@ export interface Database {
   rotation: RotationTable;
   county_year_input: CountyYearInputTable;
   county_import_setting: CountyImportSettingTable;
+  school_year_stat_source: SchoolYearStatSourceTable;
+  school_source: SchoolSourceTable;
   app_user: AppUserTable;
   login_throttle: LoginThrottleTable;
   user_session: UserSessionTable;
@@ -61,6 +63,27 @@ export interface SchoolTable {
   parent_school_code: string | null;
   group_name: string | null;
   import_batch_id: number | null;
+}
+
+/**
+ * Where one stored value was read (issue #13): index of the file in the batch's `import_batch.files`, worksheet (null
+ * for CSV), cell as Excel names it, and a label (header text, or the row and column codes of a 教基 form).
+ */
+export type StoredValueSource = [fileIndex: number, sheet: string | null, cell: string, label: string | null];
+
+/** Provenance of one school-year's statistics: canonical field → where its value was read (no row: no source). */
+export interface SchoolYearStatSourceTable {
+  school_code: string;
+  year: number;
+  import_batch_id: number;
+  sources: ColumnType<Record<string, StoredValueSource>, string, string>;
+}
+
+/** Provenance of one school's attributes (name, type, township …), as written by the last import of the school. */
+export interface SchoolSourceTable {
+  school_code: string;
+  import_batch_id: number;
+  sources: ColumnType<Record<string, StoredValueSource>, string, string>;
 }
 
 export interface SchoolYearStatTable {

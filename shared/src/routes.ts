@@ -7,6 +7,7 @@ import { countyComparisonRoutes } from './routes/county-comparison.ts';
 import { filingRoutes } from './routes/filing.ts';
 import { notesRoutes } from './routes/notes.ts';
 import { planningRoutes } from './routes/planning.ts';
+import { provenanceRoutes } from './routes/provenance.ts';
 import { selfEvaluationRoutes } from './routes/self-evaluation.ts';
 
 export type { RouteDefinition } from './routes/types.ts';
@@ -26,5 +27,6 @@ export const routes = {
   ...selfEvaluationRoutes,
   ...authRoutes,
   ...filingRoutes,
+  ...provenanceRoutes,
 } as const;
 export type Routes = typeof routes;

@@ -9,6 +9,8 @@ const TABLES = {
   rotation: 'district_code, year, teacher_ref',
   county_year_input: 'district_code, year, item_key',
   import_batch: 'id',
+  school_year_stat_source: 'school_code, year',
+  school_source: 'school_code',
 } as const;
 
 /** Row counts and a content hash per table: equal fingerprints mean the database was left exactly as it was. */
