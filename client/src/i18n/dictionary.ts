@@ -7,6 +7,7 @@ import { filingEn, filingZh } from './dictionary-filing.ts';
 import { insightEn, insightZh } from './dictionary-insight.ts';
 import { planningEn, planningZh } from './dictionary-planning.ts';
 import { printEn, printZh } from './dictionary-print.ts';
+import { provenanceEn, provenanceZh } from './dictionary-provenance.ts';
 import { scorecardEn, scorecardZh } from './dictionary-scorecard.ts';
 
 /**
@@ -493,6 +494,7 @@ export const zh = {
   ...insightZh,
   ...scorecardZh,
   ...filingZh,
+  ...provenanceZh,
   ...printZh,
 };
 
@@ -1006,5 +1008,6 @@ export const en: Dictionary = {
   ...insightEn,
   ...scorecardEn,
   ...filingEn,
+  ...provenanceEn,
   ...printEn,
 };
