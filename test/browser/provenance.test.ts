@@ -36,8 +36,10 @@ describe.skipIf(!browserAvailable())('value provenance on the school profile', (
     const header = (lines[0] ?? '').split(',');
     const codeIndex = header.indexOf('学校标识码');
     const line = lines[1] as string;
-    school = line.split(',')[codeIndex] as string;
-    other = (lines[2] as string).split(',')[codeIndex] as string;
+    // Codes are quoted (kept as text by Excel); the first columns hold no commas.
+    const codeOf = (l: string) => (l.split(',')[codeIndex] as string).replace(/"/g, '');
+    school = codeOf(line);
+    other = codeOf(lines[2] as string);
     booksCell = `${letter(header.indexOf('图书册数'))}2`;
     const form = new FormData();
     form.append('files', new Blob([`${lines[0]}\r\n${line}\r\n`]), FILE);
