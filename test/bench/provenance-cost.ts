@@ -27,23 +27,30 @@ try {
   for (let i = 0; i < 3; i++) {
     for (const mode of ['withoutSources', 'withSources'] as const) {
       const start = performance.now();
-      const report = await runImport(db, [{ name: 'school_stats.csv', bytes: Buffer.from(files['school_stats.csv']) }], {
-        dryRun: false,
-        source: 'cli',
-        validate: async (f, load, options) => {
-          const t0 = performance.now();
-          const validated = await validateOnThisThread(f, load, options);
-          validation[mode]?.push(Math.round(performance.now() - t0));
-          if (mode === 'withoutSources') validated.sources = { stats: new Map(), schools: new Map() };
-          return validated;
+      const report = await runImport(
+        db,
+        [{ name: 'school_stats.csv', bytes: Buffer.from(files['school_stats.csv']) }],
+        {
+          dryRun: false,
+          source: 'cli',
+          validate: async (f, load, options) => {
+            const t0 = performance.now();
+            const validated = await validateOnThisThread(f, load, options);
+            validation[mode]?.push(Math.round(performance.now() - t0));
+            if (mode === 'withoutSources') validated.sources = { stats: new Map(), schools: new Map() };
+            return validated;
+          },
         },
-      });
+      );
       if (!report.applied) throw new Error('import failed');
       times[mode]?.push(Math.round(performance.now() - start));
     }
   }
   const [row] = (
-    await sql<{ n: number; bytes: number }>`select count(*)::int as n, pg_total_relation_size('school_year_stat_source')::int as bytes from school_year_stat_source`.execute(
+    await sql<{
+      n: number;
+      bytes: number;
+    }>`select count(*)::int as n, pg_total_relation_size('school_year_stat_source')::int as bytes from school_year_stat_source`.execute(
       db,
     )
   ).rows;
