@@ -127,6 +127,22 @@ describe(`provenance of stored values (${usingRealPostgres() ? 'real PostgreSQL'
       '图书册数',
       String(firstBatch),
     ]);
+    // Audited like every export: started, then completed with the rows sent.
+    await expect
+      .poll(async () =>
+        (
+          await database.db
+            .selectFrom('audit_log')
+            .select(['action', 'details'])
+            .where('target', '=', `/api/v1/districts/${DISTRICT}/data-check`)
+            .orderBy('id')
+            .execute()
+        ).map((r) => [r.action, r.details.status ?? null, r.details.rows ?? null]),
+      )
+      .toEqual([
+        ['export_started', null, null],
+        ['export', 'completed', rows.length],
+      ]);
     // One line per required value of every school-year of the year (optional values only when reported).
     const yearStats = demo.stats.filter((s) => s.year === target.year);
     expect(new Set(rows.map((r) => r[0])).size).toBe(yearStats.length);
