@@ -12,6 +12,8 @@ export interface Database {
   county_import_setting: CountyImportSettingTable;
   school_event: SchoolEventTable;
   county_quality_sums: CountyQualitySumsTable;
+  school_year_stat_source: SchoolYearStatSourceTable;
+  school_source: SchoolSourceTable;
   app_user: AppUserTable;
   login_throttle: LoginThrottleTable;
   user_session: UserSessionTable;
@@ -63,6 +65,27 @@ export interface SchoolTable {
   parent_school_code: string | null;
   group_name: string | null;
   import_batch_id: number | null;
+}
+
+/**
+ * Where one stored value was read (issue #13): index of the file in the batch's `import_batch.files`, worksheet (null
+ * for CSV), cell as Excel names it, and a label (header text, or the row and column codes of a 教基 form).
+ */
+export type StoredValueSource = [fileIndex: number, sheet: string | null, cell: string, label: string | null];
+
+/** Provenance of one school-year's statistics: canonical field → where its value was read (no row: no source). */
+export interface SchoolYearStatSourceTable {
+  school_code: string;
+  year: number;
+  import_batch_id: number;
+  sources: ColumnType<Record<string, StoredValueSource>, string, string>;
+}
+
+/** Provenance of one school's attributes (name, type, township …), as written by the last import of the school. */
+export interface SchoolSourceTable {
+  school_code: string;
+  import_batch_id: number;
+  sources: ColumnType<Record<string, StoredValueSource>, string, string>;
 }
 
 export interface SchoolYearStatTable {

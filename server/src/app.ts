@@ -26,6 +26,7 @@ import type { Logger } from './logger.ts';
 import { createNotesRouter } from './notes/notes.router.ts';
 import { createOpenApiRouter } from './openapi/openapi.router.ts';
 import { createPlanningRouter } from './planning/planning.router.ts';
+import { createProvenanceRouter } from './provenance/provenance.router.ts';
 import { createRecordsRouter } from './records/records.router.ts';
 import { createSelfEvaluationRouter } from './self-evaluation/self-evaluation.router.ts';
 
@@ -129,6 +130,7 @@ export function createApp({ db, config, logger }: AppDeps): Express {
   app.use(createSelfEvaluationRouter(db));
   app.use(createRecordsRouter(db));
   app.use(createFilingRouter(db));
+  app.use(createProvenanceRouter(db));
   app.use(createOpenApiRouter());
   app.use('/api', notFoundHandler);
 

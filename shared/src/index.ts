@@ -18,5 +18,6 @@ export * from './schemas/import.ts';
 export * from './schemas/import-settings.ts';
 export * from './schemas/notes-api.ts';
 export * from './schemas/planning-api.ts';
+export * from './schemas/provenance.ts';
 export * from './schemas/query.ts';
 export * from './schemas/self-evaluation.ts';

@@ -8,6 +8,7 @@ import { filingRoutes } from './routes/filing.ts';
 import { importSettingsRoutes } from './routes/import-settings.ts';
 import { notesRoutes } from './routes/notes.ts';
 import { planningRoutes } from './routes/planning.ts';
+import { provenanceRoutes } from './routes/provenance.ts';
 import { selfEvaluationRoutes } from './routes/self-evaluation.ts';
 
 export type { RouteDefinition } from './routes/types.ts';
@@ -28,5 +29,6 @@ export const routes = {
   ...authRoutes,
   ...filingRoutes,
   ...importSettingsRoutes,
+  ...provenanceRoutes,
 } as const;
 export type Routes = typeof routes;

@@ -104,6 +104,12 @@ const MATRIX: Record<Exclude<keyof typeof routes, 'health' | 'login'>, Probe> = 
     path: '/api/v1/schools/SCHOOL_IN_SCOPE/comparable?year=2024&stage=primary',
     allowed: EVERYONE,
   },
+  getSchoolSources: { method: 'GET', path: '/api/v1/schools/SCHOOL_IN_SCOPE/sources?year=2024', allowed: EVERYONE },
+  exportDataCheck: {
+    method: 'GET',
+    path: `/api/v1/districts/${DEMO}/data-check?year=2024&format=csv`,
+    allowed: EVERYONE,
+  },
   getComparableCounties: {
     method: 'GET',
     path: `/api/v1/districts/${DEMO}/comparable?year=2024&stage=primary`,

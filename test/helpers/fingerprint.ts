@@ -11,6 +11,8 @@ const TABLES = {
   import_batch: 'id',
   school_event: 'school_code, year, kind',
   county_quality_sums: 'stage, include_private, year, district_code',
+  school_year_stat_source: 'school_code, year',
+  school_source: 'school_code',
 } as const;
 
 /** Row counts and a content hash per table: equal fingerprints mean the database was left exactly as it was. */

@@ -8,6 +8,7 @@ import { importSettingsEn, importSettingsZh } from './dictionary-import-settings
 import { insightEn, insightZh } from './dictionary-insight.ts';
 import { planningEn, planningZh } from './dictionary-planning.ts';
 import { printEn, printZh } from './dictionary-print.ts';
+import { provenanceEn, provenanceZh } from './dictionary-provenance.ts';
 import { rostersEn, rostersZh } from './dictionary-rosters.ts';
 import { schoolEventsEn, schoolEventsZh } from './dictionary-school-events.ts';
 import { scorecardEn, scorecardZh } from './dictionary-scorecard.ts';
@@ -505,6 +506,7 @@ export const zh = {
   ...scorecardZh,
   ...filingZh,
   ...schoolEventsZh,
+  ...provenanceZh,
   ...printZh,
   ...rostersZh,
 };
@@ -1029,6 +1031,7 @@ export const en: Dictionary = {
   ...scorecardEn,
   ...filingEn,
   ...schoolEventsEn,
+  ...provenanceEn,
   ...printEn,
   ...rostersEn,
 };

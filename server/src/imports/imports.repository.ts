@@ -11,6 +11,7 @@ import type {
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { STAT_FIELDS, statRecordToRow, statRowToRecord } from '../county/stat-records.ts';
 import { inAccessScope, isRestricted } from '../db-helpers.ts';
+import { encodeRowSources, type RowSources, statSourceKey } from '../provenance/value-sources.ts';
 import type { StoredSchoolIdentity } from './school-events.ts';
 import type { CountyImportSettings } from './validate-import.ts';
 
@@ -41,7 +42,18 @@ export async function insertImportBatch(
   return row.id;
 }
 
-export async function upsertSchools(db: Db, schools: SchoolRow[], importBatchId: number): Promise<void> {
+/** Where the values of the rows being written were read, and the batch's file list the stored indices point into. */
+export interface SourcesToStore {
+  rows: ReadonlyMap<string, RowSources>;
+  fileIndex: ReadonlyMap<string, number>;
+}
+
+export async function upsertSchools(
+  db: Db,
+  schools: SchoolRow[],
+  importBatchId: number,
+  sources?: SourcesToStore,
+): Promise<void> {
   if (schools.length === 0) return;
   const districts = uniqueBy(schools, (s) => s.districtCode).map((s) => ({
     code: s.districtCode,
@@ -107,6 +119,87 @@ export async function upsertSchools(db: Db, schools: SchoolRow[], importBatchId:
         })),
       )
       .execute();
+    await replaceSources(
+      db,
+      'school_source',
+      chunk.map((s) => ({ key: s.schoolCode, schoolCode: s.schoolCode })),
+      importBatchId,
+      sources,
+    );
+  }
+}
+
+/**
+ * The provenance of rows just written replaces what was recorded for them: rows with sources get theirs (upserted),
+ * rows written without (demo data, a reader that records none) lose the old ones, which described values no longer
+ * stored. Deletes go year by year (`year = … and school_code in …`), exact and along the primary key.
+ */
+async function replaceSources(
+  db: Db,
+  table: 'school_source' | 'school_year_stat_source',
+  rows: { key: string; schoolCode: string; year?: number }[],
+  importBatchId: number,
+  sources: SourcesToStore | undefined,
+): Promise<void> {
+  const withSources: { school_code: string; year?: number; import_batch_id: number; sources: string }[] = [];
+  const without: { schoolCode: string; year?: number }[] = [];
+  for (const r of rows) {
+    const rowSources = sources?.rows.get(r.key);
+    const encoded = rowSources && encodeRowSources(rowSources, sources?.fileIndex ?? new Map());
+    if (encoded) {
+      withSources.push({
+        school_code: r.schoolCode,
+        ...(r.year === undefined ? {} : { year: r.year }),
+        import_batch_id: importBatchId,
+        sources: JSON.stringify(encoded),
+      });
+    } else without.push(r);
+  }
+  if (table === 'school_source') {
+    if (without.length > 0) {
+      await db
+        .deleteFrom('school_source')
+        .where(
+          'school_code',
+          'in',
+          without.map((r) => r.schoolCode),
+        )
+        .execute();
+    }
+    if (withSources.length > 0) {
+      await db
+        .insertInto('school_source')
+        .values(withSources)
+        .onConflict((oc) =>
+          oc.column('school_code').doUpdateSet({
+            import_batch_id: (eb) => eb.ref('excluded.import_batch_id'),
+            sources: (eb) => eb.ref('excluded.sources'),
+          }),
+        )
+        .execute();
+    }
+    return;
+  }
+  const byYear = new Map<number, string[]>();
+  for (const r of without) {
+    const codes = byYear.get(r.year as number);
+    if (codes) codes.push(r.schoolCode);
+    else byYear.set(r.year as number, [r.schoolCode]);
+  }
+  for (const [year, codes] of byYear) {
+    await db.deleteFrom('school_year_stat_source').where('year', '=', year).where('school_code', 'in', codes).execute();
+  }
+  if (withSources.length > 0) {
+    await db
+      .insertInto('school_year_stat_source')
+      .values(withSources as { school_code: string; year: number; import_batch_id: number; sources: string }[])
+      .onConflict((oc) =>
+        oc.columns(['school_code', 'year']).doUpdateSet({
+          import_batch_id: (eb) => eb.ref('excluded.import_batch_id'),
+          sources: (eb) => eb.ref('excluded.sources'),
+        }),
+      )
+      .execute();
   }
 }
 
@@ -123,7 +216,12 @@ export async function findYearsOfSchoolsInBatch(db: Db, importBatchId: number): 
 }
 
 /** Re-importing a school-year replaces it whole. */
-export async function upsertSchoolStats(db: Db, stats: SchoolStatRow[], importBatchId: number): Promise<void> {
+export async function upsertSchoolStats(
+  db: Db,
+  stats: SchoolStatRow[],
+  importBatchId: number,
+  sources?: SourcesToStore,
+): Promise<void> {
   const updatable = [...STAT_FIELDS.map((f) => f.key), 'import_batch_id'];
   for (const chunk of chunks(stats, INSERT_CHUNK_ROWS)) {
     await db
@@ -135,6 +233,17 @@ export async function upsertSchoolStats(db: Db, stats: SchoolStatRow[], importBa
           .doUpdateSet(Object.fromEntries(updatable.map((c) => [c, sql.ref(`excluded.${c}`)])) as never),
       )
       .execute();
+    await replaceSources(
+      db,
+      'school_year_stat_source',
+      chunk.map((row) => ({
+        key: statSourceKey(row.schoolCode, row.year),
+        schoolCode: row.schoolCode,
+        year: row.year,
+      })),
+      importBatchId,
+      sources,
+    );
   }
 }
 

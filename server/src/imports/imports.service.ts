@@ -2,6 +2,7 @@ import type { Database, ImportBatchFile } from '@junheng/db';
 import type { CountyDataset, ImportKind, ImportReport } from '@junheng/shared';
 import type { Kysely, Transaction } from 'kysely';
 import { refreshCountyQualitySums } from '../balance/balance-summary.repository.ts';
+import { type DatasetSources, indexFiles } from '../provenance/value-sources.ts';
 import {
   findAllSchoolCodes,
   findCountyImportSettings,
@@ -120,13 +121,16 @@ export async function runImport(
   };
   if (options.dryRun || validated.errorCount > 0) return report;
 
-  const batchId = await db.transaction().execute((trx) =>
-    applyDataset(trx, validated, {
-      source: options.source,
-      files: validated.files,
-      warnings: validated.warningCount,
-    }),
-  );
+  const batchId = await db
+    .transaction()
+    .execute((trx) =>
+      applyDataset(
+        trx,
+        validated,
+        { source: options.source, files: validated.files, warnings: validated.warningCount },
+        validated.sources,
+      ),
+    );
   return { ...report, applied: true, batchId };
 }
 
@@ -139,6 +143,7 @@ export async function applyDataset(
   trx: Transaction<Database>,
   dataset: CountyDataset & { rotationEligibleUpdates?: readonly RotationEligibleUpdate[] },
   batch: { source: 'api' | 'cli' | 'demo'; files: ImportBatchFile[]; warnings: number },
+  sources?: DatasetSources,
 ): Promise<number> {
   const counties = countiesTouched(dataset, await findSchoolDistricts(trx));
   await lockCountyWrites(trx, counties);
@@ -150,8 +155,10 @@ export async function applyDataset(
       rotations: dataset.rotations.length,
     },
   });
-  await upsertSchools(trx, dataset.schools, batchId);
-  await upsertSchoolStats(trx, dataset.stats, batchId);
+  // Provenance (issue #13) is written with the values, in the same transaction; file indices point into batch.files.
+  const fileIndex = indexFiles(batch.files);
+  await upsertSchools(trx, dataset.schools, batchId, sources && { rows: sources.schools, fileIndex });
+  await upsertSchoolStats(trx, dataset.stats, batchId, sources && { rows: sources.stats, fileIndex });
   await replaceRotations(trx, dataset.rotations, batchId);
   await upsertSchoolEvents(trx, dataset.schoolEvents ?? [], batchId);
   await updateRotationEligibleTeachers(trx, dataset.rotationEligibleUpdates ?? []);

@@ -77,7 +77,9 @@ describe(cleanCode.name, () => {
 describe(parseRows.name, () => {
   it('should turn valid cells into canonical rows of each kind', () => {
     const s = school({ parentSchoolCode: '3301100009', groupName: '一集团', boarding: true });
-    expect(parseOne('schools', s).rows).toEqual([{ file: FILE, rowNumber: 2, row: s, headers: expect.any(Object) }]);
+    expect(parseOne('schools', s).rows).toEqual([
+      { file: FILE, rowNumber: 2, row: s, headers: expect.any(Object), sources: expect.any(Object), sheet: null },
+    ]);
     const st = stat({ teachingRoomArea: 3000.5 });
     expect(parseOne('school_stats', st).rows[0]?.row).toEqual(st);
     const r = rotation({ months: null, backbone: true });

@@ -20,6 +20,7 @@ import {
   type ValueSource,
 } from '@junheng/shared';
 import type { z } from 'zod';
+import { columnLetter } from '../provenance/value-sources.ts';
 import type { ColumnBinding } from './headers.ts';
 import { IssueCollector, quote } from './issues.ts';
 import type { TableRow } from './read-table.ts';
@@ -352,6 +353,17 @@ function defaultsOf(kind: ImportKind): Record<string, unknown> {
 const OMITTED_WHEN_BLANK: ReadonlySet<string> = new Set(['mergedIntoCode', 'closedYear']);
 
 /**
+ * The columns whose cells are stored values with a provenance (issue #13): every bound column of a schools or
+ * statistics file except the keys (school code, year); rotations are stored without one.
+ */
+function sourcedColumns(kind: ImportKind, bindings: readonly ColumnBinding[]) {
+  if (kind === 'rotations') return [];
+  return bindings
+    .filter((b) => b.column.field !== 'schoolCode' && b.column.field !== 'year')
+    .map((b) => ({ field: b.column.field as string, letter: columnLetter(b.index), label: b.header }));
+}
+
+/**
  * Turn the cells of one file into canonical rows of `kind`, reporting every bad cell with file, row, column (the
  * header as written) and value. Rows with an error are left out of the result.
  */
@@ -361,8 +373,11 @@ export function parseRows<K extends ImportKind>(
   bindings: readonly ColumnBinding[],
   rows: readonly TableRow[],
   issues: IssueCollector = new IssueCollector(),
+  options: { sheet?: string | null } = {},
 ): ParsedRows<ImportRowTypes[K]> {
   const schema = SCHEMAS[kind];
+  const sourced = sourcedColumns(kind, bindings);
+  const sheet = options.sheet ?? null;
   const parsers = bindings.map((b) => cellParser(kind, b));
   const headerMap: Record<string, string> = {};
   for (const column of IMPORT_COLUMNS[kind]) headerMap[column.field] = column.zh;
@@ -414,12 +429,15 @@ export function parseRows<K extends ImportKind>(
       invalidRows++;
       continue;
     }
+    const sources: Record<string, ValueSource> = {};
+    for (const c of sourced) sources[c.field] = { file, sheet, cell: `${c.letter}${rowNumber}`, label: c.label };
     out.push({
       file,
       rowNumber,
       row: parsed.data as ImportRowTypes[K],
       headers,
       ...(blanks.length > 0 ? { blanks } : {}),
+      ...(sourced.length > 0 ? { sources, sheet } : {}),
     });
   }
   return { rows: out, invalidRows };

@@ -471,7 +471,16 @@ describe(validateImport.name, () => {
 describe(parseImportFiles.name, () => {
   it('should expose located rows so the database side can look up the years it needs', async () => {
     const parsed = await parseImportFiles([{ name: 'st.csv', bytes: csvOf('school_stats', [stat()]) }]);
-    expect(parsed.stats).toEqual([{ file: 'st.csv', rowNumber: 2, row: stat(), headers: expect.any(Object) }]);
+    expect(parsed.stats).toEqual([
+      {
+        file: 'st.csv',
+        rowNumber: 2,
+        row: stat(),
+        headers: expect.any(Object),
+        sources: expect.any(Object),
+        sheet: null,
+      },
+    ]);
     expect(parsed.errorCount).toBe(0);
   });
 

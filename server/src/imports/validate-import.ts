@@ -17,6 +17,7 @@ import {
   type SchoolType,
   type Stage,
 } from '@junheng/shared';
+import { type DatasetSources, statSourceKey } from '../provenance/value-sources.ts';
 import { expandArchives } from './archive.ts';
 import { type HeaderMatch, IMPORT_KIND_ZH, type KindRecognition, recogniseKind } from './headers.ts';
 import { ImportFileError } from './import-file-error.ts';
@@ -122,6 +123,8 @@ export interface ValidatedImport extends CountyDataset {
   issueCounts: ImportIssueCount[];
   /** More errors exist than are listed. */
   truncated: boolean;
+  /** Where each value of the kept rows was read (issue #13), stored with them. */
+  sources: DatasetSources;
 }
 
 /** What parsing needs besides the files: the column mappings saved for this user's counties (issue #13). */
@@ -303,7 +306,15 @@ export async function parseImportFiles(
       continue;
     }
     warnHeaderlessData(name, headers, rows, issues);
-    parseKind(kind, name, recognition.match, rows, issues, { schools, stats, rotations, schoolCodesInFiles });
+    parseKind(
+      kind,
+      name,
+      recognition.match,
+      rows,
+      issues,
+      { schools, stats, rotations, schoolCodesInFiles },
+      table.sheetName,
+    );
   }
 
   return {
@@ -331,6 +342,7 @@ function parseKind(
   rows: readonly TableRow[],
   issues: IssueCollector,
   into: Pick<ParsedImport, 'schools' | 'stats' | 'rotations'> & { schoolCodesInFiles: Set<string> },
+  sheet: string | null = null,
 ): void {
   switch (kind) {
     case 'schools': {
@@ -341,11 +353,11 @@ function parseKind(
           if (v !== '') into.schoolCodesInFiles.add(v);
         }
       }
-      for (const r of parseRows('schools', file, match.bindings, rows, issues).rows) into.schools.push(r);
+      for (const r of parseRows('schools', file, match.bindings, rows, issues, { sheet }).rows) into.schools.push(r);
       return;
     }
     case 'school_stats':
-      for (const r of parseRows('school_stats', file, match.bindings, rows, issues).rows) into.stats.push(r);
+      for (const r of parseRows('school_stats', file, match.bindings, rows, issues, { sheet }).rows) into.stats.push(r);
       return;
     case 'rotations':
       for (const r of parseRows('rotations', file, match.bindings, rows, issues).rows) into.rotations.push(r);
@@ -851,6 +863,7 @@ export function validateParsedImport(read: ParsedImport, context: ImportContext)
     schoolEvents: identity.events,
     rotationEligibleUpdates: roster.updates,
     rosterSummaries: roster.summaries,
+    sources: collectSources(statRows, schoolRows),
     errors: sortIssues(issues.errors, fileOrder),
     warnings: sortIssues(issues.warnings, fileOrder),
     errorCount: issues.errorCount,
@@ -1044,6 +1057,17 @@ function mergeRosterFacts(
     summary.backboneRotated = rotated.backbone;
   }
   return { stats, updates, summaries: [...summaries.values()] };
+}
+
+/** Provenance of the rows kept (the first of duplicates; rows with errors are never applied anyway). */
+function collectSources(
+  stats: readonly LocatedRow<SchoolStatRow>[],
+  schools: readonly LocatedRow<SchoolRow>[],
+): DatasetSources {
+  const sources: DatasetSources = { stats: new Map(), schools: new Map() };
+  for (const r of stats) if (r.sources) sources.stats.set(statSourceKey(r.row.schoolCode, r.row.year), r.sources);
+  for (const r of schools) if (r.sources) sources.schools.set(r.row.schoolCode, r.sources);
+  return sources;
 }
 
 /** Every row must belong to the districts the importing administrator may change: each other is a located error. */

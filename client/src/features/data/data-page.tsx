@@ -1,6 +1,7 @@
 import { PrintButton } from '../../components/print-button.tsx';
 import { useT } from '../../i18n/i18n.tsx';
 import { useCan, useMe } from '../auth/hooks/use-me.ts';
+import { DataCheckDownloads } from '../provenance/components/data-check-downloads.tsx';
 import { CountyInputsForm } from './components/county-inputs-form.tsx';
 import { FormatsHelp } from './components/formats-help.tsx';
 import { ImportHistory } from './components/import-history.tsx';
@@ -37,11 +38,17 @@ export default function DataPage() {
           </div>
           <aside className="data-side">
             <TemplateDownloads />
+            <DataCheckDownloads />
             <FormatsHelp />
           </aside>
         </div>
       ) : canViewImports ? (
-        <ImportHistory />
+        <>
+          <ImportHistory />
+          <DataCheckDownloads />
+        </>
+      ) : me ? (
+        <DataCheckDownloads />
       ) : null}
       {me ? <CountyInputsForm readOnly={!canEdit} /> : null}
       {me ? <ImportSettingsForm readOnly={!canImport} /> : null}

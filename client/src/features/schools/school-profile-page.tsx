@@ -23,6 +23,7 @@ import { ComparableSchoolsPanels } from '../comparable/components/comparable-sch
 import { useReportQuery } from '../filters/hooks/use-report-query.ts';
 import { useViewParams } from '../filters/hooks/use-view-params.ts';
 import type { ViewParams } from '../filters/view-params.ts';
+import { StoredValuesPanel } from '../provenance/components/stored-values-panel.tsx';
 import { inParens } from '../urban-rural/charts/locale-chart.ts';
 import { NotesPanel } from '../views/components/notes-panel.tsx';
 import { ViewTools } from '../views/components/view-tools.tsx';
@@ -210,6 +211,7 @@ function ProfileContent({
         <ProfileBulletPanel profile={profile} part={part} query={query} profileQuery={profileQuery} />
         <RankList part={part} />
       </div>
+      <StoredValuesPanel code={profile.school.code} year={year} />
       <div className="panel-grid">
         <ProfileTrendPanel
           profile={profile}
