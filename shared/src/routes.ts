@@ -5,6 +5,7 @@ import { comparisonRoutes } from './routes/comparison.ts';
 import { coreRoutes } from './routes/core.ts';
 import { countyComparisonRoutes } from './routes/county-comparison.ts';
 import { filingRoutes } from './routes/filing.ts';
+import { importMappingRoutes } from './routes/import-mapping.ts';
 import { notesRoutes } from './routes/notes.ts';
 import { planningRoutes } from './routes/planning.ts';
 import { selfEvaluationRoutes } from './routes/self-evaluation.ts';
@@ -26,5 +27,6 @@ export const routes = {
   ...selfEvaluationRoutes,
   ...authRoutes,
   ...filingRoutes,
+  ...importMappingRoutes,
 } as const;
 export type Routes = typeof routes;

@@ -8,6 +8,7 @@ import * as createSavedViewsAndNotes from './2026_12_06_0800_create_saved_views_
 import * as countyInputEnteredBy from './2026_12_07_0100_county_input_entered_by.ts';
 import * as multiCountyScope from './2026_12_07_0200_multi_county_scope.ts';
 import * as countyImportSettings from './2026_12_07_0300_county_import_settings.ts';
+import * as importMapping from './2026_12_07_0600_import_mapping.ts';
 
 /** Every migration, by name. Listed statically so the same code runs under tsx, Vitest and a bundler. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_0100_county_input_entered_by': countyInputEnteredBy,
   '2026_12_07_0200_multi_county_scope': multiCountyScope,
   '2026_12_07_0300_county_import_settings': countyImportSettings,
+  '2026_12_07_0600_import_mapping': importMapping,
 };

@@ -156,6 +156,9 @@ export const AUDIT_ACTIONS = [
   'saved_view_deleted',
   'note_created',
   'note_deleted',
+  'import_mapping_created',
+  'import_mapping_updated',
+  'import_mapping_deleted',
 ] as const;
 export const AuditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditActionSchema>;
@@ -176,6 +179,9 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, { zh: string; en: string }
   saved_view_deleted: { zh: '删除已保存视图', en: 'Saved view deleted' },
   note_created: { zh: '添加批注', en: 'Note added' },
   note_deleted: { zh: '删除批注', en: 'Note deleted' },
+  import_mapping_created: { zh: '保存列对应预设', en: 'Column mapping saved' },
+  import_mapping_updated: { zh: '修改列对应预设', en: 'Column mapping changed' },
+  import_mapping_deleted: { zh: '删除列对应预设', en: 'Column mapping deleted' },
 };
 
 export const AuditEntrySchema = z.object({
