@@ -5,6 +5,7 @@ import { comparableEn, comparableZh } from './dictionary-comparable.ts';
 import { countiesEn, countiesZh } from './dictionary-counties.ts';
 import { filingEn, filingZh } from './dictionary-filing.ts';
 import { insightEn, insightZh } from './dictionary-insight.ts';
+import { mappingEn, mappingZh } from './dictionary-mapping.ts';
 import { planningEn, planningZh } from './dictionary-planning.ts';
 import { printEn, printZh } from './dictionary-print.ts';
 import { scorecardEn, scorecardZh } from './dictionary-scorecard.ts';
@@ -488,6 +489,7 @@ export const zh = {
   ...planningZh,
   ...classSizeZh,
   ...comparableZh,
+  ...mappingZh,
   ...countiesZh,
   ...authZh,
   ...insightZh,
@@ -1001,6 +1003,7 @@ export const en: Dictionary = {
   ...planningEn,
   ...classSizeEn,
   ...comparableEn,
+  ...mappingEn,
   ...countiesEn,
   ...authEn,
   ...insightEn,

@@ -5,6 +5,7 @@ import { CountyInputsForm } from './components/county-inputs-form.tsx';
 import { FormatsHelp } from './components/formats-help.tsx';
 import { ImportHistory } from './components/import-history.tsx';
 import { ImportPanel } from './components/import-panel.tsx';
+import { MappingPresets } from './components/mapping-presets.tsx';
 import { TemplateDownloads } from './components/template-downloads.tsx';
 import './data.css';
 
@@ -32,6 +33,7 @@ export default function DataPage() {
         <div className="data-grid">
           <div className="data-main">
             <ImportPanel />
+            <MappingPresets />
             <ImportHistory />
           </div>
           <aside className="data-side">
@@ -40,7 +42,10 @@ export default function DataPage() {
           </aside>
         </div>
       ) : canViewImports ? (
-        <ImportHistory />
+        <>
+          <ImportHistory />
+          <MappingPresets />
+        </>
       ) : null}
       {me ? <CountyInputsForm readOnly={!canEdit} /> : null}
     </section>
