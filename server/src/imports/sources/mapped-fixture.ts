@@ -40,6 +40,15 @@ export const OFFICE_STAT_PATHS: Readonly<Record<string, readonly string[]>> = {
   books: ['藏书(册)'],
   music_rooms: ['专用教室', '音乐'],
   art_rooms: ['专用教室', '美术'],
+  max_class_size: ['全校班额', '最大班额'],
+  classes_56_65: ['全校班额', '大班额班数'],
+  classes_66_plus: ['全校班额', '超大班额班数'],
+  max_class_size_primary: ['小学班额', '最大班额'],
+  classes_56_65_primary: ['小学班额', '大班额班数'],
+  classes_66_plus_primary: ['小学班额', '超大班额班数'],
+  max_class_size_junior: ['初中班额', '最大班额'],
+  classes_56_65_junior: ['初中班额', '大班额班数'],
+  classes_66_plus_junior: ['初中班额', '超大班额班数'],
 };
 
 /** A column the office adds that we do not import. */
@@ -109,8 +118,9 @@ export async function officeStatsWorkbook(
     // The school code as text, as offices keep it.
     excelRow.getCell(3).value = row.schoolCode;
     KEYS.slice(2).forEach((key, i) => {
-      const value = row[FIELD_OF.get(key) as keyof SchoolStatRow] as number;
-      excelRow.getCell(4 + i).value = key === 'equipment_value' ? value / 10_000 : value;
+      const value = row[FIELD_OF.get(key) as keyof SchoolStatRow] as number | null;
+      // An unknown class size (null) is a blank cell.
+      if (value !== null) excelRow.getCell(4 + i).value = key === 'equipment_value' ? value / 10_000 : value;
     });
     excelRow.commit();
   });
