@@ -56,7 +56,6 @@ function TreeList({ nodes }: { nodes: readonly TreeNode[] }) {
   return (
     <ul>
       {nodes.map((node, i) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: the tree is rebuilt whole from the inspection, never reordered
         <li key={`${node.label}:${i}`}>
           <span className={node.column ? 'tree-leaf' : 'tree-group'}>{node.label}</span>
           {node.column ? (
@@ -105,7 +104,6 @@ function PreviewRows({ kind, report, mapped }: { kind: ImportKind; report: Impor
             </thead>
             <tbody>
               {rows.map((row, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: preview rows in file order, never reordered
                 <tr key={i}>
                   {columns.map((c) => (
                     <td key={c.key} className={c.type === 'text' || c.type === 'code' ? '' : 'num'}>
@@ -347,7 +345,6 @@ function MappingForm({
                 <tr key={r.rowNumber}>
                   <td className="num">{r.rowNumber}</td>
                   {r.cells.map((cell, i) => (
-                    // biome-ignore lint/suspicious/noArrayIndexKey: cells by column position
                     <td key={i}>{cell}</td>
                   ))}
                 </tr>
