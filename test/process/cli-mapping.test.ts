@@ -47,7 +47,7 @@ describe.skipIf(usingRealPostgres())('pnpm cli import --mapping (embedded databa
   });
   afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
-  it('should refuse the table without a mapping, read it with --mapping, and refuse a bad mapping file naming the field', async () => {
+  it('should refuse the table without a mapping, read it with --mapping, and refuse a bad mapping file naming the field', { timeout: 400_000 }, async () => {
     const file = (name: string) => path.join(work, name);
     const without = await cliRun(['import', file('schools.csv'), file('office.xlsx'), '--dry-run']);
     expect(without.code).toBe(1);
