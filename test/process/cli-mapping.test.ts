@@ -47,7 +47,9 @@ describe.skipIf(usingRealPostgres())('pnpm cli import --mapping (embedded databa
   });
   afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
-  it('should refuse the table without a mapping, read it with --mapping, and refuse a bad mapping file naming the field', { timeout: 400_000 }, async () => {
+  it('should refuse the table without a mapping, read it with --mapping, and refuse a bad mapping file naming the field', {
+    timeout: 400_000,
+  }, async () => {
     const file = (name: string) => path.join(work, name);
     const without = await cliRun(['import', file('schools.csv'), file('office.xlsx'), '--dry-run']);
     expect(without.code).toBe(1);
@@ -68,6 +70,9 @@ describe.skipIf(usingRealPostgres())('pnpm cli import --mapping (embedded databa
     expect(applied.code ?? 0).toBe(0);
     const report = JSON.parse(applied.stdout);
     expect(report).toMatchObject({ applied: true, errors: [], counts: { schools: 2, school_stats: 2 } });
-    expect(report.files.map((f: { format?: string }) => f.format)).toEqual(['template', 'mapped']);
+    expect(report.files.map((f: { kind: string; format?: string }) => [f.kind, f.format ?? 'template'])).toEqual([
+      ['schools', 'template'],
+      ['school_stats', 'mapped'],
+    ]);
   });
 });
