@@ -3,14 +3,7 @@ import { IMPORT_COLUMNS } from '@junheng/shared';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OFFICE_STAT_PATHS, officeStatsWorkbook } from '../../server/src/imports/sources/mapped-fixture.ts';
-import {
-  baseUrl,
-  browserAvailable,
-  launchBrowser,
-  openPage,
-  screenshot,
-  sessionFor,
-} from './helpers.ts';
+import { baseUrl, browserAvailable, launchBrowser, openPage, screenshot, sessionFor } from './helpers.ts';
 
 const PRESET_NAME = '澄川县学校统计表（浏览器测试）';
 const FIELD_LABEL = new Map(IMPORT_COLUMNS.school_stats.map((c) => [c.key, c.zh]));
