@@ -21,6 +21,7 @@ export interface Database {
   audit_log: AuditLogTable;
   saved_view: SavedViewTable;
   note: NoteTable;
+  import_mapping: ImportMappingTable;
 }
 
 export interface ImportBatchFile {
@@ -284,6 +285,24 @@ export interface NoteTable {
   author_id: number | null;
   author_name: string;
   created_at: Timestamp;
+}
+
+/** A column-mapping preset (issue #13 point 3): which column of an unrecognised table holds which canonical field. */
+export interface ImportMappingTable {
+  id: Generated<number>;
+  name: string;
+  kind: 'schools' | 'school_stats' | 'rotations';
+  /** Header paths (`专任教师 > 按学历分 > 本科`) of the table the mapping was made for. */
+  signature: ColumnType<string[], string, string>;
+  /** Canonical column key → header path. */
+  columns: ColumnType<Record<string, string>, string, string>;
+  first_data_row: number | null;
+  district_code: string | null;
+  created_by_id: number | null;
+  created_by_name: string;
+  created_at: Timestamp;
+  updated_by_name: string;
+  updated_at: Timestamp;
 }
 
 export type AppUserRecord = Selectable<AppUserTable>;

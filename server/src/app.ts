@@ -20,6 +20,7 @@ import { createCountyComparisonRouter } from './county-comparison/county-compari
 import { createDistrictsRouter } from './districts/districts.router.ts';
 import { createFilingRouter } from './filing/filing.router.ts';
 import { errorMiddleware, HttpError, notFoundHandler } from './http/errors.ts';
+import { createImportMappingsRouter } from './imports/import-mappings.router.ts';
 import { createImportSettingsRouter } from './imports/import-settings.router.ts';
 import { createImportsRouter } from './imports/imports.router.ts';
 import type { Logger } from './logger.ts';
@@ -125,6 +126,7 @@ export function createApp({ db, config, logger }: AppDeps): Express {
   app.use(createComparisonRouter(db));
   app.use(createComparableRouter(db));
   app.use(createCountyComparisonRouter(db));
+  app.use(createImportMappingsRouter(db));
   app.use(createNotesRouter(db));
   app.use(createPlanningRouter(db, onDataChanged));
   app.use(createSelfEvaluationRouter(db));

@@ -15,6 +15,7 @@ export * from './schemas/engine.ts';
 export * from './schemas/error.ts';
 export * from './schemas/filing.ts';
 export * from './schemas/import.ts';
+export * from './schemas/import-mapping.ts';
 export * from './schemas/import-settings.ts';
 export * from './schemas/notes-api.ts';
 export * from './schemas/planning-api.ts';

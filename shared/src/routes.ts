@@ -5,6 +5,7 @@ import { comparisonRoutes } from './routes/comparison.ts';
 import { coreRoutes } from './routes/core.ts';
 import { countyComparisonRoutes } from './routes/county-comparison.ts';
 import { filingRoutes } from './routes/filing.ts';
+import { importMappingRoutes } from './routes/import-mapping.ts';
 import { importSettingsRoutes } from './routes/import-settings.ts';
 import { notesRoutes } from './routes/notes.ts';
 import { planningRoutes } from './routes/planning.ts';
@@ -30,5 +31,6 @@ export const routes = {
   ...filingRoutes,
   ...importSettingsRoutes,
   ...provenanceRoutes,
+  ...importMappingRoutes,
 } as const;
 export type Routes = typeof routes;

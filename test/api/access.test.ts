@@ -30,6 +30,14 @@ interface Probe {
 const stats =
   '学校标识码,学校名称,区县代码,区县名称,乡镇代码,乡镇名称,城乡分类代码,办学类型,办学性质,是否寄宿制\n' +
   '2133990101,澄川县实验小学,330999,澄川县,330999001,城东街道,111,小学,公办,否\n';
+/** A column-mapping preset of rotations (issue #13) for the demo county. */
+const mappingBody = (name: string) => ({
+  name,
+  kind: 'rotations',
+  signature: ['年', '编号', '派出', '接收', '骨干'],
+  columns: { year: '年', teacher_ref: '编号', from_school_code: '派出', to_school_code: '接收', backbone: '骨干' },
+  districtCode: DEMO,
+});
 const MATRIX: Record<Exclude<keyof typeof routes, 'health' | 'login'>, Probe> = {
   listDistricts: { method: 'GET', path: '/api/v1/districts', allowed: EVERYONE },
   importFiles: { method: 'POST', path: '/api/v1/imports?dryRun=true', form: true, allowed: ['admin'] },
@@ -167,6 +175,21 @@ const MATRIX: Record<Exclude<keyof typeof routes, 'health' | 'login'>, Probe> = 
     allowed: ['admin', 'analyst'],
   },
   deleteNote: { method: 'DELETE', path: `/api/v1/districts/${DEMO}/notes/OWN_NOTE`, allowed: ['admin', 'analyst'] },
+  inspectImportFiles: { method: 'POST', path: '/api/v1/imports/inspect', form: true, allowed: ['admin'] },
+  listImportMappings: { method: 'GET', path: '/api/v1/import-mappings', allowed: ['analyst', 'admin'] },
+  createImportMapping: {
+    method: 'POST',
+    path: '/api/v1/import-mappings',
+    body: (caller) => mappingBody(`matrix-${caller}`),
+    allowed: ['admin'],
+  },
+  updateImportMapping: {
+    method: 'PUT',
+    path: '/api/v1/import-mappings/OWN_MAPPING',
+    body: (caller) => mappingBody(`matrix-changed-${caller}`),
+    allowed: ['admin'],
+  },
+  deleteImportMapping: { method: 'DELETE', path: '/api/v1/import-mappings/OWN_MAPPING', allowed: ['admin'] },
   logout: { method: 'POST', path: '/api/v1/auth/logout', allowed: EVERYONE },
   me: { method: 'GET', path: '/api/v1/auth/me', allowed: EVERYONE },
   listTokens: { method: 'GET', path: '/api/v1/auth/tokens', allowed: EVERYONE },
@@ -254,6 +277,18 @@ describe(`access control (${usingRealPostgres() ? 'real PostgreSQL' : 'PGlite'})
     };
     await ownId('OWN_VIEW', '/api/v1/saved-views', { name: `to-delete-${caller}`, path: '/balance', search: '' });
     await ownId('OWN_NOTE', `/api/v1/districts/${DEMO}/notes`, { year: 2024, body: `to delete (${caller})` });
+    if (path.includes('OWN_MAPPING')) {
+      let id = 1;
+      if (caller === 'admin') {
+        const res = await fetch(`${app.baseUrl}/api/v1/import-mappings`, {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${tokens[caller]}`, 'Content-Type': 'application/json' },
+          body: JSON.stringify(mappingBody(`to-change-${probe.method}`)),
+        });
+        id = ((await res.json()) as { id: number }).id;
+      }
+      path = path.replace('OWN_MAPPING', String(id));
+    }
     let body: BodyInit | undefined;
     if (probe.form) {
       const form = new FormData();

@@ -6,6 +6,7 @@ import { countiesEn, countiesZh } from './dictionary-counties.ts';
 import { filingEn, filingZh } from './dictionary-filing.ts';
 import { importSettingsEn, importSettingsZh } from './dictionary-import-settings.ts';
 import { insightEn, insightZh } from './dictionary-insight.ts';
+import { mappingEn, mappingZh } from './dictionary-mapping.ts';
 import { planningEn, planningZh } from './dictionary-planning.ts';
 import { printEn, printZh } from './dictionary-print.ts';
 import { provenanceEn, provenanceZh } from './dictionary-provenance.ts';
@@ -499,6 +500,7 @@ export const zh = {
   ...planningZh,
   ...classSizeZh,
   ...comparableZh,
+  ...mappingZh,
   ...countiesZh,
   ...importSettingsZh,
   ...authZh,
@@ -1024,6 +1026,7 @@ export const en: Dictionary = {
   ...planningEn,
   ...classSizeEn,
   ...comparableEn,
+  ...mappingEn,
   ...countiesEn,
   ...importSettingsEn,
   ...authEn,

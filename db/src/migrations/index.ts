@@ -8,6 +8,7 @@ import * as createSavedViewsAndNotes from './2026_12_06_0800_create_saved_views_
 import * as countyInputEnteredBy from './2026_12_07_0100_county_input_entered_by.ts';
 import * as multiCountyScope from './2026_12_07_0200_multi_county_scope.ts';
 import * as countyImportSettings from './2026_12_07_0300_county_import_settings.ts';
+import * as importMapping from './2026_12_07_0600_import_mapping.ts';
 import * as valueSources from './2026_12_07_0700_value_sources.ts';
 import * as schoolEvents from './2026_12_07_0800_school_events.ts';
 import * as countyQualitySums from './2026_12_07_0900_county_quality_sums.ts';
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_0800_school_events': schoolEvents,
   '2026_12_07_0900_county_quality_sums': countyQualitySums,
   '2026_12_07_0700_value_sources': valueSources,
+  '2026_12_07_0600_import_mapping': importMapping,
 };

@@ -13,7 +13,12 @@ import type { z } from 'zod';
 import { audit } from '../auth/auth.service.ts';
 import { loadConfig } from '../config.ts';
 import { openDatabase } from '../database.ts';
+import { UNRESTRICTED_ACCESS } from '../db-helpers.ts';
+import { HttpError } from '../http/errors.ts';
+import { parseMappingJson } from '../imports/import-mapping-form.ts';
+import { presetsForImport } from '../imports/import-mappings.service.ts';
 import { runImport } from '../imports/imports.service.ts';
+import type { ColumnMappingPreset } from '../imports/sources/source-reader.ts';
 import {
   type AccountsBackend,
   cliActor,
@@ -25,7 +30,10 @@ import {
 } from './accounts.ts';
 
 const USAGE = `用法 / Usage:
-  pnpm cli import <files|folders...> [--dry-run] [--json]   导入 CSV、XLSX（模板或教育事业统计学校报表）或 ZIP；文件夹读取其中全部文件
+  pnpm cli import <files|folders...> [--dry-run] [--json] [--mapping <preset.json>]
+                                                    导入 CSV、XLSX（模板或教育事业统计学校报表）或 ZIP；文件夹读取其中全部文件；
+                                                    已保存的列对应预设自动套用，--mapping 指定一个列对应预设文件
+                                                    （数据页下载的 JSON，可重复）
   pnpm cli demo export <dir>                        把演示县数据写成三个导入文件
   pnpm cli migrate                                  只执行数据库迁移
 
@@ -56,6 +64,7 @@ async function main(argv: string[]): Promise<number> {
     options: {
       'dry-run': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
+      mapping: { type: 'string', multiple: true },
       role: { type: 'string' },
       township: { type: 'string' },
       district: { type: 'string' },
@@ -66,7 +75,11 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = positionals;
   switch (command) {
     case 'import':
-      return importFiles(rest, { dryRun: values['dry-run'] ?? false, json: values.json ?? false });
+      return importFiles(rest, {
+        dryRun: values['dry-run'] ?? false,
+        json: values.json ?? false,
+        mappings: values.mapping ?? [],
+      });
     case 'demo':
       if (rest[0] === 'export' && rest[1]) return exportDemo(rest[1]);
       break;
@@ -99,15 +112,41 @@ function filesAt(absolute: string): { name: string; bytes: Buffer }[] {
     }));
 }
 
-async function importFiles(paths: string[], options: { dryRun: boolean; json: boolean }): Promise<number> {
+async function importFiles(
+  paths: string[],
+  options: { dryRun: boolean; json: boolean; mappings: string[] },
+): Promise<number> {
   if (paths.length === 0) {
     console.error(USAGE);
     return 2;
   }
   const files = paths.flatMap((p) => filesAt(path.resolve(userCwd, p)));
+  // Column-mapping presets given with --mapping (issue #13): checked before the database is opened.
+  const explicit: ColumnMappingPreset[] = [];
+  for (const file of options.mappings) {
+    const absolute = path.resolve(userCwd, file);
+    try {
+      explicit.push({
+        ...parseMappingJson(fs.readFileSync(absolute, 'utf8'), path.basename(absolute)),
+        explicit: true,
+      });
+    } catch (error) {
+      if (!(error instanceof HttpError)) throw error;
+      const fields = (error.details as { fields?: { field: string; message: string }[] } | undefined)?.fields ?? [];
+      console.error(`列对应文件 ${file} 无效 / Invalid mapping file:`);
+      for (const f of fields) console.error(`  ${f.field}: ${f.message}`);
+      return 2;
+    }
+  }
   const database = await openDatabase(loadConfig());
   try {
-    const report = await runImport(database.db, files, { dryRun: options.dryRun, source: 'cli' });
+    // The command line is not limited to a county: every saved preset may apply.
+    const saved = await presetsForImport(database.db, UNRESTRICTED_ACCESS);
+    const report = await runImport(database.db, files, {
+      dryRun: options.dryRun,
+      source: 'cli',
+      parseOptions: { mappings: [...explicit, ...saved] },
+    });
     await audit(database.db, cliActor(), 'import', report.batchId ? `batch ${report.batchId}` : null, {
       via: 'cli',
       dryRun: options.dryRun,

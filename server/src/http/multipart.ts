@@ -27,6 +27,14 @@ export function readMultipartFiles(
   req: Request,
   limits: { fieldName: string; maxFileBytes: number; maxFiles: number; maxTotalBytes?: number },
 ): Promise<UploadedFile[]> {
+  return readMultipartForm(req, limits).then((form) => form.files);
+}
+
+/** Like readMultipartFiles, with the text fields of the form too (the last value of each name). */
+export function readMultipartForm(
+  req: Request,
+  limits: { fieldName: string; maxFileBytes: number; maxFiles: number; maxTotalBytes?: number },
+): Promise<{ files: UploadedFile[]; fields: Record<string, string> }> {
   try {
     requireMultipart(req);
   } catch (error) {
@@ -45,6 +53,7 @@ export function readMultipartFiles(
       return;
     }
     const files: UploadedFile[] = [];
+    const fields: Record<string, string> = {};
     let failed = false;
     let totalBytes = 0;
     const fail = (error: HttpError) => {
@@ -100,6 +109,13 @@ export function readMultipartFiles(
       });
       stream.on('end', () => files.push({ name: info.filename || 'upload', bytes: Buffer.concat(parts) }));
     });
+    parser.on('field', (name, value, info) => {
+      if (info.valueTruncated) {
+        fail(new HttpError(413, 'PayloadTooLarge', `表单字段 ${name} 过长 / Form field ${name} too long`));
+        return;
+      }
+      fields[name] = value;
+    });
     parser.on('filesLimit', () =>
       fail(
         new HttpError(
@@ -111,7 +127,7 @@ export function readMultipartFiles(
     );
     parser.on('error', () => fail(new HttpError(400, 'ValidationFailed', '上传中断或格式错误 / Broken upload')));
     parser.on('close', () => {
-      if (!failed) resolve(files);
+      if (!failed) resolve({ files, fields });
     });
     req.pipe(parser);
   });

@@ -5,6 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ImportWorkerReply, ImportWorkerRequest } from './import-workers.ts';
+import { inspectImportFiles } from './inspect-import.ts';
 import {
   type ImportContext,
   parseImportFiles,
@@ -15,16 +16,21 @@ import {
 
 const port = parentPort;
 if (!port) throw new Error('import-worker runs as a worker thread');
-const { files, options } = workerData as ImportWorkerRequest;
+const { files, options, inspect } = workerData as ImportWorkerRequest;
 const reply = (message: ImportWorkerReply) => port.postMessage(message);
 
 try {
-  const parsed = await parseImportFiles(files, options);
-  const context = await new Promise<ImportContext>((resolve) => {
-    port.once('message', (message: ImportContext) => resolve(message));
-    reply({ type: 'parsed', statYears: statYearsOf(parsed), rosterYears: rosterYearsOf(parsed) });
-  });
-  reply({ type: 'validated', validated: validateParsedImport(parsed, context) });
+  if (inspect) {
+    // The column-mapping step (issue #13): what each file is, its header tree and samples; nothing to validate.
+    reply({ type: 'inspected', inspection: await inspectImportFiles(files, options) });
+  } else {
+    const parsed = await parseImportFiles(files, options);
+    const context = await new Promise<ImportContext>((resolve) => {
+      port.once('message', (message: ImportContext) => resolve(message));
+      reply({ type: 'parsed', statYears: statYearsOf(parsed), rosterYears: rosterYearsOf(parsed) });
+    });
+    reply({ type: 'validated', validated: validateParsedImport(parsed, context) });
+  }
 } catch (error) {
   reply({ type: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
 }

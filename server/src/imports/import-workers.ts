@@ -1,4 +1,5 @@
 import type { Worker } from 'node:worker_threads';
+import type { ImportInspection } from '@junheng/shared';
 import { HttpError } from '../http/errors.ts';
 import { startWorker } from '../workers/start-worker.ts';
 import type { ImportContext, ParseOptions, UploadedImportFile, ValidatedImport } from './validate-import.ts';
@@ -6,11 +7,14 @@ import type { ImportContext, ParseOptions, UploadedImportFile, ValidatedImport }
 export interface ImportWorkerRequest {
   files: readonly UploadedImportFile[];
   options: ParseOptions;
+  /** Inspect the files for the column-mapping step (issue #13) instead of validating them. */
+  inspect?: boolean;
 }
 
 export type ImportWorkerReply =
   | { type: 'parsed'; statYears: number[]; rosterYears: number[] }
   | { type: 'validated'; validated: ValidatedImport }
+  | { type: 'inspected'; inspection: ImportInspection }
   | { type: 'failed'; message: string };
 
 /**
@@ -55,7 +59,7 @@ export function validateInWorker(
         );
       } else if (message.type === 'validated') {
         settle(() => resolve(message.validated));
-      } else {
+      } else if (message.type === 'failed') {
         settle(() => reject(new Error(`import worker failed: ${message.message}`)));
       }
     });
@@ -84,6 +88,59 @@ export function validateInWorker(
       ),
     );
   });
+}
+
+/**
+ * Inspects the files for the column-mapping step (issue #13 point 3) in an import worker thread: same heap limit, same
+ * answers when a file is too large or the server shuts down.
+ */
+export function inspectInWorker(
+  files: readonly UploadedImportFile[],
+  options: ParseOptions = {},
+): Promise<ImportInspection> {
+  const worker = startWorker(
+    { source: new URL('./import-worker.ts', import.meta.url), bundle: 'import-worker' },
+    {
+      workerData: { files, options, inspect: true } satisfies ImportWorkerRequest,
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+    },
+  );
+  running.add(worker);
+  return new Promise<ImportInspection>((resolve, reject) => {
+    let settled = false;
+    const settle = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      running.delete(worker);
+      void worker.terminate();
+      fn();
+    };
+    worker.on('message', (message: ImportWorkerReply) => {
+      if (message.type === 'inspected') settle(() => resolve(message.inspection));
+      else
+        settle(() =>
+          reject(new Error(`import worker failed: ${message.type === 'failed' ? message.message : message.type}`)),
+        );
+    });
+    worker.on('error', (error: Error & { code?: string }) =>
+      settle(() => reject(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? tooComplex() : error)),
+    );
+    worker.on('exit', () =>
+      settle(() =>
+        reject(
+          new HttpError(503, 'ServiceUnavailable', '服务器正在关闭，检查已取消 / Server shutting down: cancelled'),
+        ),
+      ),
+    );
+  });
+}
+
+function tooComplex(): HttpError {
+  return new HttpError(
+    413,
+    'PayloadTooLarge',
+    '文件过大或过于复杂，无法在限定内存内读取：请拆分成多个较小的文件后再导入 / File too large or complex to read',
+  );
 }
 
 /** Ends every running import worker (their requests are answered 503): the server is shutting down. */

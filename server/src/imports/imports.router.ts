@@ -14,10 +14,12 @@ import { type Principal, requirePermission } from '../auth/principal.ts';
 import { sendTable } from '../export/send-table.ts';
 import { encodeContentDisposition } from '../http/content-disposition.ts';
 import { HttpError } from '../http/errors.ts';
-import { readMultipartFiles, requireMultipart } from '../http/multipart.ts';
+import { readMultipartForm, requireMultipart } from '../http/multipart.ts';
 import { sendValidated } from '../http/respond.ts';
 import { parseInput } from '../http/validate.ts';
-import { ImportSlots, validateInWorker } from './import-workers.ts';
+import { explicitPreset, PREVIEW_ROWS } from './import-mapping-form.ts';
+import { presetsForImport } from './import-mappings.service.ts';
+import { ImportSlots, inspectInWorker, validateInWorker } from './import-workers.ts';
 import { findImportBatches } from './imports.repository.ts';
 import { runImport } from './imports.service.ts';
 import { buildImportIssuesTable, importIssuesContext } from './issues-export.ts';
@@ -43,6 +45,31 @@ export function createImportsRouter(deps: {
   router.post(routes.importFiles.path, async (req: Request, res) => {
     const principal = requirePermission(res, 'importData');
     const { dryRun } = parseInput(ImportQuerySchema, req.query, 'query');
+    await withSlot(req, res, () => importUpload(req, res, principal, dryRun));
+  });
+
+  // The column-mapping step (issue #13 point 3): what each file is; same limits and slots as an import.
+  router.post(routes.inspectImportFiles.path, async (req: Request, res) => {
+    const principal = requirePermission(res, 'importData');
+    await withSlot(req, res, async () => {
+      const { files } = await readMultipartForm(req, {
+        fieldName: 'files',
+        maxFileBytes: deps.maxUploadBytes,
+        maxFiles: 10,
+      });
+      if (files.length === 0) {
+        throw new HttpError(
+          400,
+          'ValidationFailed',
+          '请上传至少一个文件（表单字段 files）/ Upload at least one file in field "files"',
+        );
+      }
+      const mappings = await presetsForImport(deps.db, principal.access);
+      sendValidated(res, routes.inspectImportFiles.response, await inspectInWorker(files, { mappings }));
+    });
+  });
+
+  async function withSlot(req: Request, res: Response, work: () => Promise<void>): Promise<void> {
     requireMultipart(req);
     const release = slots.tryAcquire();
     if (!release) {
@@ -56,14 +83,14 @@ export function createImportsRouter(deps: {
       );
     }
     try {
-      await importUpload(req, res, principal, dryRun);
+      await work();
     } finally {
       release();
     }
-  });
+  }
 
   async function importUpload(req: Request, res: Response, principal: Principal, dryRun: boolean): Promise<void> {
-    const files = await readMultipartFiles(req, {
+    const { files, fields } = await readMultipartForm(req, {
       fieldName: 'files',
       maxFileBytes: deps.maxUploadBytes,
       // A county's school workbooks are one file per school (issue #13): a few hundred at once, bounded in total.
@@ -77,11 +104,16 @@ export function createImportsRouter(deps: {
         '请上传至少一个文件（表单字段 files）/ Upload at least one file in field "files"',
       );
     }
+    // Saved column mappings of the user's counties apply by themselves; one named or given in the form comes first.
+    const explicit = await explicitPreset(deps.db, principal.access, fields);
+    const saved = await presetsForImport(deps.db, principal.access);
     const report = await runImport(deps.db, files, {
       dryRun,
       source: 'api',
       allowedDistricts: principal.access.districtCodes,
       validate: validateInWorker,
+      parseOptions: { mappings: explicit ? [explicit, ...saved] : saved },
+      ...(explicit ? { preview: PREVIEW_ROWS } : {}),
     });
     if (report.applied) deps.onDataChanged();
     await audit(
@@ -96,6 +128,7 @@ export function createImportsRouter(deps: {
         counts: report.counts,
         errors: report.errorCount,
         warnings: report.warningCount,
+        ...(explicit ? { mapping: explicit.id > 0 ? explicit.id : explicit.name } : {}),
       },
     );
     const status = report.errors.length > 0 ? 422 : 200;

@@ -53,6 +53,8 @@ export interface ImportOptions {
   validate?: ImportValidator;
   /** Saved column mappings to try on unrecognised tables (issue #13). */
   parseOptions?: ParseOptions;
+  /** A dry run lists this many of the first valid rows of each kind (the column-mapping preview, issue #13). */
+  preview?: number;
 }
 
 /**
@@ -119,6 +121,14 @@ export async function runImport(
     truncated: validated.truncated,
     ...(validated.rosterSummaries.length > 0 ? { rosters: validated.rosterSummaries } : {}),
   };
+  if (options.dryRun && options.preview) {
+    const n = options.preview;
+    report.preview = {
+      schools: validated.schools.slice(0, n),
+      stats: validated.stats.slice(0, n),
+      rotations: validated.rotations.slice(0, n),
+    };
+  }
   if (options.dryRun || validated.errorCount > 0) return report;
 
   const batchId = await db

@@ -141,7 +141,7 @@ export function sha256Hex(bytes: Uint8Array): string {
 /** When row 1 is a title (e.g. “某县2024年学校统计表”), the header may be one of the next rows. */
 const HEADER_SEARCH_ROWS = 10;
 
-interface LocatedHeader {
+export interface LocatedHeader {
   recognition: KindRecognition;
   headerRowNumber: number;
   headers: string[];
@@ -158,7 +158,7 @@ function headerTexts(cells: readonly string[]): string[] {
   return cells.map((c) => shorten(c, MAX_HEADER_CHARS));
 }
 
-function locateHeader(table: RawTable): LocatedHeader {
+export function locateHeader(table: RawTable): LocatedHeader {
   const first: LocatedHeader = {
     recognition: recogniseKind(headerTexts(table.headers)),
     headerRowNumber: table.headerRowNumber,
@@ -258,7 +258,8 @@ export async function parseImportFiles(
       summary.format = source.format;
       summary.encoding = source.encoding;
       summary.rows = source.rows;
-      summary.kind = source.stats.length > 0 ? 'school_stats' : source.schools.length > 0 ? 'schools' : 'rotations';
+      summary.kind =
+        source.kind ?? (source.stats.length > 0 ? 'school_stats' : source.schools.length > 0 ? 'schools' : 'rotations');
       schools.push(...source.schools);
       for (const r of source.schools) schoolCodesInFiles.add(r.row.schoolCode);
       stats.push(...source.stats);

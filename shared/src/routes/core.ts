@@ -35,7 +35,8 @@ export const coreRoutes = {
     method: 'POST',
     path: '/api/v1/imports',
     response: ImportReportSchema,
-    summary: 'Import schools, school_stats and rotations files (multipart, parts named "files")',
+    summary:
+      'Import schools, school_stats and rotations files (multipart, parts named "files"; saved column-mapping presets of the user\'s counties apply by themselves; optional fields `mappingId` (a saved preset) or `mapping` (a preset as JSON, e.g. unsaved, for a dry-run preview whose report then lists the first rows as they would be stored))',
   },
   listImports: {
     method: 'GET',

@@ -157,6 +157,9 @@ export const AUDIT_ACTIONS = [
   'note_created',
   'note_deleted',
   'import_settings_saved',
+  'import_mapping_created',
+  'import_mapping_updated',
+  'import_mapping_deleted',
 ] as const;
 export const AuditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditActionSchema>;
@@ -178,6 +181,9 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, { zh: string; en: string }
   note_created: { zh: '添加批注', en: 'Note added' },
   note_deleted: { zh: '删除批注', en: 'Note deleted' },
   import_settings_saved: { zh: '保存县级导入设置', en: 'County import settings saved' },
+  import_mapping_created: { zh: '保存列对应预设', en: 'Column mapping saved' },
+  import_mapping_updated: { zh: '修改列对应预设', en: 'Column mapping changed' },
+  import_mapping_deleted: { zh: '删除列对应预设', en: 'Column mapping deleted' },
 };
 
 export const AuditEntrySchema = z.object({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IMPORT_KINDS } from './data.ts';
+import { IMPORT_KINDS, RotationRowSchema, SchoolRowSchema, SchoolStatRowSchema } from './data.ts';
 
 /** One located problem in an imported file (METHOD.md §9): file, 1-based row as the analyst sees it in Excel, column. */
 export const ImportIssueSchema = z.object({
@@ -101,6 +101,17 @@ export const ImportReportSchema = z.object({
   truncated: z.boolean(),
   /** Per teacher roster and year: what was derived from it (issue #13); absent when the import had no roster. */
   rosters: z.array(RosterYearSummarySchema).optional(),
+  /**
+   * A dry run with a column mapping (issue #13 point 3): the first valid rows of each kind, as they would be stored,
+   * so the analyst sees the values the mapping gives before saving it.
+   */
+  preview: z
+    .object({
+      schools: z.array(SchoolRowSchema),
+      stats: z.array(SchoolStatRowSchema),
+      rotations: z.array(RotationRowSchema),
+    })
+    .optional(),
 });
 export type ImportReport = z.infer<typeof ImportReportSchema>;
 

@@ -70,6 +70,7 @@ function routeFetch(input: Parameters<typeof fetch>[0], init?: Parameters<typeof
   }
   if (url === '/api/v1/imports') return Promise.resolve(json({ batches: [] }, 200));
   if (url === '/api/v1/districts') return Promise.resolve(json([], 200));
+  if (url === '/api/v1/import-mappings') return Promise.resolve(json({ mappings: [] }, 200));
   return Promise.reject(new Error(`unexpected GET ${url}`));
 }
 
@@ -160,6 +161,43 @@ describe('DataPage', () => {
     expect(screen.getByText('比上年大 10 倍以上').closest('tr')?.className).toBe('issue-warning');
     expect(screen.getByText('错误 3 个，警告 1 个')).toBeTruthy();
     expect(invalidate).not.toHaveBeenCalled();
+
+    // The file whose headers were not recognised is offered the column-mapping step (issue #13): inspected, its
+    // columns listed with a field to choose each.
+    postAnswers.push(
+      json(
+        {
+          files: [
+            {
+              file: 'notes.csv',
+              recognised: false,
+              format: null,
+              kind: null,
+              preset: null,
+              message: null,
+              sheet: null,
+              headerRows: [1, 2],
+              firstDataRow: 3,
+              columns: [
+                { index: 0, letter: 'A', path: ['学校代码'], label: '学校代码' },
+                { index: 1, letter: 'B', path: ['学生', '小学'], label: '学生 > 小学' },
+              ],
+              signature: ['学校代码', '学生 > 小学'],
+              sampleRows: [{ rowNumber: 3, cells: ['3301060001', '120'] }],
+              dataRows: 1,
+              suggestion: { kind: 'school_stats', columns: { school_code: '学校代码' } },
+            },
+          ],
+        },
+        200,
+      ),
+    );
+    fireEvent.click(screen.getByRole('button', { name: '设置列对应：notes.csv' }));
+    const code = (await screen.findByRole('combobox', { name: '学校代码' })) as HTMLSelectElement;
+    expect(code.value).toBe('school_code');
+    expect((screen.getByRole('combobox', { name: '学生 › 小学' }) as HTMLSelectElement).value).toBe('');
+    expect(postCalls().at(-1)?.[0]).toBe('/api/v1/imports/inspect');
+    expect(screen.getByText(/缺少必需字段/)).toBeTruthy();
   });
 
   it('should download the located issues of the report as XLSX with the name the server gives', async () => {

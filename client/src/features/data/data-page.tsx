@@ -7,6 +7,7 @@ import { FormatsHelp } from './components/formats-help.tsx';
 import { ImportHistory } from './components/import-history.tsx';
 import { ImportPanel } from './components/import-panel.tsx';
 import { ImportSettingsForm } from './components/import-settings-form.tsx';
+import { MappingPresets } from './components/mapping-presets.tsx';
 import { TemplateDownloads } from './components/template-downloads.tsx';
 import './data.css';
 
@@ -34,6 +35,7 @@ export default function DataPage() {
         <div className="data-grid">
           <div className="data-main">
             <ImportPanel />
+            <MappingPresets />
             <ImportHistory />
           </div>
           <aside className="data-side">
@@ -46,6 +48,7 @@ export default function DataPage() {
         <>
           <ImportHistory />
           <DataCheckDownloads />
+          <MappingPresets />
         </>
       ) : me ? (
         <DataCheckDownloads />

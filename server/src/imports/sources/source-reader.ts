@@ -1,8 +1,9 @@
-import type { ImportFormat, RotationRow, SchoolRow, SchoolStatRow } from '@junheng/shared';
+import type { ImportFormat, ImportKind, RotationRow, SchoolRow, SchoolStatRow } from '@junheng/shared';
 import type { IssueCollector } from '../issues.ts';
 import type { LocatedRow } from '../parse-rows.ts';
 import type { UploadedImportFile } from '../validate-import.ts';
 import { countyExtractReader } from './county-extract.ts';
+import { mappedTableReader } from './mapped-reader.ts';
 import { schoolWorkbookReader } from './school-workbook.ts';
 import { teacherRosterReader } from './teacher-roster.ts';
 
@@ -38,12 +39,16 @@ export interface ColumnMappingPreset {
   /** Canonical column key (as in IMPORT_COLUMNS) → header path as written in the file. */
   columns: Readonly<Record<string, string>>;
   /** Row number of the first data row, when the header spans several rows. */
-  firstDataRow?: number;
+  firstDataRow?: number | null;
+  /** Given for this import (a form field, `--mapping FILE`): applied without comparing the whole signature. */
+  explicit?: boolean;
 }
 
 /** The canonical rows one file gives, with how many data rows it had. */
 export interface SourceRows {
   format: ImportFormat;
+  /** The data set the file was read as, for the file summary (else judged from the rows it gave). */
+  kind?: ImportKind;
   /** Data rows (or forms) read, for the file summary. */
   rows: number;
   /** Encoding of a CSV source; null for XLSX. */
@@ -90,7 +95,12 @@ export interface RosterSchoolYearFacts {
  * The readers, tried in order before the template reader. Each feature appends its own (one line per reader); a
  * file no reader claims goes to the template reader, whose error for unrecognised headers offers the mapping step.
  */
-export const SOURCE_READERS: SourceReader[] = [schoolWorkbookReader, countyExtractReader, teacherRosterReader];
+export const SOURCE_READERS: SourceReader[] = [
+  schoolWorkbookReader,
+  countyExtractReader,
+  teacherRosterReader,
+  mappedTableReader,
+];
 
 /** The first reader's rows for this file, or null when it is a template file (or unreadable: the template path says why). */
 export async function readWithSourceReaders(

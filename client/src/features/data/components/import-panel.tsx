@@ -4,6 +4,7 @@ import { isApiError } from '../../../lib/api-client.ts';
 import { formatBytes } from '../../../lib/format.ts';
 import { useImportFilesMutation } from '../api/import-files.ts';
 import { ImportReportView } from './import-report-view.tsx';
+import { MappingStep } from './mapping-step.tsx';
 
 const ACCEPT =
   '.csv,.xlsx,.zip,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/zip';
@@ -45,10 +46,19 @@ export function ImportPanel() {
   const [dragging, setDragging] = useState(false);
   const mutation = useImportFilesMutation();
   const running = mutation.isPending ? mutation.variables?.dryRun : undefined;
+  // The column-mapping step (issue #13): a file of the upload whose headers were not recognised.
+  const [mappingFile, setMappingFile] = useState<File | null>(null);
+  const unrecognised = mutation.isSuccess
+    ? mutation.data.files
+        .filter((f) => f.kind === null)
+        .map((f) => files.find((file) => file.name === f.file))
+        .filter((f): f is File => f !== undefined)
+    : [];
 
   const choose = (list: FileList | null, fromFolder = false) => {
     const chosen = list ? Array.from(list) : [];
     setFiles(fromFolder ? chosen.filter((f) => IMPORTABLE.test(f.name) && !f.name.startsWith('~$')) : chosen);
+    setMappingFile(null);
     mutation.reset();
   };
   const clear = () => {
@@ -162,6 +172,32 @@ export function ImportPanel() {
         </form>
         {mutation.isError ? <ImportFailure error={mutation.error} /> : null}
       </section>
+      {unrecognised.length > 0 && mappingFile === null ? (
+        <section className="card banner-info mapping-offer" aria-labelledby="mapping-offer-title">
+          <h2 id="mapping-offer-title" className="card-title">
+            {t('mapping.unrecognised.title')}
+          </h2>
+          <p>{t('mapping.unrecognised.body')}</p>
+          <div className="actions">
+            {unrecognised.map((file) => (
+              <button key={file.name} type="button" className="button" onClick={() => setMappingFile(file)}>
+                {t('mapping.unrecognised.open', { file: file.name })}
+              </button>
+            ))}
+          </div>
+        </section>
+      ) : null}
+      {mappingFile ? (
+        <MappingStep
+          file={mappingFile}
+          files={files}
+          onClose={() => setMappingFile(null)}
+          onImport={() => {
+            setMappingFile(null);
+            mutation.mutate({ files, dryRun: false });
+          }}
+        />
+      ) : null}
       {mutation.isSuccess ? <ImportReportView report={mutation.data} /> : null}
     </>
   );
