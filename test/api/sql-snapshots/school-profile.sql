@@ -1,4 +1,24 @@
 select
+  "e"."school_code",
+  "e"."year",
+  "e"."kind",
+  "e"."old_value",
+  "e"."new_value",
+  "e"."target_school_code"
+from
+  "school_event" as "e"
+  inner join "school" on "school"."code" = "e"."school_code"
+where
+  (
+    "school"."district_code" = $1
+    and 1 = 1
+  )
+order by
+  "e"."year",
+  "e"."school_code",
+  "e"."kind";
+
+select
   "r"."year",
   "r"."teacher_ref",
   "r"."from_school_code" as "from_school_code",

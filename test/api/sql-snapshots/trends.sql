@@ -7,6 +7,28 @@ where
   "d"."code" = $1;
 
 select
+  "e"."school_code",
+  "e"."year",
+  "e"."kind",
+  "e"."old_value",
+  "e"."new_value",
+  "e"."target_school_code"
+from
+  "school_event" as "e"
+  inner join "school" on "school"."code" = "e"."school_code"
+where
+  (
+    "school"."district_code" = $1
+    and 1 = 1
+  )
+  and "e"."year" >= $2
+  and "e"."year" <= $3
+order by
+  "e"."year",
+  "e"."school_code",
+  "e"."kind";
+
+select
   "s".*
 from
   "school_year_stat" as "s"
