@@ -1,15 +1,12 @@
 import type { Database } from '@junheng/db';
 import {
   type AccessScope,
-  LOCALE_LABELS,
   type ReportContext,
   ROTATION_MAX_SPAN_YEARS,
   type RotationRow,
   type SchoolFilterQuery,
   type SchoolRow,
   type SchoolStatRow,
-  STAGE_LABELS,
-  type Stage,
 } from '@junheng/shared';
 import type { Kysely } from 'kysely';
 import type { SchoolScope } from '../db-helpers.ts';

@@ -1,5 +1,6 @@
 import { IMPORT_COLUMNS, type SchoolStatRow } from '@junheng/shared';
 import { describe, expect, it } from 'vitest';
+import { columnLetter } from './excel-address.ts';
 import { templateHeader } from './templates.ts';
 import { context, csvOf, csvText, rowsToCells, school, stat, utf8, zhHeaders } from './test-support.ts';
 import { validateImport } from './validate-import.ts';
@@ -42,6 +43,8 @@ describe('blank statistics cells', () => {
         file: 'stats.csv',
         row: 2,
         column: headerOf('equipment_value'),
+        // The cell as Excel names it, from the value's provenance (issue #13).
+        cell: `${columnLetter(IMPORT_COLUMNS.school_stats.findIndex((c) => c.key === 'equipment_value'))}2`,
         value: '',
         message: expect.stringContaining(BLANK_MESSAGE),
       },

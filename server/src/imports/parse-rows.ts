@@ -20,7 +20,7 @@ import {
   type ValueSource,
 } from '@junheng/shared';
 import type { z } from 'zod';
-import { columnLetter } from '../provenance/value-sources.ts';
+import { columnLetter } from './excel-address.ts';
 import type { ColumnBinding } from './headers.ts';
 import { IssueCollector, quote } from './issues.ts';
 import type { TableRow } from './read-table.ts';

@@ -13,6 +13,7 @@ import {
 import type ExcelJS from 'exceljs';
 import { loadExcelJs } from '../export/load-exceljs.ts';
 import { printPageSetup } from '../export/print-setup.ts';
+import { columnLetter } from './excel-address.ts';
 import { IMPORT_KIND_ZH } from './headers.ts';
 
 export type TemplateFormat = 'csv' | 'xlsx';
@@ -277,17 +278,6 @@ function buildCsv(kind: ImportKind): Buffer {
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } };
 const EXAMPLE_ROWS_WITH_VALIDATION = 2000;
 
-function columnLetter(index: number): string {
-  let n = index;
-  let s = '';
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
 /** Display width of a text in Excel column units (CJK characters count double). */
 function textWidth(text: string): number {
   let w = 0;
@@ -337,7 +327,7 @@ async function buildXlsx(kind: ImportKind): Promise<Buffer> {
   columns.forEach((c, i) => {
     const allowed = allowedValues(c);
     if (!allowed) return;
-    const letter = columnLetter(i + 1);
+    const letter = columnLetter(i);
     validations.add(`${letter}2:${letter}${EXAMPLE_ROWS_WITH_VALIDATION}`, {
       type: 'list',
       allowBlank: !c.required,

@@ -1,9 +1,10 @@
 import type { SchoolYearStatRecord } from '@junheng/db';
 import { describe, expect, it } from 'vitest';
+import { columnLetter } from '../imports/excel-address.ts';
 import { context, csvOf, rowsToCells, school, stat, xlsxBytes, zhHeaders } from '../imports/test-support.ts';
 import { parseImportFiles, validateParsedImport } from '../imports/validate-import.ts';
 import { describeStatValues } from './provenance.service.ts';
-import { columnLetter, decodeStoredSource, encodeRowSources, indexFiles, statSourceKey } from './value-sources.ts';
+import { decodeStoredSource, encodeRowSources, indexFiles, statSourceKey } from './value-sources.ts';
 
 describe(columnLetter.name, () => {
   it('should name columns as Excel does', () => {

@@ -1,20 +1,6 @@
 import type { StoredValueSource } from '@junheng/db';
 import type { ValueSource } from '@junheng/shared';
 
-/**
- * Column name as Excel writes it for a 0-based column index: 0 → A, 25 → Z, 26 → AA, 701 → ZZ, 702 → AAA.
- */
-export function columnLetter(index: number): string {
-  let n = index + 1;
-  let letters = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rem) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
-
 /** Sources of the values of one imported row, by canonical field. */
 export type RowSources = Readonly<Record<string, ValueSource>>;
 

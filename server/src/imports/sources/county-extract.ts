@@ -6,11 +6,11 @@ import {
   type SchoolStatRow,
   type ValueSource,
 } from '@junheng/shared';
+import { cellAddress } from '../excel-address.ts';
 import { quote } from '../issues.ts';
 import { cleanCode, type LocatedRow, parseNumberCell } from '../parse-rows.ts';
 import type { UploadedImportFile } from '../validate-import.ts';
 import {
-  cellAddress,
   type Grid,
   type GridRow,
   type HeaderColumn,

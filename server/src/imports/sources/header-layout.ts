@@ -1,4 +1,5 @@
 import { HEADER_PATH_SEPARATOR } from '@junheng/shared';
+import { columnLetter } from '../excel-address.ts';
 import { normaliseHeader } from '../headers.ts';
 import { shorten } from '../issues.ts';
 import { parseNumberCell } from '../parse-rows.ts';
@@ -31,18 +32,6 @@ const MAX_HEADER_ROWS = 6;
 /** No header text is longer than this (a huge cell would slow matching down: issue #10). */
 const MAX_HEADER_CHARS = 200;
 const CODE_ROW_FIRST = new Set(['甲', '乙', '丙', '栏次', '代码']);
-
-/** Column as Excel names it: 0 → A, 25 → Z, 26 → AA. */
-export function columnLetter(index: number): string {
-  let n = index + 1;
-  let letters = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    letters = String.fromCharCode(65 + r) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
 
 const nonEmpty = (cells: readonly string[]) => cells.map((c) => c.trim()).filter((c) => c !== '');
 

@@ -33,22 +33,6 @@ export interface Grid {
 /** Rows read from a CSV or each worksheet of an XLSX at most (an extract is a few hundred schools). */
 const MAX_GRID_ROWS = 50_000;
 
-/** Column letters as Excel names them: 0 → A, 26 → AA. */
-export function columnLetter(index: number): string {
-  let n = index + 1;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-export function cellAddress(columnIndex: number, rowNumber: number): string {
-  return `${columnLetter(columnIndex)}${rowNumber}`;
-}
-
 /**
  * The grids of a file: one for a CSV, one per visible worksheet of an XLSX (after the zip-bomb and size guards).
  * Returns null for a file that is neither (the template path reports why).

@@ -1,10 +1,11 @@
 import { ImportMappingInputSchema } from '@junheng/shared';
 import { describe, expect, it } from 'vitest';
+import { columnLetter } from '../excel-address.ts';
 import { inspectImportFiles } from '../inspect-import.ts';
 import { readTable } from '../read-table.ts';
 import { csvOf, csvText, rotation, stat, utf8 } from '../test-support.ts';
 import { parseImportFiles } from '../validate-import.ts';
-import { analyseHeader, columnLetter } from './header-layout.ts';
+import { analyseHeader } from './header-layout.ts';
 import { officeLabel, officePreset, officeSignature, officeStatsWorkbook } from './mapped-fixture.ts';
 import { matchPreset, signatureSimilarity } from './mapped-reader.ts';
 import type { ColumnMappingPreset } from './source-reader.ts';

@@ -1,3 +1,4 @@
+import { columnLetter } from '../excel-address.ts';
 import type { SheetCells } from './xlsx-cells.ts';
 
 /**
@@ -41,21 +42,9 @@ export interface FormRow {
   cells: Map<number, string>;
 }
 
-/** Column letters of a 1-based column number: 1 → A, 28 → AB. */
-export function columnLetters(index: number): string {
-  let n = index;
-  let letters = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    letters = String.fromCharCode(65 + r) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
-
 /** The cell of a row and column as Excel names it, e.g. `D7`. */
 export function cellName(row: FormRow, column: FormColumn): string {
-  return `${columnLetters(column.index)}${row.rowNumber}`;
+  return `${columnLetter(column.index - 1)}${row.rowNumber}`;
 }
 
 /** Header and label text compared without spaces, full-width forms, `其中：` or list numbering. */
@@ -135,7 +124,7 @@ export function readStatisticsForm(sheet: SheetCells, code: string | null): Form
     const texts = new Set(cells.values());
     if (texts.size <= 1 && headerRows.length === 0) {
       const [col, text] = [...cells][0] as [number, string];
-      titles.push({ text, cell: `${columnLetters(col)}${n}` });
+      titles.push({ text, cell: `${columnLetter(col - 1)}${n}` });
     } else if (texts.size > 1 || headerRows.length > 0) {
       // From the first header row down to the code row every row is a header row, also one whose cells are all parts
       // of cells merged from above.

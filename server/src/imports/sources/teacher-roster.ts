@@ -2,6 +2,7 @@ import zlib from 'node:zlib';
 import type { ImportIssue, RotationRow, ValueSource } from '@junheng/shared';
 import iconv from 'iconv-lite';
 import { loadExcelJs } from '../../export/load-exceljs.ts';
+import { columnLetter } from '../excel-address.ts';
 import { ImportFileError } from '../import-file-error.ts';
 import { quote } from '../issues.ts';
 import { cleanCode, type LocatedRow } from '../parse-rows.ts';
@@ -136,18 +137,6 @@ for (const [field, aliases] of Object.entries(FIELD_ALIASES) as [RosterField, re
 /** The join-date headers: present in every roster and in no other file family (the cheap first look). */
 const MARKERS = FIELD_ALIASES.joinDate;
 const HEADER_SEARCH_ROWS = 10;
-
-/** Column letters as Excel names them: 0 → A, 26 → AA. */
-export function columnLetters(index: number): string {
-  let n = index + 1;
-  let letters = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    letters = String.fromCharCode(65 + r) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
 
 interface Sheet {
   /** Worksheet name; null for a CSV. */
@@ -356,7 +345,7 @@ class RosterFile {
 
   address(sheet: RosterSheet, field: RosterField, rowNumber: number): string | null {
     const index = sheet.columns[field];
-    return index === undefined ? null : `${columnLetters(index)}${rowNumber}`;
+    return index === undefined ? null : `${columnLetter(index)}${rowNumber}`;
   }
 
   source(at: Located, field: RosterField): ValueSource {
@@ -432,7 +421,7 @@ function rejectIdCardNumbers(roster: RosterFile, sheets: readonly RosterSheet[])
         value: null,
         message: `列「${header}」是身份证件号码：本系统不保存身份证号，整个文件未导入。请删除该列（教师编号请用人事系统的化名编号或工号）后重新导入`,
         ...(sheet.sheet.name === null ? {} : { sheet: sheet.sheet.name }),
-        cell: `${columnLetters(index)}${headerRow.rowNumber}`,
+        cell: `${columnLetter(index)}${headerRow.rowNumber}`,
       });
     });
     const byColumn = new Map<number, { first: TableRow; value: string; count: number }>();
@@ -456,7 +445,7 @@ function rejectIdCardNumbers(roster: RosterFile, sheets: readonly RosterSheet[])
         value: maskIdCardNumber(value),
         message: `单元格的值像身份证号码${more}：本系统不保存身份证号，整个文件未导入。教师编号请用人事系统的化名编号或工号，删除身份证号后重新导入`,
         ...(sheet.sheet.name === null ? {} : { sheet: sheet.sheet.name }),
-        cell: `${columnLetters(index)}${first.rowNumber}`,
+        cell: `${columnLetter(index)}${first.rowNumber}`,
       });
     }
   }
