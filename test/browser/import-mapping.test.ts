@@ -45,7 +45,7 @@ describe.skipIf(!browserAvailable())('the column-mapping step in the 数据 view
     page.on('dialog', (dialog) => void dialog.accept());
     await page.goto(`${baseUrl()}/data`);
     const file = { name: '澄川县学校统计2025.xlsx', mimeType: 'application/octet-stream', buffer: workbook };
-    await page.locator('input[type=file]').setInputFiles(file);
+    await page.locator('input[type=file][name=files]').setInputFiles(file);
     await page.getByRole('button', { name: '试运行检查' }).click();
     const open = page.getByRole('button', { name: `设置列对应：${file.name}` });
     await open.waitFor({ timeout: 60_000 });
@@ -99,7 +99,7 @@ describe.skipIf(!browserAvailable())('the column-mapping step in the 数据 view
 
     // The same table again: recognised by the saved preset, no mapping offered.
     await page.getByRole('button', { name: '清除' }).click();
-    await page.locator('input[type=file]').setInputFiles(file);
+    await page.locator('input[type=file][name=files]').setInputFiles(file);
     await page.getByRole('button', { name: '试运行检查' }).click();
     await report.waitFor({ timeout: 60_000 });
     await page.locator('section.import-report .banner').first().waitFor();

@@ -22,7 +22,7 @@ describe('migration 2026_12_07_0900_county_quality_sums (PGlite)', () => {
   beforeAll(async () => {
     handle = await createDb({ pglite: await openPglite() });
     const before = await new Migrator({ db: handle.db, provider: { getMigrations: async () => migrations } }).migrateTo(
-      '2026_12_07_0300_county_import_settings',
+      '2026_12_07_0800_school_events',
     );
     expect(before.error).toBeUndefined();
     // Written as an import did before the migration: schools and school-years, no stored sums.

@@ -94,7 +94,7 @@ function renderSut(role: Role = 'admin') {
 }
 
 function chooseFiles(...names: string[]) {
-  const input = screen.getByLabelText(/选择文件/);
+  const input = screen.getByLabelText(/选择文件…/);
   const files = names.map((name) => new File(['学校标识码,年度\n'], name, { type: 'text/csv' }));
   fireEvent.change(input, { target: { files } });
 }
