@@ -9,6 +9,14 @@ describe(`database (${usingRealPostgres() ? 'real PostgreSQL' : 'PGlite'})`, () 
   });
   afterAll(() => sut.close());
 
+  it.skipIf(usingRealPostgres())(
+    'should run the embedded database with 32 MB of shared buffers (issue #10: memory)',
+    async () => {
+      const { rows } = await sql<{ v: string }>`select current_setting('shared_buffers') as v`.execute(sut.db);
+      expect(rows[0]?.v).toBe('32MB');
+    },
+  );
+
   it('should return counts and numerics as JS numbers', async () => {
     const { rows } = await sql<{ n: unknown; d: unknown }>`select count(*) as n, 12345.67::numeric(16,2) as d`.execute(
       sut.db,
