@@ -1,6 +1,6 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
-import { districtsQueryOptions } from '../features/districts/api/districts.ts';
+import { districtsQueryOptions } from '../districts/api/districts.ts';
 import { I18nProvider } from '../i18n/i18n.tsx';
 import { createQueryClient } from '../lib/query-client.ts';
 

@@ -1,9 +1,9 @@
 import { useCallback, useMemo } from 'react';
+import { CountyView } from '../../county-view/components/county-view.tsx';
+import type { CountyQuery } from '../../county-view/county-query.ts';
+import { useReportQuery } from '../../county-view/hooks/use-report-query.ts';
+import type { SortOrder, ViewParams } from '../../county-view/view-params.ts';
 import { useT } from '../../i18n/i18n.tsx';
-import { CountyView } from '../filters/components/county-view.tsx';
-import type { CountyQuery } from '../filters/county-query.ts';
-import { useReportQuery } from '../filters/hooks/use-report-query.ts';
-import type { SortOrder, ViewParams } from '../filters/view-params.ts';
 import { teacherExchangeQueryOptions, toTeacherExchangeQuery } from './api/teacher-exchange.ts';
 import { RotationConventionsBar } from './components/rotation-conventions-bar.tsx';
 import { RotationSankeyPanel } from './components/rotation-sankey-panel.tsx';

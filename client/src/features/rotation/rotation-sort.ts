@@ -1,5 +1,5 @@
 import { LOCALES, type RotationSchool } from '@junheng/shared';
-import type { SortOrder } from '../filters/view-params.ts';
+import type { SortOrder } from '../../county-view/view-params.ts';
 
 export const ROTATION_SORT_COLUMNS = [
   'name',

@@ -1,9 +1,10 @@
 import type { ScorecardItem, ScorecardStatus, ScorecardTally, ScorecardView } from '@junheng/shared';
 import { carrySearch } from '../../app/nav-items.ts';
+import { writeViewParams } from '../../county-view/view-params.ts';
 import type { MessageKey } from '../../i18n/dictionary.ts';
 import type { Lang } from '../../i18n/translate.ts';
 import { formatNumber, formatPercent } from '../../lib/format.ts';
-import { writeViewParams } from '../filters/view-params.ts';
+import { countyInputId } from '../../lib/page-anchors.ts';
 
 export interface ItemLink {
   pathname: string;
@@ -13,8 +14,6 @@ export interface ItemLink {
 
 /** The element id of an item's school list on the scorecard (its `scorecard` link jumps there). */
 export const scorecardSchoolsId = (key: string) => `scorecard-schools-${key}`;
-/** The element id of an item's row in the 县级填报 form on the Data view. */
-export const countyInputId = (key: string) => `county-input-${key}`;
 
 /** The name of the view that explains an item (the label of its link). */
 export const SCORECARD_VIEW_MESSAGES: Record<ScorecardView, MessageKey> = {

@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type { MultiSelectOption } from '../../../components/multi-select.tsx';
-import { districtsQueryOptions } from '../../districts/api/districts.ts';
-import { pickDistrict } from '../../districts/hooks/use-selected-district.ts';
-import { type CountyQuery, resolveYear } from '../../filters/county-query.ts';
-import { useFilterOptions } from '../../filters/hooks/use-filter-options.ts';
+import { type CountyQuery, resolveYear } from '../../../county-view/county-query.ts';
+import { useFilterOptions } from '../../../county-view/hooks/use-filter-options.ts';
+import { districtsQueryOptions } from '../../../districts/api/districts.ts';
+import { pickDistrict } from '../../../districts/hooks/use-selected-district.ts';
 
 /**
  * The districts, and the townships of one of them (the chosen one, else the one the app shows) for a user's scope,

@@ -1,7 +1,7 @@
 import { routes } from '@junheng/shared';
+import type { CountyQuery } from '../../../county-view/county-query.ts';
 import { useLang, useT } from '../../../i18n/i18n.tsx';
 import { buildUrl } from '../../../lib/api-client.ts';
-import type { CountyQuery } from '../../filters/county-query.ts';
 
 /** The 自评报告 of the county-year as Word, in the UI's language (the server applies the user's scope). */
 export function selfEvaluationUrl(county: Pick<CountyQuery, 'code' | 'year'>, lang: 'zh' | 'en'): string {

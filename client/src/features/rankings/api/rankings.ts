@@ -1,7 +1,7 @@
 import type { IndicatorKey } from '@junheng/shared';
 import { queryOptions } from '@tanstack/react-query';
+import { type CountyQuery, countyQueryInput } from '../../../county-view/county-query.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
-import { type CountyQuery, countyQueryInput } from '../../filters/county-query.ts';
 
 export interface RankingsQuery extends CountyQuery {
   indicator: IndicatorKey;

@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
+import type { CountyQuery } from '../../../county-view/county-query.ts';
 import { apiRequest, type QueryInput } from '../../../lib/api-client.ts';
-import type { CountyQuery } from '../../filters/county-query.ts';
 import { DEFAULT_ROTATION_CONVENTIONS, type RotationConventions } from '../rotation-conventions-param.ts';
 
 /** Rotations are counted per school, not per stage: the county query without its stage, with the conventions. */

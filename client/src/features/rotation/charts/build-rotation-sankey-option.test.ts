@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CHART_COLORS } from '../../../lib/chart-theme.ts';
+import { LOCALE_COLORS } from '../../../lib/locale-chart.ts';
 import { seriesAt, tooltipOf } from '../../../test-utils/chart-option.ts';
-import { LOCALE_COLORS } from '../../urban-rural/charts/locale-chart.ts';
 import {
   buildFlowGraph,
   buildRotationSankeyOption,

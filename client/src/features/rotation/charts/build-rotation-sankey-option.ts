@@ -3,7 +3,7 @@ import type { ChartOption } from '../../../components/echart-option.ts';
 import { type Lang, translate } from '../../../i18n/translate.ts';
 import { CHART_COLORS, CHART_FONT, TOOLTIP_BASE, tooltipRow, tooltipTitle } from '../../../lib/chart-theme.ts';
 import { formatInteger } from '../../../lib/format.ts';
-import { LOCALE_COLORS, localeLabel } from '../../urban-rural/charts/locale-chart.ts';
+import { LOCALE_COLORS, localeLabel } from '../../../lib/locale-chart.ts';
 
 /** The two levels the Sankey can show: township → township, and 城区 → 镇区 → 乡村. */
 export const FLOW_LEVELS = ['township', 'locale'] as const;

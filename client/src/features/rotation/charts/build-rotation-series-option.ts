@@ -11,7 +11,7 @@ import {
   tooltipTitle,
 } from '../../../lib/chart-theme.ts';
 import { formatInteger, formatPercent } from '../../../lib/format.ts';
-import { inParens } from '../../urban-rural/charts/locale-chart.ts';
+import { inParens } from '../../../lib/locale-chart.ts';
 
 export type RotationYear = Pick<
   TeacherExchangeYear,

@@ -5,13 +5,13 @@ import { type Column, DataTable } from '../../../components/data-table.tsx';
 import { EmptyState } from '../../../components/empty-state.tsx';
 import { ErrorMessage } from '../../../components/error-boundary.tsx';
 import { Skeleton } from '../../../components/skeleton.tsx';
+import { SchoolLink } from '../../../county-view/components/school-link.tsx';
+import type { SortOrder } from '../../../county-view/view-params.ts';
 import type { MessageKey } from '../../../i18n/dictionary.ts';
 import { useLang, useT } from '../../../i18n/i18n.tsx';
 import { buildExportLinks } from '../../../lib/export-links.ts';
 import { formatInteger } from '../../../lib/format.ts';
-import { SchoolLink } from '../../compliance/components/compliance-tables.tsx';
-import type { SortOrder } from '../../filters/view-params.ts';
-import { localeLabel } from '../../urban-rural/charts/locale-chart.ts';
+import { localeLabel } from '../../../lib/locale-chart.ts';
 import { type TeacherExchangeQuery, teacherExchangeQueryInput } from '../api/teacher-exchange.ts';
 import { netRotation, nextRotationSort, type RotationSortColumn, sortRotationSchools } from '../rotation-sort.ts';
 

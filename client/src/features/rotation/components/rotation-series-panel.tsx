@@ -1,13 +1,13 @@
 import type { TeacherExchangeResponse } from '@junheng/shared';
 import { useMemo } from 'react';
 import { ChartPanel, type PanelQueryState } from '../../../components/chart-panel.tsx';
+import { VerdictText } from '../../../components/cv-bar-panel.tsx';
 import { type Column, DataTable } from '../../../components/data-table.tsx';
 import type { ECElementEvent } from '../../../components/echart-option.ts';
 import { LazyEChart } from '../../../components/lazy-echart.tsx';
 import { useLang, useT } from '../../../i18n/i18n.tsx';
 import { buildExportLinks, exportFileName } from '../../../lib/export-links.ts';
 import { formatInteger, formatPercent } from '../../../lib/format.ts';
-import { VerdictText } from '../../balance/components/cv-bar-panel.tsx';
 import { type TeacherExchangeQuery, teacherExchangeQueryInput } from '../api/teacher-exchange.ts';
 import { buildRotationSeriesOption, type RotationYear } from '../charts/build-rotation-series-option.ts';
 

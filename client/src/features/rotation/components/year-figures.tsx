@@ -1,8 +1,8 @@
 import type { TeacherExchangeResponse } from '@junheng/shared';
 import { useT } from '../../../i18n/i18n.tsx';
 import { formatInteger, formatPercent } from '../../../lib/format.ts';
-import { useMe } from '../../auth/hooks/use-me.ts';
-import { restrictedTownshipNames } from '../../auth/scope.ts';
+import { useMe } from '../../../session/hooks/use-me.ts';
+import { restrictedTownshipNames } from '../../../session/scope.ts';
 
 function kpiClass(passes: boolean | null): string {
   if (passes === null) return 'kpi';

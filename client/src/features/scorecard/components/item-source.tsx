@@ -1,7 +1,7 @@
 import type { ScorecardItem } from '@junheng/shared';
 import { Link, useLocation } from 'react-router';
 import { useT } from '../../../i18n/i18n.tsx';
-import { formatDateTime } from '../../data/api/import-history.ts';
+import { formatDateTime } from '../../../lib/format.ts';
 import { SCORECARD_VIEW_MESSAGES, scorecardItemLink } from '../scorecard-display.ts';
 
 /**
