@@ -11,8 +11,8 @@ import { pickLabel, useLang, useT } from '../../i18n/i18n.tsx';
 import { buildExportLinks } from '../../lib/export-links.ts';
 import { formatInteger } from '../../lib/format.ts';
 import { scorecardQueryInput, scorecardQueryOptions, toScorecardQuery } from '../../reports/scorecard.ts';
+import { scorecardSchoolsId } from '../../reports/scorecard-display.ts';
 import { ScorecardTable } from './components/scorecard-table.tsx';
-import { scorecardSchoolsId } from './scorecard-display.ts';
 import './scorecard.css';
 
 function ScorecardSummary({ report }: { report: ScorecardResponse }) {

@@ -14,8 +14,8 @@ import {
   notEnteredItems,
   SCORECARD_VIEW_MESSAGES,
   scorecardItemLink,
-} from '../../scorecard/scorecard-display.ts';
-import '../../scorecard/scorecard.css';
+} from '../../../reports/scorecard-display.ts';
+import './scorecard-reasons.css';
 
 function itemName(item: ScorecardItem, lang: 'zh' | 'en'): string {
   const name = lang === 'zh' ? item.zh : item.en;

@@ -1,10 +1,10 @@
 import type { ScorecardItem, ScorecardStatus, ScorecardTally, ScorecardView } from '@junheng/shared';
-import { carrySearch } from '../../app/nav-items.ts';
-import { writeViewParams } from '../../county-view/view-params.ts';
-import type { MessageKey } from '../../i18n/dictionary.ts';
-import type { Lang } from '../../i18n/translate.ts';
-import { formatNumber, formatPercent } from '../../lib/format.ts';
-import { countyInputId } from '../../lib/page-anchors.ts';
+import { carrySearch } from '../app/nav-items.ts';
+import { writeViewParams } from '../county-view/view-params.ts';
+import type { MessageKey } from '../i18n/dictionary.ts';
+import type { Lang } from '../i18n/translate.ts';
+import { formatNumber, formatPercent } from '../lib/format.ts';
+import { countyInputId } from '../lib/page-anchors.ts';
 
 export interface ItemLink {
   pathname: string;
