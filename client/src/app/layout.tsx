@@ -1,9 +1,10 @@
-import { LOCALE_LABELS, STAGE_LABELS } from '@junheng/shared';
+import { STAGE_LABELS } from '@junheng/shared';
 import { Suspense, useMemo, useState } from 'react';
 import { NavLink, Outlet, useLocation, useSearchParams } from 'react-router';
 import { PanelErrorBoundary } from '../components/error-boundary.tsx';
 import { LanguageSwitch } from '../components/language-switch.tsx';
 import { Skeleton } from '../components/skeleton.tsx';
+import { schoolFilterNames } from '../county-view/filter-options.ts';
 import { useFilterOptions } from '../county-view/hooks/use-filter-options.ts';
 import { useSelectedDistrict } from '../districts/hooks/use-selected-district.ts';
 import { UserMenu } from '../features/auth/components/user-menu.tsx';
@@ -80,16 +81,7 @@ function PrintContext({ view }: { view: PrintedView | null }) {
       district: district ?? null,
       year,
       stage: county && view?.showStage ? STAGE_LABELS[county.stage][lang] : null,
-      filters: county
-        ? {
-            townships: county.township.map(
-              (code) => options.townships.find((township) => township.code === code)?.name ?? code,
-            ),
-            locales: county.locale.map((locale) => LOCALE_LABELS[locale][lang]),
-            groups: county.group,
-            privateExcluded: !county.includePrivate,
-          }
-        : null,
+      filters: county ? schoolFilterNames(county, options, lang) : null,
       scope,
       printedAt,
     },

@@ -1,19 +1,22 @@
-import type { DistrictSummary, Locale, Stage } from '@junheng/shared';
+import type { DistrictSummary, Stage } from '@junheng/shared';
 import type { QueryInput } from '../lib/api-client.ts';
+import {
+  countActiveFilters,
+  noSchoolFilter,
+  pickSchoolFilter,
+  type SchoolFilter,
+  schoolFilterInput,
+} from './school-filter.ts';
 import type { ViewParams } from './view-params.ts';
 
 /**
  * One county-year-stage selection as the API takes it: the key of every county report query and the query string of
  * its downloads. Lists are sorted (parseViewParams does it), so equal selections make equal query keys.
  */
-export interface CountyQuery {
+export interface CountyQuery extends SchoolFilter {
   code: string;
   year: number;
   stage: Stage;
-  township: string[];
-  locale: Locale[];
-  group: string[];
-  includePrivate: boolean;
 }
 
 /** The year the view shows: the one in the URL when the county has data for it, else the latest with data. */
@@ -25,15 +28,7 @@ export function resolveYear(district: Pick<DistrictSummary, 'years'>, requested:
 export function toCountyQuery(district: DistrictSummary, params: ViewParams, stage = params.stage): CountyQuery | null {
   const year = resolveYear(district, params.year);
   if (year === null) return null;
-  return {
-    code: district.code,
-    year,
-    stage,
-    township: params.township,
-    locale: params.locale,
-    group: params.group,
-    includePrivate: params.includePrivate,
-  };
+  return { code: district.code, year, stage, ...pickSchoolFilter(params) };
 }
 
 /**
@@ -43,34 +38,19 @@ export function toCountyQuery(district: DistrictSummary, params: ViewParams, sta
  */
 export function countyQueryFromLink(districtCode: string | null, params: ViewParams): CountyQuery | null {
   if (!districtCode || params.year === null) return null;
-  return {
-    code: districtCode,
-    year: params.year,
-    stage: params.stage,
-    township: params.township,
-    locale: params.locale,
-    group: params.group,
-    includePrivate: params.includePrivate,
-  };
+  return { code: districtCode, year: params.year, stage: params.stage, ...pickSchoolFilter(params) };
 }
 
 /** The query string of a county report (defaults left out, lists comma-joined by buildUrl). */
 export function countyQueryInput(query: CountyQuery): QueryInput {
-  return {
-    year: query.year,
-    stage: query.stage,
-    township: query.township,
-    locale: query.locale,
-    group: query.group,
-    includePrivate: query.includePrivate ? undefined : false,
-  };
+  return { year: query.year, stage: query.stage, ...schoolFilterInput(query) };
 }
 
 /** The same county-year-stage without any school filter (the source of the filter options). */
 export function unfilteredCountyQuery(query: CountyQuery, stage: Stage = query.stage): CountyQuery {
-  return { code: query.code, year: query.year, stage, township: [], locale: [], group: [], includePrivate: true };
+  return { code: query.code, year: query.year, stage, ...noSchoolFilter() };
 }
 
 export function hasSchoolFilters(query: CountyQuery): boolean {
-  return query.township.length + query.locale.length + query.group.length > 0 || !query.includePrivate;
+  return countActiveFilters(query) > 0;
 }

@@ -1,4 +1,6 @@
-import { LOCALES, type Locale } from '@junheng/shared';
+import { LOCALE_LABELS, LOCALES, type Locale } from '@junheng/shared';
+import type { Lang } from '../i18n/translate.ts';
+import type { SchoolFilter } from './school-filter.ts';
 
 /** The part of a balance report the filter options come from (schools counted and schools excluded). */
 export interface FilterOptionSource {
@@ -60,5 +62,29 @@ export function deriveFilterOptions(sources: readonly FilterOptionSource[]): Fil
     townships: [...townships.values()].sort((a, b) => a.code.localeCompare(b.code)),
     locales: LOCALES.filter((locale) => locales.has(locale)),
     groups: [...groups].sort((a, b) => a.localeCompare(b, 'zh-CN')),
+  };
+}
+
+/** A view's school filters in words, each in the page's language (empty lists = not filtered). */
+export interface SchoolFilterNames {
+  townships: string[];
+  locales: string[];
+  groups: string[];
+  privateExcluded: boolean;
+}
+
+/** Township names (from the filter options; the code while they load), class labels, group names. */
+export function schoolFilterNames(
+  filter: SchoolFilter,
+  options: Pick<FilterOptions, 'townships'>,
+  lang: Lang,
+): SchoolFilterNames {
+  return {
+    townships: filter.township.map(
+      (code) => options.townships.find((township) => township.code === code)?.name ?? code,
+    ),
+    locales: filter.locale.map((locale) => LOCALE_LABELS[locale][lang]),
+    groups: filter.group,
+    privateExcluded: !filter.includePrivate,
   };
 }

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  CLEARED_FILTERS,
-  countActiveFilters,
-  DEFAULT_VIEW_PARAMS,
-  parseViewParams,
-  writeViewParams,
-} from './view-params.ts';
+import { countActiveFilters } from './school-filter.ts';
+import { CLEARED_FILTERS, DEFAULT_VIEW_PARAMS, parseViewParams, writeViewParams } from './view-params.ts';
 
 const parse = (search: string) => parseViewParams(new URLSearchParams(search));
 

@@ -2,7 +2,6 @@ import {
   type IndicatorKey,
   IndicatorKeySchema,
   LOCALES,
-  type Locale,
   SchoolCodeSchema,
   SchoolFilterQuerySchema,
   STAGES,
@@ -12,6 +11,7 @@ import {
   YearParamSchema,
 } from '@junheng/shared';
 import { z } from 'zod';
+import { noSchoolFilter, type SchoolFilter } from './school-filter.ts';
 
 /**
  * Everything a dashboard view shows is decided by the URL: `?year=2025&stage=junior&township=330999001,330999101
@@ -23,15 +23,11 @@ import { z } from 'zod';
 export const SORT_ORDERS = ['asc', 'desc'] as const;
 export type SortOrder = (typeof SORT_ORDERS)[number];
 
-export interface ViewParams {
+/** The school filters (`township`: sorted, unique 9-digit codes, empty = the whole county) and the view state. */
+export interface ViewParams extends SchoolFilter {
   /** null = the county's latest year with data. */
   year: number | null;
   stage: Stage;
-  /** Sorted, unique 9-digit township codes; empty = the whole county. */
-  township: string[];
-  locale: Locale[];
-  group: string[];
-  includePrivate: boolean;
   /** The indicator a view focuses on (rankings); null = the view's default. */
   indicator: IndicatorKey | null;
   /** Column a table is sorted by; each view validates it against its own columns. */
@@ -46,18 +42,12 @@ export type ViewParamName = keyof ViewParams;
 export const DEFAULT_VIEW_PARAMS: Readonly<ViewParams> = Object.freeze({
   year: null,
   stage: STAGES[0],
-  township: [],
-  locale: [],
-  group: [],
-  includePrivate: true,
+  ...noSchoolFilter(),
   indicator: null,
   sort: null,
   order: null,
   school: null,
 });
-
-/** The URL names of the school filters (the rest of ViewParams are view state). */
-export const FILTER_PARAM_NAMES = ['township', 'locale', 'group', 'includePrivate'] as const satisfies ViewParamName[];
 
 const SortColumnSchema = z.string().regex(/^[A-Za-z_]{1,40}$/);
 const SortOrderSchema = z.enum(SORT_ORDERS);
@@ -128,20 +118,5 @@ export function writeViewParams(search: URLSearchParams, patch: Partial<ViewPara
   return next;
 }
 
-/** How many school filters differ from "the whole county" (for the reset button and the summary). */
-export function countActiveFilters(params: ViewParams): number {
-  return (
-    (params.township.length > 0 ? 1 : 0) +
-    (params.locale.length > 0 ? 1 : 0) +
-    (params.group.length > 0 ? 1 : 0) +
-    (params.includePrivate ? 0 : 1)
-  );
-}
-
 /** The patch that clears every school filter. */
-export const CLEARED_FILTERS: Partial<ViewParams> = Object.freeze({
-  township: [],
-  locale: [],
-  group: [],
-  includePrivate: true,
-});
+export const CLEARED_FILTERS: Partial<ViewParams> = Object.freeze(noSchoolFilter());

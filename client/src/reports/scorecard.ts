@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { CountyQuery } from '../county-view/county-query.ts';
+import { schoolFilterInput } from '../county-view/school-filter.ts';
 import { apiRequest, type QueryInput } from '../lib/api-client.ts';
 
 /** The scorecard covers both stages: the county query without its stage. */
@@ -12,13 +13,7 @@ export function toScorecardQuery(county: CountyQuery): ScorecardQuery {
 
 /** The query string of the scorecard and of its downloads (defaults left out). */
 export function scorecardQueryInput(query: ScorecardQuery): QueryInput {
-  return {
-    year: query.year,
-    township: query.township,
-    locale: query.locale,
-    group: query.group,
-    includePrivate: query.includePrivate ? undefined : false,
-  };
+  return { year: query.year, ...schoolFilterInput(query) };
 }
 
 // The county-inputs save invalidates ['scorecard']: an entered value shows here at once.

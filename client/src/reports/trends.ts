@@ -1,6 +1,7 @@
 import type { IndicatorKey } from '@junheng/shared';
 import { queryOptions } from '@tanstack/react-query';
-import { type CountyQuery, countyQueryInput } from '../county-view/county-query.ts';
+import type { CountyQuery } from '../county-view/county-query.ts';
+import { schoolFilterInput } from '../county-view/school-filter.ts';
 import { apiRequest, type QueryInput } from '../lib/api-client.ts';
 
 /** A trend covers every year with data, so the year of the selection is not part of it. */
@@ -11,9 +12,14 @@ export const trendKeys = {
   indicator: (query: TrendsQuery) => ['trends', query] as const,
 };
 
+/** The trend of one indicator under the county view's stage and school filters. */
+export function toTrendsQuery(county: CountyQuery, indicator: IndicatorKey): TrendsQuery {
+  const { year: _year, ...rest } = county;
+  return { ...rest, indicator };
+}
+
 export function trendsQueryInput(query: TrendsQuery): QueryInput {
-  const { year: _year, ...filters } = countyQueryInput({ ...query, year: 0 });
-  return { ...filters, indicator: query.indicator };
+  return { stage: query.stage, ...schoolFilterInput(query), indicator: query.indicator };
 }
 
 /** One indicator across the years: CV against its limit, weighted mean against the threshold, means per locale. */

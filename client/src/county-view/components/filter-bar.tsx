@@ -8,7 +8,8 @@ import { restrictedTownshipNames } from '../../session/scope.ts';
 import type { CountyQuery } from '../county-query.ts';
 import type { FilterOptions } from '../filter-options.ts';
 import { useFilterOptions } from '../hooks/use-filter-options.ts';
-import { CLEARED_FILTERS, countActiveFilters, type ViewParams } from '../view-params.ts';
+import { countActiveFilters } from '../school-filter.ts';
+import { CLEARED_FILTERS, type ViewParams } from '../view-params.ts';
 
 export interface FilterBarProps {
   params: ViewParams;

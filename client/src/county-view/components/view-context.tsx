@@ -1,8 +1,10 @@
-import { type DistrictSummary, LOCALE_LABELS, STAGE_LABELS } from '@junheng/shared';
+import { type DistrictSummary, STAGE_LABELS } from '@junheng/shared';
+import type { MessageKey } from '../../i18n/dictionary.ts';
 import { pickLabel, useLang, useT } from '../../i18n/i18n.tsx';
 import { useMe } from '../../session/hooks/use-me.ts';
 import { restrictedTownshipNames } from '../../session/scope.ts';
 import type { CountyQuery } from '../county-query.ts';
+import { schoolFilterNames } from '../filter-options.ts';
 import { useFilterOptions } from '../hooks/use-filter-options.ts';
 
 /**
@@ -22,20 +24,15 @@ export function ViewContext({
   const [lang] = useLang();
   const { options } = useFilterOptions(county);
   const scope = restrictedTownshipNames(useMe());
-  const townshipName = (code: string) => options.townships.find((township) => township.code === code)?.name ?? code;
+  const names = schoolFilterNames(county, options, lang);
   const list = (items: string[]) => items.join(t('common.listSeparator'));
+  const labelled = (label: MessageKey, items: string[]) =>
+    items.length ? t('common.labelValue', { label: t(label), value: list(items) }) : null;
   const filters = [
-    county.township.length
-      ? t('common.labelValue', { label: t('filters.township'), value: list(county.township.map(townshipName)) })
-      : null,
-    county.locale.length
-      ? t('common.labelValue', {
-          label: t('filters.locale'),
-          value: list(county.locale.map((locale) => pickLabel(LOCALE_LABELS[locale], lang))),
-        })
-      : null,
-    county.group.length ? t('common.labelValue', { label: t('filters.group'), value: list(county.group) }) : null,
-    county.includePrivate ? null : t('filters.privateExcluded'),
+    labelled('filters.township', names.townships),
+    labelled('filters.locale', names.locales),
+    labelled('filters.group', names.groups),
+    names.privateExcluded ? t('filters.privateExcluded') : null,
   ].filter((part): part is string => part !== null);
 
   return (

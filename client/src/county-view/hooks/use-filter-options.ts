@@ -5,19 +5,12 @@ import { whenIdle } from '../../lib/when-idle.ts';
 import { balanceQueryOptions } from '../../reports/balance.ts';
 import { type CountyQuery, unfilteredCountyQuery } from '../county-query.ts';
 import { deriveFilterOptions, type FilterOptions } from '../filter-options.ts';
+import { noSchoolFilter } from '../school-filter.ts';
 
 const NO_OPTIONS: FilterOptions = { townships: [], locales: [], groups: [] };
 
 // A placeholder key for the disabled queries before the county is known (never fetched).
-const NO_COUNTY: CountyQuery = {
-  code: '000000',
-  year: 0,
-  stage: 'primary',
-  township: [],
-  locale: [],
-  group: [],
-  includePrivate: true,
-};
+const NO_COUNTY: CountyQuery = { code: '000000', year: 0, stage: 'primary', ...noSchoolFilter() };
 
 // Module-level, so TanStack Query re-runs it only when a result changes (an inline function would run every render).
 function combineOptions(results: UseQueryResult<BalanceResponse>[]): { options: FilterOptions; isPending: boolean } {

@@ -12,7 +12,7 @@ import { pickLabel, useLang, useT } from '../../../i18n/i18n.tsx';
 import { buildExportLinks, exportFileName } from '../../../lib/export-links.ts';
 import { formatCv, formatCvAgainst, formatIndicator, formatInteger } from '../../../lib/format.ts';
 import { indicatorName } from '../../../lib/indicators.ts';
-import { type TrendsQuery, trendsQueryInput, trendsQueryOptions } from '../../../reports/trends.ts';
+import { toTrendsQuery, trendsQueryInput, trendsQueryOptions } from '../../../reports/trends.ts';
 import { SchoolEventList } from '../../../school-events/school-event-list.tsx';
 import { schoolEventsByYear } from '../../../school-events/school-event-text.ts';
 import { buildCvTrendOption, type TrendPoint } from '../charts/build-cv-trend-option.ts';
@@ -42,18 +42,7 @@ export function CvTrendPanel(props: CvTrendPanelProps) {
 function CvTrendPanelContent({ county, indicator, onIndicatorChange, height = 380 }: CvTrendPanelProps) {
   const t = useT();
   const [lang] = useLang();
-  const trendsQuery = useMemo<TrendsQuery>(
-    () => ({
-      code: county.code,
-      stage: county.stage,
-      township: county.township,
-      locale: county.locale,
-      group: county.group,
-      includePrivate: county.includePrivate,
-      indicator: indicator ?? QUALITY_INDICATOR_KEYS[0],
-    }),
-    [county, indicator],
-  );
+  const trendsQuery = useMemo(() => toTrendsQuery(county, indicator ?? QUALITY_INDICATOR_KEYS[0]), [county, indicator]);
   const query = useReportQuery({ ...trendsQueryOptions(trendsQuery), enabled: indicator !== null });
   const report = query.data;
   const option = useMemo(

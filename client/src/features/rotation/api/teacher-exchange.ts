@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { CountyQuery } from '../../../county-view/county-query.ts';
+import { schoolFilterInput } from '../../../county-view/school-filter.ts';
 import { apiRequest, type QueryInput } from '../../../lib/api-client.ts';
 import { DEFAULT_ROTATION_CONVENTIONS, type RotationConventions } from '../rotation-conventions-param.ts';
 
@@ -23,10 +24,7 @@ export const teacherExchangeKeys = {
 export function teacherExchangeQueryInput(query: TeacherExchangeQuery): QueryInput {
   return {
     year: query.year,
-    township: query.township,
-    locale: query.locale,
-    group: query.group,
-    includePrivate: query.includePrivate ? undefined : false,
+    ...schoolFilterInput(query),
     multiYear: query.multiYear === DEFAULT_ROTATION_CONVENTIONS.multiYear ? undefined : query.multiYear,
     ratioSchools: query.ratioSchools === DEFAULT_ROTATION_CONVENTIONS.ratioSchools ? undefined : query.ratioSchools,
   };

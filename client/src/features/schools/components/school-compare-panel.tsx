@@ -6,6 +6,7 @@ import { combineQueries } from '../../../components/combine-queries.ts';
 import { type Column, DataTable } from '../../../components/data-table.tsx';
 import { LazyEChart } from '../../../components/lazy-echart.tsx';
 import { useReportQuery } from '../../../county-view/hooks/use-report-query.ts';
+import { noSchoolFilter } from '../../../county-view/school-filter.ts';
 import { pickLabel, useLang, useT } from '../../../i18n/i18n.tsx';
 import { exportFileName } from '../../../lib/export-links.ts';
 import { formatIndicator } from '../../../lib/format.ts';
@@ -90,9 +91,7 @@ export function SchoolComparePanel({
       code: profile.district.code,
       year,
       stage,
-      township: [],
-      locale: [],
-      group: [],
+      ...noSchoolFilter(),
       includePrivate,
     }),
   );

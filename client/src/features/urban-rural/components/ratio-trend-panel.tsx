@@ -10,7 +10,7 @@ import { buildExportLinks, exportFileName } from '../../../lib/export-links.ts';
 import { formatIndicator } from '../../../lib/format.ts';
 import { indicatorName } from '../../../lib/indicators.ts';
 import { formatRatio, localeLabel } from '../../../lib/locale-chart.ts';
-import { type TrendsQuery, trendsQueryInput, trendsQueryOptions } from '../../../reports/trends.ts';
+import { toTrendsQuery, trendsQueryInput, trendsQueryOptions } from '../../../reports/trends.ts';
 import { buildRatioTrendOption, townToRural } from '../charts/build-ratio-trend-option.ts';
 
 const HEIGHT = 320;
@@ -28,18 +28,7 @@ export function RatioTrendPanel({
 }) {
   const t = useT();
   const [lang] = useLang();
-  const trendsQuery = useMemo<TrendsQuery>(
-    () => ({
-      code: county.code,
-      stage: county.stage,
-      township: county.township,
-      locale: county.locale,
-      group: county.group,
-      includePrivate: county.includePrivate,
-      indicator: indicator ?? PLACEHOLDER_INDICATOR,
-    }),
-    [county, indicator],
-  );
+  const trendsQuery = useMemo(() => toTrendsQuery(county, indicator ?? PLACEHOLDER_INDICATOR), [county, indicator]);
   const query = useReportQuery({ ...trendsQueryOptions(trendsQuery), enabled: indicator !== null });
   const report = query.data;
   const option = useMemo(
