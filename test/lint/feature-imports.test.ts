@@ -40,17 +40,20 @@ const FIXTURES: Record<string, string> = {
     "import { format } from '../../lib/format.ts';",
     'export const page = [own, deep, query, format];',
   ].join('\n'),
-  'client/src/features/alpha/api/alpha.ts': "import { call } from '../../../lib/api-client.ts';\n\nexport const own = call;",
+  'client/src/features/alpha/api/alpha.ts':
+    "import { call } from '../../../lib/api-client.ts';\n\nexport const own = call;",
   'client/src/features/alpha/components/deep/panel.ts':
     "import { own } from '../../api/alpha.ts';\nimport { chart } from '../../../../components/echart.tsx';\n\nexport const deep = [own, chart];",
-  'client/src/app/router.tsx': "import { page } from '../features/alpha/alpha-page.tsx';\n\nexport const routes = [page];",
+  'client/src/app/router.tsx':
+    "import { page } from '../features/alpha/alpha-page.tsx';\n\nexport const routes = [page];",
   // Forbidden: a feature importing another one, at every depth; a shared module importing a feature.
   'client/src/features/beta/beta-page.tsx': "import { own } from '../alpha/api/alpha.ts';\n\nexport const beta = own;",
   'client/src/features/beta/components/beta-panel.tsx':
     "import { page } from '../../alpha/alpha-page.tsx';\n\nexport const panel = page;",
   'client/src/features/beta/components/deep/beta-chart.ts':
     "import '../../../alpha/alpha.css';\n\nexport const chart = await import('../../../alpha/api/alpha.ts');",
-  'client/src/county-view/county-query.ts': "import { own } from '../features/alpha/api/alpha.ts';\n\nexport const query = own;",
+  'client/src/county-view/county-query.ts':
+    "import { own } from '../features/alpha/api/alpha.ts';\n\nexport const query = own;",
 };
 
 describe('the feature import rule (biome.json)', () => {
