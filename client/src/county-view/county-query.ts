@@ -1,5 +1,4 @@
 import type { DistrictSummary, Stage } from '@junheng/shared';
-import type { QueryInput } from '../lib/api-client.ts';
 import {
   countActiveFilters,
   noSchoolFilter,
@@ -42,7 +41,7 @@ export function countyQueryFromLink(districtCode: string | null, params: ViewPar
 }
 
 /** The query string of a county report (defaults left out, lists comma-joined by buildUrl). */
-export function countyQueryInput(query: CountyQuery): QueryInput {
+export function countyQueryInput(query: CountyQuery) {
   return { year: query.year, stage: query.stage, ...schoolFilterInput(query) };
 }
 

@@ -47,6 +47,11 @@ export function schoolFilterInput(filter: SchoolFilter) {
     township: filter.township,
     locale: filter.locale,
     group: filter.group,
-    includePrivate: filter.includePrivate ? undefined : false,
+    includePrivate: includePrivateInput(filter.includePrivate),
   };
+}
+
+/** `includePrivate` as a query string takes it: left out when private schools count (the default). */
+export function includePrivateInput(includePrivate: boolean): false | undefined {
+  return includePrivate ? undefined : false;
 }

@@ -1,7 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { CountyQuery } from '../county-view/county-query.ts';
 import { schoolFilterInput } from '../county-view/school-filter.ts';
-import { apiRequest, type QueryInput } from '../lib/api-client.ts';
+import { apiRequest, type RouteQuery } from '../lib/api-client.ts';
 
 /** The scorecard covers both stages: the county query without its stage. */
 export type ScorecardQuery = Omit<CountyQuery, 'stage'>;
@@ -12,7 +12,7 @@ export function toScorecardQuery(county: CountyQuery): ScorecardQuery {
 }
 
 /** The query string of the scorecard and of its downloads (defaults left out). */
-export function scorecardQueryInput(query: ScorecardQuery): QueryInput {
+export function scorecardQueryInput(query: ScorecardQuery): RouteQuery<'getScorecard'> {
   return { year: query.year, ...schoolFilterInput(query) };
 }
 

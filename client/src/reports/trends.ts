@@ -2,7 +2,7 @@ import type { IndicatorKey } from '@junheng/shared';
 import { queryOptions } from '@tanstack/react-query';
 import type { CountyQuery } from '../county-view/county-query.ts';
 import { schoolFilterInput } from '../county-view/school-filter.ts';
-import { apiRequest, type QueryInput } from '../lib/api-client.ts';
+import { apiRequest, type RouteQuery } from '../lib/api-client.ts';
 
 /** A trend covers every year with data, so the year of the selection is not part of it. */
 export type TrendsQuery = Omit<CountyQuery, 'year'> & { indicator: IndicatorKey };
@@ -18,7 +18,7 @@ export function toTrendsQuery(county: CountyQuery, indicator: IndicatorKey): Tre
   return { ...rest, indicator };
 }
 
-export function trendsQueryInput(query: TrendsQuery): QueryInput {
+export function trendsQueryInput(query: TrendsQuery): RouteQuery<'getTrends'> {
   return { stage: query.stage, ...schoolFilterInput(query), indicator: query.indicator };
 }
 

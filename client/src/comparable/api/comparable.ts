@@ -1,6 +1,7 @@
 import type { Stage } from '@junheng/shared';
 import { queryOptions } from '@tanstack/react-query';
-import { apiRequest, type QueryInput } from '../../lib/api-client.ts';
+import { includePrivateInput } from '../../county-view/school-filter.ts';
+import { apiRequest } from '../../lib/api-client.ts';
 
 export interface ComparableSchoolsQuery {
   code: string;
@@ -9,8 +10,8 @@ export interface ComparableSchoolsQuery {
   includePrivate: boolean;
 }
 
-export function comparableQueryInput(query: { year: number; stage: Stage; includePrivate: boolean }): QueryInput {
-  return { year: query.year, stage: query.stage, includePrivate: query.includePrivate ? undefined : false };
+export function comparableQueryInput(query: { year: number; stage: Stage; includePrivate: boolean }) {
+  return { year: query.year, stage: query.stage, includePrivate: includePrivateInput(query.includePrivate) };
 }
 
 /** The 10 schools most like this one (same stage and type) in the user's scope, and where it stands among them. */

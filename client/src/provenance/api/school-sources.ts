@@ -1,7 +1,6 @@
-import { routes } from '@junheng/shared';
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type { Lang } from '../../i18n/translate.ts';
-import { apiRequest, buildUrl } from '../../lib/api-client.ts';
+import { apiRequest, routeUrl } from '../../lib/api-client.ts';
 
 /** One school-year's stored values and the school's attributes, each with where it was read (issue #13). */
 export function schoolSourcesQueryOptions(code: string, year: number) {
@@ -14,13 +13,8 @@ export function schoolSourcesQueryOptions(code: string, year: number) {
 
 /** 数据核对表 download of a county (one year, or every year when `year` is null). */
 export function dataCheckUrl(code: string, year: number | null, format: 'csv' | 'xlsx', lang: Lang): string {
-  return buildUrl(
-    routes.exportDataCheck.path,
-    { code },
-    {
-      format,
-      year: year ?? undefined,
-      lang: lang === 'en' ? 'en' : undefined,
-    },
-  );
+  return routeUrl('exportDataCheck', {
+    params: { code },
+    query: { format, year: year ?? undefined, lang: lang === 'en' ? 'en' : undefined },
+  });
 }

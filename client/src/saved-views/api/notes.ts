@@ -1,6 +1,6 @@
 import type { IndicatorKey, NoteCreate } from '@junheng/shared';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiRequest, type QueryInput } from '../../lib/api-client.ts';
+import { apiRequest, type RouteQuery } from '../../lib/api-client.ts';
 
 export interface NotesQuery {
   district: string;
@@ -15,7 +15,7 @@ const noteKeys = {
 };
 
 export function notesQueryOptions(query: NotesQuery) {
-  const input: QueryInput = { year: query.year, school: query.school, indicator: query.indicator };
+  const input: RouteQuery<'listNotes'> = { year: query.year, school: query.school, indicator: query.indicator };
   return queryOptions({
     queryKey: noteKeys.list(query),
     queryFn: ({ signal }) => apiRequest('listNotes', { params: { code: query.district }, query: input, signal }),

@@ -10,7 +10,7 @@ export const tokenKeys = {
 export function tokensQueryOptions(everyone: boolean) {
   return queryOptions({
     queryKey: tokenKeys.list(everyone),
-    queryFn: ({ signal }) => apiRequest('listTokens', { query: { all: everyone ? 'true' : undefined }, signal }),
+    queryFn: ({ signal }) => apiRequest('listTokens', { query: { all: everyone ? true : undefined }, signal }),
     select: (response) => response.tokens,
     staleTime: 0,
   });

@@ -1,7 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { CountyQuery } from '../../../county-view/county-query.ts';
 import { schoolFilterInput } from '../../../county-view/school-filter.ts';
-import { apiRequest, type QueryInput } from '../../../lib/api-client.ts';
+import { apiRequest, type RouteQuery } from '../../../lib/api-client.ts';
 import { DEFAULT_ROTATION_CONVENTIONS, type RotationConventions } from '../rotation-conventions-param.ts';
 
 /** Rotations are counted per school, not per stage: the county query without its stage, with the conventions. */
@@ -21,7 +21,7 @@ export const teacherExchangeKeys = {
 };
 
 /** The query string of the report and of its downloads (defaults left out). */
-export function teacherExchangeQueryInput(query: TeacherExchangeQuery): QueryInput {
+export function teacherExchangeQueryInput(query: TeacherExchangeQuery): RouteQuery<'getTeacherExchange'> {
   return {
     year: query.year,
     ...schoolFilterInput(query),
