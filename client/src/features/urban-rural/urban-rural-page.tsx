@@ -1,7 +1,7 @@
 import type { Locale, QualityIndicatorKey } from '@junheng/shared';
 import { useCallback, useMemo } from 'react';
 import { combineQueries } from '../../components/combine-queries.ts';
-import { QualityIndicatorSelect } from '../../components/quality-indicator-select.tsx';
+import { QualityIndicatorSelect } from '../../components/indicator-select.tsx';
 import { Skeleton } from '../../components/skeleton.tsx';
 import { CountyView } from '../../county-view/components/county-view.tsx';
 import type { CountyQuery } from '../../county-view/county-query.ts';

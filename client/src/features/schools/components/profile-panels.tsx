@@ -9,8 +9,8 @@ import {
 import { useMemo } from 'react';
 import { ChartPanel, type PanelQueryState } from '../../../components/chart-panel.tsx';
 import { type Column, DataTable } from '../../../components/data-table.tsx';
+import { QualityIndicatorSelect } from '../../../components/indicator-select.tsx';
 import { LazyEChart } from '../../../components/lazy-echart.tsx';
-import { QualityIndicatorSelect } from '../../../components/quality-indicator-select.tsx';
 import { pickLabel, useLang, useT } from '../../../i18n/i18n.tsx';
 import { buildExportLinks, type ExportLinks, exportFileName } from '../../../lib/export-links.ts';
 import { formatIndicator, formatInteger, formatPercent } from '../../../lib/format.ts';
