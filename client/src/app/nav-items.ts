@@ -21,7 +21,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/compliance', label: 'nav.compliance' },
   { to: '/balance', label: 'nav.balance' },
   { to: '/urban-rural', label: 'nav.urbanRural' },
-  { to: '/rotation', label: 'nav.rotation' },
+  { to: '/rotation', label: 'nav.teacherExchange' },
   { to: '/class-size', label: 'nav.classSize' },
   { to: '/rankings', label: 'nav.rankings' },
   { to: '/counties', label: 'nav.counties', multiCounty: true },

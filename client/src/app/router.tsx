@@ -67,7 +67,7 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
         {
           path: 'rotation',
           loader: loaders.rotation,
-          lazy: view(() => import('../features/rotation/rotation-page.tsx')),
+          lazy: view(() => import('../features/teacher-exchange/teacher-exchange-page.tsx')),
         },
         {
           path: 'class-size',

@@ -6,9 +6,12 @@ import { parseViewParams } from '../county-view/view-params.ts';
 import { classSizeQueryOptions } from '../features/class-size/api/class-size.ts';
 import { distanceToPassQueryOptions } from '../features/improve/api/distance-to-pass.ts';
 import { rankingsQueryOptions, toRankingsQuery } from '../features/rankings/api/rankings.ts';
-import { teacherExchangeQueryOptions, toTeacherExchangeQuery } from '../features/rotation/api/teacher-exchange.ts';
-import { parseRotationConventions } from '../features/rotation/rotation-conventions-param.ts';
 import { schoolProfileQueryOptions } from '../features/schools/api/school-profile.ts';
+import {
+  teacherExchangeQueryOptions,
+  toTeacherExchangeQuery,
+} from '../features/teacher-exchange/api/teacher-exchange.ts';
+import { parseRotationConventions } from '../features/teacher-exchange/rotation-conventions-param.ts';
 import { urbanRuralQueryOptions, withoutLocaleFilter } from '../features/urban-rural/api/urban-rural.ts';
 import { balanceQueryOptions, basicBalanceQueryOptions } from '../reports/balance.ts';
 import { scorecardQueryOptions, toScorecardQuery } from '../reports/scorecard.ts';

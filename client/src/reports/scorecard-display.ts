@@ -20,7 +20,7 @@ export const SCORECARD_VIEW_MESSAGES: Record<ScorecardView, MessageKey> = {
   balance: 'nav.balance',
   compliance: 'nav.compliance',
   class_size: 'nav.classSize',
-  rotation: 'nav.rotation',
+  rotation: 'nav.teacherExchange',
   scorecard: 'scorecard.view.schools',
   county_inputs: 'scorecard.view.countyInputs',
 };

@@ -13,7 +13,7 @@ import { YearFigures } from './components/year-figures.tsx';
 import { useFlowLevelParam } from './flow-level-param.ts';
 import { useRotationConventions } from './rotation-conventions-param.ts';
 import { parseRotationSort, type RotationSortColumn } from './rotation-sort.ts';
-import './rotation.css';
+import './teacher-exchange.css';
 
 function RotationContent({
   county,
@@ -72,7 +72,12 @@ function RotationContent({
 export default function RotationPage() {
   const t = useT();
   return (
-    <CountyView id="rotation-title" title={t('rot.title')} intro={t('rot.intro')} showStage={false}>
+    <CountyView
+      id="rotation-title"
+      title={t('teacherExchange.title')}
+      intro={t('teacherExchange.intro')}
+      showStage={false}
+    >
       {({ county, params, update }) => <RotationContent county={county} params={params} update={update} />}
     </CountyView>
   );

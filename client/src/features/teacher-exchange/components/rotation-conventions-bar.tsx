@@ -16,11 +16,11 @@ export function RotationConventionsBar({
   return (
     <section className="card rot-conventions" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`} className="card-title">
-        {t('rot.conventions.title')}
+        {t('teacherExchange.conventions.title')}
       </h2>
       <div className="rot-conventions-fields">
         <label className="filter-field" htmlFor={`${id}-multi`}>
-          <span className="filter-label">{t('rot.conventions.multiYear')}</span>
+          <span className="filter-label">{t('teacherExchange.conventions.multiYear')}</span>
           <select
             id={`${id}-multi`}
             value={conventions.multiYear}
@@ -28,13 +28,13 @@ export function RotationConventionsBar({
           >
             {ROTATION_MULTI_YEAR_MODES.map((mode) => (
               <option key={mode} value={mode}>
-                {t(`rot.conventions.multiYear.${mode}`)}
+                {t(`teacherExchange.conventions.multiYear.${mode}`)}
               </option>
             ))}
           </select>
         </label>
         <label className="filter-field" htmlFor={`${id}-ratio`}>
-          <span className="filter-label">{t('rot.conventions.ratioSchools')}</span>
+          <span className="filter-label">{t('teacherExchange.conventions.ratioSchools')}</span>
           <select
             id={`${id}-ratio`}
             value={conventions.ratioSchools}
@@ -42,13 +42,13 @@ export function RotationConventionsBar({
           >
             {ROTATION_RATIO_SCHOOLS.map((schools) => (
               <option key={schools} value={schools}>
-                {t(`rot.conventions.ratioSchools.${schools}`)}
+                {t(`teacherExchange.conventions.ratioSchools.${schools}`)}
               </option>
             ))}
           </select>
         </label>
       </div>
-      <p className="muted small">{t('rot.conventions.note')}</p>
+      <p className="muted small">{t('teacherExchange.conventions.note')}</p>
     </section>
   );
 }

@@ -53,7 +53,7 @@ export function RotationSankeyPanel({
   const t = useT();
   const [lang] = useLang();
   const id = useId();
-  const title = t('rot.sankeyTitle');
+  const title = t('teacherExchange.sankeyTitle');
   const graph = useMemo(() => (report ? buildFlowGraph(report.flows, level, lang) : null), [report, level, lang]);
   const option = useMemo(
     () => (report ? buildRotationSankeyOption(report.flows, { lang, level }) : null),
@@ -81,7 +81,8 @@ export function RotationSankeyPanel({
       ),
     [exchangeQuery, lang],
   );
-  const levelName = level === 'township' ? t('rot.levelNameTownship') : t('rot.levelNameLocale');
+  const levelName =
+    level === 'township' ? t('teacherExchange.levelNameTownship') : t('teacherExchange.levelNameLocale');
 
   return (
     <ChartPanel
@@ -90,7 +91,7 @@ export function RotationSankeyPanel({
         <div className="rot-sankey-tools">
           <div className="filter-field">
             <span className="filter-label" id={`${id}-level`}>
-              {t('rot.level')}
+              {t('teacherExchange.level')}
             </span>
             {/* biome-ignore lint/a11y/useSemanticElements: a segmented control of two toggle buttons */}
             <div className="segmented" role="group" aria-labelledby={`${id}-level`}>
@@ -102,27 +103,27 @@ export function RotationSankeyPanel({
                   className={level === value ? 'segment active' : 'segment'}
                   onClick={() => onLevelChange(value)}
                 >
-                  {value === 'township' ? t('rot.levelTownship') : t('rot.levelLocale')}
+                  {value === 'township' ? t('teacherExchange.levelTownship') : t('teacherExchange.levelLocale')}
                 </button>
               ))}
             </div>
           </div>
-          <span className="muted small">{t('rot.sankeyColors')}</span>
+          <span className="muted small">{t('teacherExchange.sankeyColors')}</span>
         </div>
       }
       query={query}
       isEmpty={graph ? graph.links.length === 0 : false}
-      emptyMessage={report ? t('rot.emptyFlows', { year: report.year }) : undefined}
+      emptyMessage={report ? t('teacherExchange.emptyFlows', { year: report.year }) : undefined}
       exports={exports}
       fileName={exportFileName([report?.district.name, exchangeQuery.year, title, levelName])}
       skeletonHeight={height}
       footer={
         graph ? (
           <>
-            {graph.split ? <p className="muted small">{t('rot.splitNote')}</p> : null}
+            {graph.split ? <p className="muted small">{t('teacherExchange.splitNote')}</p> : null}
             {graph.selfLoops.teachers > 0 ? (
               <p className="muted small">
-                {t('rot.selfLoops', {
+                {t('teacherExchange.selfLoops', {
                   teachers: formatInteger(graph.selfLoops.teachers),
                   backbone: formatInteger(graph.selfLoops.backbone),
                   level: levelName,
@@ -161,10 +162,15 @@ function FlowTable({ graph, caption }: { graph: FlowGraph; caption: string }) {
       backbone: link.backbone,
     }));
   const columns: Column<FlowRow>[] = [
-    { id: 'from', header: t('rot.table.from'), cell: (row) => row.from },
-    { id: 'to', header: t('rot.table.to'), cell: (row) => row.to },
-    { id: 'count', header: t('rot.table.count'), numeric: true, cell: (row) => formatInteger(row.count) },
-    { id: 'backbone', header: t('rot.table.backbone'), numeric: true, cell: (row) => formatInteger(row.backbone) },
+    { id: 'from', header: t('teacherExchange.table.from'), cell: (row) => row.from },
+    { id: 'to', header: t('teacherExchange.table.to'), cell: (row) => row.to },
+    { id: 'count', header: t('teacherExchange.table.count'), numeric: true, cell: (row) => formatInteger(row.count) },
+    {
+      id: 'backbone',
+      header: t('teacherExchange.table.backbone'),
+      numeric: true,
+      cell: (row) => formatInteger(row.backbone),
+    },
   ];
   return <DataTable caption={caption} columns={columns} rows={rows} rowKey={(row) => row.id} maxHeight={420} />;
 }

@@ -28,12 +28,12 @@ const HEADERS: Record<RotationSortColumn, MessageKey> = {
   name: 'table.school',
   township: 'table.township',
   locale: 'table.locale',
-  eligible: 'rot.table.eligible',
-  out: 'rot.table.out',
-  in: 'rot.table.in',
-  backboneOut: 'rot.table.backboneOut',
-  backboneIn: 'rot.table.backboneIn',
-  net: 'rot.table.net',
+  eligible: 'teacherExchange.table.eligible',
+  out: 'teacherExchange.table.out',
+  in: 'teacherExchange.table.in',
+  backboneOut: 'teacherExchange.table.backboneOut',
+  backboneIn: 'teacherExchange.table.backboneIn',
+  net: 'teacherExchange.table.net',
 };
 
 /**
@@ -57,7 +57,7 @@ export function RotationSchoolsTable({
 }) {
   const t = useT();
   const [lang] = useLang();
-  const title = t('rot.schoolsTitle');
+  const title = t('teacherExchange.schoolsTitle');
   const rows = useMemo(
     () => (report ? sortRotationSchools(report.schools, sort.column, sort.order) : []),
     [report, sort.column, sort.order],
@@ -127,7 +127,7 @@ export function RotationSchoolsTable({
           <h2 id="rotation-schools-title" className="card-title">
             {title}
           </h2>
-          <div className="chart-panel-subtitle muted small">{t('rot.schoolsHint')}</div>
+          <div className="chart-panel-subtitle muted small">{t('teacherExchange.schoolsHint')}</div>
         </div>
         {rows.length ? (
           <ul className="rot-downloads" aria-label={t('panel.downloadOf', { title })}>

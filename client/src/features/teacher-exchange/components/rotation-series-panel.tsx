@@ -40,7 +40,7 @@ export function RotationSeriesPanel({
 }) {
   const t = useT();
   const [lang] = useLang();
-  const title = t('rot.seriesTitle');
+  const title = t('teacherExchange.seriesTitle');
   const years = useMemo(
     () => (report ? [...report.series].sort((a, b) => a.year - b.year).map((row) => row.year) : []),
     [report],
@@ -83,7 +83,7 @@ export function RotationSeriesPanel({
       title={title}
       subtitle={
         report
-          ? t('rot.seriesSubtitle', {
+          ? t('teacherExchange.seriesSubtitle', {
               ratio: formatPercent(report.ratioLimit, 0),
               backbone: formatPercent(report.backboneShareLimit, 0),
             })
@@ -91,7 +91,7 @@ export function RotationSeriesPanel({
       }
       query={query}
       isEmpty={report ? report.series.length === 0 : false}
-      emptyMessage={t('rot.emptySeries')}
+      emptyMessage={t('teacherExchange.emptySeries')}
       exports={exports}
       fileName={exportFileName([
         report?.district.name,
@@ -114,7 +114,11 @@ function RotationYearsTable({ rows, caption }: { rows: readonly RotationYear[]; 
     { id: 'eligible', header: t('chart.rot.eligible'), numeric: true, cell: (row) => formatInteger(row.eligible) },
     { id: 'rotated', header: t('chart.rot.rotated'), numeric: true, cell: (row) => formatInteger(row.rotated) },
     { id: 'ratio', header: t('chart.rot.ratio'), numeric: true, cell: (row) => formatPercent(row.ratio) },
-    { id: 'ratioPasses', header: t('rot.table.ratioVerdict'), cell: (row) => <VerdictText passes={row.ratioPasses} /> },
+    {
+      id: 'ratioPasses',
+      header: t('teacherExchange.table.ratioVerdict'),
+      cell: (row) => <VerdictText passes={row.ratioPasses} />,
+    },
     {
       id: 'backboneRotated',
       header: t('chart.rot.backboneRotated'),
@@ -129,7 +133,7 @@ function RotationYearsTable({ rows, caption }: { rows: readonly RotationYear[]; 
     },
     {
       id: 'backbonePasses',
-      header: t('rot.table.backboneVerdict'),
+      header: t('teacherExchange.table.backboneVerdict'),
       cell: (row) => <VerdictText passes={row.backbonePasses} />,
     },
     {

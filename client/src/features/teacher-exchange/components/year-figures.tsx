@@ -27,7 +27,7 @@ export function YearFigures({ report, dimmed }: { report: TeacherExchangeRespons
   return (
     <section className={dimmed ? 'card updating' : 'card'} aria-labelledby="rotation-year-title">
       <h2 id="rotation-year-title" className="card-title">
-        {t('rot.yearTitle', { year: report.year })}
+        {t('teacherExchange.yearTitle', { year: report.year })}
       </h2>
       <dl className="kpi-grid rot-kpis">
         <div className="kpi">
@@ -39,7 +39,7 @@ export function YearFigures({ report, dimmed }: { report: TeacherExchangeRespons
           <dd>{formatInteger(report.rotated)}</dd>
         </div>
         <div className={kpiClass(report.ratioPasses)}>
-          <dt>{t('rot.ratioAgainst', { limit: formatPercent(report.ratioLimit, 0) })}</dt>
+          <dt>{t('teacherExchange.ratioAgainst', { limit: formatPercent(report.ratioLimit, 0) })}</dt>
           <dd>
             {formatPercent(report.ratio)} <Verdict passes={report.ratioPasses} />
           </dd>
@@ -49,41 +49,41 @@ export function YearFigures({ report, dimmed }: { report: TeacherExchangeRespons
           <dd>{formatInteger(report.backboneRotated)}</dd>
         </div>
         <div className={kpiClass(report.backbonePasses)}>
-          <dt>{t('rot.backboneAgainst', { limit: formatPercent(report.backboneShareLimit, 0) })}</dt>
+          <dt>{t('teacherExchange.backboneAgainst', { limit: formatPercent(report.backboneShareLimit, 0) })}</dt>
           <dd>
             {formatPercent(report.backboneShare)} <Verdict passes={report.backbonePasses} />
           </dd>
         </div>
         <div className="kpi">
-          <dt>{t('rot.ruralNet')}</dt>
+          <dt>{t('teacherExchange.ruralNet')}</dt>
           <dd>
             {formatInteger(report.rural.netTeachers)}
             <span className="kpi-of">
               {' '}
-              {t('rot.ruralNetBackbone', { backbone: formatInteger(report.rural.netBackbone) })}
+              {t('teacherExchange.ruralNetBackbone', { backbone: formatInteger(report.rural.netBackbone) })}
             </span>
           </dd>
         </div>
       </dl>
       {report.rotatedInFromOutside > 0 ? (
         <p className="muted small">
-          {t(restricted ? 'rot.fromOutsideArea' : 'rot.fromOutside', {
+          {t(restricted ? 'teacherExchange.fromOutsideArea' : 'teacherExchange.fromOutside', {
             count: formatInteger(report.rotatedInFromOutside),
           })}
         </p>
       ) : null}
       {report.continuingRows > 0 ? (
         <p className="muted small">
-          {t(report.multiYear === 'first_year' ? 'rot.continuing' : 'rot.continuingCounted', {
+          {t(report.multiYear === 'first_year' ? 'teacherExchange.continuing' : 'teacherExchange.continuingCounted', {
             count: formatInteger(report.continuingRows),
           })}
         </p>
       ) : null}
       {report.carriedOver > 0 ? (
-        <p className="muted small">{t('rot.carriedOver', { count: formatInteger(report.carriedOver) })}</p>
+        <p className="muted small">{t('teacherExchange.carriedOver', { count: formatInteger(report.carriedOver) })}</p>
       ) : null}
       {report.ignoredRows > 0 ? (
-        <p className="muted small">{t('rot.ignored', { count: formatInteger(report.ignoredRows) })}</p>
+        <p className="muted small">{t('teacherExchange.ignored', { count: formatInteger(report.ignoredRows) })}</p>
       ) : null}
     </section>
   );
