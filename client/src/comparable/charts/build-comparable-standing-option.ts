@@ -2,11 +2,11 @@ import type { ComparableSchoolsResponse } from '@junheng/shared';
 import type { ChartOption } from '../../components/echart-option.ts';
 import { type Lang, translate } from '../../i18n/translate.ts';
 import {
+  axisRowTooltip,
   CHART_COLORS,
   CHART_FONT,
+  chartLegend,
   niceAxis,
-  TOOLTIP_BASE,
-  tooltipDataIndex,
   tooltipRow,
   tooltipTitle,
 } from '../../lib/chart-theme.ts';
@@ -71,23 +71,8 @@ export function buildComparableStandingOption(rows: readonly StandingRow[], opti
   return {
     textStyle: { fontFamily: CHART_FONT },
     grid: { left: 8, right: 24, top: 36, bottom: 28, containLabel: true },
-    legend: {
-      top: 0,
-      left: 0,
-      itemWidth: 14,
-      itemHeight: 10,
-      textStyle: { fontSize: 12 },
-      data: [comparatorsName, schoolName, standardName],
-    },
-    tooltip: {
-      ...TOOLTIP_BASE,
-      trigger: 'axis',
-      axisPointer: { type: 'shadow' },
-      formatter: (params: unknown) => {
-        const row = rows[tooltipDataIndex(params)];
-        return row ? formatStandingTooltip(row, lang) : '';
-      },
-    },
+    legend: chartLegend([comparatorsName, schoolName, standardName], { selectable: true }),
+    tooltip: axisRowTooltip(rows, (row) => formatStandingTooltip(row, lang), { shadow: true }),
     xAxis: {
       type: 'value',
       min: 0,

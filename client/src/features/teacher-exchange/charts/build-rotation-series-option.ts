@@ -2,16 +2,17 @@ import type { TeacherExchangeYear } from '@junheng/shared';
 import type { ChartOption } from '../../../components/echart-option.ts';
 import { type Lang, translate } from '../../../i18n/translate.ts';
 import {
+  axisRowTooltip,
   CHART_COLORS,
   CHART_FONT,
+  chartLegend,
   paddedMax,
-  TOOLTIP_BASE,
-  tooltipDataIndex,
   tooltipRow,
   tooltipTitle,
 } from '../../../lib/chart-theme.ts';
 import { formatInteger, formatPercent } from '../../../lib/format.ts';
 import { inParens } from '../../../lib/locale-chart.ts';
+import { verdictColor, yearShareBarSeries, yearShareLineSeries } from '../../../lib/year-share-chart.ts';
 
 export type RotationYear = Pick<
   TeacherExchangeYear,
@@ -37,10 +38,8 @@ export interface RotationSeriesOptions {
 }
 
 /** Green when the year meets its minimum, red when not, grey when it cannot be computed (no eligible teachers). */
-export function passColor(passes: boolean | null): string {
-  if (passes === null) return CHART_COLORS.noData;
-  return passes ? CHART_COLORS.met : CHART_COLORS.notMet;
-}
+/** The colour of a year's verdict (see lib/year-share-chart.ts). */
+export const passColor = verdictColor;
 
 function verdict(lang: Lang, passes: boolean | null): string {
   if (passes === null) return translate(lang, 'verdict.notComputable');
@@ -78,7 +77,6 @@ export function buildRotationSeriesOption(rows: readonly RotationYear[], options
   const sorted = [...rows].sort((a, b) => a.year - b.year);
   const ratioName = translate(lang, 'chart.rot.ratio');
   const backboneName = translate(lang, 'chart.rot.backboneShare');
-  const percent = (value: number | null) => (value === null ? null : Math.round(value * 10000) / 100);
   const top = paddedMax(
     [ratioLimit, backboneLimit, ...sorted.flatMap((row) => [row.ratio, row.backboneShare])].map((value) =>
       value === null ? null : value * 100,
@@ -89,24 +87,8 @@ export function buildRotationSeriesOption(rows: readonly RotationYear[], options
   return {
     textStyle: { fontFamily: CHART_FONT },
     grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
-    legend: {
-      top: 0,
-      left: 0,
-      itemWidth: 14,
-      itemHeight: 10,
-      textStyle: { fontSize: 12 },
-      selectedMode: false,
-      data: [ratioName, backboneName],
-    },
-    tooltip: {
-      ...TOOLTIP_BASE,
-      trigger: 'axis',
-      axisPointer: { type: 'shadow' },
-      formatter: (params: unknown) => {
-        const row = sorted[tooltipDataIndex(params)];
-        return row ? formatRotationYearTooltip(row, options) : '';
-      },
-    },
+    legend: chartLegend([ratioName, backboneName]),
+    tooltip: axisRowTooltip(sorted, (row) => formatRotationYearTooltip(row, options), { shadow: true }),
     xAxis: {
       type: 'category',
       data: sorted.map((row) => String(row.year)),
@@ -126,63 +108,35 @@ export function buildRotationSeriesOption(rows: readonly RotationYear[], options
       splitLine: { lineStyle: { color: CHART_COLORS.grid } },
     },
     series: [
-      {
-        type: 'bar',
+      yearShareBarSeries(sorted, {
         name: ratioName,
-        barMaxWidth: 34,
-        itemStyle: { color: CHART_COLORS.met },
-        data: sorted.map((row) => ({
-          value: percent(row.ratio),
-          // The selected year is outlined rather than the others faded: the white labels stay readable.
-          itemStyle:
-            row.year === selectedYear
-              ? { color: passColor(row.ratioPasses), borderColor: CHART_COLORS.text, borderWidth: 2 }
-              : { color: passColor(row.ratioPasses) },
-        })),
-        label: {
-          show: true,
-          position: 'insideTop',
-          fontSize: 11,
-          color: '#ffffff',
-          formatter: (params: { value?: unknown }) =>
-            typeof params.value === 'number' ? `${params.value.toFixed(1)}%` : '',
+        share: (row) => row.ratio,
+        passes: (row) => row.ratioPasses,
+        selectedYear,
+        label: { position: 'insideTop', color: '#ffffff' },
+        limit: {
+          name: 'ratio',
+          value: ratioLimit,
+          label: translate(lang, 'chart.rot.ratioLine', { value: formatPercent(ratioLimit, 0) }),
+          color: CHART_COLORS.threshold,
+          type: 'dashed',
+          position: 'insideStartTop',
         },
-        markLine: {
-          symbol: 'none',
-          silent: true,
-          lineStyle: { color: CHART_COLORS.threshold, type: 'dashed', width: 1.5 },
-          label: {
-            position: 'insideStartTop',
-            fontSize: 11,
-            color: CHART_COLORS.threshold,
-            formatter: translate(lang, 'chart.rot.ratioLine', { value: formatPercent(ratioLimit, 0) }),
-          },
-          data: [{ name: 'ratio', yAxis: ratioLimit * 100 }],
-        },
-      },
-      {
-        type: 'line',
+      }),
+      yearShareLineSeries(sorted, {
         name: backboneName,
+        share: (row) => row.backboneShare,
+        passes: (row) => row.backbonePasses,
         symbolSize: 9,
-        lineStyle: { color: CHART_COLORS.mean, width: 2 },
-        itemStyle: { color: CHART_COLORS.mean },
-        data: sorted.map((row) => ({
-          value: percent(row.backboneShare),
-          itemStyle: { color: passColor(row.backbonePasses), borderColor: CHART_COLORS.mean, borderWidth: 1.5 },
-        })),
-        markLine: {
-          symbol: 'none',
-          silent: true,
-          lineStyle: { color: '#9a6100', type: 'dotted', width: 1.5 },
-          label: {
-            position: 'insideEndTop',
-            fontSize: 11,
-            color: '#9a6100',
-            formatter: translate(lang, 'chart.rot.backboneLine', { value: formatPercent(backboneLimit, 0) }),
-          },
-          data: [{ name: 'backbone', yAxis: backboneLimit * 100 }],
+        limit: {
+          name: 'backbone',
+          value: backboneLimit,
+          label: translate(lang, 'chart.rot.backboneLine', { value: formatPercent(backboneLimit, 0) }),
+          color: '#9a6100',
+          type: 'dotted',
+          position: 'insideEndTop',
         },
-      },
+      }),
     ],
   };
 }
