@@ -17,6 +17,25 @@ export function verdictColor(passes: boolean | null): string {
   return passes ? CHART_COLORS.met : CHART_COLORS.notMet;
 }
 
+/** The years as categories, the selected one in bold (`triggerEvent`: the axis labels are clickable). */
+export function yearCategoryAxis(
+  years: readonly number[],
+  selectedYear: number | null | undefined,
+  options: { triggerEvent?: boolean } = {},
+) {
+  return {
+    type: 'category' as const,
+    data: years.map(String),
+    ...(options.triggerEvent ? { triggerEvent: true } : {}),
+    axisLabel: {
+      fontSize: 12,
+      color: CHART_COLORS.text,
+      formatter: (text: string) => (Number(text) === selectedYear ? `{sel|${text}}` : text),
+      rich: { sel: { fontWeight: 'bold' as const, color: CHART_COLORS.mean, fontSize: 12 } },
+    },
+  };
+}
+
 export interface ShareLimitLine {
   /** The markLine data name. */
   name: string;

@@ -11,7 +11,13 @@ import {
   tooltipTitle,
 } from '../../../lib/chart-theme.ts';
 import { formatInteger, formatPercent } from '../../../lib/format.ts';
-import { sharePercent, verdictColor, yearShareBarSeries, yearShareLineSeries } from '../../../lib/year-share-chart.ts';
+import {
+  sharePercent,
+  verdictColor,
+  yearCategoryAxis,
+  yearShareBarSeries,
+  yearShareLineSeries,
+} from '../../../lib/year-share-chart.ts';
 
 export interface ClassSizeTrendOptions {
   lang: Lang;
@@ -72,16 +78,10 @@ export function buildClassSizeTrendOption(
     grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
     legend: chartLegend([largeName, hugeName]),
     tooltip: axisRowTooltip(sorted, (row) => formatClassSizeTooltip(row, options), { shadow: true }),
-    xAxis: {
-      type: 'category',
-      data: sorted.map((row) => String(row.year)),
-      axisLabel: {
-        fontSize: 12,
-        color: CHART_COLORS.text,
-        formatter: (text: string) => (Number(text) === selectedYear ? `{sel|${text}}` : text),
-        rich: { sel: { fontWeight: 'bold', color: CHART_COLORS.mean, fontSize: 12 } },
-      },
-    },
+    xAxis: yearCategoryAxis(
+      sorted.map((row) => row.year),
+      selectedYear,
+    ),
     yAxis: {
       type: 'value',
       min: 0,

@@ -12,7 +12,12 @@ import {
 } from '../../../lib/chart-theme.ts';
 import { formatInteger, formatPercent } from '../../../lib/format.ts';
 import { inParens } from '../../../lib/locale-chart.ts';
-import { verdictColor, yearShareBarSeries, yearShareLineSeries } from '../../../lib/year-share-chart.ts';
+import {
+  verdictColor,
+  yearCategoryAxis,
+  yearShareBarSeries,
+  yearShareLineSeries,
+} from '../../../lib/year-share-chart.ts';
 
 export type RotationYear = Pick<
   TeacherExchangeYear,
@@ -89,17 +94,11 @@ export function buildRotationSeriesOption(rows: readonly RotationYear[], options
     grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
     legend: chartLegend([ratioName, backboneName]),
     tooltip: axisRowTooltip(sorted, (row) => formatRotationYearTooltip(row, options), { shadow: true }),
-    xAxis: {
-      type: 'category',
-      data: sorted.map((row) => String(row.year)),
-      triggerEvent: true,
-      axisLabel: {
-        fontSize: 12,
-        color: CHART_COLORS.text,
-        formatter: (text: string) => (Number(text) === selectedYear ? `{sel|${text}}` : text),
-        rich: { sel: { fontWeight: 'bold', color: CHART_COLORS.mean, fontSize: 12 } },
-      },
-    },
+    xAxis: yearCategoryAxis(
+      sorted.map((row) => row.year),
+      selectedYear,
+      { triggerEvent: true },
+    ),
     yAxis: {
       type: 'value',
       min: 0,
