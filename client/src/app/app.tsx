@@ -1,12 +1,15 @@
 import { useState } from 'react';
 import { RouterProvider } from 'react-router';
-import { AppProviders } from './providers.tsx';
+import { AppProviders, createAppQueryClient } from './providers.tsx';
 import { createAppRouter } from './router.tsx';
 
 export function App() {
-  const [router] = useState(createAppRouter);
+  const [{ queryClient, router }] = useState(() => {
+    const client = createAppQueryClient();
+    return { queryClient: client, router: createAppRouter(client) };
+  });
   return (
-    <AppProviders>
+    <AppProviders queryClient={queryClient}>
       <RouterProvider router={router} />
     </AppProviders>
   );

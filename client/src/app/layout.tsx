@@ -1,15 +1,16 @@
-import { LOCALE_LABELS, STAGE_LABELS } from '@junheng/shared';
+import { STAGE_LABELS } from '@junheng/shared';
 import { Suspense, useMemo, useState } from 'react';
 import { NavLink, Outlet, useLocation, useSearchParams } from 'react-router';
 import { PanelErrorBoundary } from '../components/error-boundary.tsx';
 import { LanguageSwitch } from '../components/language-switch.tsx';
 import { Skeleton } from '../components/skeleton.tsx';
+import { schoolFilterNames } from '../county-view/filter-options.ts';
+import { useFilterOptions } from '../county-view/hooks/use-filter-options.ts';
+import { useSelectedDistrict } from '../districts/hooks/use-selected-district.ts';
 import { UserMenu } from '../features/auth/components/user-menu.tsx';
-import { useMe } from '../features/auth/hooks/use-me.ts';
-import { restrictedTownshipNames } from '../features/auth/scope.ts';
-import { useSelectedDistrict } from '../features/districts/hooks/use-selected-district.ts';
-import { useFilterOptions } from '../features/filters/hooks/use-filter-options.ts';
 import { useLang, useT } from '../i18n/i18n.tsx';
+import { useMe } from '../session/hooks/use-me.ts';
+import { restrictedTownshipNames } from '../session/scope.ts';
 import { carrySearch, NAV_ITEMS, visibleNavItems } from './nav-items.ts';
 import { type PrintedView, PrintedViewContext, printContextLine } from './print-context.ts';
 import { usePrinting } from './print-mode.ts';
@@ -80,16 +81,7 @@ function PrintContext({ view }: { view: PrintedView | null }) {
       district: district ?? null,
       year,
       stage: county && view?.showStage ? STAGE_LABELS[county.stage][lang] : null,
-      filters: county
-        ? {
-            townships: county.township.map(
-              (code) => options.townships.find((township) => township.code === code)?.name ?? code,
-            ),
-            locales: county.locale.map((locale) => LOCALE_LABELS[locale][lang]),
-            groups: county.group,
-            privateExcluded: !county.includePrivate,
-          }
-        : null,
+      filters: county ? schoolFilterNames(county, options, lang) : null,
       scope,
       printedAt,
     },

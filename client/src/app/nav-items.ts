@@ -1,4 +1,5 @@
 import { can, type Permission, type Role } from '@junheng/shared';
+import { SCHOOL_FILTER_NAMES } from '../county-view/school-filter.ts';
 import type { MessageKey } from '../i18n/dictionary.ts';
 
 export interface NavItem {
@@ -20,7 +21,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/compliance', label: 'nav.compliance' },
   { to: '/balance', label: 'nav.balance' },
   { to: '/urban-rural', label: 'nav.urbanRural' },
-  { to: '/rotation', label: 'nav.rotation' },
+  { to: '/rotation', label: 'nav.teacherExchange' },
   { to: '/class-size', label: 'nav.classSize' },
   { to: '/rankings', label: 'nav.rankings' },
   { to: '/counties', label: 'nav.counties', multiCounty: true },
@@ -46,16 +47,7 @@ export function visibleNavItems(items: readonly NavItem[], role: Role | undefine
  * Search parameters that describe the analyst's context rather than one view, carried along when switching views so
  * the county, year and filters stay put.
  */
-export const CARRIED_SEARCH_PARAMS = [
-  'district',
-  'year',
-  'stage',
-  'township',
-  'locale',
-  'group',
-  'includePrivate',
-  'lang',
-] as const;
+export const CARRIED_SEARCH_PARAMS: readonly string[] = ['district', 'year', 'stage', ...SCHOOL_FILTER_NAMES, 'lang'];
 
 export function carrySearch(search: string): string {
   const current = new URLSearchParams(search);

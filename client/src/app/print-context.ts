@@ -1,5 +1,5 @@
 import { createContext, useContext, useEffect } from 'react';
-import type { CountyQuery } from '../features/filters/county-query.ts';
+import type { CountyQuery } from '../county-view/county-query.ts';
 import type { Lang, Translate } from '../i18n/translate.ts';
 
 export interface PrintContextParts {

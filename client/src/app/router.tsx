@@ -1,9 +1,11 @@
+import type { QueryClient } from '@tanstack/react-query';
 import { type ComponentType, lazy, Suspense } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { buildLoginHref, LOGIN_PATH, loginReasonOf } from '../features/auth/return-url.ts';
 import { setUnauthorizedHandler } from '../lib/api-client.ts';
 import { AppLayout } from './layout.tsx';
 import { NotFoundPage, RouteErrorPage } from './route-error.tsx';
+import { viewLoaders } from './view-loaders.ts';
 
 // Each view is its own chunk: the first screen loads the shell and one page; chart views bring ECharts with them.
 // The router loads a view's chunk before showing it (route `lazy`), rather than React.lazy behind a Suspense
@@ -20,51 +22,91 @@ const LoginPage = lazy(() => import('../features/auth/login-page.tsx'));
 const AccountPage = lazy(() => import('../features/auth/account-page.tsx'));
 const AdminPage = lazy(() => import('../features/admin/admin-page.tsx'));
 
-export const appRoutes: RouteObject[] = [
-  // Outside the layout: no navigation or user menu before signing in.
-  {
-    path: LOGIN_PATH,
-    element: (
-      <Suspense fallback={null}>
-        <LoginPage />
-      </Suspense>
-    ),
-    errorElement: <RouteErrorPage />,
-  },
-  {
-    path: '/',
-    element: <AppLayout />,
-    // While the first view's chunk loads (a few ms from cache): nothing, rather than a flash of the empty shell.
-    HydrateFallback: NothingYet,
-    errorElement: <RouteErrorPage />,
-    children: [
-      { index: true, lazy: view(() => import('../features/overview/overview-page.tsx')) },
-      { path: 'scorecard', lazy: view(() => import('../features/scorecard/scorecard-page.tsx')) },
-      { path: 'compliance', lazy: view(() => import('../features/compliance/compliance-page.tsx')) },
-      { path: 'balance', lazy: view(() => import('../features/balance/balance-page.tsx')) },
-      { path: 'urban-rural', lazy: view(() => import('../features/urban-rural/urban-rural-page.tsx')) },
-      { path: 'rotation', lazy: view(() => import('../features/rotation/rotation-page.tsx')) },
-      { path: 'class-size', lazy: view(() => import('../features/class-size/class-size-page.tsx')) },
-      { path: 'rankings', lazy: view(() => import('../features/rankings/rankings-page.tsx')) },
-      { path: 'schools', lazy: view(() => import('../features/schools/school-picker-page.tsx')) },
-      { path: 'schools/:code', lazy: view(() => import('../features/schools/school-profile-page.tsx')) },
-      { path: 'improve', lazy: view(() => import('../features/improve/improve-page.tsx')) },
-      { path: 'data', lazy: view(() => import('../features/data/data-page.tsx')) },
-      { path: 'method', lazy: view(() => import('../features/method/method-page.tsx')) },
-      { path: 'counties', lazy: view(() => import('../features/counties/counties-page.tsx')) },
-      { path: 'account', element: <AccountPage /> },
-      { path: 'admin', element: <AdminPage /> },
-      { path: '*', element: <NotFoundPage /> },
-    ],
-  },
-];
+/** The routes; each county view's loader starts its reports (view-loaders.ts) while the view's chunk loads. */
+export function appRoutes(queryClient: QueryClient): RouteObject[] {
+  const loaders = viewLoaders(queryClient);
+  return [
+    // Outside the layout: no navigation or user menu before signing in.
+    {
+      path: LOGIN_PATH,
+      element: (
+        <Suspense fallback={null}>
+          <LoginPage />
+        </Suspense>
+      ),
+      errorElement: <RouteErrorPage />,
+    },
+    {
+      path: '/',
+      element: <AppLayout />,
+      // While the first view's chunk loads (a few ms from cache): nothing, rather than a flash of the empty shell.
+      HydrateFallback: NothingYet,
+      errorElement: <RouteErrorPage />,
+      children: [
+        { index: true, loader: loaders.overview, lazy: view(() => import('../features/overview/overview-page.tsx')) },
+        {
+          path: 'scorecard',
+          loader: loaders.scorecard,
+          lazy: view(() => import('../features/scorecard/scorecard-page.tsx')),
+        },
+        {
+          path: 'compliance',
+          loader: loaders.balanceReport,
+          lazy: view(() => import('../features/compliance/compliance-page.tsx')),
+        },
+        {
+          path: 'balance',
+          loader: loaders.balanceReport,
+          lazy: view(() => import('../features/balance/balance-page.tsx')),
+        },
+        {
+          path: 'urban-rural',
+          loader: loaders.urbanRural,
+          lazy: view(() => import('../features/urban-rural/urban-rural-page.tsx')),
+        },
+        {
+          path: 'rotation',
+          loader: loaders.rotation,
+          lazy: view(() => import('../features/teacher-exchange/teacher-exchange-page.tsx')),
+        },
+        {
+          path: 'class-size',
+          loader: loaders.classSize,
+          lazy: view(() => import('../features/class-size/class-size-page.tsx')),
+        },
+        {
+          path: 'rankings',
+          loader: loaders.rankings,
+          lazy: view(() => import('../features/rankings/rankings-page.tsx')),
+        },
+        {
+          path: 'schools',
+          loader: loaders.balanceReport,
+          lazy: view(() => import('../features/schools/school-picker-page.tsx')),
+        },
+        {
+          path: 'schools/:code',
+          loader: loaders.schoolProfile,
+          lazy: view(() => import('../features/schools/school-profile-page.tsx')),
+        },
+        { path: 'improve', loader: loaders.improve, lazy: view(() => import('../features/improve/improve-page.tsx')) },
+        { path: 'data', lazy: view(() => import('../features/data/data-page.tsx')) },
+        { path: 'method', lazy: view(() => import('../features/method/method-page.tsx')) },
+        { path: 'counties', lazy: view(() => import('../features/counties/counties-page.tsx')) },
+        { path: 'account', element: <AccountPage /> },
+        { path: 'admin', element: <AdminPage /> },
+        { path: '*', element: <NotFoundPage /> },
+      ],
+    },
+  ];
+}
 
 /**
  * The router, wired to the API client: a 401 from any request (the session expired, was revoked, or never existed)
  * leads to the login page, which returns to this URL afterwards. Views never handle 401 themselves.
  */
-export function createAppRouter() {
-  const router = createBrowserRouter(appRoutes);
+export function createAppRouter(queryClient: QueryClient) {
+  const router = createBrowserRouter(appRoutes(queryClient));
   setUnauthorizedHandler((error) => {
     const { pathname, search } = router.state.location;
     if (pathname === LOGIN_PATH) return;

@@ -35,7 +35,8 @@ export const authZh = {
   'scope.print': '访问范围：仅 {townships}（县级数值按此范围计算）',
   'context.scopeOnly': '访问范围内全部学校（{townships}）',
   'filters.allInScope': '访问范围内全部',
-  'rot.fromOutsideArea': '另有 {count} 名教师从访问范围以外（其他乡镇或县外）的学校交流进入（不计入交流比例）。',
+  'teacherExchange.fromOutsideArea':
+    '另有 {count} 名教师从访问范围以外（其他乡镇或县外）的学校交流进入（不计入交流比例）。',
 
   'account.title': '我的账户',
   'account.lastLogin': '上次登录',
@@ -179,7 +180,7 @@ export const authEn: Record<keyof typeof authZh, string> = {
   'scope.print': 'Access scope: only {townships} (county-level figures computed over this scope)',
   'context.scopeOnly': 'All schools in your access scope ({townships})',
   'filters.allInScope': 'All in your scope',
-  'rot.fromOutsideArea':
+  'teacherExchange.fromOutsideArea':
     '{count, plural, one {# more teacher} other {# more teachers}} came from schools outside your area (other townships or counties; not part of the ratio).',
 
   'account.title': 'My account',

@@ -72,21 +72,36 @@ export function setUnauthorizedHandler(handler: ((error: ApiError) => void) | nu
 }
 
 type QueryValue = string | number | boolean | null | undefined | readonly (string | number)[];
+/** A query string before it is typed against a route (buildUrl's input); requests take `RouteQuery` instead. */
 export type QueryInput = Record<string, QueryValue>;
 
-/** `'/api/v1/districts/:code/balance'` → `'code'`. */
-export type PathParamNames<P extends string> = P extends `${string}:${infer Name}/${infer Rest}`
-  ? Name | PathParamNames<`/${Rest}`>
-  : P extends `${string}:${infer Name}`
-    ? Name
-    : never;
+/** A parsed value as the URL carries it (buildUrl writes booleans and numbers as text, lists comma-joined). */
+type UrlValue<T> = T extends readonly (infer Item)[] ? readonly UrlValue<Item>[] : T;
 
-type PathParams<P extends string> = [PathParamNames<P>] extends [never]
+/**
+ * The query of a route, typed by its shared zod schema: the parameter names and which are required come from the
+ * schema's input, each value's type from its output (what the server will parse it back to). A parameter renamed or
+ * removed in `@junheng/shared` therefore breaks the client's build instead of being ignored by the server.
+ */
+export type RouteQuery<N extends RouteName> = Routes[N] extends { query: infer Q extends z.ZodType }
+  ? { [K in keyof z.input<Q>]: K extends keyof z.output<Q> ? UrlValue<z.output<Q>[K]> : never }
+  : // Routes whose contract declares no query schema (importFiles reads `dryRun` itself): not typed.
+    QueryInput;
+
+/** The path parameters of a route, typed by its shared params schema. */
+export type RouteParams<N extends RouteName> = Routes[N] extends { params: infer P extends z.ZodType }
+  ? { [K in keyof z.input<P>]: K extends keyof z.output<P> ? UrlValue<z.output<P>[K]> | string : never }
+  : never;
+
+/** `Q` with no key the route's query does not name (a non-literal object escapes TypeScript's excess-key check). */
+export type ExactQuery<Q, N extends RouteName> = Q & { [K in Exclude<keyof Q, keyof RouteQuery<N>>]: never };
+
+type ParamsOption<N extends RouteName> = [RouteParams<N>] extends [never]
   ? { params?: undefined }
-  : { params: Record<PathParamNames<P>, string | number> };
+  : { params: RouteParams<N> };
 
-export type RequestOptions<R extends RouteDefinition> = PathParams<R['path']> & {
-  query?: QueryInput;
+export type RequestOptions<N extends RouteName, Q extends RouteQuery<N> = RouteQuery<N>> = ParamsOption<N> & {
+  query?: ExactQuery<Q, N>;
   body?: BodyInit | Record<string, unknown> | unknown[];
   signal?: AbortSignal;
   /**
@@ -121,6 +136,18 @@ export function buildUrl(path: string, params?: Record<string, string | number>,
   return `${env.VITE_API_BASE_URL}${filled}${qs ? `?${qs}` : ''}`;
 }
 
+/** The URL of one route of the shared table, with its typed path parameters and query (for links and downloads). */
+export function routeUrl<N extends RouteName, Q extends RouteQuery<N> = RouteQuery<N>>(
+  name: N,
+  options: { params?: RouteParams<N> | undefined; query?: ExactQuery<Q, N> | undefined },
+): string {
+  return buildUrl(
+    routes[name].path,
+    options.params as Record<string, string | number> | undefined,
+    options.query as QueryInput | undefined,
+  );
+}
+
 function isBodyInit(body: unknown): body is BodyInit {
   return (
     typeof body === 'string' ||
@@ -151,12 +178,12 @@ function fallbackCode(status: number): ErrorCode {
 }
 
 /** Calls one route of the shared table and returns its parsed response; throws ApiError otherwise. */
-export async function apiRequest<N extends RouteName>(
+export async function apiRequest<N extends RouteName, Q extends RouteQuery<N> = RouteQuery<N>>(
   name: N,
-  options: RequestOptions<Routes[N]>,
+  options: RequestOptions<N, Q>,
 ): Promise<RouteResponse<N>> {
   const route: RouteDefinition = routes[name];
-  const url = buildUrl(route.path, options.params, options.query);
+  const url = routeUrl(name, options);
   const headers = new Headers({ Accept: 'application/json' });
   if (STATE_CHANGING_METHODS.has(route.method) && name !== 'login') {
     await ensureCsrfToken();
@@ -227,9 +254,9 @@ export async function apiRequest<N extends RouteName>(
  * Calls a route that answers a file (an XLSX made from a body the client sends) and returns it with the file name the
  * server gave in Content-Disposition; errors are read and thrown as in `apiRequest`.
  */
-export async function apiDownload<N extends RouteName>(
+export async function apiDownload<N extends RouteName, Q extends RouteQuery<N> = RouteQuery<N>>(
   name: N,
-  options: RequestOptions<Routes[N]>,
+  options: RequestOptions<N, Q>,
 ): Promise<{ blob: Blob; fileName: string | null }> {
   const route: RouteDefinition = routes[name];
   const headers = new Headers();
@@ -240,7 +267,7 @@ export async function apiDownload<N extends RouteName>(
   if (options.body !== undefined && !isBodyInit(options.body)) headers.set('Content-Type', 'application/json');
   let response: Response;
   try {
-    response = await fetch(buildUrl(route.path, options.params, options.query), {
+    response = await fetch(routeUrl(name, options), {
       method: route.method,
       headers,
       ...(options.body === undefined

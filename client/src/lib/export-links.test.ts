@@ -5,7 +5,7 @@ describe(buildExportLinks.name, () => {
   const target = {
     route: 'getBalance' as const,
     params: { code: '330999' },
-    query: { year: 2025, stage: 'junior', township: ['330999001', '330999201'], table: 'schools' },
+    query: { year: 2025, stage: 'junior' as const, township: ['330999001', '330999201'], table: 'schools' as const },
   };
 
   it('should link the same endpoint and filters with the file format', () => {

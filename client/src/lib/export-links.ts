@@ -1,6 +1,6 @@
 import { routes } from '@junheng/shared';
 import type { Lang } from '../i18n/translate.ts';
-import { buildUrl, type QueryInput } from './api-client.ts';
+import { buildUrl, type QueryInput, type RouteParams, type RouteQuery } from './api-client.ts';
 
 /** Routes whose JSON report can also be downloaded as a file (`format=csv|xlsx`, ARCHITECTURE.md, views and exports). */
 export type ExportableRoute =
@@ -22,13 +22,16 @@ export type ExportableRoute =
   | 'getComparableCounties'
   | 'getCountyComparison';
 
-export interface ExportTarget {
-  route: ExportableRoute;
-  /** District code, or the school code for getSchoolProfile and getComparableSchools; none for a route above the county. */
-  params?: { code: string };
-  /** The exact query of the data on screen (filters, year, stage, table, indicator). */
-  query: QueryInput;
-}
+/** One exportable route with its typed params and query (a union over the routes, so `query` is checked per route). */
+export type ExportTarget = {
+  [N in ExportableRoute]: {
+    route: N;
+    /** District code, or the school code for getSchoolProfile and getComparableSchools; none above the county. */
+    params?: RouteParams<N>;
+    /** The exact query of the data on screen (filters, year, stage, table, indicator); names and values checked. */
+    query: Partial<RouteQuery<N>>;
+  };
+}[ExportableRoute];
 
 export interface ExportLinks {
   /** UTF-8 with BOM and CRLF: opens in Excel on Chinese Windows without garbling. */

@@ -103,6 +103,42 @@ export const TOOLTIP_BASE = {
 } as const;
 
 /**
+ * The legend of a chart: one row from the top-left corner with small swatches, as every chart draws it. Not a
+ * switch (`selectedMode: false`) unless `selectable`: most charts' series make no sense alone.
+ */
+export function chartLegend(data: readonly string[], options: { selectable?: boolean; itemWidth?: number } = {}) {
+  return {
+    top: 0,
+    left: 0,
+    itemWidth: options.itemWidth ?? 14,
+    itemHeight: 10,
+    textStyle: { fontSize: 12 },
+    ...(options.selectable ? {} : { selectedMode: false as const }),
+    data: [...data],
+  };
+}
+
+/**
+ * An axis tooltip about one row of the chart's data: `rows[dataIndex]` of the category under the pointer, written
+ * by `format` (nothing where there is no row). `shadow` shades the whole category, for bars.
+ */
+export function axisRowTooltip<Row>(
+  rows: readonly Row[],
+  format: (row: Row) => string,
+  options: { shadow?: boolean } = {},
+) {
+  return {
+    ...TOOLTIP_BASE,
+    trigger: 'axis' as const,
+    ...(options.shadow ? { axisPointer: { type: 'shadow' as const } } : {}),
+    formatter: (params: unknown) => {
+      const row = rows[tooltipDataIndex(params)];
+      return row ? format(row) : '';
+    },
+  };
+}
+
+/**
  * A round value axis above every value and reference line (10% headroom), on a 1-2-2.5-5 step giving about `ticks`
  * intervals: 9.71 → max 15, interval 5; 0.5 → max 0.6, interval 0.2.
  */

@@ -1,8 +1,8 @@
 import { useSearchParams } from 'react-router';
 import type { MessageKey } from '../../i18n/dictionary.ts';
 import { useT } from '../../i18n/i18n.tsx';
-import { ApiTokens } from '../auth/components/api-tokens.tsx';
-import { useCan } from '../auth/hooks/use-me.ts';
+import { ApiTokens } from '../../session/components/api-tokens.tsx';
+import { useCan } from '../../session/hooks/use-me.ts';
 import { AuditPanel } from './components/audit-panel.tsx';
 import { UsersPanel } from './components/users-panel.tsx';
 import './admin.css';

@@ -1,6 +1,6 @@
-import { AUDIT_ACTIONS, type AuditAction, type AuditEntry, routes } from '@junheng/shared';
+import { AUDIT_ACTIONS, type AuditAction, type AuditEntry } from '@junheng/shared';
 import type { Lang } from '../../i18n/translate.ts';
-import { buildUrl, type QueryInput } from '../../lib/api-client.ts';
+import { type RouteQuery, routeUrl } from '../../lib/api-client.ts';
 
 export const AUDIT_PAGE_SIZE = 100;
 /** The most rows one download carries (the server's own limit). */
@@ -21,7 +21,11 @@ export function readAuditFilters(search: URLSearchParams): AuditFilters {
 }
 
 /** The query of one page: the newest entries older than `before` (an entry id), or the newest of all. */
-export function auditQueryInput(filters: AuditFilters, before: number | null, limit = AUDIT_PAGE_SIZE): QueryInput {
+export function auditQueryInput(
+  filters: AuditFilters,
+  before: number | null,
+  limit = AUDIT_PAGE_SIZE,
+): RouteQuery<'getAudit'> {
   return {
     action: filters.action ?? undefined,
     username: filters.username || undefined,
@@ -38,13 +42,13 @@ export function nextAuditCursor(entries: readonly Pick<AuditEntry, 'id'>[], limi
 
 /** Download links of the filtered log (from the newest entry), like every other export. */
 export function auditExportLinks(filters: AuditFilters, lang: Lang): { csv: string; xlsx: string } {
-  const base: QueryInput = {
+  const base = {
     ...auditQueryInput(filters, null, AUDIT_EXPORT_LIMIT),
-    lang: lang === 'en' ? 'en' : undefined,
+    lang: lang === 'en' ? ('en' as const) : undefined,
   };
   return {
-    csv: buildUrl(routes.getAudit.path, undefined, { ...base, format: 'csv' }),
-    xlsx: buildUrl(routes.getAudit.path, undefined, { ...base, format: 'xlsx' }),
+    csv: routeUrl('getAudit', { query: { ...base, format: 'csv' } }),
+    xlsx: routeUrl('getAudit', { query: { ...base, format: 'xlsx' } }),
   };
 }
 

@@ -1,9 +1,9 @@
 import { ROLE_LABELS } from '@junheng/shared';
 import { pickLabel, useLang, useT } from '../../i18n/i18n.tsx';
-import { formatDateTime } from '../data/api/import-history.ts';
-import { ApiTokens } from './components/api-tokens.tsx';
-import { useMe } from './hooks/use-me.ts';
-import { restrictedTownshipNames } from './scope.ts';
+import { formatDateTime } from '../../lib/format.ts';
+import { ApiTokens } from '../../session/components/api-tokens.tsx';
+import { useMe } from '../../session/hooks/use-me.ts';
+import { restrictedTownshipNames } from '../../session/scope.ts';
 import './auth.css';
 
 /** 我的账户: who the user is, what they may see, and their own API tokens. */

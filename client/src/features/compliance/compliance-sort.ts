@@ -1,5 +1,5 @@
 import { LOCALES, QUALITY_INDICATOR_KEYS, type QualitySchoolResult } from '@junheng/shared';
-import type { SortOrder } from '../filters/view-params.ts';
+import type { SortOrder } from '../../county-view/view-params.ts';
 
 export const COMPLIANCE_SORT_COLUMNS = [
   'name',

@@ -15,13 +15,13 @@ import type { ECElementEvent } from '../../components/echart-option.ts';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { PanelErrorBoundary } from '../../components/error-boundary.tsx';
 import { LazyEChart } from '../../components/lazy-echart.tsx';
+import { useReportQuery } from '../../county-view/hooks/use-report-query.ts';
+import { districtsQueryOptions } from '../../districts/api/districts.ts';
 import { pickLabel, useLang, useT } from '../../i18n/i18n.tsx';
 import { buildExportLinks, exportFileName } from '../../lib/export-links.ts';
 import { formatCv } from '../../lib/format.ts';
 import { indicatorName } from '../../lib/indicators.ts';
-import { districtsQueryOptions } from '../districts/api/districts.ts';
-import { useReportQuery } from '../filters/hooks/use-report-query.ts';
-import { ViewTools } from '../views/components/view-tools.tsx';
+import { ViewTools } from '../../saved-views/components/view-tools.tsx';
 import {
   type CountyComparisonInput,
   countyComparisonQueryInput,

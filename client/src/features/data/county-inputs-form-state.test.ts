@@ -1,6 +1,7 @@
 import { COUNTY_INPUT_ITEMS, COUNTY_INPUT_KEYS, CountyInputsUpdateSchema } from '@junheng/shared';
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, sortBatchesNewestFirst } from './api/import-history.ts';
+import { formatDateTime } from '../../lib/format.ts';
+import { sortBatchesNewestFirst } from './api/import-history.ts';
 import {
   entryToField,
   fieldPathToKey,

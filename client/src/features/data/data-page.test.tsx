@@ -6,8 +6,8 @@ import { MemoryRouter } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { I18nProvider } from '../../i18n/i18n.tsx';
 import { setCsrfToken } from '../../lib/api-client.ts';
+import { meKeys } from '../../session/api/me.ts';
 import { meFixture } from '../../test-utils/fixtures.ts';
-import { meKeys } from '../auth/api/me.ts';
 import DataPage from './data-page.tsx';
 
 const rejected = ImportReportSchema.parse({

@@ -1,7 +1,7 @@
 import { PrintButton } from '../../components/print-button.tsx';
 import { useT } from '../../i18n/i18n.tsx';
-import { useCan, useMe } from '../auth/hooks/use-me.ts';
-import { DataCheckDownloads } from '../provenance/components/data-check-downloads.tsx';
+import { DataCheckDownloads } from '../../provenance/components/data-check-downloads.tsx';
+import { useCan, useMe } from '../../session/hooks/use-me.ts';
 import { CountyInputsForm } from './components/county-inputs-form.tsx';
 import { FormatsHelp } from './components/formats-help.tsx';
 import { ImportHistory } from './components/import-history.tsx';

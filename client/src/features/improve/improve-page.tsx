@@ -1,10 +1,10 @@
 import { QUALITY_CV_LIMIT, STAGE_LABELS } from '@junheng/shared';
 import { PanelErrorBoundary } from '../../components/error-boundary.tsx';
+import { CountyView } from '../../county-view/components/county-view.tsx';
+import type { CountyQuery } from '../../county-view/county-query.ts';
+import { useReportQuery } from '../../county-view/hooks/use-report-query.ts';
+import type { ViewParams } from '../../county-view/view-params.ts';
 import { pickLabel, useLang, useT } from '../../i18n/i18n.tsx';
-import { CountyView } from '../filters/components/county-view.tsx';
-import type { CountyQuery } from '../filters/county-query.ts';
-import { useReportQuery } from '../filters/hooks/use-report-query.ts';
-import type { ViewParams } from '../filters/view-params.ts';
 import { distanceToPassQueryOptions } from './api/distance-to-pass.ts';
 import { BudgetTotals } from './components/budget-totals.tsx';
 import { CvPlansPanel } from './components/cv-plans-panel.tsx';

@@ -1,5 +1,5 @@
 import { QUALITY_INDICATOR_KEYS, type ShortfallRow } from '@junheng/shared';
-import type { SortOrder } from '../filters/view-params.ts';
+import type { SortOrder } from '../../county-view/view-params.ts';
 
 export const SHORTFALL_SORT_COLUMNS = ['name', 'township', 'students', 'key', 'value', 'shortfall'] as const;
 export type ShortfallSortColumn = (typeof SHORTFALL_SORT_COLUMNS)[number];

@@ -1,8 +1,8 @@
 import { STAGE_LABELS, STAGES } from '@junheng/shared';
+import { CvBarPanel } from '../../components/cv-bar-panel.tsx';
 import { PanelErrorBoundary } from '../../components/error-boundary.tsx';
+import { CountyView } from '../../county-view/components/county-view.tsx';
 import { pickLabel, useLang, useT } from '../../i18n/i18n.tsx';
-import { CvBarPanel } from '../balance/components/cv-bar-panel.tsx';
-import { CountyView } from '../filters/components/county-view.tsx';
 import { ScorecardReasons } from './components/scorecard-reasons.tsx';
 import { SelfEvaluationLink } from './components/self-evaluation-link.tsx';
 import { StageSummary } from './components/stage-summary.tsx';

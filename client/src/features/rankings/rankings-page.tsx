@@ -1,28 +1,32 @@
-import { type IndicatorKey, QUALITY_INDICATOR_KEYS, STAGE_LABELS } from '@junheng/shared';
+import { STAGE_LABELS } from '@junheng/shared';
 import { useCallback, useMemo } from 'react';
 import { usePrinting } from '../../app/print-mode.ts';
 import { ChartPanel } from '../../components/chart-panel.tsx';
 import type { ECElementEvent } from '../../components/echart-option.ts';
 import { PanelErrorBoundary } from '../../components/error-boundary.tsx';
+import { IndicatorSelect } from '../../components/indicator-select.tsx';
 import { LazyEChart } from '../../components/lazy-echart.tsx';
+import { CountyView } from '../../county-view/components/county-view.tsx';
+import type { CountyQuery } from '../../county-view/county-query.ts';
+import { useLinkPrefetch } from '../../county-view/hooks/use-link-prefetch.ts';
+import { useOpenSchool } from '../../county-view/hooks/use-open-school.ts';
+import { usePrefetchOtherStage } from '../../county-view/hooks/use-prefetch-other-stage.ts';
+import { useReportQuery } from '../../county-view/hooks/use-report-query.ts';
+import type { SortOrder, ViewParams } from '../../county-view/view-params.ts';
 import { pickLabel, useLang, useT } from '../../i18n/i18n.tsx';
 import { splitRowsForPrint } from '../../lib/chart-theme.ts';
 import { buildExportLinks, exportFileName } from '../../lib/export-links.ts';
 import { formatCv, formatIndicator } from '../../lib/format.ts';
 import { indicatorName } from '../../lib/indicators.ts';
-import { IndicatorSelect } from '../balance/components/indicator-select.tsx';
-import { CountyView } from '../filters/components/county-view.tsx';
-import type { CountyQuery } from '../filters/county-query.ts';
-import { useLinkPrefetch } from '../filters/hooks/use-link-prefetch.ts';
-import { useOpenSchool } from '../filters/hooks/use-open-school.ts';
-import { usePrefetchOtherStage } from '../filters/hooks/use-prefetch-other-stage.ts';
-import { useReportQuery } from '../filters/hooks/use-report-query.ts';
-import type { SortOrder, ViewParams } from '../filters/view-params.ts';
-import { type RankingsQuery, rankingsQueryInput, rankingsQueryOptions } from './api/rankings.ts';
+import {
+  DEFAULT_RANKING_INDICATOR,
+  rankingsQueryInput,
+  rankingsQueryOptions,
+  toRankingsQuery,
+} from './api/rankings.ts';
 import { buildRankingBarOption, orderRankingRows, rankingHeight } from './charts/build-ranking-bar-option.ts';
 import { RankingTable } from './components/ranking-table.tsx';
 
-const DEFAULT_INDICATOR: IndicatorKey = QUALITY_INDICATOR_KEYS[0];
 const PANEL_MAX_HEIGHT = 620;
 
 function RankingsContent({ county, params }: { county: CountyQuery; params: ViewParams }) {
@@ -31,9 +35,9 @@ function RankingsContent({ county, params }: { county: CountyQuery; params: View
   const openSchool = useOpenSchool();
   // On paper every school is drawn: there is no scrolling there.
   const windowed = !usePrinting();
-  const indicator = params.indicator ?? DEFAULT_INDICATOR;
+  const rankingsQuery = useMemo(() => toRankingsQuery(county, params.indicator), [county, params.indicator]);
+  const { indicator } = rankingsQuery;
   const order: SortOrder = params.order ?? 'desc';
-  const rankingsQuery = useMemo<RankingsQuery>(() => ({ ...county, indicator }), [county, indicator]);
   const query = useReportQuery(rankingsQueryOptions(rankingsQuery));
   const report = query.data;
   usePrefetchOtherStage(query.isSuccess && !query.isPlaceholderData, county, (other) =>
@@ -170,9 +174,7 @@ function RankingsContent({ county, params }: { county: CountyQuery; params: View
 /** 学校排名: every counted school ranked on one indicator, with the threshold and the county mean. */
 export default function RankingsPage() {
   const t = useT();
-  useLinkPrefetch((county, params) =>
-    rankingsQueryOptions({ ...county, indicator: params.indicator ?? DEFAULT_INDICATOR }),
-  );
+  useLinkPrefetch((county, params) => rankingsQueryOptions(toRankingsQuery(county, params.indicator)));
   return (
     <CountyView
       id="rankings-title"
@@ -180,7 +182,7 @@ export default function RankingsPage() {
       toolbar={({ params, update }) => (
         <>
           <IndicatorSelect
-            value={params.indicator ?? DEFAULT_INDICATOR}
+            value={params.indicator ?? DEFAULT_RANKING_INDICATOR}
             onChange={(indicator) => update({ indicator })}
             className="filter-indicator"
           />

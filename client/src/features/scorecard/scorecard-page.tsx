@@ -3,16 +3,16 @@ import { useEffect, useMemo } from 'react';
 import { useLocation } from 'react-router';
 import { PanelErrorBoundary } from '../../components/error-boundary.tsx';
 import { TablePanel } from '../../components/table-panel.tsx';
+import { CountyView } from '../../county-view/components/county-view.tsx';
+import { SchoolLink } from '../../county-view/components/school-link.tsx';
+import type { CountyQuery } from '../../county-view/county-query.ts';
+import { useReportQuery } from '../../county-view/hooks/use-report-query.ts';
 import { pickLabel, useLang, useT } from '../../i18n/i18n.tsx';
 import { buildExportLinks } from '../../lib/export-links.ts';
 import { formatInteger } from '../../lib/format.ts';
-import { SchoolLink } from '../compliance/components/compliance-tables.tsx';
-import { CountyView } from '../filters/components/county-view.tsx';
-import type { CountyQuery } from '../filters/county-query.ts';
-import { useReportQuery } from '../filters/hooks/use-report-query.ts';
-import { scorecardQueryInput, scorecardQueryOptions, toScorecardQuery } from './api/scorecard.ts';
+import { scorecardQueryInput, scorecardQueryOptions, toScorecardQuery } from '../../reports/scorecard.ts';
+import { scorecardSchoolsId } from '../../reports/scorecard-display.ts';
 import { ScorecardTable } from './components/scorecard-table.tsx';
-import { scorecardSchoolsId } from './scorecard-display.ts';
 import './scorecard.css';
 
 function ScorecardSummary({ report }: { report: ScorecardResponse }) {

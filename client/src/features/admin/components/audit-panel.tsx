@@ -7,7 +7,7 @@ import { ErrorMessage } from '../../../components/error-boundary.tsx';
 import { Skeleton } from '../../../components/skeleton.tsx';
 import { useDismissableDetails } from '../../../components/use-dismissable-details.ts';
 import { pickLabel, useLang, useT } from '../../../i18n/i18n.tsx';
-import { formatDateTime } from '../../data/api/import-history.ts';
+import { formatDateTime } from '../../../lib/format.ts';
 import { auditQueryOptions } from '../api/audit.ts';
 import {
   AUDIT_PAGE_SIZE,

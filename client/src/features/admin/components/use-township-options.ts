@@ -1,10 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type { MultiSelectOption } from '../../../components/multi-select.tsx';
-import { districtsQueryOptions } from '../../districts/api/districts.ts';
-import { pickDistrict } from '../../districts/hooks/use-selected-district.ts';
-import { type CountyQuery, resolveYear } from '../../filters/county-query.ts';
-import { useFilterOptions } from '../../filters/hooks/use-filter-options.ts';
+import { type CountyQuery, resolveYear } from '../../../county-view/county-query.ts';
+import { useFilterOptions } from '../../../county-view/hooks/use-filter-options.ts';
+import { noSchoolFilter } from '../../../county-view/school-filter.ts';
+import { districtsQueryOptions } from '../../../districts/api/districts.ts';
+import { pickDistrict } from '../../../districts/hooks/use-selected-district.ts';
 
 /**
  * The districts, and the townships of one of them (the chosen one, else the one the app shows) for a user's scope,
@@ -16,9 +17,7 @@ export function useScopeOptions(districtCode: string) {
   const district = pickDistrict(districts, districtCode || null);
   const year = district ? resolveYear(district, null) : null;
   const county: CountyQuery | null =
-    district && year !== null
-      ? { code: district.code, year, stage: 'primary', township: [], locale: [], group: [], includePrivate: true }
-      : null;
+    district && year !== null ? { code: district.code, year, stage: 'primary', ...noSchoolFilter() } : null;
   const { options, isPending } = useFilterOptions(county);
   const townships = useMemo<MultiSelectOption[]>(
     () => options.townships.map((township) => ({ value: township.code, label: township.name, hint: township.code })),

@@ -1,7 +1,7 @@
 import type { LoginRequest } from '@junheng/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest, setCsrfToken } from '../../../lib/api-client.ts';
-import { meKeys, rememberSession } from './me.ts';
+import { meKeys, rememberSession } from '../../../session/api/me.ts';
 
 /**
  * Signs in; the server sets the HttpOnly session cookie. Everything cached belongs to whoever was signed in before

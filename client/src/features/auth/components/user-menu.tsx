@@ -2,12 +2,12 @@ import { ROLE_LABELS } from '@junheng/shared';
 import { Link, useNavigate } from 'react-router';
 import { useDismissableDetails } from '../../../components/use-dismissable-details.ts';
 import { pickLabel, useLang, useT } from '../../../i18n/i18n.tsx';
-import { formatDateTime } from '../../data/api/import-history.ts';
+import { formatDateTime } from '../../../lib/format.ts';
 import { useLogoutMutation } from '../api/session.ts';
 import '../auth.css';
-import { useMe } from '../hooks/use-me.ts';
+import { useMe } from '../../../session/hooks/use-me.ts';
+import { restrictedTownshipNames } from '../../../session/scope.ts';
 import { LOGIN_PATH, REASON_PARAM } from '../return-url.ts';
-import { restrictedTownshipNames } from '../scope.ts';
 
 /** Who is signed in (name, role, township scope), a link to their account and API tokens, and sign-out. */
 export function UserMenu() {

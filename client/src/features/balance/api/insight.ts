@@ -1,14 +1,14 @@
 import type { IndicatorKey } from '@junheng/shared';
 import { queryOptions } from '@tanstack/react-query';
-import { apiRequest, type QueryInput } from '../../../lib/api-client.ts';
-import { type CountyQuery, countyQueryInput } from '../../filters/county-query.ts';
+import { type CountyQuery, countyQueryInput } from '../../../county-view/county-query.ts';
+import { apiRequest, type RouteQuery } from '../../../lib/api-client.ts';
 
 export const insightKeys = {
   decomposition: (query: CountyQuery, indicator: IndicatorKey) => ['decomposition', query, indicator] as const,
   equity: (query: CountyQuery) => ['equity', query] as const,
 };
 
-export function decompositionQueryInput(query: CountyQuery, indicator: IndicatorKey): QueryInput {
+export function decompositionQueryInput(query: CountyQuery, indicator: IndicatorKey): RouteQuery<'getDecomposition'> {
   return { ...countyQueryInput(query), indicator };
 }
 

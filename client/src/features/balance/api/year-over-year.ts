@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
+import { type CountyQuery, countyQueryInput } from '../../../county-view/county-query.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
-import { type CountyQuery, countyQueryInput } from '../../filters/county-query.ts';
 
 /** The county this year vs last year vs the first year: every indicator's mean and CV, the 2012 composite. */
 export function yearOverYearQueryOptions(query: CountyQuery) {

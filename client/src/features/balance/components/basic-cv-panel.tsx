@@ -7,18 +7,18 @@ import {
 } from '@junheng/shared';
 import { useMemo } from 'react';
 import { ChartPanel } from '../../../components/chart-panel.tsx';
+import { VerdictText } from '../../../components/cv-bar-panel.tsx';
 import { type Column, DataTable } from '../../../components/data-table.tsx';
 import { PanelErrorBoundary } from '../../../components/error-boundary.tsx';
 import { LazyEChart } from '../../../components/lazy-echart.tsx';
+import { type CountyQuery, countyQueryInput } from '../../../county-view/county-query.ts';
+import { useReportQuery } from '../../../county-view/hooks/use-report-query.ts';
 import { pickLabel, useLang, useT } from '../../../i18n/i18n.tsx';
 import { buildExportLinks, exportFileName } from '../../../lib/export-links.ts';
 import { formatBasicIndicator, formatCv, formatCvAgainst, formatInteger } from '../../../lib/format.ts';
 import { indicatorShortName } from '../../../lib/indicators.ts';
-import { type CountyQuery, countyQueryInput } from '../../filters/county-query.ts';
-import { useReportQuery } from '../../filters/hooks/use-report-query.ts';
-import { basicBalanceQueryOptions } from '../api/balance.ts';
+import { basicBalanceQueryOptions } from '../../../reports/balance.ts';
 import { type BasicCvData, type BasicCvIndicator, buildBasicCvOption } from '../charts/build-basic-cv-option.ts';
-import { VerdictText } from './cv-bar-panel.tsx';
 
 interface BasicCvPanelProps {
   county: CountyQuery;

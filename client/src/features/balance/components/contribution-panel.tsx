@@ -4,12 +4,12 @@ import { ChartPanel } from '../../../components/chart-panel.tsx';
 import { type Column, DataTable } from '../../../components/data-table.tsx';
 import { PanelErrorBoundary } from '../../../components/error-boundary.tsx';
 import { LazyEChart } from '../../../components/lazy-echart.tsx';
+import type { CountyQuery } from '../../../county-view/county-query.ts';
+import { useReportQuery } from '../../../county-view/hooks/use-report-query.ts';
 import { pickLabel, useLang, useT } from '../../../i18n/i18n.tsx';
 import { buildExportLinks, exportFileName } from '../../../lib/export-links.ts';
 import { formatCv, formatIndicator, formatInteger, formatNumber, formatPercent } from '../../../lib/format.ts';
 import { indicatorName } from '../../../lib/indicators.ts';
-import type { CountyQuery } from '../../filters/county-query.ts';
-import { useReportQuery } from '../../filters/hooks/use-report-query.ts';
 import { decompositionQueryInput, decompositionQueryOptions } from '../api/insight.ts';
 import {
   buildContributionOption,

@@ -1,21 +1,21 @@
 import { type IndicatorKey, QUALITY_INDICATOR_KEYS, STAGE_LABELS } from '@junheng/shared';
 import { useMemo } from 'react';
 import { ChartPanel } from '../../../components/chart-panel.tsx';
+import { VerdictText } from '../../../components/cv-bar-panel.tsx';
 import { type Column, DataTable } from '../../../components/data-table.tsx';
 import { PanelErrorBoundary } from '../../../components/error-boundary.tsx';
+import { IndicatorSelect } from '../../../components/indicator-select.tsx';
 import { LazyEChart } from '../../../components/lazy-echart.tsx';
+import type { CountyQuery } from '../../../county-view/county-query.ts';
+import { useReportQuery } from '../../../county-view/hooks/use-report-query.ts';
 import { pickLabel, useLang, useT } from '../../../i18n/i18n.tsx';
 import { buildExportLinks, exportFileName } from '../../../lib/export-links.ts';
 import { formatCv, formatCvAgainst, formatIndicator, formatInteger } from '../../../lib/format.ts';
 import { indicatorName } from '../../../lib/indicators.ts';
-import type { CountyQuery } from '../../filters/county-query.ts';
-import { useReportQuery } from '../../filters/hooks/use-report-query.ts';
-import { SchoolEventList } from '../../schools/components/school-event-list.tsx';
-import { schoolEventsByYear } from '../../schools/school-event-text.ts';
-import { type TrendsQuery, trendsQueryInput, trendsQueryOptions } from '../api/trends.ts';
+import { toTrendsQuery, trendsQueryInput, trendsQueryOptions } from '../../../reports/trends.ts';
+import { SchoolEventList } from '../../../school-events/school-event-list.tsx';
+import { schoolEventsByYear } from '../../../school-events/school-event-text.ts';
 import { buildCvTrendOption, type TrendPoint } from '../charts/build-cv-trend-option.ts';
-import { VerdictText } from './cv-bar-panel.tsx';
-import { IndicatorSelect } from './indicator-select.tsx';
 
 interface CvTrendPanelProps {
   county: CountyQuery;
@@ -42,18 +42,7 @@ export function CvTrendPanel(props: CvTrendPanelProps) {
 function CvTrendPanelContent({ county, indicator, onIndicatorChange, height = 380 }: CvTrendPanelProps) {
   const t = useT();
   const [lang] = useLang();
-  const trendsQuery = useMemo<TrendsQuery>(
-    () => ({
-      code: county.code,
-      stage: county.stage,
-      township: county.township,
-      locale: county.locale,
-      group: county.group,
-      includePrivate: county.includePrivate,
-      indicator: indicator ?? QUALITY_INDICATOR_KEYS[0],
-    }),
-    [county, indicator],
-  );
+  const trendsQuery = useMemo(() => toTrendsQuery(county, indicator ?? QUALITY_INDICATOR_KEYS[0]), [county, indicator]);
   const query = useReportQuery({ ...trendsQueryOptions(trendsQuery), enabled: indicator !== null });
   const report = query.data;
   const option = useMemo(

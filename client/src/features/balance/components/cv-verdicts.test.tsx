@@ -2,10 +2,10 @@
 import { QUALITY_INDICATORS } from '@junheng/shared';
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { CvTable } from '../../../components/cv-bar-panel.tsx';
 import { I18nProvider } from '../../../i18n/i18n.tsx';
 import { basicBalanceFixture, qualityIndicatorFixture } from '../../../test-utils/fixtures.ts';
 import { CompositeLine } from './basic-cv-panel.tsx';
-import { CvTable } from './cv-bar-panel.tsx';
 
 afterEach(cleanup);
 

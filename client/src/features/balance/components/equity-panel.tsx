@@ -1,17 +1,17 @@
 import { STAGE_LABELS } from '@junheng/shared';
 import { useMemo } from 'react';
 import { ChartPanel } from '../../../components/chart-panel.tsx';
+import { IndicatorLabel } from '../../../components/cv-bar-panel.tsx';
 import { type Column, DataTable } from '../../../components/data-table.tsx';
 import { PanelErrorBoundary } from '../../../components/error-boundary.tsx';
 import { LazyEChart } from '../../../components/lazy-echart.tsx';
+import { type CountyQuery, countyQueryInput } from '../../../county-view/county-query.ts';
+import { useReportQuery } from '../../../county-view/hooks/use-report-query.ts';
 import { pickLabel, useLang, useT } from '../../../i18n/i18n.tsx';
 import { buildExportLinks, exportFileName } from '../../../lib/export-links.ts';
 import { formatInteger, formatNumber } from '../../../lib/format.ts';
-import { type CountyQuery, countyQueryInput } from '../../filters/county-query.ts';
-import { useReportQuery } from '../../filters/hooks/use-report-query.ts';
 import { equityQueryOptions } from '../api/insight.ts';
 import { buildEquityOption, type EquityRow } from '../charts/build-equity-option.ts';
-import { IndicatorLabel } from './cv-bar-panel.tsx';
 
 /** Gini, Theil T and McLoone of the seven indicators, as the API computes them (own error boundary). */
 export function EquityPanel({ county, height = 380 }: { county: CountyQuery; height?: number }) {

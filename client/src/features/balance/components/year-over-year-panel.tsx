@@ -1,15 +1,15 @@
 import { STAGE_LABELS, type YearOverYearResponse } from '@junheng/shared';
 import { useMemo } from 'react';
+import { IndicatorLabel } from '../../../components/cv-bar-panel.tsx';
 import { type Column, DataTable } from '../../../components/data-table.tsx';
 import { TablePanel } from '../../../components/table-panel.tsx';
+import { type CountyQuery, countyQueryInput } from '../../../county-view/county-query.ts';
+import { useReportQuery } from '../../../county-view/hooks/use-report-query.ts';
 import { pickLabel, useLang, useT } from '../../../i18n/i18n.tsx';
 import { buildExportLinks } from '../../../lib/export-links.ts';
 import { formatCv, formatIndicator, formatInteger, indicatorDecimals } from '../../../lib/format.ts';
-import { type CountyQuery, countyQueryInput } from '../../filters/county-query.ts';
-import { useReportQuery } from '../../filters/hooks/use-report-query.ts';
 import { yearOverYearQueryOptions } from '../api/year-over-year.ts';
 import { cvChangeClass, formatChange } from '../year-over-year-format.ts';
-import { IndicatorLabel } from './cv-bar-panel.tsx';
 
 type Row = YearOverYearResponse['rows'][number];
 

@@ -2,15 +2,22 @@ import type { ClassSizeTrendRow } from '@junheng/shared';
 import type { ChartOption } from '../../../components/echart-option.ts';
 import { type Lang, translate } from '../../../i18n/translate.ts';
 import {
+  axisRowTooltip,
   CHART_COLORS,
   CHART_FONT,
+  chartLegend,
   niceAxis,
-  TOOLTIP_BASE,
-  tooltipDataIndex,
   tooltipRow,
   tooltipTitle,
 } from '../../../lib/chart-theme.ts';
 import { formatInteger, formatPercent } from '../../../lib/format.ts';
+import {
+  sharePercent,
+  verdictColor,
+  yearCategoryAxis,
+  yearShareBarSeries,
+  yearShareLineSeries,
+} from '../../../lib/year-share-chart.ts';
 
 export interface ClassSizeTrendOptions {
   lang: Lang;
@@ -21,12 +28,6 @@ export interface ClassSizeTrendOptions {
 }
 
 /** Green when the year meets its target, red when not, grey when some classes have no data and it cannot be judged. */
-export function shareColor(passes: boolean | null): string {
-  if (passes === null) return CHART_COLORS.noData;
-  return passes ? CHART_COLORS.met : CHART_COLORS.notMet;
-}
-
-const percent = (value: number | null) => (value === null ? null : Math.round(value * 10000) / 100);
 
 function verdict(lang: Lang, passes: boolean | null): string {
   if (passes === null) return translate(lang, 'classSize.notJudged');
@@ -43,12 +44,12 @@ export function formatClassSizeTooltip(row: ClassSizeTrendRow, options: ClassSiz
     tooltipRow(
       translate(lang, 'classSize.largeShare'),
       `${formatPercent(row.largeShare, 2)} ${verdict(lang, row.largeSharePasses)}`,
-      shareColor(row.largeSharePasses),
+      verdictColor(row.largeSharePasses),
     ),
     tooltipRow(
       translate(lang, 'classSize.hugeShare'),
       `${formatPercent(row.hugeShare, 2)} ${verdict(lang, row.hugeSharePasses)}`,
-      shareColor(row.hugeSharePasses),
+      verdictColor(row.hugeSharePasses),
     ),
     tooltipRow(translate(lang, 'classSize.oversizeSchools'), formatInteger(row.oversizeSchools)),
   ];
@@ -71,38 +72,16 @@ export function buildClassSizeTrendOption(
   const sorted = [...rows].sort((a, b) => a.year - b.year);
   const largeName = translate(lang, 'classSize.largeShare');
   const hugeName = translate(lang, 'classSize.hugeShare');
-  const yAxis = niceAxis([largeTarget * 100, ...sorted.map((row) => percent(row.largeShare))]);
+  const yAxis = niceAxis([largeTarget * 100, ...sorted.map((row) => sharePercent(row.largeShare))]);
   return {
     textStyle: { fontFamily: CHART_FONT },
     grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
-    legend: {
-      top: 0,
-      left: 0,
-      itemWidth: 14,
-      itemHeight: 10,
-      textStyle: { fontSize: 12 },
-      selectedMode: false,
-      data: [largeName, hugeName],
-    },
-    tooltip: {
-      ...TOOLTIP_BASE,
-      trigger: 'axis',
-      axisPointer: { type: 'shadow' },
-      formatter: (params: unknown) => {
-        const row = sorted[tooltipDataIndex(params)];
-        return row ? formatClassSizeTooltip(row, options) : '';
-      },
-    },
-    xAxis: {
-      type: 'category',
-      data: sorted.map((row) => String(row.year)),
-      axisLabel: {
-        fontSize: 12,
-        color: CHART_COLORS.text,
-        formatter: (text: string) => (Number(text) === selectedYear ? `{sel|${text}}` : text),
-        rich: { sel: { fontWeight: 'bold', color: CHART_COLORS.mean, fontSize: 12 } },
-      },
-    },
+    legend: chartLegend([largeName, hugeName]),
+    tooltip: axisRowTooltip(sorted, (row) => formatClassSizeTooltip(row, options), { shadow: true }),
+    xAxis: yearCategoryAxis(
+      sorted.map((row) => row.year),
+      selectedYear,
+    ),
     yAxis: {
       type: 'value',
       min: 0,
@@ -112,50 +91,27 @@ export function buildClassSizeTrendOption(
       splitLine: { lineStyle: { color: CHART_COLORS.grid } },
     },
     series: [
-      {
-        type: 'bar',
+      yearShareBarSeries(sorted, {
         name: largeName,
-        barMaxWidth: 34,
-        itemStyle: { color: CHART_COLORS.met },
-        data: sorted.map((row) => ({
-          value: percent(row.largeShare),
-          itemStyle:
-            row.year === selectedYear
-              ? { color: shareColor(row.largeSharePasses), borderColor: CHART_COLORS.text, borderWidth: 2 }
-              : { color: shareColor(row.largeSharePasses) },
-        })),
-        label: {
-          show: true,
-          position: 'top',
-          fontSize: 11,
-          color: CHART_COLORS.text,
-          formatter: (params: { value?: unknown }) =>
-            typeof params.value === 'number' ? `${params.value.toFixed(1)}%` : '',
+        share: (row) => row.largeShare,
+        passes: (row) => row.largeSharePasses,
+        selectedYear,
+        label: { position: 'top', color: CHART_COLORS.text },
+        limit: {
+          name: 'large',
+          value: largeTarget,
+          label: translate(lang, 'classSize.targetLine', { value: formatPercent(largeTarget, 0) }),
+          color: CHART_COLORS.threshold,
+          type: 'dashed',
+          position: 'insideEndTop',
         },
-        markLine: {
-          symbol: 'none',
-          silent: true,
-          lineStyle: { color: CHART_COLORS.threshold, type: 'dashed', width: 1.5 },
-          label: {
-            position: 'insideEndTop',
-            fontSize: 11,
-            color: CHART_COLORS.threshold,
-            formatter: translate(lang, 'classSize.targetLine', { value: formatPercent(largeTarget, 0) }),
-          },
-          data: [{ name: 'large', yAxis: largeTarget * 100 }],
-        },
-      },
-      {
-        type: 'line',
+      }),
+      yearShareLineSeries(sorted, {
         name: hugeName,
+        share: (row) => row.hugeShare,
+        passes: (row) => row.hugeSharePasses,
         symbolSize: 8,
-        lineStyle: { color: CHART_COLORS.mean, width: 2 },
-        itemStyle: { color: CHART_COLORS.mean },
-        data: sorted.map((row) => ({
-          value: percent(row.hugeShare),
-          itemStyle: { color: shareColor(row.hugeSharePasses), borderColor: CHART_COLORS.mean, borderWidth: 1.5 },
-        })),
-      },
+      }),
     ],
   };
 }

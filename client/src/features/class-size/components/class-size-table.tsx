@@ -1,9 +1,9 @@
 import { type ClassSizeSchoolRow, SCHOOL_TYPE_LABELS } from '@junheng/shared';
 import { memo, useMemo } from 'react';
 import { type Column, DataTable } from '../../../components/data-table.tsx';
+import { SchoolLink } from '../../../county-view/components/school-link.tsx';
 import { pickLabel, useLang, useT } from '../../../i18n/i18n.tsx';
 import { formatInteger } from '../../../lib/format.ts';
-import { SchoolLink } from '../../compliance/components/compliance-tables.tsx';
 
 /** A count, or 无数据 for an unknown (a blank is never shown as 0). */
 function Count({ value, over = false }: { value: number | null; over?: boolean }) {

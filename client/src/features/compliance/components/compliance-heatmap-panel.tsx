@@ -5,11 +5,11 @@ import { ChartPanel, type PanelQueryState } from '../../../components/chart-pane
 import type { ECElementEvent } from '../../../components/echart-option.ts';
 import { PanelErrorBoundary } from '../../../components/error-boundary.tsx';
 import { LazyEChart } from '../../../components/lazy-echart.tsx';
+import { type CountyQuery, countyQueryInput } from '../../../county-view/county-query.ts';
+import { useOpenSchool } from '../../../county-view/hooks/use-open-school.ts';
 import { pickLabel, useLang, useT } from '../../../i18n/i18n.tsx';
 import { splitRowsForPrint } from '../../../lib/chart-theme.ts';
 import { buildExportLinks, exportFileName } from '../../../lib/export-links.ts';
-import { type CountyQuery, countyQueryInput } from '../../filters/county-query.ts';
-import { useOpenSchool } from '../../filters/hooks/use-open-school.ts';
 import {
   buildComplianceHeatmapOption,
   type HeatmapIndicator,

@@ -1,11 +1,10 @@
 import { LOCALE_LABELS, type QualitySchoolResult } from '@junheng/shared';
 import { useMemo } from 'react';
-import { useLocation } from 'react-router';
 import { type Column, DataTable, type TableSort } from '../../../components/data-table.tsx';
+import { SchoolLink } from '../../../county-view/components/school-link.tsx';
 import { pickLabel, useLang, useT } from '../../../i18n/i18n.tsx';
 import { formatIndicator, formatInteger, formatPercent } from '../../../lib/format.ts';
 import { indicatorName, indicatorShortName } from '../../../lib/indicators.ts';
-import { schoolPath, useOpenSchool } from '../../filters/hooks/use-open-school.ts';
 import {
   CELL_STATE_LABELS,
   cellState,
@@ -14,30 +13,6 @@ import {
 } from '../charts/build-compliance-heatmap-option.ts';
 
 type School = QualitySchoolResult;
-
-/**
- * A school name that opens its profile (and remembers the school in this view's URL). A plain anchor rather than a
- * router `<Link>`: tables hold hundreds of these, and resolving each `to` against the route tree cost ≈ 0.4 ms a row
- * (about 100 ms for a 257-school ranking). The app has no basename, so the path is the href; a modified click still
- * opens it in a new tab.
- */
-export function SchoolLink({ code, name }: { code: string; name: string }) {
-  const location = useLocation();
-  const openSchool = useOpenSchool();
-  const { pathname, search } = schoolPath(code, location.search);
-  return (
-    <a
-      href={`${pathname}${search}`}
-      onClick={(event) => {
-        if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey || event.button !== 0) return;
-        event.preventDefault();
-        void openSchool(code);
-      }}
-    >
-      {name}
-    </a>
-  );
-}
 
 /** The heatmap as a table: each cell's state in words (the accessible twin of the chart). */
 export function ComplianceStateTable({

@@ -16,12 +16,3 @@ export function importHistoryQueryOptions() {
 export function sortBatchesNewestFirst(batches: readonly ImportBatch[]): ImportBatch[] {
   return [...batches].sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id - a.id);
 }
-
-/** `2026-11-24T08:26:11.515Z` → `2026-11-24 16:26` in the analyst's time zone. */
-export function formatDateTime(iso: string | null | undefined): string {
-  if (!iso) return '—';
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}

@@ -12,15 +12,15 @@ import { useEffect, useId, useMemo, useState } from 'react';
 import { useLocation } from 'react-router';
 import { ErrorMessage } from '../../../components/error-boundary.tsx';
 import { Skeleton } from '../../../components/skeleton.tsx';
+import { resolveYear } from '../../../county-view/county-query.ts';
+import { useViewParams } from '../../../county-view/hooks/use-view-params.ts';
+import { useSelectedDistrict } from '../../../districts/hooks/use-selected-district.ts';
 import type { MessageKey } from '../../../i18n/dictionary.ts';
 import { pickLabel, useLang, useT } from '../../../i18n/i18n.tsx';
 import { isApiError } from '../../../lib/api-client.ts';
-import { useSelectedDistrict } from '../../districts/hooks/use-selected-district.ts';
-import { resolveYear } from '../../filters/county-query.ts';
-import { useViewParams } from '../../filters/hooks/use-view-params.ts';
-import { countyInputId } from '../../scorecard/scorecard-display.ts';
+import { formatDateTime } from '../../../lib/format.ts';
+import { countyInputId } from '../../../lib/page-anchors.ts';
 import { countyInputsQueryOptions, useSaveCountyInputsMutation } from '../api/county-inputs.ts';
-import { formatDateTime } from '../api/import-history.ts';
 import {
   entriesToFields,
   type FieldProblem,

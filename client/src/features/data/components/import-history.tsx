@@ -6,8 +6,8 @@ import { ErrorMessage } from '../../../components/error-boundary.tsx';
 import { Skeleton } from '../../../components/skeleton.tsx';
 import type { MessageKey } from '../../../i18n/dictionary.ts';
 import { useT } from '../../../i18n/i18n.tsx';
-import { formatInteger } from '../../../lib/format.ts';
-import { formatDateTime, importHistoryQueryOptions } from '../api/import-history.ts';
+import { formatDateTime, formatInteger } from '../../../lib/format.ts';
+import { importHistoryQueryOptions } from '../api/import-history.ts';
 import { kindLabelKey } from './template-downloads.tsx';
 
 const SOURCE_LABELS: Record<ImportBatch['source'], MessageKey> = {

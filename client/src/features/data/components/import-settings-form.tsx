@@ -3,9 +3,9 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useState } from 'react';
 import { ErrorMessage } from '../../../components/error-boundary.tsx';
 import { Skeleton } from '../../../components/skeleton.tsx';
+import { useSelectedDistrict } from '../../../districts/hooks/use-selected-district.ts';
 import { useT } from '../../../i18n/i18n.tsx';
-import { useSelectedDistrict } from '../../districts/hooks/use-selected-district.ts';
-import { formatDateTime } from '../api/import-history.ts';
+import { formatDateTime } from '../../../lib/format.ts';
 import { importSettingsQueryOptions, useSaveImportSettingsMutation } from '../api/import-settings.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useT } from '../../../i18n/i18n.tsx';
-import { useCan } from '../../auth/hooks/use-me.ts';
-import { formatDateTime } from '../api/import-history.ts';
+import { formatDateTime } from '../../../lib/format.ts';
+import { useCan } from '../../../session/hooks/use-me.ts';
 import { downloadMappingJson, importMappingsQueryOptions, useDeleteMappingMutation } from '../api/import-mappings.ts';
 import { kindLabelKey } from './template-downloads.tsx';
 

@@ -10,11 +10,11 @@ import {
 } from '@junheng/shared';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useId, useMemo, useState } from 'react';
+import { districtsQueryOptions } from '../../../districts/api/districts.ts';
+import { useSelectedDistrict } from '../../../districts/hooks/use-selected-district.ts';
 import { useT } from '../../../i18n/i18n.tsx';
 import { MISSING } from '../../../lib/format.ts';
-import { useMe } from '../../auth/hooks/use-me.ts';
-import { districtsQueryOptions } from '../../districts/api/districts.ts';
-import { useSelectedDistrict } from '../../districts/hooks/use-selected-district.ts';
+import { useMe } from '../../../session/hooks/use-me.ts';
 import { downloadMappingJson, inspectFiles, previewMapping, useSaveMappingMutation } from '../api/import-mappings.ts';
 import { ImportReportView } from './import-report-view.tsx';
 import { kindLabelKey } from './template-downloads.tsx';

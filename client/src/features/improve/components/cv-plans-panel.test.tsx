@@ -3,8 +3,8 @@ import type { DistanceToPassResponse } from '@junheng/shared';
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PanelQueryState } from '../../../components/chart-panel.tsx';
+import type { CountyQuery } from '../../../county-view/county-query.ts';
 import { I18nProvider } from '../../../i18n/i18n.tsx';
-import type { CountyQuery } from '../../filters/county-query.ts';
 import { CvPlansPanel } from './cv-plans-panel.tsx';
 
 vi.mock('../../../components/lazy-echart.tsx', () => ({ preloadEChart: vi.fn(), LazyEChart: () => null }));

@@ -1,15 +1,15 @@
 import type { CvPlanOutcome, DistanceToPassResponse } from '@junheng/shared';
 import { useMemo } from 'react';
 import { ChartPanel, type ChartPanelProps } from '../../../components/chart-panel.tsx';
+import { IndicatorLabel } from '../../../components/cv-bar-panel.tsx';
 import { type Column, DataTable } from '../../../components/data-table.tsx';
 import { LazyEChart } from '../../../components/lazy-echart.tsx';
+import { SchoolLink } from '../../../county-view/components/school-link.tsx';
+import type { CountyQuery } from '../../../county-view/county-query.ts';
 import { useLang, useT } from '../../../i18n/i18n.tsx';
 import { exportFileName } from '../../../lib/export-links.ts';
 import { formatCv, formatIndicator, formatInteger, formatNumber } from '../../../lib/format.ts';
 import { indicatorName } from '../../../lib/indicators.ts';
-import { IndicatorLabel } from '../../balance/components/cv-bar-panel.tsx';
-import { SchoolLink } from '../../compliance/components/compliance-tables.tsx';
-import type { CountyQuery } from '../../filters/county-query.ts';
 import { buildCvCompareOption, type CvCompareRow, cvCompareHeight } from '../charts/build-cv-compare-option.ts';
 import { formatResourceAmount } from '../resource-units.ts';
 import { distanceExports } from './shortfall-panels.tsx';

@@ -8,10 +8,10 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { type CountyQuery, unfilteredCountyQuery } from '../../../county-view/county-query.ts';
 import type { MessageKey } from '../../../i18n/dictionary.ts';
 import { pickLabel, useLang, useT } from '../../../i18n/i18n.tsx';
-import { balanceQueryOptions } from '../../balance/api/balance.ts';
-import { type CountyQuery, unfilteredCountyQuery } from '../../filters/county-query.ts';
+import { balanceQueryOptions } from '../../../reports/balance.ts';
 import { whatIfQueryOptions } from '../api/what-if.ts';
 import { RESOURCE_UNIT_KEYS, WHAT_IF_RESOURCE_KEYS, whatIfResourceUnit } from '../resource-units.ts';
 import {

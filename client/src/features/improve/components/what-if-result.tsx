@@ -2,14 +2,14 @@ import { STAGE_LABELS, type WhatIfCvChange, type WhatIfResponse, type WhatIfScho
 import type { UseQueryResult } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { ChartPanel } from '../../../components/chart-panel.tsx';
+import { IndicatorLabel, VerdictText } from '../../../components/cv-bar-panel.tsx';
 import { type Column, DataTable } from '../../../components/data-table.tsx';
 import { LazyEChart } from '../../../components/lazy-echart.tsx';
+import { SchoolLink } from '../../../county-view/components/school-link.tsx';
+import type { CountyQuery } from '../../../county-view/county-query.ts';
 import { pickLabel, useLang, useT } from '../../../i18n/i18n.tsx';
 import { exportFileName } from '../../../lib/export-links.ts';
 import { formatCv, formatInteger } from '../../../lib/format.ts';
-import { IndicatorLabel, VerdictText } from '../../balance/components/cv-bar-panel.tsx';
-import { SchoolLink } from '../../compliance/components/compliance-tables.tsx';
-import type { CountyQuery } from '../../filters/county-query.ts';
 import { buildCvCompareOption, cvCompareHeight } from '../charts/build-cv-compare-option.ts';
 
 /** The answer to a scenario: before/after CVs as bar pairs with the limit, the table, and the verdicts. */

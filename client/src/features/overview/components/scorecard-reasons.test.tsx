@@ -4,8 +4,8 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, render, screen } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { CountyQuery } from '../../../county-view/county-query.ts';
 import { I18nProvider } from '../../../i18n/i18n.tsx';
-import type { CountyQuery } from '../../filters/county-query.ts';
 import { ScorecardReasons } from './scorecard-reasons.tsx';
 
 const base: Omit<ScorecardItem, 'key' | 'area' | 'status' | 'zh' | 'en' | 'source' | 'view' | 'value'> = {

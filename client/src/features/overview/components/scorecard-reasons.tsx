@@ -4,18 +4,18 @@ import { Link, useLocation } from 'react-router';
 import { carrySearch } from '../../../app/nav-items.ts';
 import { ErrorMessage } from '../../../components/error-boundary.tsx';
 import { Skeleton } from '../../../components/skeleton.tsx';
+import type { CountyQuery } from '../../../county-view/county-query.ts';
+import { useReportQuery } from '../../../county-view/hooks/use-report-query.ts';
 import { pickLabel, useLang, useT } from '../../../i18n/i18n.tsx';
-import type { CountyQuery } from '../../filters/county-query.ts';
-import { useReportQuery } from '../../filters/hooks/use-report-query.ts';
-import { scorecardQueryOptions, toScorecardQuery } from '../../scorecard/api/scorecard.ts';
+import { scorecardQueryOptions, toScorecardQuery } from '../../../reports/scorecard.ts';
 import {
   failingItems,
   formatScorecardValue,
   notEnteredItems,
   SCORECARD_VIEW_MESSAGES,
   scorecardItemLink,
-} from '../../scorecard/scorecard-display.ts';
-import '../../scorecard/scorecard.css';
+} from '../../../reports/scorecard-display.ts';
+import './scorecard-reasons.css';
 
 function itemName(item: ScorecardItem, lang: 'zh' | 'en'): string {
   const name = lang === 'zh' ? item.zh : item.en;

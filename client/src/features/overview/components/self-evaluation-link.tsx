@@ -1,15 +1,13 @@
-import { routes } from '@junheng/shared';
+import type { CountyQuery } from '../../../county-view/county-query.ts';
 import { useLang, useT } from '../../../i18n/i18n.tsx';
-import { buildUrl } from '../../../lib/api-client.ts';
-import type { CountyQuery } from '../../filters/county-query.ts';
+import { routeUrl } from '../../../lib/api-client.ts';
 
 /** The 自评报告 of the county-year as Word, in the UI's language (the server applies the user's scope). */
 export function selfEvaluationUrl(county: Pick<CountyQuery, 'code' | 'year'>, lang: 'zh' | 'en'): string {
-  return buildUrl(
-    routes.getSelfEvaluation.path,
-    { code: county.code },
-    { year: county.year, lang: lang === 'en' ? 'en' : undefined },
-  );
+  return routeUrl('getSelfEvaluation', {
+    params: { code: county.code },
+    query: { year: county.year, lang: lang === 'en' ? 'en' : undefined },
+  });
 }
 
 /** 总览's download of the 自评报告 (.docx): the whole county (within the user's scope) for the year shown. */

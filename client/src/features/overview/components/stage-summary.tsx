@@ -1,17 +1,17 @@
 import { QUALITY_INDICATOR_KEYS, STAGE_LABELS } from '@junheng/shared';
 import { Link, useLocation } from 'react-router';
 import { carrySearch } from '../../../app/nav-items.ts';
+import { VerdictText } from '../../../components/cv-bar-panel.tsx';
 import { EmptyState } from '../../../components/empty-state.tsx';
 import { ErrorMessage } from '../../../components/error-boundary.tsx';
 import { Skeleton } from '../../../components/skeleton.tsx';
+import type { CountyQuery } from '../../../county-view/county-query.ts';
+import { useReportQuery } from '../../../county-view/hooks/use-report-query.ts';
+import { writeViewParams } from '../../../county-view/view-params.ts';
 import { pickLabel, useLang, useT } from '../../../i18n/i18n.tsx';
 import { formatCv, formatCvAgainst, formatInteger } from '../../../lib/format.ts';
 import { indicatorShortName } from '../../../lib/indicators.ts';
-import { balanceQueryOptions, basicBalanceQueryOptions } from '../../balance/api/balance.ts';
-import { VerdictText } from '../../balance/components/cv-bar-panel.tsx';
-import type { CountyQuery } from '../../filters/county-query.ts';
-import { useReportQuery } from '../../filters/hooks/use-report-query.ts';
-import { writeViewParams } from '../../filters/view-params.ts';
+import { balanceQueryOptions, basicBalanceQueryOptions } from '../../../reports/balance.ts';
 
 /**
  * One stage's county-year verdict (2017 资源配置): passes or not, and what blocks it — the indicators whose CV is over

@@ -13,12 +13,12 @@ import { type Column, DataTable } from '../../../components/data-table.tsx';
 import type { ECElementEvent } from '../../../components/echart-option.ts';
 import { PanelErrorBoundary } from '../../../components/error-boundary.tsx';
 import { LazyEChart } from '../../../components/lazy-echart.tsx';
+import type { CountyQuery } from '../../../county-view/county-query.ts';
+import type { ViewParams } from '../../../county-view/view-params.ts';
 import { useLang, useT } from '../../../i18n/i18n.tsx';
 import { exportFileName } from '../../../lib/export-links.ts';
 import { formatInteger } from '../../../lib/format.ts';
-import { balanceQueryOptions } from '../../balance/api/balance.ts';
-import type { CountyQuery } from '../../filters/county-query.ts';
-import type { ViewParams } from '../../filters/view-params.ts';
+import { balanceQueryOptions } from '../../../reports/balance.ts';
 
 /**
  * 按乡镇: schools passing 资源配置 per township, both stages together, from the balance reports the overview already

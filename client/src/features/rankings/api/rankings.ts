@@ -1,10 +1,18 @@
-import type { IndicatorKey } from '@junheng/shared';
+import { type IndicatorKey, QUALITY_INDICATOR_KEYS } from '@junheng/shared';
 import { queryOptions } from '@tanstack/react-query';
+import { type CountyQuery, countyQueryInput } from '../../../county-view/county-query.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
-import { type CountyQuery, countyQueryInput } from '../../filters/county-query.ts';
 
 export interface RankingsQuery extends CountyQuery {
   indicator: IndicatorKey;
+}
+
+/** The indicator ranked when the URL names none. */
+export const DEFAULT_RANKING_INDICATOR: IndicatorKey = QUALITY_INDICATOR_KEYS[0];
+
+/** The ranking a view shows: the county query and the URL's indicator (else the default). */
+export function toRankingsQuery(county: CountyQuery, indicator: IndicatorKey | null): RankingsQuery {
+  return { ...county, indicator: indicator ?? DEFAULT_RANKING_INDICATOR };
 }
 
 export const rankingKeys = {

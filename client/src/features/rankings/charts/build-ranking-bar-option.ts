@@ -1,5 +1,6 @@
 import type { IndicatorKey, RankingRow } from '@junheng/shared';
 import type { ChartOption } from '../../../components/echart-option.ts';
+import type { SortOrder } from '../../../county-view/view-params.ts';
 import { type Lang, translate } from '../../../i18n/translate.ts';
 import {
   CHART_COLORS,
@@ -14,7 +15,6 @@ import {
 } from '../../../lib/chart-theme.ts';
 import { formatIndicator, formatInteger, formatPercent } from '../../../lib/format.ts';
 import { indicatorName } from '../../../lib/indicators.ts';
-import type { SortOrder } from '../../filters/view-params.ts';
 
 export type RankingBarRow = Pick<
   RankingRow,

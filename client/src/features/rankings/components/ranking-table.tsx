@@ -1,9 +1,9 @@
 import { type IndicatorKey, LOCALE_LABELS, type RankingRow } from '@junheng/shared';
 import { memo, useMemo } from 'react';
 import { type Column, DataTable } from '../../../components/data-table.tsx';
+import { SchoolLink } from '../../../county-view/components/school-link.tsx';
 import { pickLabel, useLang, useT } from '../../../i18n/i18n.tsx';
 import { formatIndicator, formatInteger, formatPercent } from '../../../lib/format.ts';
-import { SchoolLink } from '../../compliance/components/compliance-tables.tsx';
 
 /**
  * The ranking as a table, in the chart's order; the school last opened is highlighted. Memoised: while a new filter's

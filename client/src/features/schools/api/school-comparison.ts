@@ -1,6 +1,7 @@
 import type { Stage } from '@junheng/shared';
 import { queryOptions } from '@tanstack/react-query';
-import { apiRequest, type QueryInput } from '../../../lib/api-client.ts';
+import { includePrivateInput } from '../../../county-view/school-filter.ts';
+import { apiRequest, type RouteQuery } from '../../../lib/api-client.ts';
 
 export interface SchoolComparisonQuery {
   district: string;
@@ -11,11 +12,11 @@ export interface SchoolComparisonQuery {
   schools: string[];
 }
 
-export function schoolComparisonQueryInput(query: SchoolComparisonQuery): QueryInput {
+export function schoolComparisonQueryInput(query: SchoolComparisonQuery): RouteQuery<'getSchoolComparison'> {
   return {
     year: query.year,
     stage: query.stage,
-    includePrivate: query.includePrivate ? undefined : false,
+    includePrivate: includePrivateInput(query.includePrivate),
     schools: query.schools,
   };
 }

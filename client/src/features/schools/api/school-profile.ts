@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
-import { apiRequest, type QueryInput } from '../../../lib/api-client.ts';
+import { includePrivateInput } from '../../../county-view/school-filter.ts';
+import { apiRequest, type RouteQuery } from '../../../lib/api-client.ts';
 
 export interface SchoolProfileQuery {
   code: string;
@@ -12,8 +13,8 @@ export const schoolProfileKeys = {
   profile: (query: SchoolProfileQuery) => ['school-profile', query] as const,
 };
 
-export function schoolProfileQueryInput(query: SchoolProfileQuery): QueryInput {
-  return { includePrivate: query.includePrivate ? undefined : false };
+export function schoolProfileQueryInput(query: SchoolProfileQuery): RouteQuery<'getSchoolProfile'> {
+  return { includePrivate: includePrivateInput(query.includePrivate) };
 }
 
 /** One school: every year × stage part with its indicators, county means, thresholds and ranks; its rotations. */

@@ -2,10 +2,10 @@ import { type ProfileIndicator, QUALITY_NEAR_MISS_RATIO } from '@junheng/shared'
 import type { ChartOption } from '../../../components/echart-option.ts';
 import { type Lang, translate } from '../../../i18n/translate.ts';
 import {
+  axisRowTooltip,
   CHART_COLORS,
   CHART_FONT,
-  TOOLTIP_BASE,
-  tooltipDataIndex,
+  chartLegend,
   tooltipRow,
   tooltipTitle,
 } from '../../../lib/chart-theme.ts';
@@ -88,24 +88,8 @@ export function buildProfileBulletOption(rows: readonly BulletIndicator[], optio
   return {
     textStyle: { fontFamily: CHART_FONT },
     grid: { left: 8, right: 8, top: 36, bottom: 8, containLabel: true },
-    legend: {
-      top: 0,
-      left: 0,
-      itemWidth: 14,
-      itemHeight: 10,
-      textStyle: { fontSize: 12 },
-      selectedMode: false,
-      data: [valueName, meanName, thresholdName],
-    },
-    tooltip: {
-      ...TOOLTIP_BASE,
-      trigger: 'axis',
-      axisPointer: { type: 'shadow' },
-      formatter: (params: unknown) => {
-        const row = rows[tooltipDataIndex(params)];
-        return row ? formatBulletTooltip(row, lang) : '';
-      },
-    },
+    legend: chartLegend([valueName, meanName, thresholdName]),
+    tooltip: axisRowTooltip(rows, (row) => formatBulletTooltip(row, lang), { shadow: true }),
     xAxis: {
       type: 'value',
       min: 0,

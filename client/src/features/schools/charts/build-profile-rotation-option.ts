@@ -2,11 +2,11 @@ import type { ProfileRotationYear } from '@junheng/shared';
 import type { ChartOption } from '../../../components/echart-option.ts';
 import { type Lang, translate } from '../../../i18n/translate.ts';
 import {
+  axisRowTooltip,
   CHART_COLORS,
   CHART_FONT,
+  chartLegend,
   niceAxis,
-  TOOLTIP_BASE,
-  tooltipDataIndex,
   tooltipRow,
   tooltipTitle,
 } from '../../../lib/chart-theme.ts';
@@ -84,24 +84,8 @@ export function buildProfileRotationOption(
   return {
     textStyle: { fontFamily: CHART_FONT },
     grid: { left: 8, right: 16, top: 48, bottom: 8, containLabel: true },
-    legend: {
-      top: 0,
-      left: 0,
-      itemWidth: 12,
-      itemHeight: 10,
-      textStyle: { fontSize: 12 },
-      selectedMode: false,
-      data: Object.values(names),
-    },
-    tooltip: {
-      ...TOOLTIP_BASE,
-      trigger: 'axis',
-      axisPointer: { type: 'shadow' },
-      formatter: (params: unknown) => {
-        const row = sorted[tooltipDataIndex(params)];
-        return row ? formatProfileRotationTooltip(row, lang) : '';
-      },
-    },
+    legend: chartLegend(Object.values(names), { itemWidth: 12 }),
+    tooltip: axisRowTooltip(sorted, (row) => formatProfileRotationTooltip(row, lang), { shadow: true }),
     xAxis: {
       type: 'category',
       data: sorted.map((row) => String(row.year)),

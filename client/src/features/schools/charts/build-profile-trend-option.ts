@@ -2,11 +2,11 @@ import type { ProfilePart, QualityIndicatorKey, Stage } from '@junheng/shared';
 import type { ChartOption } from '../../../components/echart-option.ts';
 import { type Lang, translate } from '../../../i18n/translate.ts';
 import {
+  axisRowTooltip,
   CHART_COLORS,
   CHART_FONT,
+  chartLegend,
   niceAxis,
-  TOOLTIP_BASE,
-  tooltipDataIndex,
   tooltipRow,
   tooltipTitle,
 } from '../../../lib/chart-theme.ts';
@@ -117,23 +117,8 @@ export function buildProfileTrendOption(
   return {
     textStyle: { fontFamily: CHART_FONT },
     grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
-    legend: {
-      top: 0,
-      left: 0,
-      itemWidth: 14,
-      itemHeight: 10,
-      textStyle: { fontSize: 12 },
-      selectedMode: false,
-      data: [options.schoolName, meanName],
-    },
-    tooltip: {
-      ...TOOLTIP_BASE,
-      trigger: 'axis',
-      formatter: (params: unknown) => {
-        const point = sorted[tooltipDataIndex(params)];
-        return point ? formatProfileTrendTooltip(point, options) : '';
-      },
-    },
+    legend: chartLegend([options.schoolName, meanName]),
+    tooltip: axisRowTooltip(sorted, (point) => formatProfileTrendTooltip(point, options)),
     xAxis: {
       type: 'category',
       data: sorted.map((point) => String(point.year)),

@@ -9,12 +9,12 @@ import {
 import { useMemo } from 'react';
 import { ChartPanel, type PanelQueryState } from '../../../components/chart-panel.tsx';
 import { type Column, DataTable } from '../../../components/data-table.tsx';
+import { QualityIndicatorSelect } from '../../../components/indicator-select.tsx';
 import { LazyEChart } from '../../../components/lazy-echart.tsx';
 import { pickLabel, useLang, useT } from '../../../i18n/i18n.tsx';
 import { buildExportLinks, type ExportLinks, exportFileName } from '../../../lib/export-links.ts';
 import { formatIndicator, formatInteger, formatPercent } from '../../../lib/format.ts';
 import { indicatorName, indicatorShortName } from '../../../lib/indicators.ts';
-import { QualityIndicatorSelect } from '../../urban-rural/components/quality-indicator-select.tsx';
 import { type SchoolProfileQuery, schoolProfileQueryInput } from '../api/school-profile.ts';
 import { buildProfileBulletOption, formatRank, shareOfThreshold } from '../charts/build-profile-bullet-option.ts';
 import { buildProfileRotationOption } from '../charts/build-profile-rotation-option.ts';
@@ -274,22 +274,32 @@ function RotationTable({ rows, caption }: { rows: readonly ProfileRotationYear[]
   const t = useT();
   const columns: Column<ProfileRotationYear>[] = [
     { id: 'year', header: t('table.year'), cell: (row) => row.year },
-    { id: 'eligible', header: t('rot.table.eligible'), numeric: true, cell: (row) => formatInteger(row.eligible) },
-    { id: 'out', header: t('rot.table.out'), numeric: true, cell: (row) => formatInteger(row.out) },
+    {
+      id: 'eligible',
+      header: t('teacherExchange.table.eligible'),
+      numeric: true,
+      cell: (row) => formatInteger(row.eligible),
+    },
+    { id: 'out', header: t('teacherExchange.table.out'), numeric: true, cell: (row) => formatInteger(row.out) },
     {
       id: 'backboneOut',
-      header: t('rot.table.backboneOut'),
+      header: t('teacherExchange.table.backboneOut'),
       numeric: true,
       cell: (row) => formatInteger(row.backboneOut),
     },
-    { id: 'in', header: t('rot.table.in'), numeric: true, cell: (row) => formatInteger(row.in) },
+    { id: 'in', header: t('teacherExchange.table.in'), numeric: true, cell: (row) => formatInteger(row.in) },
     {
       id: 'backboneIn',
-      header: t('rot.table.backboneIn'),
+      header: t('teacherExchange.table.backboneIn'),
       numeric: true,
       cell: (row) => formatInteger(row.backboneIn),
     },
-    { id: 'net', header: t('rot.table.net'), numeric: true, cell: (row) => formatInteger(row.in - row.out) },
+    {
+      id: 'net',
+      header: t('teacherExchange.table.net'),
+      numeric: true,
+      cell: (row) => formatInteger(row.in - row.out),
+    },
   ];
   return <DataTable caption={caption} columns={columns} rows={rows} rowKey={(row) => String(row.year)} />;
 }

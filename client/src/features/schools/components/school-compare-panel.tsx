@@ -2,15 +2,16 @@ import { type QualityIndicatorKey, type SchoolProfileResponse, STAGE_LABELS, typ
 import { type UseQueryResult, useQueries } from '@tanstack/react-query';
 import { useId, useMemo, useState } from 'react';
 import { ChartPanel, type PanelQueryState } from '../../../components/chart-panel.tsx';
+import { combineQueries } from '../../../components/combine-queries.ts';
 import { type Column, DataTable } from '../../../components/data-table.tsx';
 import { LazyEChart } from '../../../components/lazy-echart.tsx';
+import { useReportQuery } from '../../../county-view/hooks/use-report-query.ts';
+import { noSchoolFilter } from '../../../county-view/school-filter.ts';
 import { pickLabel, useLang, useT } from '../../../i18n/i18n.tsx';
 import { exportFileName } from '../../../lib/export-links.ts';
 import { formatIndicator } from '../../../lib/format.ts';
 import { indicatorName } from '../../../lib/indicators.ts';
-import { balanceQueryOptions } from '../../balance/api/balance.ts';
-import { useReportQuery } from '../../filters/hooks/use-report-query.ts';
-import { combineQueries } from '../../urban-rural/combine-queries.ts';
+import { balanceQueryOptions } from '../../../reports/balance.ts';
 import { schoolProfileQueryOptions } from '../api/school-profile.ts';
 import { profileTrendPoints } from '../charts/build-profile-trend-option.ts';
 import {
@@ -90,9 +91,7 @@ export function SchoolComparePanel({
       code: profile.district.code,
       year,
       stage,
-      township: [],
-      locale: [],
-      group: [],
+      ...noSchoolFilter(),
       includePrivate,
     }),
   );

@@ -1,13 +1,14 @@
 import { type SchoolComparisonResponse, type SchoolProfileResponse, STAGE_LABELS, type Stage } from '@junheng/shared';
 import { useMemo } from 'react';
+import { IndicatorLabel } from '../../../components/cv-bar-panel.tsx';
 import { type Column, DataTable } from '../../../components/data-table.tsx';
 import { TablePanel } from '../../../components/table-panel.tsx';
+import { useReportQuery } from '../../../county-view/hooks/use-report-query.ts';
+import { noSchoolFilter } from '../../../county-view/school-filter.ts';
 import { pickLabel, useLang, useT } from '../../../i18n/i18n.tsx';
 import { buildExportLinks } from '../../../lib/export-links.ts';
 import { formatIndicator, formatInteger } from '../../../lib/format.ts';
-import { balanceQueryOptions } from '../../balance/api/balance.ts';
-import { IndicatorLabel } from '../../balance/components/cv-bar-panel.tsx';
-import { useReportQuery } from '../../filters/hooks/use-report-query.ts';
+import { balanceQueryOptions } from '../../../reports/balance.ts';
 import {
   type SchoolComparisonQuery,
   schoolComparisonQueryInput,
@@ -41,9 +42,7 @@ export function SchoolCompareTable({
       code: profile.district.code,
       year,
       stage,
-      township: [],
-      locale: [],
-      group: [],
+      ...noSchoolFilter(),
       includePrivate,
     }),
   );

@@ -1,8 +1,8 @@
 import type { ScorecardItem } from '@junheng/shared';
 import { Link, useLocation } from 'react-router';
 import { useT } from '../../../i18n/i18n.tsx';
-import { formatDateTime } from '../../data/api/import-history.ts';
-import { SCORECARD_VIEW_MESSAGES, scorecardItemLink } from '../scorecard-display.ts';
+import { formatDateTime } from '../../../lib/format.ts';
+import { SCORECARD_VIEW_MESSAGES, scorecardItemLink } from '../../../reports/scorecard-display.ts';
 
 /**
  * Where an item's value comes from: computed (from school data or rotations) with a link to the view that explains it,

@@ -1,6 +1,6 @@
 import { SCORECARD_AREA_LABELS, SCORECARD_AREAS, type ScorecardResponse, STAGE_LABELS } from '@junheng/shared';
 import { pickLabel, useLang, useT } from '../../../i18n/i18n.tsx';
-import { formatScorecardValue, formatTally } from '../scorecard-display.ts';
+import { formatScorecardValue, formatTally } from '../../../reports/scorecard-display.ts';
 import { ItemSource } from './item-source.tsx';
 import { StatusChip } from './status-chip.tsx';
 

@@ -1,6 +1,6 @@
 import type { ScorecardStatus } from '@junheng/shared';
 import { useT } from '../../../i18n/i18n.tsx';
-import { SCORECARD_STATUS_MESSAGES } from '../scorecard-display.ts';
+import { SCORECARD_STATUS_MESSAGES } from '../../../reports/scorecard-display.ts';
 
 const CLASSES: Record<ScorecardStatus, string> = {
   pass: 'verdict verdict-pass',

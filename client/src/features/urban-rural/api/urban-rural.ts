@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
+import { type CountyQuery, countyQueryInput } from '../../../county-view/county-query.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
-import { type CountyQuery, countyQueryInput } from '../../filters/county-query.ts';
 
 export const urbanRuralKeys = {
   all: ['urban-rural'] as const,

@@ -11,7 +11,7 @@ import {
 } from '../../../lib/chart-theme.ts';
 import { formatCv, formatNumber, formatPercent } from '../../../lib/format.ts';
 import { indicatorName, indicatorShortName } from '../../../lib/indicators.ts';
-import { inParens } from './locale-chart.ts';
+import { inParens } from '../../../lib/locale-chart.ts';
 
 export interface LocaleDecompositionOptions {
   lang: Lang;

@@ -12,7 +12,7 @@ import {
 } from '../../../lib/chart-theme.ts';
 import { formatIndicator, formatInteger, formatPercent } from '../../../lib/format.ts';
 import { indicatorName } from '../../../lib/indicators.ts';
-import { inParens, LOCALE_COLORS, localeLabel, orderLocales } from './locale-chart.ts';
+import { inParens, LOCALE_COLORS, localeLabel, orderLocales } from '../../../lib/locale-chart.ts';
 
 /** One counted school of the balance report, reduced to the indicator shown. */
 export interface DistributionSchool {

@@ -1,6 +1,7 @@
 import type { QualityIndicatorKey } from '@junheng/shared';
 import { describe, expect, it } from 'vitest';
 import { CHART_COLORS } from '../../../lib/chart-theme.ts';
+import { FADED_OPACITY } from '../../../lib/locale-chart.ts';
 import { axis, callLabel, markLineData, seriesAt, seriesList, tooltipOf } from '../../../test-utils/chart-option.ts';
 import {
   buildLocaleMeansOption,
@@ -10,7 +11,6 @@ import {
   localeMeanColor,
   smallMultipleLayout,
 } from './build-locale-means-option.ts';
-import { FADED_OPACITY } from './locale-chart.ts';
 
 const KEY: QualityIndicatorKey = 'sports_area_per_student';
 const means = (value: number | null) =>

@@ -12,7 +12,7 @@ import {
 } from '../../../lib/chart-theme.ts';
 import { formatIndicator, formatInteger, formatPercent } from '../../../lib/format.ts';
 import { indicatorName, indicatorShortName, indicatorUnit } from '../../../lib/indicators.ts';
-import { FADED_OPACITY, inParens, isLocaleEmphasised, localeLabel } from './locale-chart.ts';
+import { FADED_OPACITY, inParens, isLocaleEmphasised, localeLabel } from '../../../lib/locale-chart.ts';
 
 export type LocaleMeansGroup = Pick<LocaleGroup, 'locale' | 'schools' | 'students' | 'means'>;
 

@@ -12,7 +12,7 @@ import {
 } from '../../../lib/chart-theme.ts';
 import { formatIndicator } from '../../../lib/format.ts';
 import { indicatorName, indicatorShortName } from '../../../lib/indicators.ts';
-import { formatRatio, LOCALE_COLORS, localeLabel } from './locale-chart.ts';
+import { formatRatio, LOCALE_COLORS, localeLabel } from '../../../lib/locale-chart.ts';
 
 export interface LocaleRatioOptions {
   lang: Lang;

@@ -11,7 +11,7 @@ import {
   tooltipTitle,
 } from '../../../lib/chart-theme.ts';
 import { formatIndicator } from '../../../lib/format.ts';
-import { formatRatio, LOCALE_COLORS, localeLabel } from './locale-chart.ts';
+import { formatRatio, LOCALE_COLORS, localeLabel } from '../../../lib/locale-chart.ts';
 
 export type RatioTrendRow = Pick<TrendRow, 'year' | 'means' | 'urbanToRural'>;
 

@@ -2,9 +2,9 @@ import { LOCALES, type Locale, type QualityIndicatorKey, type UrbanRuralResponse
 import { useLang, useT } from '../../../i18n/i18n.tsx';
 import { formatIndicator, formatInteger } from '../../../lib/format.ts';
 import { indicatorShortName } from '../../../lib/indicators.ts';
+import { LOCALE_COLORS, localeLabel } from '../../../lib/locale-chart.ts';
 import { decompositionHeadline } from '../charts/build-locale-decomposition-option.ts';
 import { classMean } from '../charts/build-locale-means-option.ts';
-import { LOCALE_COLORS, localeLabel } from '../charts/locale-chart.ts';
 
 /**
  * The three classes at a glance (schools, students, the chosen indicator's mean) as toggle buttons that filter the

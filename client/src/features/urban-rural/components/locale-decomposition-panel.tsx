@@ -9,11 +9,11 @@ import { useMemo } from 'react';
 import { ChartPanel, type PanelQueryState } from '../../../components/chart-panel.tsx';
 import { type Column, DataTable } from '../../../components/data-table.tsx';
 import { LazyEChart } from '../../../components/lazy-echart.tsx';
+import { type CountyQuery, countyQueryInput } from '../../../county-view/county-query.ts';
 import { pickLabel, useLang, useT } from '../../../i18n/i18n.tsx';
 import { buildExportLinks, exportFileName } from '../../../lib/export-links.ts';
 import { formatCv, formatNumber, formatPercent } from '../../../lib/format.ts';
 import { indicatorName } from '../../../lib/indicators.ts';
-import { type CountyQuery, countyQueryInput } from '../../filters/county-query.ts';
 import { buildLocaleDecompositionOption } from '../charts/build-locale-decomposition-option.ts';
 
 const HEIGHT = 360;

@@ -4,19 +4,19 @@ import { ChartPanel, type PanelQueryState } from '../../../components/chart-pane
 import { type Column, DataTable } from '../../../components/data-table.tsx';
 import type { ECElementEvent } from '../../../components/echart-option.ts';
 import { LazyEChart } from '../../../components/lazy-echart.tsx';
+import { type CountyQuery, countyQueryInput } from '../../../county-view/county-query.ts';
+import { useOpenSchool } from '../../../county-view/hooks/use-open-school.ts';
 import { pickLabel, useLang, useT } from '../../../i18n/i18n.tsx';
 import { buildExportLinks, exportFileName } from '../../../lib/export-links.ts';
 import { formatIndicator, formatInteger } from '../../../lib/format.ts';
 import { indicatorName } from '../../../lib/indicators.ts';
-import { type CountyQuery, countyQueryInput } from '../../filters/county-query.ts';
-import { useOpenSchool } from '../../filters/hooks/use-open-school.ts';
+import { localeFromClick, localeLabel } from '../../../lib/locale-chart.ts';
 import {
   buildLocaleDistributionOption,
   computeBoxStats,
   type DistributionSchool,
   distributionCategories,
 } from '../charts/build-locale-distribution-option.ts';
-import { localeFromClick, localeLabel } from '../charts/locale-chart.ts';
 
 const HEIGHT = 360;
 

@@ -12,13 +12,13 @@ import { ChartPanel, type PanelQueryState } from '../../../components/chart-pane
 import { type Column, DataTable } from '../../../components/data-table.tsx';
 import type { ECElementEvent } from '../../../components/echart-option.ts';
 import { LazyEChart } from '../../../components/lazy-echart.tsx';
+import { type CountyQuery, countyQueryInput } from '../../../county-view/county-query.ts';
 import { pickLabel, useLang, useT } from '../../../i18n/i18n.tsx';
 import { buildExportLinks, exportFileName } from '../../../lib/export-links.ts';
 import { formatIndicator } from '../../../lib/format.ts';
 import { indicatorName } from '../../../lib/indicators.ts';
-import { type CountyQuery, countyQueryInput } from '../../filters/county-query.ts';
+import { inParens, localeFromClick, localeLabel } from '../../../lib/locale-chart.ts';
 import { buildLocaleMeansOption, classMean, type LocaleMeansReference } from '../charts/build-locale-means-option.ts';
-import { inParens, localeFromClick, localeLabel } from '../charts/locale-chart.ts';
 
 /**
  * Small multiples per row and chart height by screen width: four per row on a wide screen; three at 1024–1279 px,

@@ -3,13 +3,13 @@ import { useMemo } from 'react';
 import { ChartPanel, type PanelQueryState } from '../../../components/chart-panel.tsx';
 import { type Column, DataTable } from '../../../components/data-table.tsx';
 import { LazyEChart } from '../../../components/lazy-echart.tsx';
+import { type CountyQuery, countyQueryInput } from '../../../county-view/county-query.ts';
 import { pickLabel, useLang, useT } from '../../../i18n/i18n.tsx';
 import { buildExportLinks, exportFileName } from '../../../lib/export-links.ts';
 import { formatIndicator } from '../../../lib/format.ts';
 import { indicatorName } from '../../../lib/indicators.ts';
-import { type CountyQuery, countyQueryInput } from '../../filters/county-query.ts';
+import { formatRatio, localeLabel } from '../../../lib/locale-chart.ts';
 import { buildLocaleRatioOption } from '../charts/build-locale-ratio-option.ts';
-import { formatRatio, localeLabel } from '../charts/locale-chart.ts';
 
 const HEIGHT = 360;
 

@@ -3,15 +3,15 @@ import { useMemo } from 'react';
 import { ChartPanel } from '../../../components/chart-panel.tsx';
 import { type Column, DataTable } from '../../../components/data-table.tsx';
 import { LazyEChart } from '../../../components/lazy-echart.tsx';
+import type { CountyQuery } from '../../../county-view/county-query.ts';
+import { useReportQuery } from '../../../county-view/hooks/use-report-query.ts';
 import { pickLabel, useLang, useT } from '../../../i18n/i18n.tsx';
 import { buildExportLinks, exportFileName } from '../../../lib/export-links.ts';
 import { formatIndicator } from '../../../lib/format.ts';
 import { indicatorName } from '../../../lib/indicators.ts';
-import { type TrendsQuery, trendsQueryInput, trendsQueryOptions } from '../../balance/api/trends.ts';
-import type { CountyQuery } from '../../filters/county-query.ts';
-import { useReportQuery } from '../../filters/hooks/use-report-query.ts';
+import { formatRatio, localeLabel } from '../../../lib/locale-chart.ts';
+import { toTrendsQuery, trendsQueryInput, trendsQueryOptions } from '../../../reports/trends.ts';
 import { buildRatioTrendOption, townToRural } from '../charts/build-ratio-trend-option.ts';
-import { formatRatio, localeLabel } from '../charts/locale-chart.ts';
 
 const HEIGHT = 320;
 const PLACEHOLDER_INDICATOR: QualityIndicatorKey = 'higher_degree_teachers_per100';
@@ -28,18 +28,7 @@ export function RatioTrendPanel({
 }) {
   const t = useT();
   const [lang] = useLang();
-  const trendsQuery = useMemo<TrendsQuery>(
-    () => ({
-      code: county.code,
-      stage: county.stage,
-      township: county.township,
-      locale: county.locale,
-      group: county.group,
-      includePrivate: county.includePrivate,
-      indicator: indicator ?? PLACEHOLDER_INDICATOR,
-    }),
-    [county, indicator],
-  );
+  const trendsQuery = useMemo(() => toTrendsQuery(county, indicator ?? PLACEHOLDER_INDICATOR), [county, indicator]);
   const query = useReportQuery({ ...trendsQueryOptions(trendsQuery), enabled: indicator !== null });
   const report = query.data;
   const option = useMemo(
