@@ -125,7 +125,7 @@ export function createApp({ db, config, logger }: AppDeps): Express {
   app.use(createAnalysisRouter(db));
   app.use(createComparisonRouter(db));
   app.use(createComparableRouter(db));
-  app.use(createCountyComparisonRouter(db));
+  app.use(createCountyComparisonRouter(db, reportCache));
   app.use(createImportMappingsRouter(db));
   app.use(createNotesRouter(db));
   app.use(createPlanningRouter(db, onDataChanged));
