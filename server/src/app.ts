@@ -109,8 +109,8 @@ export function createApp({ db, config, logger }: AppDeps): Express {
     }),
   );
   app.use(createAdminRouter(db));
-  app.use(createDistrictsRouter(db));
   const reportCache = new ReportCache(() => findDataVersion(db), { versionTtlMs: config.reportCacheVersionTtlMs });
+  app.use(createDistrictsRouter(db, reportCache));
   const onDataChanged = () => reportCache.invalidate();
   app.use(
     createImportsRouter({
