@@ -1,3 +1,6 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import {
   type CountyComparisonResponse,
   CountyComparisonResponseSchema,
@@ -6,7 +9,7 @@ import {
 } from '@junheng/shared';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, browserAvailable, launchBrowser, openPage, screenshot } from './helpers.ts';
+import { baseUrl, browserAvailable, launchBrowser, openPage, SCREENSHOT_DIR, screenshot } from './helpers.ts';
 
 /** The demo city 澄州市: 澄川县 and four smaller peer counties (issue #14 point 2). */
 const DEMO_CITY_COUNTIES = ['澄江区', '云岭县', '宁溪县', '梅山县', '澄川县'];
@@ -185,12 +188,19 @@ describe.skipIf(!browserAvailable())('多县对比 view', () => {
     await page.waitForTimeout(300);
     await screenshot(page, 'counties-province-1440');
 
-    // On paper: every county in the table, and the heatmap in page-sized charts (230 counties: 7 of at most 36).
+    // On paper: every county in the table, and the heatmap in page-sized charts (230 counties: 8 of at most 30).
     await page.emulateMedia({ media: 'print' });
     await expect.poll(() => table.locator('tbody tr').count()).toBe(230);
-    await expect.poll(() => heatmap.locator('.echart').count()).toBe(7);
+    await expect.poll(() => heatmap.locator('.echart').count()).toBe(8);
     expect(await heatmap.getByTestId('county-heatmap-scroll').count()).toBe(0);
     await page.emulateMedia({ media: 'screen' });
+    await expect.poll(() => table.locator('tbody tr').count()).toBe(100);
+    // And on A4 as the print dialog lays it out: the last county of the last page is there.
+    fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    const file = path.join(SCREENSHOT_DIR, 'counties-province.pdf');
+    await page.pdf({ path: file, format: 'A4', preferCSSPageSize: true, printBackground: true });
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/[ \t]+/g, '');
+    for (const name of ['甲市第1县', '乙市第100县', '丙市第30县']) expect(text).toContain(name);
     await expect.poll(() => table.locator('tbody tr').count()).toBe(100);
 
     // A city: only its counties, on one page and in one chart without a scroll bar.

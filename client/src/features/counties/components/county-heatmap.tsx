@@ -8,6 +8,12 @@ import { ROW_WINDOW, splitRowsForPrint, visibleRows } from '../../../lib/chart-t
 import { formatInteger } from '../../../lib/format.ts';
 import { buildCountyHeatmapOption, countyHeatmapHeight } from '../charts/build-county-heatmap-option.ts';
 
+/**
+ * Counties of one chart on paper: 30 rows of 26 px and the axes (864 px) fit an A4 page with the panel's title, so no
+ * page break falls inside a chart.
+ */
+const PRINT_ROWS = 30;
+
 /** Pixels of scrolling per county row (the chart's row height, so a scroll moves the rows as far as the pointer). */
 const ROW_STEP = 26;
 
@@ -43,18 +49,12 @@ export function CountyHeatmap({ rows, limit, ariaLabel, chartRef, onOpen }: Coun
   const chartId = useId();
 
   const charts = useMemo(() => {
-    const parts = printing ? splitRowsForPrint(rows) : [windowed ? rows.slice(start, start + ROW_WINDOW) : rows];
-    let offset = 0;
-    return parts.map((part) => {
-      const first = printing ? offset : start;
-      offset += part.length;
-      return {
-        first,
-        rows: part,
-        height: countyHeatmapHeight(part.length),
-        option: buildCountyHeatmapOption(part, { lang, limit }),
-      };
-    });
+    const parts = printing ? splitRowsForPrint(rows, PRINT_ROWS) : [windowed ? rows.slice(start, start + ROW_WINDOW) : rows];
+    return parts.map((part) => ({
+      rows: part,
+      height: countyHeatmapHeight(part.length),
+      option: buildCountyHeatmapOption(part, { lang, limit }),
+    }));
   }, [rows, start, windowed, printing, lang, limit]);
 
   // A new list: the scroll bar back at the top.
