@@ -188,12 +188,13 @@ describe.skipIf(!browserAvailable())('多县对比 view', () => {
     await page.waitForTimeout(300);
     await screenshot(page, 'counties-province-1440');
 
-    // On paper: every county in the table, and the heatmap in page-sized charts (230 counties: 8 of at most 30).
+    // On paper: every county in the table, and the heatmap in page-sized charts (230 counties: 10 of at most 24).
     await page.emulateMedia({ media: 'print' });
     await expect.poll(() => table.locator('tbody tr').count()).toBe(230);
-    await expect.poll(() => heatmap.locator('.echart').count()).toBe(8);
+    await expect.poll(() => heatmap.locator('.echart').count()).toBe(10);
     expect(await heatmap.getByTestId('county-heatmap-scroll').count()).toBe(0);
-    await page.emulateMedia({ media: 'screen' });
+    // Back on screen (media no longer emulated, so that page.pdf below prints with print media as a browser would).
+    await page.emulateMedia({ media: null });
     await expect.poll(() => table.locator('tbody tr').count()).toBe(100);
     // And on A4 as the print dialog lays it out: the last county of the last page is there.
     fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
@@ -201,6 +202,11 @@ describe.skipIf(!browserAvailable())('多县对比 view', () => {
     await page.pdf({ path: file, format: 'A4', preferCSSPageSize: true, printBackground: true });
     const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/[ \t]+/g, '');
     for (const name of ['甲市第1县', '乙市第100县', '丙市第30县']) expect(text).toContain(name);
+    // The charts go to paper as pictures of themselves (echart.tsx): the heatmap's 10 parts and the grid.
+    const pictures = execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' })
+      .split('\n')
+      .filter((line) => line.trim().split(/\s+/)[2] === 'image');
+    expect(pictures.length).toBe(11);
     await expect.poll(() => table.locator('tbody tr').count()).toBe(100);
 
     // A city: only its counties, on one page and in one chart without a scroll bar.

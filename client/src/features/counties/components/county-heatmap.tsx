@@ -9,10 +9,10 @@ import { formatInteger } from '../../../lib/format.ts';
 import { buildCountyHeatmapOption, countyHeatmapHeight } from '../charts/build-county-heatmap-option.ts';
 
 /**
- * Counties of one chart on paper: 30 rows of 26 px and the axes (864 px) fit an A4 page with the panel's title, so no
+ * Counties of one chart on paper: 24 rows of 26 px and the axes (708 px) fit an A4 page under the view's title, so no
  * page break falls inside a chart.
  */
-const PRINT_ROWS = 30;
+const PRINT_ROWS = 24;
 
 /** Pixels of scrolling per county row (the chart's row height, so a scroll moves the rows as far as the pointer). */
 const ROW_STEP = 26;
