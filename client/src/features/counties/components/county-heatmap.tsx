@@ -49,7 +49,9 @@ export function CountyHeatmap({ rows, limit, ariaLabel, chartRef, onOpen }: Coun
   const chartId = useId();
 
   const charts = useMemo(() => {
-    const parts = printing ? splitRowsForPrint(rows, PRINT_ROWS) : [windowed ? rows.slice(start, start + ROW_WINDOW) : rows];
+    const parts = printing
+      ? splitRowsForPrint(rows, PRINT_ROWS)
+      : [windowed ? rows.slice(start, start + ROW_WINDOW) : rows];
     return parts.map((part) => ({
       rows: part,
       height: countyHeatmapHeight(part.length),
