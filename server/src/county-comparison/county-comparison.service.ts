@@ -40,10 +40,13 @@ export async function getCountyComparison(
  */
 async function compareWholeCounties(db: Kysely<Database>, query: CountyComparisonQuery, access: AccessScope) {
   const scope = { districts: access.districtCodes, stage: query.stage, includePrivate: query.includePrivate };
+  const summaryRowsUpTo = (to: number) => getStoredSummaryRows(db, { ...scope, to, city: query.city ?? undefined });
+  // A year asked for: its rows are read beside the choices; otherwise once the latest year is known.
+  const asked = query.year === undefined ? null : summaryRowsUpTo(query.year);
+  asked?.catch(() => {});
   const [choices, cityNames] = await Promise.all([findStoredComparisonChoices(db, scope), findDistrictCityNames(db)]);
   const year = query.year ?? choices.years.at(-1) ?? null;
-  const summaryRows =
-    year === null ? [] : await getStoredSummaryRows(db, { ...scope, to: year, city: query.city ?? undefined });
+  const summaryRows = asked ? await asked : year === null ? [] : await summaryRowsUpTo(year);
   return {
     rows: compareCountyRows(summaryRows, { year, city: query.city ?? null, cityNames }),
     cities: listCities(choices.districtCodes, cityNames),
