@@ -11,6 +11,7 @@ import { createComparisonRouter } from './analysis/comparison.router.ts';
 import { createAdminRouter } from './auth/admin.router.ts';
 import { authenticate } from './auth/auth.middleware.ts';
 import { createAuthRouter } from './auth/auth.router.ts';
+import { PrincipalCache } from './auth/principal-cache.ts';
 import { createBalanceRouter } from './balance/balance.router.ts';
 import { findDataVersion } from './cache/report-cache.repository.ts';
 import { ReportCache } from './cache/report-cache.ts';
@@ -24,6 +25,7 @@ import { createImportMappingsRouter } from './imports/import-mappings.router.ts'
 import { createImportSettingsRouter } from './imports/import-settings.router.ts';
 import { createImportsRouter } from './imports/imports.router.ts';
 import type { Logger } from './logger.ts';
+import type { PlannerStatisticsRefresher } from './maintenance/planner-statistics.ts';
 import { createNotesRouter } from './notes/notes.router.ts';
 import { createOpenApiRouter } from './openapi/openapi.router.ts';
 import { createPlanningRouter } from './planning/planning.router.ts';
@@ -35,10 +37,12 @@ export interface AppDeps {
   db: Kysely<Database>;
   config: Config;
   logger: Logger;
+  /** The embedded database's stand-in for autovacuum's ANALYZE, told of each committed change (absent on PostgreSQL). */
+  plannerStatistics?: PlannerStatisticsRefresher;
 }
 
 /** Builds the Express app without listening, so tests drive it over HTTP on an ephemeral port. */
-export function createApp({ db, config, logger }: AppDeps): Express {
+export function createApp({ db, config, logger, plannerStatistics }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   // Reports are up to a few hundred KB; hashing each one for an ETag costs more than the cached answer itself.
@@ -100,18 +104,27 @@ export function createApp({ db, config, logger }: AppDeps): Express {
   });
 
   // Everything under /api/v1 but login needs a session or an API token; the routers below see a principal.
-  app.use('/api/v1', authenticate(db, config.auth));
+  const principals = new PrincipalCache({
+    ttlMs: config.auth.principalCacheTtlMs,
+    sessionIdleMs: config.auth.sessionIdleMs,
+  });
+  const onAuthChanged = () => principals.clear();
+  app.use('/api/v1', authenticate(db, config.auth, principals));
   app.use(
     createAuthRouter(db, {
       settings: config.auth,
       cookieSecure: config.auth.cookieSecure,
       loginAttemptsPerWindow: config.auth.loginAttemptsPerWindow,
+      onAuthChanged,
     }),
   );
-  app.use(createAdminRouter(db));
+  app.use(createAdminRouter(db, onAuthChanged));
   const reportCache = new ReportCache(() => findDataVersion(db), { versionTtlMs: config.reportCacheVersionTtlMs });
   app.use(createDistrictsRouter(db, reportCache));
-  const onDataChanged = () => reportCache.invalidate();
+  const onDataChanged = () => {
+    reportCache.invalidate();
+    void plannerStatistics?.dataChanged();
+  };
   app.use(
     createImportsRouter({
       db,

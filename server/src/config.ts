@@ -33,6 +33,11 @@ const ConfigSchema = z.object({
   CLIENT_DIST: z.string().optional(),
   /** How long a report-cache version check is trusted; writes by this process invalidate at once. */
   REPORT_CACHE_VERSION_TTL_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
+  /**
+   * How long who-is-this-session (or token) is remembered, so cached reports need no database query; changes made
+   * through this server clear it at once, changes made elsewhere (CLI on the database, another server) show within it.
+   */
+  AUTH_CACHE_TTL_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
   /** Password of the `admin` created on first start; without it a random one is printed once. */
   ADMIN_PASSWORD: z
     .string()
@@ -90,6 +95,7 @@ export type Config = Readonly<{
     lockoutMs: number;
     cookieSecure: boolean;
     loginAttemptsPerWindow: number;
+    principalCacheTtlMs: number;
   }>;
   trustProxy: number;
 }>;
@@ -122,6 +128,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       lockoutMs: e.LOGIN_LOCK_MINUTES * 60_000,
       cookieSecure: e.COOKIE_SECURE,
       loginAttemptsPerWindow: e.LOGIN_ATTEMPTS_PER_15_MIN,
+      principalCacheTtlMs: e.AUTH_CACHE_TTL_MS,
     }),
     trustProxy: e.TRUST_PROXY,
     clientDist: path.resolve(e.CLIENT_DIST ?? path.join(import.meta.dirname, '../../client/dist')),

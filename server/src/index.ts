@@ -19,3 +19,4 @@ export { UNRESTRICTED_ACCESS } from './db-helpers.ts';
 export { loadDemoCountyIfEmpty } from './demo/load-demo-county.ts';
 export { applyDataset, runImport } from './imports/imports.service.ts';
 export { createLogger } from './logger.ts';
+export { PlannerStatisticsRefresher, refreshPlannerStatistics } from './maintenance/planner-statistics.ts';

@@ -6,6 +6,7 @@ import { openDatabase } from './database.ts';
 import { loadDemoCountyIfEmpty } from './demo/load-demo-county.ts';
 import { terminateImportWorkers } from './imports/import-workers.ts';
 import { createLogger } from './logger.ts';
+import { PlannerStatisticsRefresher } from './maintenance/planner-statistics.ts';
 
 const startedAt = performance.now();
 let config: ReturnType<typeof loadConfig>;
@@ -51,7 +52,13 @@ if (initialAdmin.created && initialAdmin.generated) {
   logger.info({ username: initialAdmin.username }, 'first start: created the administrator with ADMIN_PASSWORD');
 }
 
-const app = createApp({ db: database.db, config, logger });
+// PGlite has no autovacuum: planner statistics are refreshed after each change, and at start for the tables changed
+// while the server was stopped (CLI imports, the demo county).
+const plannerStatistics =
+  database.kind === 'pglite'
+    ? new PlannerStatisticsRefresher(database.db, (err) => logger.warn({ err }, 'ANALYZE failed'))
+    : undefined;
+const app = createApp({ db: database.db, config, logger, plannerStatistics });
 const server: Server = app.listen(config.port, config.host, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -59,6 +66,7 @@ const server: Server = app.listen(config.port, config.host, () => {
     { port, env: config.env, startupMs: Math.round(performance.now() - startedAt) },
     `均衡 Junheng listening on http://localhost:${port}`,
   );
+  void plannerStatistics?.dataChanged();
 });
 server.on('error', (error) => {
   logger.fatal({ err: error }, 'cannot listen');
@@ -83,6 +91,7 @@ async function shutdown(signal: string): Promise<void> {
   server.closeIdleConnections();
   await terminateImportWorkers();
   await closed;
+  await plannerStatistics?.stop();
   await database.close();
   logger.info('database closed; bye');
   process.exit(0);

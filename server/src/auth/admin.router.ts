@@ -15,7 +15,7 @@ import { requirePermission } from './principal.ts';
  * Users and the audit log: admins only. An administrator limited to a district (or townships) manages only the users
  * within that scope, grants no wider scope, and sees only the audit entries those users made.
  */
-export function createAdminRouter(db: Kysely<Database>): Router {
+export function createAdminRouter(db: Kysely<Database>, onAuthChanged: () => void = () => {}): Router {
   const router = Router();
 
   router.get(routes.listUsers.path, async (_req, res) => {
@@ -35,7 +35,14 @@ export function createAdminRouter(db: Kysely<Database>): Router {
     const { id } = parseInput(routes.updateUser.params, req.params, 'params');
     const body = parseInput(routes.updateUser.body, req.body, 'body');
     const actor = actorOf(principal, clientIp(req));
-    sendValidated(res, routes.updateUser.response, await changeUser(db, actor, id, body, principal.access));
+    // A disabled user, a new password, role or scope: no cached principal may outlive the change.
+    let changed: Awaited<ReturnType<typeof changeUser>>;
+    try {
+      changed = await changeUser(db, actor, id, body, principal.access);
+    } finally {
+      onAuthChanged();
+    }
+    sendValidated(res, routes.updateUser.response, changed);
   });
 
   router.get(routes.getAudit.path, async (req, res) => {

@@ -13,7 +13,8 @@ import {
 } from './auth.service.ts';
 import { setExportRecorder } from './export-audit.ts';
 import { type Principal, setPrincipal } from './principal.ts';
-import { safeEqual } from './secrets.ts';
+import type { PrincipalCache } from './principal-cache.ts';
+import { hashSecret, safeEqual } from './secrets.ts';
 
 export const SESSION_COOKIE = 'jh_session';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -41,13 +42,13 @@ export function sessionCookieOf(req: Request): string | null {
  * session (a browser) must also send its CSRF token on state-changing requests; a bearer token cannot be sent by a
  * browser on its own, so it needs none.
  */
-export function authenticate(db: Kysely<Database>, settings: AuthSettings): RequestHandler {
+export function authenticate(db: Kysely<Database>, settings: AuthSettings, cache?: PrincipalCache): RequestHandler {
   return async (req, res, next) => {
     if (PUBLIC_PATHS.has(req.path)) {
       next();
       return;
     }
-    const principal = await resolvePrincipal(db, settings, req);
+    const principal = await resolvePrincipal(db, settings, req, cache);
     if (principal.via === 'session' && !SAFE_METHODS.has(req.method)) {
       const sent = req.get(CSRF_HEADER);
       if (!sent || !principal.session || !safeEqual(sent, principal.session.csrfToken)) {
@@ -60,8 +61,28 @@ export function authenticate(db: Kysely<Database>, settings: AuthSettings): Requ
   };
 }
 
-async function resolvePrincipal(db: Kysely<Database>, settings: AuthSettings, req: Request): Promise<Principal> {
+async function resolvePrincipal(
+  db: Kysely<Database>,
+  settings: AuthSettings,
+  req: Request,
+  cache: PrincipalCache | undefined,
+): Promise<Principal> {
   const token = bearerToken(req);
+  const secret = token ? null : sessionCookieOf(req);
+  const key = token ? `token:${hashSecret(token)}` : secret ? `session:${hashSecret(secret)}` : null;
+  const cached = key ? cache?.get(key) : undefined;
+  if (cached) return cached;
+  const principal = await lookUpPrincipal(db, settings, token, secret);
+  if (key) cache?.set(key, principal);
+  return principal;
+}
+
+async function lookUpPrincipal(
+  db: Kysely<Database>,
+  settings: AuthSettings,
+  token: string | null,
+  secret: string | null,
+): Promise<Principal> {
   if (token) {
     const principal = await authenticateToken(db, token);
     if (!principal) {
@@ -71,7 +92,6 @@ async function resolvePrincipal(db: Kysely<Database>, settings: AuthSettings, re
     }
     return principal;
   }
-  const secret = sessionCookieOf(req);
   const principal = secret ? await authenticateSession(db, settings, secret) : null;
   if (!principal) {
     throw new HttpError(

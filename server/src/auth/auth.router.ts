@@ -25,6 +25,8 @@ export interface AuthRouterOptions {
   cookieSecure: boolean;
   /** Login attempts per address per 15 minutes, on top of the per-account lockout. */
   loginAttemptsPerWindow: number;
+  /** Told when a session or token ends here, so that no cached principal outlives it. */
+  onAuthChanged?: () => void;
 }
 
 function meResponse(user: User, principal: Principal): MeResponse {
@@ -81,7 +83,11 @@ export function createAuthRouter(db: Kysely<Database>, options: AuthRouterOption
   });
 
   router.post(routes.logout.path, async (req, res: Response) => {
-    await logout(db, principalOf(res), clientIp(req));
+    try {
+      await logout(db, principalOf(res), clientIp(req));
+    } finally {
+      options.onAuthChanged?.();
+    }
     res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'strict', secure: options.cookieSecure, path: '/' });
     sendValidated(res, routes.logout.response, { ok: true });
   });
@@ -119,7 +125,11 @@ export function createAuthRouter(db: Kysely<Database>, options: AuthRouterOption
     const principal = principalOf(res);
     const { id } = parseInput(routes.revokeToken.params, req.params, 'params');
     const actor = actorOf(principal, clientIp(req));
-    await revokeToken(db, actor, id, principal.role === 'admin' ? null : principal.userId, principal.access);
+    try {
+      await revokeToken(db, actor, id, principal.role === 'admin' ? null : principal.userId, principal.access);
+    } finally {
+      options.onAuthChanged?.();
+    }
     sendValidated(res, routes.revokeToken.response, { ok: true });
   });
 

@@ -41,6 +41,50 @@ describe(ReportCache.name, () => {
     expect(source.state.reads).toBe(3);
   });
 
+  it('should keep the last answered version while a slow read is on its way, within the stale bound only', async () => {
+    let now = 0;
+    let version = 'v1';
+    let release: () => void = () => {};
+    let slow = false;
+    const read = () =>
+      slow ? new Promise<string>((resolve) => (release = () => resolve(version))) : Promise.resolve(version);
+    const sut = new ReportCache(read, { versionTtlMs: 1000, maxStaleMs: 4000, now: () => now });
+    expect((await sut.get('a', async () => 'first')).value).toBe('first');
+    // The database is busy (a long import): the read hangs, but the cached answer is given at once.
+    slow = true;
+    version = 'v2';
+    now = 1500;
+    expect((await sut.get('a', async () => 'recomputed')).value).toBe('first');
+    // Past TTL + maxStale the request waits for the read, and sees the new version.
+    now = 5100;
+    const waiting = sut.get('a', async () => 'second');
+    let settled = false;
+    void waiting.then(() => {
+      settled = true;
+    });
+    await Promise.resolve();
+    expect(settled).toBe(false);
+    release();
+    expect((await waiting).value).toBe('second');
+  });
+
+  it('should never answer from a stale version without a TTL or after invalidate()', async () => {
+    let release: () => void = () => {};
+    let slow = false;
+    const read = () =>
+      slow ? new Promise<string>((resolve) => (release = () => resolve('v2'))) : Promise.resolve('v1');
+    for (const options of [{ versionTtlMs: 0 }, { versionTtlMs: 1000 }]) {
+      slow = false;
+      const sut = new ReportCache(read, options);
+      await sut.get('a', async () => 'old');
+      slow = true;
+      if (options.versionTtlMs > 0) sut.invalidate();
+      const answer = sut.get('a', async () => 'new');
+      release();
+      expect((await answer).value).toBe('new');
+    }
+  });
+
   it('should evict the least recently used entry', async () => {
     const sut = new ReportCache(versioned('v').read, { maxEntries: 2 });
     await sut.get('a', async () => 'a');

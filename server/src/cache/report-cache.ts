@@ -15,11 +15,19 @@ export interface CachedReport<T> {
 export class ReportCache {
   private readonly entries = new Map<string, { value: unknown; json?: string; gzip?: Buffer }>();
   private version: string | undefined;
-  private versionRead: { at: number; value: Promise<string> } | undefined;
+  private versionRead: { at: number; value: Promise<string>; settled: boolean } | undefined;
+  /** The newest version a read has answered, and when that read started. */
+  private lastAnswer: { at: number; value: string } | undefined;
 
   constructor(
     private readonly readVersion: () => Promise<string>,
-    private readonly options: { maxEntries?: number; versionTtlMs?: number; now?: () => number } = {},
+    private readonly options: {
+      maxEntries?: number;
+      versionTtlMs?: number;
+      /** With a TTL, how much longer the last answered version stands while a newer read is still on its way. */
+      maxStaleMs?: number;
+      now?: () => number;
+    } = {},
   ) {}
 
   /** Call after this process changed report inputs. */
@@ -27,6 +35,7 @@ export class ReportCache {
     this.entries.clear();
     this.version = undefined;
     this.versionRead = undefined;
+    this.lastAnswer = undefined;
   }
 
   async get<T>(key: string, compute: () => Promise<T>): Promise<CachedReport<T>> {
@@ -72,11 +81,24 @@ export class ReportCache {
     const now = (this.options.now ?? Date.now)();
     const ttl = this.options.versionTtlMs ?? 0;
     if (!this.versionRead || now - this.versionRead.at >= ttl) {
-      const value = this.readVersion();
-      this.versionRead = { at: now, value };
-      value.catch(() => {
-        this.versionRead = undefined;
-      });
+      const read = { at: now, value: this.readVersion(), settled: false };
+      this.versionRead = read;
+      read.value.then(
+        (value) => {
+          read.settled = true;
+          if (this.versionRead === read) this.lastAnswer = { at: read.at, value };
+        },
+        () => {
+          if (this.versionRead === read) this.versionRead = undefined;
+        },
+      );
+    }
+    // A read waits behind whatever holds the database (on PGlite, an import's whole transaction): meanwhile the last
+    // answer stands a little longer, so a cached report is not held up by it (issue #10). Never without a TTL, and
+    // never after invalidate(): this process's own writes are seen at once.
+    const stale = this.lastAnswer;
+    if (!this.versionRead.settled && ttl > 0 && stale && now - stale.at < ttl + (this.options.maxStaleMs ?? 5000)) {
+      return Promise.resolve(stale.value);
     }
     return this.versionRead.value;
   }

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import type { Database, findPostgresPool, SchoolYearStatRecord } from '@junheng/db';
+import { type Database, findPostgresPool, type SchoolYearStatRecord } from '@junheng/db';
 import type { AccessScope } from '@junheng/shared';
 import { type CompiledQuery, type Kysely, type RawBuilder, sql } from 'kysely';
 import { to as copyTo } from 'pg-copy-streams';
@@ -56,7 +56,8 @@ export function buildStatPageQuery(
 export async function* streamStatRecords(
   db: Kysely<Database>,
   filter: StatRecordFilter,
-  pageSize = 500,
+  // On PGlite a query holds the only thread: smaller pages keep other users' requests waiting a few ms, not 100.
+  pageSize = findPostgresPool(db) ? 500 : 200,
 ): AsyncGenerator<StatExportRecord> {
   const fetchPage = (after: { schoolCode: string; year: number } | null) =>
     buildStatPageQuery(db, filter, after, pageSize).execute() as Promise<StatExportRecord[]>;
