@@ -119,8 +119,8 @@ export function createApp({ db, config, logger, plannerStatistics }: AppDeps): E
     }),
   );
   app.use(createAdminRouter(db, onAuthChanged));
-  app.use(createDistrictsRouter(db));
   const reportCache = new ReportCache(() => findDataVersion(db), { versionTtlMs: config.reportCacheVersionTtlMs });
+  app.use(createDistrictsRouter(db, reportCache));
   const onDataChanged = () => {
     reportCache.invalidate();
     void plannerStatistics?.dataChanged();
@@ -138,7 +138,7 @@ export function createApp({ db, config, logger, plannerStatistics }: AppDeps): E
   app.use(createAnalysisRouter(db));
   app.use(createComparisonRouter(db));
   app.use(createComparableRouter(db));
-  app.use(createCountyComparisonRouter(db));
+  app.use(createCountyComparisonRouter(db, reportCache));
   app.use(createImportMappingsRouter(db));
   app.use(createNotesRouter(db));
   app.use(createPlanningRouter(db, onDataChanged));

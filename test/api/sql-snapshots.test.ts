@@ -22,6 +22,7 @@ const REPORTS: Record<string, string> = {
   'class-size': `/api/v1/districts/${SMALL_DISTRICT.code}/class-size?year=2024&stage=primary`,
   scorecard: `/api/v1/districts/${SMALL_DISTRICT.code}/scorecard?year=2024&stage=primary`,
   'balance-summary': `/api/v1/balance-summary?year=2024&stage=primary`,
+  'county-comparison': `/api/v1/county-comparison?year=2024&stage=primary&city=${SMALL_DISTRICT.code.slice(0, 4)}`,
   'school-profile': '/api/v1/schools/A',
   districts: '/api/v1/districts',
 };

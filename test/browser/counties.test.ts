@@ -1,9 +1,75 @@
-import type { Browser } from 'playwright-core';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  type CountyComparisonResponse,
+  CountyComparisonResponseSchema,
+  type CountyComparisonRow,
+  QUALITY_INDICATOR_KEYS,
+} from '@junheng/shared';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, browserAvailable, launchBrowser, openPage, screenshot } from './helpers.ts';
+import { baseUrl, browserAvailable, launchBrowser, openPage, SCREENSHOT_DIR, screenshot } from './helpers.ts';
 
 /** The demo city 澄州市: 澄川县 and four smaller peer counties (issue #14 point 2). */
 const DEMO_CITY_COUNTIES = ['澄江区', '云岭县', '宁溪县', '梅山县', '澄川县'];
+
+/** A province of 230 counties in three cities (100, 100 and 30 counties), as the API would answer for it. */
+const PROVINCE_CITIES = [
+  { code: '6101', name: '甲市', counties: 100 },
+  { code: '6102', name: '乙市', counties: 100 },
+  { code: '6103', name: '丙市', counties: 30 },
+];
+
+function provinceRows(): CountyComparisonRow[] {
+  return PROVINCE_CITIES.flatMap((city) =>
+    Array.from({ length: city.counties }, (_, i): CountyComparisonRow => {
+      const n = Number(city.code) * 100 + i;
+      const cvs = Object.fromEntries(QUALITY_INDICATOR_KEYS.map((key, k) => [key, ((n * 7 + k * 13) % 90) / 100]));
+      const passes = n % 3 === 0;
+      return {
+        districtCode: String(n),
+        districtName: `${city.name}第${i + 1}县`,
+        year: 2025,
+        schoolsCounted: 40 + (n % 50),
+        studentsCounted: 20_000 + n,
+        cvs,
+        cvPasses: passes,
+        blockingIndicators: [],
+        schoolsPassing: 20,
+        passes,
+        cityCode: city.code,
+        cityName: city.name,
+        previousYear: 2024,
+        previousCvs: cvs,
+        previousPasses: n % 2 === 0,
+        firstPassedYear: passes ? 2023 : null,
+      };
+    }),
+  );
+}
+
+/** Answers /api/v1/county-comparison with the province above (one city's counties when `city` is asked). */
+async function serveProvince(page: Page): Promise<void> {
+  const rows = provinceRows();
+  await page.route('**/api/v1/county-comparison?*', async (route) => {
+    const url = new URL(route.request().url());
+    if (url.searchParams.get('format')) return route.fallback();
+    const city = url.searchParams.get('city');
+    const body: CountyComparisonResponse = CountyComparisonResponseSchema.parse({
+      stage: 'primary',
+      includePrivate: true,
+      year: 2025,
+      years: [2024, 2025],
+      cvLimit: 0.5,
+      cities: PROVINCE_CITIES,
+      city,
+      measure: url.searchParams.get('measure') ?? 'passes',
+      rows: city ? rows.filter((row) => row.cityCode === city) : rows,
+    });
+    await route.fulfill({ json: body });
+  });
+}
 
 describe.skipIf(!browserAvailable())('多县对比 view', () => {
   let browser: Browser;
@@ -79,6 +145,86 @@ describe.skipIf(!browserAvailable())('多县对比 view', () => {
     expect(new URL(page.url()).searchParams.get('year')).toBe('2025');
     await page.getByRole('combobox', { name: '选择区县' }).waitFor();
     expect(await page.getByRole('combobox', { name: '选择区县' }).inputValue()).toBe('330992');
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  it('should page the table and scroll the heatmap of a province to its last county, narrow both to a city, and print every county', async () => {
+    const { page, problems, close } = await openPage(browser, { viewport: { width: 1440, height: 900 } });
+    await serveProvince(page);
+    await page.goto(`${baseUrl()}/counties?year=2025&stage=primary`);
+    const table = page.locator('section.card', {
+      has: page.getByRole('heading', { name: '各区县结论与首次达标年度' }),
+    });
+    const heatmap = page.locator('section.chart-panel', { has: page.getByRole('heading', { name: /各区县差异系数/ }) });
+    await table.locator('tbody tr').first().waitFor();
+
+    // The table: a hundred counties a page, the pager reaching the last one.
+    const names = () => table.locator('tbody tr > :first-child').allTextContents();
+    expect(await names()).toHaveLength(100);
+    expect((await names())[0]).toBe('甲市第1县');
+    const pager = table.getByRole('navigation', { name: /分页/ });
+    await expect.poll(() => pager.getByText('第 1–100 个，共 230 个区县').count()).toBe(1);
+    await pager.getByRole('button', { name: '下一页' }).click();
+    expect((await names())[0]).toBe('乙市第1县');
+    await pager.getByRole('button', { name: '末页' }).click();
+    expect(await names()).toEqual(Array.from({ length: 30 }, (_, i) => `丙市第${i + 1}县`));
+    expect(await pager.getByRole('button', { name: '下一页' }).isDisabled()).toBe(true);
+    await pager.getByRole('combobox', { name: '页码' }).selectOption({ label: '第 1 / 3 页' });
+    expect((await names())[0]).toBe('甲市第1县');
+
+    // The heatmap: thirty counties drawn at a time; its scroll bar (and the wheel over it) moves to the last ones.
+    const scroll = heatmap.getByTestId('county-heatmap-scroll');
+    expect(await scroll.getAttribute('aria-valuenow')).toBe('1');
+    await heatmap.getByText('显示第 1–30 个区县，共 230 个', { exact: false }).waitFor();
+    await heatmap.locator('.county-heatmap-chart').hover();
+    await page.mouse.wheel(0, 26 * 10);
+    await expect.poll(() => scroll.getAttribute('aria-valuenow')).toBe('11');
+    await scroll.evaluate((element) => {
+      element.scrollTop = element.scrollHeight;
+    });
+    await heatmap.getByText('显示第 201–230 个区县，共 230 个', { exact: false }).waitFor();
+    expect(await scroll.getAttribute('aria-valuemax')).toBe('230');
+    await page.waitForTimeout(300);
+    await screenshot(page, 'counties-province-1440');
+
+    // On paper: every county in the table, and the heatmap in page-sized charts (230 counties: 10 of at most 24).
+    await page.emulateMedia({ media: 'print' });
+    await expect.poll(() => table.locator('tbody tr').count()).toBe(230);
+    await expect.poll(() => heatmap.locator('.echart').count()).toBe(10);
+    expect(await heatmap.getByTestId('county-heatmap-scroll').count()).toBe(0);
+    // Back on screen (media no longer emulated, so that page.pdf below prints with print media as a browser would).
+    await page.emulateMedia({ media: null });
+    await expect.poll(() => table.locator('tbody tr').count()).toBe(100);
+    // And on A4 as the print dialog lays it out: the last county of the last page is there.
+    fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    const file = path.join(SCREENSHOT_DIR, 'counties-province.pdf');
+    await page.pdf({ path: file, format: 'A4', preferCSSPageSize: true, printBackground: true });
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/[ \t]+/g, '');
+    for (const name of ['甲市第1县', '乙市第100县', '丙市第30县']) expect(text).toContain(name);
+    // The charts go to paper as pictures of themselves (echart.tsx): the heatmap's 10 parts and the grid.
+    const pictures = execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' })
+      .split('\n')
+      .filter((line) => line.trim().split(/\s+/)[2] === 'image');
+    expect(pictures.length).toBe(11);
+    await expect.poll(() => table.locator('tbody tr').count()).toBe(100);
+
+    // A city: only its counties, on one page and in one chart without a scroll bar.
+    const cityAsked = page.waitForRequest(
+      (r) => r.url().includes('/api/v1/county-comparison?') && r.url().includes('city=6103'),
+    );
+    await page.getByTestId('county-city').selectOption('6103');
+    await cityAsked;
+    await expect.poll(() => table.locator('tbody tr').count()).toBe(30);
+    expect(await names()).toEqual(Array.from({ length: 30 }, (_, i) => `丙市第${i + 1}县`));
+    expect(await table.getByRole('navigation', { name: /分页/ }).count()).toBe(0);
+    expect(await heatmap.getByTestId('county-heatmap-scroll').count()).toBe(0);
+    await heatmap.getByRole('button', { name: '以表格查看' }).click();
+    expect(await heatmap.locator('tbody tr').count()).toBe(30);
+    // Another city of 100 counties: one page of the table, the heatmap scrolling from its first county.
+    await page.getByTestId('county-city').selectOption('6102');
+    await expect.poll(async () => (await names())[0]).toBe('乙市第1县');
+    expect(await names()).toHaveLength(100);
     expect(problems).toEqual([]);
     await close();
   });

@@ -1,5 +1,6 @@
 import { STAGE_LABELS } from '@junheng/shared';
 import { Suspense, useMemo, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { NavLink, Outlet, useLocation, useSearchParams } from 'react-router';
 import { PanelErrorBoundary } from '../components/error-boundary.tsx';
 import { LanguageSwitch } from '../components/language-switch.tsx';
@@ -15,10 +16,14 @@ import { carrySearch, NAV_ITEMS, visibleNavItems } from './nav-items.ts';
 import { type PrintedView, PrintedViewContext, printContextLine } from './print-context.ts';
 import { usePrinting } from './print-mode.ts';
 
+/** Counties beyond which the picker's options are made on first use. */
+const LAZY_PICKER_FROM = 200;
+
 function CountyPicker() {
   const t = useT();
   const [lang] = useLang();
   const { query, districts, district, several, setDistrict } = useSelectedDistrict();
+  const [expanded, setExpanded] = useState(false);
   if (query.isPending) return <span className="county muted">{t('header.loadingCounty')}</span>;
   if (query.isError) {
     return (
@@ -39,15 +44,23 @@ function CountyPicker() {
       </span>
     );
   }
+  // A national list (thousands of counties) costs every render of the header and a layout of each name: its options
+  // are made when the picker is first used (focus comes before the list opens); until then it holds the one shown.
+  const listed = expanded || districts.length <= LAZY_PICKER_FROM ? districts : [district];
+  const expand = () => {
+    if (!expanded) flushSync(() => setExpanded(true));
+  };
   return (
     <label className="county">
       <span className="county-label">{t('header.county')}</span>
       <select
         value={district.code}
         onChange={(event) => setDistrict(event.target.value)}
+        onFocus={expand}
+        onPointerDown={expand}
         aria-label={t('header.selectCounty')}
       >
-        {districts.map((item) => (
+        {listed.map((item) => (
           <option key={item.code} value={item.code}>
             {lang === 'zh' ? `${item.name}（${item.code}）` : `${item.name} (${item.code})`}
           </option>

@@ -50,6 +50,16 @@ export const countiesZh = {
   'chart.counties.verdict': '结论',
   'chart.counties.firstPassed': '首次达标',
   'chart.counties.noCv': '无（计入学校不足 2 所）',
+  'counties.pager': '{table}的分页',
+  'counties.pageFirst': '首页',
+  'counties.pagePrevious': '上一页',
+  'counties.pageNext': '下一页',
+  'counties.pageLast': '末页',
+  'counties.pagePick': '页码',
+  'counties.pageOf': '第 {page} / {pages} 页',
+  'counties.pageRows': '第 {from}–{to} 个，共 {total} 个区县',
+  'counties.heatmapScroll': '滚动查看其他区县',
+  'counties.heatmapWindow': '显示第 {from}–{to} 个区县，共 {total} 个（滚动图表或右侧滚动条查看其他区县）',
 };
 
 export const countiesEn: Record<keyof typeof countiesZh, string> = {
@@ -100,4 +110,14 @@ export const countiesEn: Record<keyof typeof countiesZh, string> = {
   'chart.counties.verdict': 'Verdict',
   'chart.counties.firstPassed': 'First passed',
   'chart.counties.noCv': 'None (fewer than 2 schools counted)',
+  'counties.pager': 'Pages of {table}',
+  'counties.pageFirst': 'First',
+  'counties.pagePrevious': 'Previous',
+  'counties.pageNext': 'Next',
+  'counties.pageLast': 'Last',
+  'counties.pagePick': 'Page',
+  'counties.pageOf': 'Page {page} of {pages}',
+  'counties.pageRows': '{from}–{to} of {total, plural, one {# county} other {# counties}}',
+  'counties.heatmapScroll': 'Scroll to the other counties',
+  'counties.heatmapWindow': 'Counties {from}–{to} of {total} (scroll the chart or the bar on its right for the others)',
 };

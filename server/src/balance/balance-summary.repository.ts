@@ -276,8 +276,8 @@ export async function findQualitySummarySums(
 
 /**
  * The stored 资源配置 sums (county_quality_sums) of one stage of every county-year from `from` to `to` in the user's
- * counties (null: all): the whole county's, so only for a user who sees whole counties (no township limit). Ordered by
- * county and year.
+ * counties (null: all), or in one city's counties (the first four digits of their codes): the whole county's, so only
+ * for a user who sees whole counties (no township limit). Ordered by county and year.
  */
 export async function findStoredQualitySummarySums(
   db: Kysely<Database>,
@@ -287,6 +287,7 @@ export async function findStoredQualitySummarySums(
     to: number | undefined;
     stage: Stage;
     includePrivate: boolean;
+    city?: string;
   },
 ): Promise<DistrictQualitySummarySums[]> {
   const rows = await db
@@ -300,6 +301,10 @@ export async function findStoredQualitySummarySums(
       qb.where((eb) =>
         args.districts?.length ? eb('district_code', 'in', [...(args.districts ?? [])]) : eb.lit(false),
       ),
+    )
+    // A range of codes (not a prefix match, which no index serves): the city's districts are <city>00 to <city>99.
+    .$if(args.city !== undefined, (qb) =>
+      qb.where('district_code', '>=', `${args.city}00`).where('district_code', '<=', `${args.city}99`),
     )
     .orderBy('district_code')
     .orderBy('year')

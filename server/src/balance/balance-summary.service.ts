@@ -1,5 +1,11 @@
 import type { Database } from '@junheng/db';
-import type { AccessScope, BalanceSummaryQuery, BalanceSummaryResponse } from '@junheng/shared';
+import type {
+  AccessScope,
+  BalanceSummaryQuery,
+  BalanceSummaryResponse,
+  BalanceSummaryRow,
+  Stage,
+} from '@junheng/shared';
 import type { Kysely } from 'kysely';
 import { findAllYears } from '../county/county.repository.ts';
 import { computeQualitySummaryFromSums } from '../engine/index.ts';
@@ -15,6 +21,41 @@ import {
  * year's query running beside this year's, PostgreSQL works on two cores.
  */
 const YEARS_READ_AHEAD = 1;
+
+/**
+ * The summary rows of whole counties from their stored sums (refreshed with every import), one row per county-year from
+ * `from` to `to`, of `districts` (null: every county) or of one city's counties; ordered by county and year. Only for
+ * a user who sees whole counties (no township limit).
+ */
+export async function getStoredSummaryRows(
+  db: Kysely<Database>,
+  args: {
+    districts: readonly string[] | null;
+    stage: Stage;
+    includePrivate: boolean;
+    from?: number;
+    to?: number;
+    city?: string;
+  },
+): Promise<BalanceSummaryRow[]> {
+  const [districtNames, stored] = await Promise.all([
+    findDistrictNames(db),
+    findStoredQualitySummarySums(db, {
+      districts: args.districts,
+      from: args.from,
+      to: args.to,
+      stage: args.stage,
+      includePrivate: args.includePrivate,
+      city: args.city,
+    }),
+  ]);
+  return stored.map((district) => ({
+    districtCode: district.districtCode,
+    districtName: districtNames.get(district.districtCode) ?? district.districtCode,
+    year: district.year,
+    ...computeQualitySummaryFromSums(district, args.stage),
+  }));
+}
 
 /**
  * The 资源配置 verdict of every district and year the user may see. For a user who sees whole counties, from the
@@ -33,26 +74,10 @@ export async function getBalanceSummary(
   access: AccessScope,
 ): Promise<BalanceSummaryResponse> {
   if (access.townships === null) {
-    // Whole counties: their stored sums (refreshed with every import), one row per county-year.
-    const [districtNames, stored] = await Promise.all([
-      findDistrictNames(db),
-      findStoredQualitySummarySums(db, {
-        districts: access.districtCodes,
-        from: query.from,
-        to: query.to,
-        stage: query.stage,
-        includePrivate: query.includePrivate,
-      }),
-    ]);
     return {
       stage: query.stage,
       includePrivate: query.includePrivate,
-      rows: stored.map((district) => ({
-        districtCode: district.districtCode,
-        districtName: districtNames.get(district.districtCode) ?? district.districtCode,
-        year: district.year,
-        ...computeQualitySummaryFromSums(district, query.stage),
-      })),
+      rows: await getStoredSummaryRows(db, { ...query, districts: access.districtCodes }),
     };
   }
   const [districtNames, allYears] = await Promise.all([findDistrictNames(db), findAllYears(db)]);

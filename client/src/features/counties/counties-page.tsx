@@ -11,7 +11,6 @@ import { useQuery } from '@tanstack/react-query';
 import { useCallback, useId, useMemo } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { ChartPanel } from '../../components/chart-panel.tsx';
-import type { ECElementEvent } from '../../components/echart-option.ts';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { PanelErrorBoundary } from '../../components/error-boundary.tsx';
 import { LazyEChart } from '../../components/lazy-echart.tsx';
@@ -27,9 +26,9 @@ import {
   countyComparisonQueryInput,
   countyComparisonQueryOptions,
 } from './api/county-comparison.ts';
-import { buildCountyHeatmapOption, countyHeatmapHeight } from './charts/build-county-heatmap-option.ts';
 import { buildStatusChangeOption } from './charts/build-status-change-option.ts';
 import { CountyComparisonTable } from './components/county-comparison-table.tsx';
+import { CountyHeatmap } from './components/county-heatmap.tsx';
 
 const GRID_HEIGHT = 380;
 
@@ -80,28 +79,6 @@ function CountiesContent() {
       void navigate({ pathname: '/', search: `?${search.toString()}` });
     },
     [navigate, input.stage, year],
-  );
-  const onCategoryClick = useCallback(
-    (index: number) => {
-      const row = rows[index];
-      if (row) openCounty(row);
-    },
-    [rows, openCounty],
-  );
-  const onEvents = useMemo(
-    () => ({
-      click: (event: ECElementEvent) => {
-        if (event.componentType !== 'yAxis') return;
-        const row = rows.find((item) => item.districtName === event.value);
-        if (row) openCounty(row);
-      },
-    }),
-    [rows, openCounty],
-  );
-
-  const heatmap = useMemo(
-    () => (report ? buildCountyHeatmapOption(rows, { lang, limit }) : null),
-    [report, rows, lang, limit],
   );
   const grid = useMemo(
     () => (report ? buildStatusChangeOption(rows, { lang, measure: input.measure, limit }) : null),
@@ -202,15 +179,8 @@ function CountiesContent() {
         fileName={exportFileName([...fileParts, heatmapTitle])}
         skeletonHeight={320}
         chart={(ref) =>
-          heatmap ? (
-            <LazyEChart
-              option={heatmap}
-              ariaLabel={heatmapTitle}
-              height={countyHeatmapHeight(rows.length)}
-              ref={ref}
-              onEvents={onEvents}
-              onCategoryClick={onCategoryClick}
-            />
+          report ? (
+            <CountyHeatmap rows={rows} limit={limit} ariaLabel={heatmapTitle} chartRef={ref} onOpen={openCounty} />
           ) : null
         }
         table={() => (

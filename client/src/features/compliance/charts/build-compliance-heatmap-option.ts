@@ -6,18 +6,11 @@ import {
   type QualitySchoolResult,
   qualityCellState,
 } from '@junheng/shared';
+import { buildRowHeatmapOption } from '@junheng/shared/charts/build-row-heatmap-option.ts';
 import type { ChartOption } from '../../../components/echart-option.ts';
 import type { MessageKey } from '../../../i18n/dictionary.ts';
 import { type Lang, translate } from '../../../i18n/translate.ts';
-import {
-  CHART_COLORS,
-  CHART_FONT,
-  rowWindowZoom,
-  TOOLTIP_BASE,
-  tooltipRow,
-  tooltipTitle,
-  visibleRows,
-} from '../../../lib/chart-theme.ts';
+import { CHART_COLORS, rowWindowZoom, tooltipRow, tooltipTitle, visibleRows } from '../../../lib/chart-theme.ts';
 import { formatIndicator, formatPercent } from '../../../lib/format.ts';
 import { indicatorName, indicatorShortName } from '../../../lib/indicators.ts';
 
@@ -111,101 +104,33 @@ export function buildComplianceHeatmapOption(
   // Both row axes (names on the left, met count on the right) scroll together.
   const focus = options.highlightCode ? schools.findIndex((school) => school.code === options.highlightCode) : -1;
   const zoom = options.windowed === false ? undefined : rowWindowZoom(schools.length, focus, [0, 1]);
-  const data: [number, number, number][] = [];
-  const labels: string[] = [];
-  const cells: { school: HeatmapSchool; indicator: HeatmapIndicator }[] = [];
-  schools.forEach((school, y) => {
-    indicators.forEach((indicator, x) => {
+  return buildRowHeatmapOption({
+    rows: schools,
+    columns: indicators.map((indicator) => indicatorShortName(indicator.key, lang)),
+    states: CELL_STATES,
+    stateColors: CELL_STATE_COLORS,
+    stateLabels: {
+      met: translate(lang, CELL_STATE_LABELS.met),
+      near: translate(lang, CELL_STATE_LABELS.near),
+      under: translate(lang, CELL_STATE_LABELS.under),
+      none: translate(lang, CELL_STATE_LABELS.none),
+    },
+    cell: (school, column) => {
+      const indicator = indicators[column] as HeatmapIndicator;
       const value = school.values[indicator.key] ?? null;
-      const state = cellState(value, school.met[indicator.key], indicator.threshold);
-      data.push([x, y, CELL_STATES.indexOf(state)]);
-      // Dark text on the light fills (amber, grey), white on green and red.
-      const style = state === 'near' || state === 'none' ? 'dark' : 'light';
-      labels.push(`{${style}|${formatIndicator(indicator.key, value)}}`);
-      cells.push({ school, indicator });
-    });
-  });
-
-  return {
-    textStyle: { fontFamily: CHART_FONT },
-    grid: { left: 8, right: zoom ? 28 : 8, top: 56, bottom: 8, containLabel: true },
+      return {
+        state: cellState(value, school.met[indicator.key], indicator.threshold),
+        label: formatIndicator(indicator.key, value),
+      };
+    },
+    rowName: (school) => school.name,
+    rowVerdict: (school) => ({ text: formatMetCount(school, lang), passes: school.passes }),
+    cellTooltip: (school, column) => formatHeatmapTooltip(school, indicators[column] as HeatmapIndicator, lang),
+    seriesName: translate(lang, 'compliance.heatmapTitle'),
     dataZoom: zoom,
-    tooltip: {
-      ...TOOLTIP_BASE,
-      trigger: 'item',
-      formatter: (params) => {
-        const index = Array.isArray(params) ? -1 : (params.dataIndex ?? -1);
-        const cell = cells[index];
-        return cell ? formatHeatmapTooltip(cell.school, cell.indicator, lang) : '';
-      },
-    },
-    visualMap: {
-      type: 'piecewise',
-      dimension: 2,
-      orient: 'horizontal',
-      left: 'center',
-      top: 0,
-      itemWidth: 14,
-      itemHeight: 14,
-      textStyle: { fontSize: 12, color: CHART_COLORS.text },
-      pieces: CELL_STATES.map((state, index) => ({
-        value: index,
-        label: translate(lang, CELL_STATE_LABELS[state]),
-        color: CELL_STATE_COLORS[state],
-      })),
-    },
-    xAxis: {
-      type: 'category',
-      position: 'top',
-      data: indicators.map((indicator) => indicatorShortName(indicator.key, lang)),
-      axisLabel: { fontSize: 12, color: CHART_COLORS.text, interval: 0 },
-      axisTick: { show: false },
-      splitArea: { show: false },
-    },
-    yAxis: [
-      {
-        type: 'category',
-        inverse: true,
-        data: schools.map((school) => school.name),
-        triggerEvent: true,
-        axisLabel: { fontSize: 12, color: CHART_COLORS.text, interval: 0, width: 180, overflow: 'truncate' },
-        axisTick: { show: false },
-      },
-      {
-        type: 'category',
-        inverse: true,
-        position: 'right',
-        data: schools.map((school) => formatMetCount(school, lang)),
-        axisLabel: {
-          fontSize: 12,
-          interval: 0,
-          color: CHART_COLORS.text,
-          formatter: (text: string, index: number) => (schools[index]?.passes ? `{pass|${text}}` : `{fail|${text}}`),
-          rich: {
-            pass: { color: CHART_COLORS.met, fontWeight: 'bold' },
-            fail: { color: CHART_COLORS.notMet, fontWeight: 'bold' },
-          },
-        },
-        axisTick: { show: false },
-        axisLine: { show: false },
-      },
-    ],
-    series: [
-      {
-        type: 'heatmap',
-        name: translate(lang, 'compliance.heatmapTitle'),
-        data,
-        // Drawn in one pass when every row is shown: paper gets no animation frames to finish a progressive render.
-        ...(zoom ? {} : { progressive: 0 }),
-        itemStyle: { borderColor: '#ffffff', borderWidth: 2 },
-        label: {
-          show: true,
-          fontSize: 11,
-          formatter: (params) => labels[params.dataIndex] ?? '',
-          rich: { light: { color: '#ffffff', fontSize: 11 }, dark: { color: CHART_COLORS.text, fontSize: 11 } },
-        },
-        emphasis: { itemStyle: { borderColor: CHART_COLORS.text, borderWidth: 1 } },
-      },
-    ],
-  };
+    top: 56,
+    nameAxis: { width: 180, color: CHART_COLORS.text },
+    // Drawn in one pass when every row is shown: paper gets no animation frames to finish a progressive render.
+    drawAtOnce: !zoom,
+  });
 }

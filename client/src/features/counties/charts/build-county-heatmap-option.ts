@@ -5,18 +5,11 @@ import {
   type QualityIndicatorKey,
   type StatusLevel,
 } from '@junheng/shared';
+import { buildRowHeatmapOption } from '@junheng/shared/charts/build-row-heatmap-option.ts';
 import type { ChartOption } from '../../../components/echart-option.ts';
 import type { MessageKey } from '../../../i18n/dictionary.ts';
 import { type Lang, translate } from '../../../i18n/translate.ts';
-import {
-  CHART_COLORS,
-  CHART_FONT,
-  rowWindowZoom,
-  TOOLTIP_BASE,
-  tooltipRow,
-  tooltipTitle,
-  visibleRows,
-} from '../../../lib/chart-theme.ts';
+import { CHART_COLORS, rowWindowZoom, tooltipRow, tooltipTitle, visibleRows } from '../../../lib/chart-theme.ts';
 import { formatCvAgainst, formatPercent } from '../../../lib/format.ts';
 import { indicatorName, indicatorShortName } from '../../../lib/indicators.ts';
 
@@ -98,104 +91,27 @@ export function buildCountyHeatmapOption(
 ): ChartOption {
   const { lang, limit } = options;
   const indicators = options.indicators ?? QUALITY_INDICATOR_KEYS;
-  const zoom = rowWindowZoom(rows.length, -1, [0, 1]);
-  const data: [number, number, number][] = [];
-  const labels: string[] = [];
-  const cells: { row: CountyComparisonRow; key: QualityIndicatorKey }[] = [];
-  rows.forEach((row, y) => {
-    indicators.forEach((key, x) => {
-      const cv = row.cvs[key] ?? null;
-      const state = countyCellState(cv, limit);
-      data.push([x, y, COUNTY_CELL_STATES.indexOf(state)]);
-      const style = state === 'near' || state === 'none' ? 'dark' : 'light';
-      labels.push(`{${style}|${cv === null ? '—' : formatCvAgainst(cv, limit)}}`);
-      cells.push({ row, key });
-    });
+  return buildRowHeatmapOption({
+    rows,
+    columns: indicators.map((key) => indicatorShortName(key, lang)),
+    states: COUNTY_CELL_STATES,
+    stateColors: COUNTY_CELL_COLORS,
+    stateLabels: {
+      pass: translate(lang, COUNTY_CELL_LABELS.pass),
+      near: translate(lang, COUNTY_CELL_LABELS.near),
+      fail: translate(lang, COUNTY_CELL_LABELS.fail),
+      none: translate(lang, COUNTY_CELL_LABELS.none),
+    },
+    cell: (row, column) => {
+      const cv = row.cvs[indicators[column] as QualityIndicatorKey] ?? null;
+      return { state: countyCellState(cv, limit), label: cv === null ? '—' : formatCvAgainst(cv, limit) };
+    },
+    rowName: (row) => row.districtName,
+    rowVerdict: (row) => ({ text: formatCountyVerdict(row, lang), passes: row.passes }),
+    cellTooltip: (row, column) => formatCountyCellTooltip(row, indicators[column] as QualityIndicatorKey, limit, lang),
+    seriesName: translate(lang, 'counties.title'),
+    dataZoom: rowWindowZoom(rows.length, -1, [0, 1]),
+    top: 60,
+    nameAxis: { width: 140, color: CHART_COLORS.mean },
   });
-  return {
-    textStyle: { fontFamily: CHART_FONT },
-    grid: { left: 8, right: zoom ? 28 : 8, top: 60, bottom: 8, containLabel: true },
-    dataZoom: zoom,
-    tooltip: {
-      ...TOOLTIP_BASE,
-      trigger: 'item',
-      formatter: (params) => {
-        const index = Array.isArray(params) ? -1 : (params.dataIndex ?? -1);
-        const cell = cells[index];
-        return cell ? formatCountyCellTooltip(cell.row, cell.key, limit, lang) : '';
-      },
-    },
-    visualMap: {
-      type: 'piecewise',
-      dimension: 2,
-      orient: 'horizontal',
-      left: 'center',
-      top: 0,
-      itemWidth: 14,
-      itemHeight: 14,
-      textStyle: { fontSize: 12, color: CHART_COLORS.text },
-      pieces: COUNTY_CELL_STATES.map((state, index) => ({
-        value: index,
-        label: translate(lang, COUNTY_CELL_LABELS[state]),
-        color: COUNTY_CELL_COLORS[state],
-      })),
-    },
-    xAxis: {
-      type: 'category',
-      position: 'top',
-      data: indicators.map((key) => indicatorShortName(key, lang)),
-      axisLabel: { fontSize: 12, color: CHART_COLORS.text, interval: 0 },
-      axisTick: { show: false },
-      splitArea: { show: false },
-    },
-    yAxis: [
-      {
-        type: 'category',
-        inverse: true,
-        data: rows.map((row) => row.districtName),
-        triggerEvent: true,
-        axisLabel: {
-          fontSize: 12,
-          color: CHART_COLORS.mean,
-          interval: 0,
-          width: 140,
-          overflow: 'truncate',
-        },
-        axisTick: { show: false },
-      },
-      {
-        type: 'category',
-        inverse: true,
-        position: 'right',
-        data: rows.map((row) => formatCountyVerdict(row, lang)),
-        axisLabel: {
-          fontSize: 12,
-          interval: 0,
-          color: CHART_COLORS.text,
-          formatter: (text: string, index: number) => (rows[index]?.passes ? `{pass|${text}}` : `{fail|${text}}`),
-          rich: {
-            pass: { color: CHART_COLORS.met, fontWeight: 'bold' },
-            fail: { color: CHART_COLORS.notMet, fontWeight: 'bold' },
-          },
-        },
-        axisTick: { show: false },
-        axisLine: { show: false },
-      },
-    ],
-    series: [
-      {
-        type: 'heatmap',
-        name: translate(lang, 'counties.title'),
-        data,
-        itemStyle: { borderColor: '#ffffff', borderWidth: 2 },
-        label: {
-          show: true,
-          fontSize: 11,
-          formatter: (params) => labels[params.dataIndex] ?? '',
-          rich: { light: { color: '#ffffff', fontSize: 11 }, dark: { color: CHART_COLORS.text, fontSize: 11 } },
-        },
-        emphasis: { itemStyle: { borderColor: CHART_COLORS.text, borderWidth: 1 } },
-      },
-    ],
-  };
 }

@@ -5,26 +5,41 @@ import {
   placeCounty,
   STATUS_LABELS,
 } from '@junheng/shared';
+import { usePrinting } from '../../../app/print-mode.ts';
 import { type Column, DataTable } from '../../../components/data-table.tsx';
 import { pickLabel, useLang, useT } from '../../../i18n/i18n.tsx';
 import { formatInteger } from '../../../lib/format.ts';
+import { CountyTablePager, usePagedRows } from './county-table-pager.tsx';
 
-/** One line per county: verdict, first year passed, last year's verdict and its place in the grid; the name opens it. */
+/**
+ * Counties a page of the table shows: a city's (up to 100 counties) on one page; a province's or the country's a
+ * hundred at a time, so the view draws (and lays out) a page of rows, not thousands.
+ */
+export const COUNTY_TABLE_PAGE_SIZE = 100;
+
+/**
+ * One line per county: verdict, first year passed, last year's verdict and its place in the grid; the name opens it.
+ * A page of `pageSize` counties at a time, with a pager; on paper every county.
+ */
 export function CountyComparisonTable({
   rows,
   measure,
   limit,
   caption,
   onOpen,
+  pageSize = COUNTY_TABLE_PAGE_SIZE,
 }: {
   rows: readonly CountyComparisonRow[];
   measure: ComparisonMeasure;
   limit: number;
   caption: string;
   onOpen: (row: CountyComparisonRow) => void;
+  pageSize?: number;
 }) {
   const t = useT();
   const [lang] = useLang();
+  const printing = usePrinting();
+  const paging = usePagedRows(rows, pageSize);
   const verdict = (passes: boolean | null) =>
     passes === null ? t('counties.tooFew') : passes ? t('compliance.passShort') : t('compliance.failShort');
   const verdictClass = (passes: boolean | null) =>
@@ -78,5 +93,15 @@ export function CountyComparisonTable({
       cell: (row) => pickLabel(CHANGE_LABELS[placeCounty(row, measure, limit).change], lang),
     },
   ];
-  return <DataTable caption={caption} columns={columns} rows={rows} rowKey={(row) => row.districtCode} />;
+  return (
+    <>
+      <DataTable
+        caption={caption}
+        columns={columns}
+        rows={printing ? rows : paging.shown}
+        rowKey={(row) => row.districtCode}
+      />
+      <CountyTablePager paging={paging} label={caption} />
+    </>
+  );
 }
