@@ -1,5 +1,6 @@
 import { LOCALE_LABELS, LOCALES, type Locale, STAGE_LABELS, STAGES } from '@junheng/shared';
 import { useId, useMemo } from 'react';
+import { SegmentedControl, YearSelect } from '../../components/filter-controls.tsx';
 import { MultiSelect, type MultiSelectOption } from '../../components/multi-select.tsx';
 import { pickLabel, useLang, useT } from '../../i18n/i18n.tsx';
 import { formatInteger } from '../../lib/format.ts';
@@ -29,7 +30,6 @@ export interface FilterBarProps {
 export function FilterBar({ params, update, county, years, showStage = true, children }: FilterBarProps) {
   const t = useT();
   const [lang] = useLang();
-  const id = useId();
   const { options } = useFilterOptions(county);
   // A user limited to some townships has no 全县 to choose: "all" means all of theirs.
   const restricted = restrictedTownshipNames(useMe()) !== null;
@@ -53,41 +53,20 @@ export function FilterBar({ params, update, county, years, showStage = true, chi
   return (
     <section className="filter-bar card" aria-label={t('filters.label')}>
       <div className="filter-row">
-        <label className="filter-field">
-          <span className="filter-label">{t('filters.year')}</span>
-          <select
-            value={county?.year ?? ''}
-            disabled={!sortedYears.length}
-            onChange={(event) => update({ year: Number(event.target.value) })}
-          >
-            {sortedYears.map((year) => (
-              <option key={year} value={year}>
-                {t('context.year', { year })}
-              </option>
-            ))}
-          </select>
-        </label>
+        <YearSelect
+          label={t('filters.year')}
+          years={sortedYears}
+          value={county?.year ?? null}
+          onChange={(year) => update({ year })}
+        />
 
         {showStage ? (
-          <div className="filter-field">
-            <span className="filter-label" id={`${id}-stage`}>
-              {t('filters.stage')}
-            </span>
-            {/* biome-ignore lint/a11y/useSemanticElements: a segmented control of two toggle buttons */}
-            <div className="segmented" role="group" aria-labelledby={`${id}-stage`}>
-              {STAGES.map((stage) => (
-                <button
-                  key={stage}
-                  type="button"
-                  aria-pressed={params.stage === stage}
-                  className={params.stage === stage ? 'segment active' : 'segment'}
-                  onClick={() => update({ stage })}
-                >
-                  {pickLabel(STAGE_LABELS[stage], lang)}
-                </button>
-              ))}
-            </div>
-          </div>
+          <SegmentedControl
+            label={t('filters.stage')}
+            options={STAGES.map((stage) => ({ value: stage, label: pickLabel(STAGE_LABELS[stage], lang) }))}
+            value={params.stage}
+            onChange={(stage) => update({ stage })}
+          />
         ) : null}
 
         <MultiSelect

@@ -13,6 +13,7 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { ChartPanel } from '../../components/chart-panel.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { PanelErrorBoundary } from '../../components/error-boundary.tsx';
+import { SegmentedControl, YearSelect } from '../../components/filter-controls.tsx';
 import { LazyEChart } from '../../components/lazy-echart.tsx';
 import { useReportQuery } from '../../county-view/hooks/use-report-query.ts';
 import { districtsQueryOptions } from '../../districts/api/districts.ts';
@@ -107,39 +108,18 @@ function CountiesContent() {
     <>
       <section className="filter-bar card" aria-label={t('filters.label')}>
         <div className="filter-row">
-          <label className="filter-field">
-            <span className="filter-label">{t('counties.year')}</span>
-            <select
-              value={year ?? ''}
-              disabled={!years.length}
-              onChange={(event) => update({ year: event.target.value })}
-            >
-              {years.map((item) => (
-                <option key={item} value={item}>
-                  {t('context.year', { year: item })}
-                </option>
-              ))}
-            </select>
-          </label>
-          <div className="filter-field">
-            <span className="filter-label" id={`${id}-stage`}>
-              {t('counties.stage')}
-            </span>
-            {/* biome-ignore lint/a11y/useSemanticElements: a segmented control of two toggle buttons */}
-            <div className="segmented" role="group" aria-labelledby={`${id}-stage`}>
-              {STAGES.map((stage) => (
-                <button
-                  key={stage}
-                  type="button"
-                  aria-pressed={input.stage === stage}
-                  className={input.stage === stage ? 'segment active' : 'segment'}
-                  onClick={() => update({ stage })}
-                >
-                  {pickLabel(STAGE_LABELS[stage], lang)}
-                </button>
-              ))}
-            </div>
-          </div>
+          <YearSelect
+            label={t('counties.year')}
+            years={years}
+            value={year}
+            onChange={(picked) => update({ year: String(picked) })}
+          />
+          <SegmentedControl
+            label={t('counties.stage')}
+            options={STAGES.map((stage) => ({ value: stage, label: pickLabel(STAGE_LABELS[stage], lang) }))}
+            value={input.stage}
+            onChange={(stage) => update({ stage })}
+          />
           <label className="filter-field">
             <span className="filter-label">{t('counties.city')}</span>
             <select

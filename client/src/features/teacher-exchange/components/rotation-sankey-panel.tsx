@@ -1,8 +1,9 @@
 import type { Locale, TeacherExchangeResponse } from '@junheng/shared';
-import { useId, useMemo } from 'react';
+import { useMemo } from 'react';
 import { ChartPanel, type PanelQueryState } from '../../../components/chart-panel.tsx';
 import { type Column, DataTable } from '../../../components/data-table.tsx';
 import type { ECElementEvent } from '../../../components/echart-option.ts';
+import { SegmentedControl } from '../../../components/filter-controls.tsx';
 import { LazyEChart } from '../../../components/lazy-echart.tsx';
 import { useLang, useT } from '../../../i18n/i18n.tsx';
 import { buildExportLinks, exportFileName } from '../../../lib/export-links.ts';
@@ -52,7 +53,6 @@ export function RotationSankeyPanel({
 }) {
   const t = useT();
   const [lang] = useLang();
-  const id = useId();
   const title = t('teacherExchange.sankeyTitle');
   const graph = useMemo(() => (report ? buildFlowGraph(report.flows, level, lang) : null), [report, level, lang]);
   const option = useMemo(
@@ -89,25 +89,15 @@ export function RotationSankeyPanel({
       title={title}
       subtitle={
         <div className="rot-sankey-tools">
-          <div className="filter-field">
-            <span className="filter-label" id={`${id}-level`}>
-              {t('teacherExchange.level')}
-            </span>
-            {/* biome-ignore lint/a11y/useSemanticElements: a segmented control of two toggle buttons */}
-            <div className="segmented" role="group" aria-labelledby={`${id}-level`}>
-              {FLOW_LEVELS.map((value) => (
-                <button
-                  key={value}
-                  type="button"
-                  aria-pressed={level === value}
-                  className={level === value ? 'segment active' : 'segment'}
-                  onClick={() => onLevelChange(value)}
-                >
-                  {value === 'township' ? t('teacherExchange.levelTownship') : t('teacherExchange.levelLocale')}
-                </button>
-              ))}
-            </div>
-          </div>
+          <SegmentedControl
+            label={t('teacherExchange.level')}
+            options={FLOW_LEVELS.map((value) => ({
+              value,
+              label: value === 'township' ? t('teacherExchange.levelTownship') : t('teacherExchange.levelLocale'),
+            }))}
+            value={level}
+            onChange={onLevelChange}
+          />
           <span className="muted small">{t('teacherExchange.sankeyColors')}</span>
         </div>
       }
