@@ -3,28 +3,28 @@ import { routes } from '@junheng/shared';
 import { Router } from 'express';
 import type { Kysely } from 'kysely';
 import { accessOf } from '../auth/principal.ts';
+import { getClassSize } from '../class-size/class-size.service.ts';
+import { buildClassSizeSchoolTable, buildClassSizeTrendTable } from '../class-size/class-size.tables.ts';
+import { indicatorName, type Lang } from '../export/indicator-labels.ts';
+import { measureDefinitions } from '../export/measure-definitions.ts';
 import { labelCountyYear, labelYearRange } from '../export/report-labels.ts';
 import { sendReport } from '../export/send-report.ts';
 import type { ExportTable } from '../export/table.ts';
 import { parseInput } from '../http/validate.ts';
 import { findExportNotes } from '../notes/notes.service.ts';
-import { analysisDefinitions } from './analysis-definitions.ts';
-import { indicatorName, type Lang } from './analysis-labels.ts';
-import { getClassSize } from './class-size.service.ts';
-import { buildClassSizeSchoolTable, buildClassSizeTrendTable } from './class-size.tables.ts';
-import { getSchoolProfile } from './school-profile.service.ts';
-import { buildSchoolProfileTable } from './school-profile.tables.ts';
-import { getTeacherExchange } from './teacher-exchange.service.ts';
+import { getSchoolProfile } from '../school-profile/school-profile.service.ts';
+import { buildSchoolProfileTable } from '../school-profile/school-profile.tables.ts';
+import { getTeacherExchange } from '../teacher-exchange/teacher-exchange.service.ts';
 import {
   addRotationConventions,
   buildRotationEffectTable,
   buildRotationFlowTable,
   buildRotationSchoolTable,
   buildRotationYearTable,
-} from './teacher-exchange.tables.ts';
-import { getTrends } from './trends.service.ts';
-import { buildTrendTable } from './trends.tables.ts';
-import { getDecomposition, getEquity, getUrbanRural } from './urban-rural.service.ts';
+} from '../teacher-exchange/teacher-exchange.tables.ts';
+import { getTrends } from '../trends/trends.service.ts';
+import { buildTrendTable } from '../trends/trends.tables.ts';
+import { getDecomposition, getEquity, getUrbanRural } from '../urban-rural/urban-rural.service.ts';
 import {
   buildContributionTable,
   buildDecompositionGroupTable,
@@ -33,7 +33,7 @@ import {
   buildTownshipComparisonTable,
   buildUrbanRuralGroupTable,
   buildUrbanRuralRatioTable,
-} from './urban-rural.tables.ts';
+} from '../urban-rural/urban-rural.tables.ts';
 
 /** A table builder whose row type is erased once chosen (each endpoint picks one of several tables). */
 type AnyTable = (lang: Lang) => ExportTable<unknown>;
@@ -66,7 +66,7 @@ export function createAnalysisRouter(db: Kysely<Database>): Router {
       body,
       labels: (lang) => labelCountyYear(body, query.stage, lang),
       table: tables[query.table],
-      definitions: (lang) => analysisDefinitions(lang, ['urbanRural', 'decomposition']),
+      definitions: (lang) => measureDefinitions(lang, ['urbanRural', 'decomposition']),
     });
   });
 
@@ -86,7 +86,7 @@ export function createAnalysisRouter(db: Kysely<Database>): Router {
         query.table === 'groups'
           ? erase((lang) => buildDecompositionGroupTable(body, lang))
           : erase((lang) => buildContributionTable(body, lang)),
-      definitions: (lang) => analysisDefinitions(lang, ['decomposition']),
+      definitions: (lang) => measureDefinitions(lang, ['decomposition']),
     });
   });
 
@@ -102,7 +102,7 @@ export function createAnalysisRouter(db: Kysely<Database>): Router {
           [lang === 'zh' ? '泰尔指数分组' : 'Theil grouping', GROUPING_LABELS[query.by][lang]],
         ]),
       table: (lang) => buildEquityTable(body, lang),
-      definitions: (lang) => analysisDefinitions(lang, ['equity']),
+      definitions: (lang) => measureDefinitions(lang, ['equity']),
     });
   });
 
@@ -128,7 +128,7 @@ export function createAnalysisRouter(db: Kysely<Database>): Router {
           lang,
         ),
       table: tables[query.table],
-      definitions: (lang) => analysisDefinitions(lang, ['rotation']),
+      definitions: (lang) => measureDefinitions(lang, ['rotation']),
     });
   });
 
@@ -149,7 +149,7 @@ export function createAnalysisRouter(db: Kysely<Database>): Router {
         query.table === 'trend'
           ? erase((lang) => buildClassSizeTrendTable(body, lang))
           : erase((lang) => buildClassSizeSchoolTable(body, lang)),
-      definitions: (lang) => analysisDefinitions(lang, ['classSize']),
+      definitions: (lang) => measureDefinitions(lang, ['classSize']),
     });
   });
 
@@ -165,7 +165,7 @@ export function createAnalysisRouter(db: Kysely<Database>): Router {
           [lang === 'zh' ? '指标' : 'Indicator', indicatorName(query.indicator, lang)],
         ]),
       table: (lang) => buildTrendTable(body, lang),
-      definitions: (lang) => analysisDefinitions(lang, ['urbanRural']),
+      definitions: (lang) => measureDefinitions(lang, ['urbanRural']),
     });
   });
 
@@ -193,7 +193,7 @@ export function createAnalysisRouter(db: Kysely<Database>): Router {
         dataYears: range,
       }),
       table: (lang) => buildSchoolProfileTable(body, lang),
-      definitions: (lang) => analysisDefinitions(lang, ['ranking']),
+      definitions: (lang) => measureDefinitions(lang, ['ranking']),
       notes: (lang) =>
         findExportNotes(
           db,

@@ -3,11 +3,11 @@ import { routes } from '@junheng/shared';
 import { Router } from 'express';
 import type { Kysely } from 'kysely';
 import { accessOf } from '../auth/principal.ts';
+import { getSchoolComparison, getYearOverYear } from '../comparison/comparison.service.ts';
+import { buildSchoolComparisonTable, buildYearOverYearTable } from '../comparison/comparison.tables.ts';
 import { labelCountyYear } from '../export/report-labels.ts';
 import { sendReport } from '../export/send-report.ts';
 import { parseInput } from '../http/validate.ts';
-import { getSchoolComparison, getYearOverYear } from './comparison.service.ts';
-import { buildSchoolComparisonTable, buildYearOverYearTable } from './comparison.tables.ts';
 
 /** Side-by-side tables: schools × indicators, and the county this year vs last year vs first year. */
 export function createComparisonRouter(db: Kysely<Database>): Router {

@@ -98,15 +98,6 @@ export {
 } from './quality-summary.ts';
 export { computeRatioOrNull, computeRelativeToMean } from './ratios.ts';
 export {
-  applyRotationMoves,
-  computeRotationFlows,
-  computeRotationReport,
-  type RotationInput,
-  type RotationMove,
-  type RotationOptions,
-  selectYearRotations,
-} from './rotation.ts';
-export {
   type CountyInputMeta,
   computeScorecard,
   evaluateCountyInput,
@@ -121,6 +112,15 @@ export {
   selectStageUnits,
 } from './stage-parts.ts';
 export { attributeTeacherStage, type TeacherFlags } from './stat-edits.ts';
+export {
+  applyRotationMoves,
+  computeRotationFlows,
+  computeRotationReport,
+  type RotationInput,
+  type RotationMove,
+  type RotationOptions,
+  selectYearRotations,
+} from './teacher-exchange.ts';
 export {
   computeDecompositionRows,
   computeQualityMeans,

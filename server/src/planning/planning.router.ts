@@ -9,8 +9,10 @@ import { labelCountyYear } from '../export/report-labels.ts';
 import { sendReport } from '../export/send-report.ts';
 import { sendValidated } from '../http/respond.ts';
 import { parseInput } from '../http/validate.ts';
-import { getCountyInputs, getDistanceToPass, getScorecard, putCountyInputs, runWhatIf } from './planning.service.ts';
-import { buildCountyInputsTable, buildPlanTable, buildScorecardTable, buildShortfallTable } from './planning.tables.ts';
+import { getDistanceToPass, runWhatIf } from '../improve/improve.service.ts';
+import { buildPlanTable, buildShortfallTable } from '../improve/improve.tables.ts';
+import { getCountyInputs, getScorecard, putCountyInputs } from '../scorecard/scorecard.service.ts';
+import { buildCountyInputsTable, buildScorecardTable } from '../scorecard/scorecard.tables.ts';
 
 /** Scorecard and county-year inputs, distance to pass, what-if. */
 export function createPlanningRouter(db: Kysely<Database>, onDataChanged: () => void = () => {}): Router {

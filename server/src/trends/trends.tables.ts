@@ -1,8 +1,8 @@
 import type { TrendsResponse } from '@junheng/shared';
 import { cvDisplayDecimals } from '@junheng/shared';
+import { describeIndicator, type Lang } from '../export/indicator-labels.ts';
 import type { ExportColumn, ExportTable } from '../export/table.ts';
 import { cvVerdictText } from '../export/table.ts';
-import { describeIndicator, type Lang } from './analysis-labels.ts';
 
 type TrendRow = TrendsResponse['rows'][number];
 

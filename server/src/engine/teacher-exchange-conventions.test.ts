@@ -1,6 +1,6 @@
 import { RotationReportSchema } from '@junheng/shared';
 import { describe, expect, it } from 'vitest';
-import { computeRotationReport, selectYearRotations } from './rotation.ts';
+import { computeRotationReport, selectYearRotations } from './teacher-exchange.ts';
 import { makeRotation, makeSchool, makeStat } from './test-fixtures.ts';
 
 /*

@@ -5,8 +5,8 @@ import {
   type QualityIndicatorKey,
   type UrbanRuralResponse,
 } from '@junheng/shared';
+import { describeIndicator, indicatorName, type Lang, localeName } from '../export/indicator-labels.ts';
 import type { ExportColumn, ExportTable } from '../export/table.ts';
-import { describeIndicator, indicatorName, type Lang, localeName } from './analysis-labels.ts';
 
 /** One column per 2017 indicator, reading the row's `means` record. */
 function meanColumns<Row extends { means: Partial<Record<QualityIndicatorKey, number | null>> }>(

@@ -22,7 +22,7 @@ import {
   decomposeIndicatorCv,
   selectStageUnits,
 } from '../engine/index.ts';
-import { describeIndicator, findStandard } from './analysis-labels.ts';
+import { describeIndicator, findStandard } from '../export/indicator-labels.ts';
 
 interface StageSelection {
   context: ReportContext;

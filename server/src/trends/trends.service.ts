@@ -14,6 +14,7 @@ import {
 import type { Kysely } from 'kysely';
 import { findDistrictYears, findSchools, findStats } from '../county/county.repository.ts';
 import { buildReportContext, requireDistrict, toScope } from '../county/county.service.ts';
+import { describeSchoolEvents, findSchoolEvents } from '../county/school-events.ts';
 import {
   collectIndicatorPoints,
   computeIndicatorValue,
@@ -25,9 +26,8 @@ import {
   computeWeightedStats,
   selectStageUnits,
 } from '../engine/index.ts';
+import { describeIndicator, findStandard } from '../export/indicator-labels.ts';
 import { HttpError } from '../http/errors.ts';
-import { describeIndicator, findStandard } from './analysis-labels.ts';
-import { describeSchoolEvents, findSchoolEvents } from './school-events.ts';
 
 /**
  * One year of a trend: the stage's counted units, the indicator's weighted mean, SD and CV, the 2017 limit and

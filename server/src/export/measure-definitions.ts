@@ -1,13 +1,13 @@
-import type { Lang } from './analysis-labels.ts';
+import type { Lang } from './indicator-labels.ts';
 
-/** Definitions of the analysis measures, for the 说明 sheet. */
-export function analysisDefinitions(lang: Lang, topics: readonly AnalysisTopic[]): [string, string][] {
+/** Definitions of the measures of the analysis views, for the 说明 sheet. */
+export function measureDefinitions(lang: Lang, topics: readonly MeasureTopic[]): [string, string][] {
   return topics.map((topic) => [DEFINITIONS[topic].title[lang], DEFINITIONS[topic].text[lang]]);
 }
 
-type AnalysisTopic = 'urbanRural' | 'decomposition' | 'equity' | 'rotation' | 'ranking' | 'classSize';
+type MeasureTopic = 'urbanRural' | 'decomposition' | 'equity' | 'rotation' | 'ranking' | 'classSize';
 
-const DEFINITIONS: Record<AnalysisTopic, { title: Record<Lang, string>; text: Record<Lang, string> }> = {
+const DEFINITIONS: Record<MeasureTopic, { title: Record<Lang, string>; text: Record<Lang, string> }> = {
   urbanRural: {
     title: { zh: '城乡分类', en: 'Urban–rural classes' },
     text: {

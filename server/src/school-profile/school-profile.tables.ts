@@ -1,7 +1,7 @@
 import type { ProfileIndicator, ProfilePart, SchoolProfileResponse } from '@junheng/shared';
+import { indicatorName, type Lang, stageName } from '../export/indicator-labels.ts';
 import type { ExportColumn, ExportTable } from '../export/table.ts';
 import { yesNo } from '../export/table.ts';
-import { indicatorName, type Lang, stageName } from './analysis-labels.ts';
 
 /** One export row per year × stage part × indicator. */
 export interface ProfileTableRow {

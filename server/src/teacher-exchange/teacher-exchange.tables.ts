@@ -1,8 +1,8 @@
 import type { RotationMultiYearMode, RotationRatioSchools, TeacherExchangeResponse } from '@junheng/shared';
+import { indicatorName, type Lang, localeName, stageName } from '../export/indicator-labels.ts';
 import type { ExportLabels } from '../export/report-labels.ts';
 import type { ExportColumn, ExportTable } from '../export/table.ts';
 import { yesNo } from '../export/table.ts';
-import { indicatorName, type Lang, localeName, stageName } from './analysis-labels.ts';
 
 type SchoolRow = TeacherExchangeResponse['schools'][number];
 type FlowRow = TeacherExchangeResponse['flows'][number];

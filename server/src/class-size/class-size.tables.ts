@@ -1,7 +1,7 @@
 import { type ClassSizeResponse, SCHOOL_TYPE_LABELS } from '@junheng/shared';
+import type { Lang } from '../export/indicator-labels.ts';
 import type { ExportColumn, ExportTable } from '../export/table.ts';
 import { yesNo } from '../export/table.ts';
-import type { Lang } from './analysis-labels.ts';
 
 type SchoolRow = ClassSizeResponse['schools'][number];
 type TrendRow = ClassSizeResponse['trend'][number];

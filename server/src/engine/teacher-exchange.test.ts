@@ -1,6 +1,6 @@
 import { OUTSIDE_AREA_CODE, RotationReportSchema } from '@junheng/shared';
 import { describe, expect, it } from 'vitest';
-import { applyRotationMoves, computeRotationReport } from './rotation.ts';
+import { applyRotationMoves, computeRotationReport } from './teacher-exchange.ts';
 import { makeRotation, makeSchool, makeStat } from './test-fixtures.ts';
 
 const schools = [

@@ -1,7 +1,7 @@
 import type { SchoolComparisonResponse, YearOverYearResponse } from '@junheng/shared';
+import { describeIndicator, indicatorName, type Lang } from '../export/indicator-labels.ts';
 import type { ExportColumn, ExportTable } from '../export/table.ts';
 import { yesNo } from '../export/table.ts';
-import { describeIndicator, indicatorName, type Lang } from './analysis-labels.ts';
 
 type ComparisonRow = SchoolComparisonResponse['rows'][number];
 

@@ -19,6 +19,7 @@ import {
 import type { Kysely } from 'kysely';
 import { rankRows } from '../balance/rank.ts';
 import { ANY_YEAR, findRotations, findSchoolByCode, findSchools, findStats } from '../county/county.repository.ts';
+import { describeSchoolEvents, findSchoolEvents, formerNames } from '../county/school-events.ts';
 import {
   buildStageUnit,
   computeIndicatorValue,
@@ -30,7 +31,6 @@ import {
   computeStageUnits,
 } from '../engine/index.ts';
 import { HttpError } from '../http/errors.ts';
-import { describeSchoolEvents, findSchoolEvents, formerNames } from './school-events.ts';
 
 const studentsOfStage = (stat: SchoolStatRow, stage: Stage) =>
   stage === 'primary' ? stat.studentsPrimary : stat.studentsJunior;

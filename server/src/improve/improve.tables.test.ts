@@ -1,6 +1,6 @@
 import type { CvPlanOutcome } from '@junheng/shared';
 import { describe, expect, it } from 'vitest';
-import { flattenPlans } from './planning.tables.ts';
+import { flattenPlans } from './improve.tables.ts';
 
 const plan = (key: CvPlanOutcome['key'], codes: string[]): CvPlanOutcome => ({
   key,
