@@ -9,6 +9,7 @@ import type {
   SchoolStatRow,
   Stage,
   StageUnit,
+  TeacherExchangeYear,
 } from '@junheng/shared';
 import {
   computeWeightedCv,
@@ -402,4 +403,44 @@ export function computeRotationReport(input: RotationInput): RotationReport {
     rural: summariseRuralFlow(moves, input.schools),
     effect: computeRotationEffect(input.schools, stats, moves),
   };
+}
+
+/** The series entry of one year's rotation report. */
+export function summariseRotationYear(report: RotationReport): TeacherExchangeYear {
+  return {
+    year: report.year,
+    eligible: report.eligible,
+    rotated: report.rotated,
+    ratio: report.ratio,
+    ratioPasses: report.ratioPasses,
+    backboneRotated: report.backboneRotated,
+    backboneShare: report.backboneShare,
+    backbonePasses: report.backbonePasses,
+    netBackboneToRural: report.rural.netBackbone,
+  };
+}
+
+/**
+ * The rotation report of `year` and the ratio / backbone-share series of every year in `years`, from statistics and
+ * rotations that may span all of them (the engine keeps each year's rows).
+ */
+export function computeRotationYears(input: {
+  year: number;
+  years: readonly number[];
+  schools: readonly SchoolRow[];
+  stats: readonly SchoolStatRow[];
+  rotations: readonly RotationRow[];
+  options?: RotationOptions;
+}): { report: RotationReport; series: TeacherExchangeYear[] } {
+  const reportOf = (year: number) =>
+    computeRotationReport({
+      year,
+      schools: input.schools,
+      stats: input.stats,
+      rotations: input.rotations,
+      ...(input.options ? { options: input.options } : {}),
+    });
+  const report = reportOf(input.year);
+  const series = input.years.map((year) => summariseRotationYear(year === input.year ? report : reportOf(year)));
+  return { report, series };
 }

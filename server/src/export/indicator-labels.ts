@@ -3,7 +3,6 @@ import {
   indicatorEntry,
   LOCALE_LABELS,
   type Locale,
-  QUALITY_CV_LIMIT,
   STAGE_LABELS,
   type Stage,
 } from '@junheng/shared';
@@ -22,14 +21,6 @@ export interface IndicatorLabel {
 /** Name, unit and display decimals of any indicator the engine computes: its entry in the method catalog. */
 export function describeIndicator(key: IndicatorKey): IndicatorLabel {
   return indicatorEntry(key);
-}
-
-/** The 2017 threshold and CV limit of an indicator for a stage; null for the 2012-only indicators. */
-export function findStandard(key: IndicatorKey, stage: Stage): { threshold: number | null; cvLimit: number | null } {
-  const threshold = indicatorEntry(key).threshold;
-  return threshold
-    ? { threshold: threshold[stage], cvLimit: QUALITY_CV_LIMIT[stage] }
-    : { threshold: null, cvLimit: null };
 }
 
 export const indicatorName = (key: IndicatorKey, lang: Lang) => describeIndicator(key)[lang === 'zh' ? 'zh' : 'en'];

@@ -1,39 +1,23 @@
 import type { Database } from '@junheng/db';
 import {
   type AccessScope,
-  type CvPlan,
-  type CvPlanOutcome,
   type DistanceToPassQuery,
   type DistanceToPassResponse,
   type QualityReport,
   STAGES,
   type Stage,
-  type StageUnitsResult,
   type WhatIfRequest,
   type WhatIfResponse,
 } from '@junheng/shared';
 import type { Kysely } from 'kysely';
 import { loadCountyYear, WHOLE_COUNTY } from '../county/county.service.ts';
 import {
+  computeCvPlanOutcomes,
   computeDistanceToPass,
-  computeQualityReport,
   computeStageUnits,
   computeWhatIf,
-  INDICATOR_FORMULAS,
+  isCvChanged,
 } from '../engine/index.ts';
-
-/** The stage units with one plan's additions applied to the stage parts it raises (amount × the part's share). */
-function applyPlan(stageUnits: StageUnitsResult, plan: CvPlan, stage: Stage): StageUnitsResult {
-  const field = INDICATOR_FORMULAS[plan.key].field;
-  const additions = new Map(plan.additions.map((a) => [a.code, a]));
-  return {
-    ...stageUnits,
-    units: stageUnits.units.map((unit) => {
-      const addition = unit.stage === stage ? additions.get(unit.code) : undefined;
-      return addition === undefined ? unit : { ...unit, [field]: unit[field] + addition.amount * addition.assetShare };
-    }),
-  };
-}
 
 /**
  * Distance to pass for a county-year and stage: shortfalls per school and indicator in natural units, the 补短板
@@ -49,19 +33,8 @@ export async function getDistanceToPass(
   const data = await loadCountyYear(db, { districtCode: code, year: query.year, filter: query, access });
   const stageUnits = computeStageUnits(data.schools, data.stats, { includePrivate: query.includePrivate });
   const report = computeDistanceToPass(stageUnits, query.stage);
-  const baseline = computeQualityReport(stageUnits, query.stage);
-  const cvPlans = report.cvPlans.map(
-    (plan): CvPlanOutcome => ({
-      ...plan,
-      schoolsPassingBefore: baseline.verdict.schoolsPassing,
-      schoolsPassingAfter: computeQualityReport(applyPlan(stageUnits, plan, query.stage), query.stage).verdict
-        .schoolsPassing,
-    }),
-  );
-  return { ...data.context, ...report, cvPlans, schoolsCounted: baseline.schoolsCounted };
+  return { ...data.context, ...report, ...computeCvPlanOutcomes(stageUnits, query.stage, report.cvPlans) };
 }
-
-const CV_EPSILON = 1e-12;
 
 function pickStages<T>(byStage: Record<Stage, T>, stages: readonly Stage[]): Partial<Record<Stage, T>> {
   return Object.fromEntries(stages.map((stage) => [stage, byStage[stage]]));
@@ -100,14 +73,7 @@ export async function runWhatIf(
     after: result.after ? pickStages<QualityReport>(result.after, stages) : null,
     cvChanges: result.cvChanges
       .filter((row) => keep.has(row.stage))
-      .map((row) => ({
-        ...row,
-        changed:
-          result.valid &&
-          (row.passesBefore !== row.passesAfter ||
-            (row.before === null) !== (row.after === null) ||
-            (row.delta !== null && Math.abs(row.delta) > CV_EPSILON)),
-      })),
+      .map((row) => ({ ...row, changed: isCvChanged(row, result.valid) })),
     verdicts: result.verdicts.filter((verdict) => keep.has(verdict.stage)),
     schoolChanges: result.schoolChanges.filter((row) => keep.has(row.stage)),
   };

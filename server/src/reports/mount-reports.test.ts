@@ -142,10 +142,12 @@ describe(mountReports.name, () => {
     const { base } = await start(exampleReport(loads, true), true);
     const badParams = await fetch(`${base}/33099x/example?year=2025`);
     expect(badParams.status).toBe(400);
-    expect((await badParams.json()).error.details.in).toBe('params');
+    const paramsError = (await badParams.json()) as { error: { details: { in: string } } };
+    expect(paramsError.error.details.in).toBe('params');
     const badQuery = await fetch(`${base}/330999/example?year=2025&table=nope`);
     expect(badQuery.status).toBe(400);
-    expect((await badQuery.json()).error.details.fields[0].field).toBe('table');
+    const queryError = (await badQuery.json()) as { error: { details: { fields: { field: string }[] } } };
+    expect(queryError.error.details.fields[0]?.field).toBe('table');
     expect(loads.count).toBe(0);
   });
 });

@@ -1,57 +1,8 @@
 import type { Database } from '@junheng/db';
-import type {
-  AccessScope,
-  RotationReport,
-  RotationRow,
-  SchoolRow,
-  SchoolStatRow,
-  TeacherExchangeQuery,
-  TeacherExchangeResponse,
-  TeacherExchangeYear,
-} from '@junheng/shared';
+import type { AccessScope, TeacherExchangeQuery, TeacherExchangeResponse } from '@junheng/shared';
 import type { Kysely } from 'kysely';
 import { loadCountyYear } from '../county/county.service.ts';
-import { computeRotationReport, type RotationOptions } from '../engine/index.ts';
-
-/** The series entry of one year's rotation report. */
-export function summariseRotationYear(report: RotationReport): TeacherExchangeYear {
-  return {
-    year: report.year,
-    eligible: report.eligible,
-    rotated: report.rotated,
-    ratio: report.ratio,
-    ratioPasses: report.ratioPasses,
-    backboneRotated: report.backboneRotated,
-    backboneShare: report.backboneShare,
-    backbonePasses: report.backbonePasses,
-    netBackboneToRural: report.rural.netBackbone,
-  };
-}
-
-/**
- * The rotation report of `year` and the ratio / backbone-share series of every year in `years`, from statistics and
- * rotations that may span all of them (the engine keeps each year's rows).
- */
-export function computeRotationYears(input: {
-  year: number;
-  years: readonly number[];
-  schools: readonly SchoolRow[];
-  stats: readonly SchoolStatRow[];
-  rotations: readonly RotationRow[];
-  options?: RotationOptions;
-}): { report: RotationReport; series: TeacherExchangeYear[] } {
-  const reportOf = (year: number) =>
-    computeRotationReport({
-      year,
-      schools: input.schools,
-      stats: input.stats,
-      rotations: input.rotations,
-      ...(input.options ? { options: input.options } : {}),
-    });
-  const report = reportOf(input.year);
-  const series = input.years.map((year) => summariseRotationYear(year === input.year ? report : reportOf(year)));
-  return { report, series };
-}
+import { computeRotationYears } from '../engine/index.ts';
 
 /**
  * 交流轮岗 of a county-year (METHOD.md §2, §5 teacher-exchange) with the series over every year with data. The

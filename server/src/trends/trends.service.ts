@@ -1,84 +1,12 @@
 import type { Database } from '@junheng/db';
-import {
-  type AccessScope,
-  type IndicatorKey,
-  isQualityKey,
-  LOCALES,
-  type SchoolRow,
-  type SchoolStatRow,
-  type Stage,
-  type TrendRow,
-  type TrendsQuery,
-  type TrendsResponse,
-} from '@junheng/shared';
+import type { AccessScope, TrendsQuery, TrendsResponse } from '@junheng/shared';
 import type { Kysely } from 'kysely';
 import { findDistrictYears, findSchools, findStats } from '../county/county.repository.ts';
 import { buildReportContext, requireDistrict, toScope } from '../county/county.service.ts';
 import { describeSchoolEvents, findSchoolEvents } from '../county/school-events.ts';
-import {
-  collectIndicatorPoints,
-  computeIndicatorValue,
-  computeQualityIndicatorResult,
-  computeRatioOrNull,
-  computeReportedCv,
-  computeStageUnits,
-  computeWeightedMean,
-  computeWeightedStats,
-  selectStageUnits,
-} from '../engine/index.ts';
-import { describeIndicator, findStandard } from '../export/indicator-labels.ts';
+import { computeTrendRow, findStandard } from '../engine/index.ts';
+import { describeIndicator } from '../export/indicator-labels.ts';
 import { HttpError } from '../http/errors.ts';
-
-/**
- * One year of a trend: the stage's counted units, the indicator's weighted mean, SD and CV, the 2017 limit and
- * threshold with the schools meeting it (2017 indicators only), and the weighted mean per urban–rural class.
- */
-export function computeTrendRow(input: {
-  year: number;
-  schools: readonly SchoolRow[];
-  stats: readonly SchoolStatRow[];
-  stage: Stage;
-  indicator: IndicatorKey;
-  includePrivate: boolean;
-}): TrendRow {
-  const { year, stage, indicator } = input;
-  const all = computeStageUnits(
-    input.schools,
-    input.stats.filter((stat) => stat.year === year),
-    { includePrivate: input.includePrivate },
-  );
-  const { units } = selectStageUnits(all, stage);
-  const readValue = (unit: (typeof units)[number]) => computeIndicatorValue(unit, indicator);
-  const stats = computeWeightedStats(collectIndicatorPoints(units, readValue));
-  // Fewer than 2 schools give no CV, as in the balance reports (computeReportedCv).
-  const { cv, cvNullReason } = computeReportedCv(stats);
-  const quality = isQualityKey(indicator) ? computeQualityIndicatorResult(units, indicator, stage) : null;
-  const { threshold, cvLimit } = findStandard(indicator, stage);
-  const [urban, town, rural] = LOCALES.map((locale) =>
-    computeWeightedMean(
-      collectIndicatorPoints(
-        units.filter((unit) => unit.locale === locale),
-        readValue,
-      ),
-    ),
-  ) as [number | null, number | null, number | null];
-  return {
-    year,
-    n: stats.n,
-    schoolsCounted: units.length,
-    studentsCounted: units.reduce((sum, unit) => sum + unit.students, 0),
-    mean: stats.mean,
-    sd: stats.sd,
-    cv,
-    cvLimit,
-    cvPasses: quality ? quality.cvPasses : null,
-    cvNullReason,
-    threshold,
-    schoolsMeeting: quality ? quality.schoolsMeeting : null,
-    means: { urban, town, rural },
-    urbanToRural: computeRatioOrNull(urban, rural),
-  };
-}
 
 /**
  * Year-by-year CV and means of one indicator (ARCHITECTURE.md, stable API trends). The statistics of the whole range come in one query;

@@ -20,9 +20,10 @@ import {
   computeTownshipComparison,
   computeUrbanRuralReport,
   decomposeIndicatorCv,
+  findStandard,
   selectStageUnits,
 } from '../engine/index.ts';
-import { describeIndicator, findStandard } from '../export/indicator-labels.ts';
+import { describeIndicator } from '../export/indicator-labels.ts';
 
 interface StageSelection {
   context: ReportContext;

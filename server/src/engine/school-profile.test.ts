@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { makeRotation, makeSchool, makeStat } from '../engine/test-fixtures.ts';
-import { buildProfileParts, summariseSchoolRotations } from './school-profile.service.ts';
+import { buildProfileParts, summariseSchoolRotations } from './school-profile.ts';
+import { makeRotation, makeSchool, makeStat } from './test-fixtures.ts';
 
 const schools = [
   makeSchool({ schoolCode: 'N', schoolType: 'nine_year' }),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { makeRotation, makeSchool, makeStat } from '../engine/test-fixtures.ts';
-import { computeRotationYears } from './teacher-exchange.service.ts';
+import { computeRotationYears } from './teacher-exchange.ts';
+import { makeRotation, makeSchool, makeStat } from './test-fixtures.ts';
 
 const schools = [
   makeSchool({ schoolCode: 'A', urbanRuralCode: '111' }),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { makeSchool, makeStat } from '../engine/test-fixtures.ts';
-import { computeTrendRow } from './trends.service.ts';
+import { makeSchool, makeStat } from './test-fixtures.ts';
+import { computeTrendRow } from './trends.ts';
 
 const schools = [
   makeSchool({ schoolCode: 'U', urbanRuralCode: '111' }),
