@@ -1,7 +1,7 @@
 import { routes, STAGE_LABELS } from '@junheng/shared';
-import { labelCountyYear } from '../export/report-labels.ts';
+import { labelCountyYearOfStage } from '../export/report-labels.ts';
 import { findExportNotes } from '../notes/notes.service.ts';
-import { defineReport } from '../reports/define-report.ts';
+import { defineReport, loadByCode } from '../reports/define-report.ts';
 import { getBalance, getBasicBalance, getRankings } from './balance.service.ts';
 import {
   buildBalanceIndicatorTable,
@@ -16,12 +16,12 @@ import { getBalanceSummary } from './balance-summary.service.ts';
 export const balanceReport = defineReport({
   name: 'balance',
   route: routes.getBalance,
-  load: (db, { params, query, access }) => getBalance(db, params.code, query, access),
+  load: loadByCode(getBalance),
   tables: {
-    indicators: (body, _query, lang) => buildBalanceIndicatorTable(body, lang),
-    schools: (body, _query, lang) => buildBalanceSchoolTable(body, lang),
+    indicators: buildBalanceIndicatorTable,
+    schools: buildBalanceSchoolTable,
   },
-  labels: (body, query, lang) => labelCountyYear(body, query.stage, lang),
+  labels: labelCountyYearOfStage,
   notes: (db, _body, { params, query, access }, lang) =>
     findExportNotes(db, { districtCode: params.code, access, year: query.year }, lang),
   cache: true,
@@ -31,9 +31,9 @@ export const balanceReport = defineReport({
 export const basicBalanceReport = defineReport({
   name: 'basic',
   route: routes.getBasicBalance,
-  load: (db, { params, query, access }) => getBasicBalance(db, params.code, query, access),
-  tables: (body, _query, lang) => buildBasicBalanceTable(body, lang),
-  labels: (body, query, lang) => labelCountyYear(body, query.stage, lang),
+  load: loadByCode(getBasicBalance),
+  tables: buildBasicBalanceTable,
+  labels: labelCountyYearOfStage,
   cache: true,
 });
 
@@ -41,9 +41,9 @@ export const basicBalanceReport = defineReport({
 export const rankingsReport = defineReport({
   name: 'rankings',
   route: routes.getRankings,
-  load: (db, { params, query, access }) => getRankings(db, params.code, query, access),
-  tables: (body, query, lang) => buildRankingTable(body, lang, query.stage),
-  labels: (body, query, lang) => labelCountyYear(body, query.stage, lang),
+  load: loadByCode(getRankings),
+  tables: (body, lang, query) => buildRankingTable(body, lang, query.stage),
+  labels: labelCountyYearOfStage,
   cache: true,
 });
 
@@ -55,8 +55,8 @@ export const balanceSummaryReport = defineReport({
   name: 'balance-summary',
   route: routes.getBalanceSummary,
   load: (db, { query, access }) => getBalanceSummary(db, query, access),
-  tables: (body, _query, lang) => buildBalanceSummaryTable(body, lang),
-  labels: (_body, query, lang) => ({
+  tables: buildBalanceSummaryTable,
+  labels: (_body, lang, query) => ({
     fileNameParts: [
       lang === 'zh' ? '各区县' : 'all-districts',
       lang === 'zh' ? STAGE_LABELS[query.stage].zh : query.stage,

@@ -1,7 +1,7 @@
 import { routes } from '@junheng/shared';
 import { measureDefinitions } from '../export/measure-definitions.ts';
 import { labelCountyYear, labelYearRange } from '../export/report-labels.ts';
-import { defineReport } from '../reports/define-report.ts';
+import { defineReport, loadByCode } from '../reports/define-report.ts';
 import { getClassSize } from './class-size.service.ts';
 import { buildClassSizeSchoolTable, buildClassSizeTrendTable } from './class-size.tables.ts';
 
@@ -9,12 +9,12 @@ import { buildClassSizeSchoolTable, buildClassSizeTrendTable } from './class-siz
 export const classSizeReport = defineReport({
   name: 'class-size',
   route: routes.getClassSize,
-  load: (db, { params, query, access }) => getClassSize(db, params.code, query, access),
+  load: loadByCode(getClassSize),
   tables: {
-    schools: (body, _query, lang) => buildClassSizeSchoolTable(body, lang),
-    trend: (body, _query, lang) => buildClassSizeTrendTable(body, lang),
+    schools: buildClassSizeSchoolTable,
+    trend: buildClassSizeTrendTable,
   },
-  labels: (body, query, lang) =>
+  labels: (body, lang, query) =>
     query.table === 'trend'
       ? labelYearRange(
           body,

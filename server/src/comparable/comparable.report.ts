@@ -1,5 +1,5 @@
 import { routes } from '@junheng/shared';
-import { defineReport } from '../reports/define-report.ts';
+import { defineReport, loadByCode } from '../reports/define-report.ts';
 import { getComparableCounties, getComparableSchools } from './comparable.service.ts';
 import {
   buildComparableCountiesTable,
@@ -13,12 +13,12 @@ import {
 export const comparableSchoolsReport = defineReport({
   name: 'comparable-schools',
   route: routes.getComparableSchools,
-  load: (db, { params, query, access }) => getComparableSchools(db, params.code, query, access),
+  load: loadByCode(getComparableSchools),
   tables: {
-    schools: (body, _query, lang) => buildComparableSchoolsTable(body, lang),
-    standing: (body, _query, lang) => buildComparableStandingTable(body, lang),
+    schools: buildComparableSchoolsTable,
+    standing: buildComparableStandingTable,
   },
-  labels: (body, query, lang) =>
+  labels: (body, lang, query) =>
     labelComparableSchools(
       body,
       query.table === 'standing' ? buildComparableStandingTable(body, lang) : buildComparableSchoolsTable(body, lang),
@@ -31,8 +31,8 @@ export const comparableSchoolsReport = defineReport({
 export const comparableCountiesReport = defineReport({
   name: 'comparable-counties',
   route: routes.getComparableCounties,
-  load: (db, { params, query, access }) => getComparableCounties(db, params.code, query, access),
-  tables: (body, _query, lang) => buildComparableCountiesTable(body, lang),
-  labels: (body, _query, lang) => labelComparableCounties(body, lang),
+  load: loadByCode(getComparableCounties),
+  tables: buildComparableCountiesTable,
+  labels: labelComparableCounties,
   cache: true,
 });

@@ -1,6 +1,6 @@
 import { routes } from '@junheng/shared';
 import { labelCountyYear } from '../export/report-labels.ts';
-import { defineReport } from '../reports/define-report.ts';
+import { defineReport, loadByCode } from '../reports/define-report.ts';
 import { getSchoolComparison, getYearOverYear } from './comparison.service.ts';
 import { buildSchoolComparisonTable, buildYearOverYearTable } from './comparison.tables.ts';
 
@@ -8,9 +8,9 @@ import { buildSchoolComparisonTable, buildYearOverYearTable } from './comparison
 export const schoolComparisonReport = defineReport({
   name: 'school-comparison',
   route: routes.getSchoolComparison,
-  load: (db, { params, query, access }) => getSchoolComparison(db, params.code, query, access),
-  tables: (body, _query, lang) => buildSchoolComparisonTable(body, lang),
-  labels: (body, query, lang) =>
+  load: loadByCode(getSchoolComparison),
+  tables: buildSchoolComparisonTable,
+  labels: (body, lang, query) =>
     labelCountyYear(body, query.stage, lang, [
       [lang === 'zh' ? '对比学校' : 'Schools compared', body.schools.map((s) => s.name).join('、')],
     ]),
@@ -21,9 +21,9 @@ export const schoolComparisonReport = defineReport({
 export const yearOverYearReport = defineReport({
   name: 'year-over-year',
   route: routes.getYearOverYear,
-  load: (db, { params, query, access }) => getYearOverYear(db, params.code, query, access),
-  tables: (body, _query, lang) => buildYearOverYearTable(body, lang),
-  labels: (body, query, lang) => {
+  load: loadByCode(getYearOverYear),
+  tables: buildYearOverYearTable,
+  labels: (body, lang, query) => {
     const { first, previous, current } = body.compared;
     const compared = [...new Set([first, previous, current].filter((y): y is number => y !== null))].join('、');
     return {

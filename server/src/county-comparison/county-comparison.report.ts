@@ -8,8 +8,8 @@ export const countyComparisonReport = defineReport({
   name: 'county-comparison',
   route: routes.getCountyComparison,
   load: (db, { query, access }) => getCountyComparison(db, query, access),
-  tables: (body, _query, lang) => buildCountyComparisonTable(body, lang),
-  labels: (body, query, lang) => {
+  tables: buildCountyComparisonTable,
+  labels: (body, lang, query) => {
     const zh = lang === 'zh';
     const stage = zh ? STAGE_LABELS[query.stage].zh : STAGE_LABELS[query.stage].en;
     const city = body.cities.find((c) => c.code === body.city);

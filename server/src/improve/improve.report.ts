@@ -1,6 +1,6 @@
 import { routes } from '@junheng/shared';
-import { labelCountyYear } from '../export/report-labels.ts';
-import { defineReport } from '../reports/define-report.ts';
+import { labelCountyYearOfStage } from '../export/report-labels.ts';
+import { defineReport, loadByCode } from '../reports/define-report.ts';
 import { getDistanceToPass } from './improve.service.ts';
 import { buildPlanTable, buildShortfallTable } from './improve.tables.ts';
 
@@ -8,11 +8,11 @@ import { buildPlanTable, buildShortfallTable } from './improve.tables.ts';
 export const distanceToPassReport = defineReport({
   name: 'distance-to-pass',
   route: routes.getDistanceToPass,
-  load: (db, { params, query, access }) => getDistanceToPass(db, params.code, query, access),
+  load: loadByCode(getDistanceToPass),
   tables: {
-    shortfalls: (body, _query, lang) => buildShortfallTable(body, lang),
-    plans: (body, _query, lang) => buildPlanTable(body, lang),
+    shortfalls: buildShortfallTable,
+    plans: buildPlanTable,
   },
-  labels: (body, query, lang) => labelCountyYear(body, query.stage, lang),
+  labels: labelCountyYearOfStage,
   cache: true,
 });

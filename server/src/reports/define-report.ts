@@ -28,7 +28,7 @@ export interface ReportInput<P, Q> {
 
 /** One of a report's export tables, built from the body the JSON answer sends (so a file matches it row for row). */
 // biome-ignore lint/suspicious/noExplicitAny: a report's tables have different row types; each builder is typed where it is written.
-export type TableBuilder<Body, Q> = (body: Body, query: Q, lang: Lang) => ExportTable<any>;
+export type TableBuilder<Body, Q> = (body: Body, lang: Lang, query: Q) => ExportTable<any>;
 
 /**
  * A report as one screen declares it (in `<screen>.report.ts`, beside its service): which route it answers, how its
@@ -44,7 +44,7 @@ export interface ReportDefinition<R extends ReportRoute, Body> {
   /** The export table, or one per value of the query's `table` parameter. */
   tables: TableBuilder<Body, QueryOf<R>> | Record<NonNullable<QueryOf<R>['table']>, TableBuilder<Body, QueryOf<R>>>;
   /** What a file states about itself: name parts, the 说明 sheet's filters, the data years. */
-  labels: (body: Body, query: QueryOf<R>, lang: Lang) => ExportLabels;
+  labels: (body: Body, lang: Lang, query: QueryOf<R>) => ExportLabels;
   /** Definitions beyond the indicators' for the 说明 sheet. */
   definitions?: (lang: Lang) => [string, string][];
   /** Notes (批注) for the XLSX 说明 sheet; read at each export, never cached. */
@@ -69,4 +69,11 @@ export function defineReport<R extends ReportRoute, Body extends z.input<R['resp
   definition: ReportDefinition<R, Body>,
 ): Report {
   return definition as unknown as Report;
+}
+
+/** The load of a report addressed by a code (`/districts/:code/…`, `/schools/:code`): the service called as it is. */
+export function loadByCode<Q, Body>(
+  service: (db: Kysely<Database>, code: string, query: Q, access: AccessScope) => Promise<Body>,
+): (db: Kysely<Database>, input: ReportInput<{ code: string }, Q>) => Promise<Body> {
+  return (db, { params, query, access }) => service(db, params.code, query, access);
 }

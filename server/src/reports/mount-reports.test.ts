@@ -49,7 +49,7 @@ function exampleReport(loads: { count: number; accesses: AccessScope[] }, cache:
         rows: body.values,
       }),
     },
-    labels: (body, _query, lang) => ({
+    labels: (body, lang) => ({
       fileNameParts: [body.code, String(body.year)],
       filters: [[lang === 'zh' ? '年度' : 'Year', String(body.year)]],
       dataYears: String(body.year),

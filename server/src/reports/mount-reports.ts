@@ -63,8 +63,8 @@ export function mountReports(
         schema: report.route.response,
         body,
         ...(cached ? { cached } : {}),
-        labels: (lang) => report.labels(body, query, lang),
-        table: (lang) => table(body, query, lang),
+        labels: (lang) => report.labels(body, lang, query),
+        table: (lang) => table(body, lang, query),
         ...(definitions ? { definitions } : {}),
         ...(notes ? { notes: (lang: 'zh' | 'en') => notes(db, body, input, lang) } : {}),
       });

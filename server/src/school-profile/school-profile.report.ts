@@ -1,7 +1,7 @@
 import { routes } from '@junheng/shared';
 import { measureDefinitions } from '../export/measure-definitions.ts';
 import { findExportNotes } from '../notes/notes.service.ts';
-import { defineReport } from '../reports/define-report.ts';
+import { defineReport, loadByCode } from '../reports/define-report.ts';
 import { getSchoolProfile } from './school-profile.service.ts';
 import { buildSchoolProfileTable } from './school-profile.tables.ts';
 
@@ -16,9 +16,9 @@ function yearRange(years: readonly number[]): string {
 export const schoolProfileReport = defineReport({
   name: 'school-profile',
   route: routes.getSchoolProfile,
-  load: (db, { params, query, access }) => getSchoolProfile(db, params.code, query, access),
-  tables: (body, _query, lang) => buildSchoolProfileTable(body, lang),
-  labels: (body, _query, lang) => {
+  load: loadByCode(getSchoolProfile),
+  tables: buildSchoolProfileTable,
+  labels: (body, lang) => {
     const range = yearRange(body.years);
     return {
       fileNameParts: [body.district.name, body.school.name, range.replace('–', '-')],

@@ -1,6 +1,6 @@
 import { routes } from '@junheng/shared';
-import { labelCountyYear } from '../export/report-labels.ts';
-import { defineReport } from '../reports/define-report.ts';
+import { labelCountyYearOfBothStages } from '../export/report-labels.ts';
+import { defineReport, loadByCode } from '../reports/define-report.ts';
 import { getCountyInputs, getScorecard } from './scorecard.service.ts';
 import { buildCountyInputsTable, buildScorecardTable } from './scorecard.tables.ts';
 
@@ -8,9 +8,9 @@ import { buildCountyInputsTable, buildScorecardTable } from './scorecard.tables.
 export const scorecardReport = defineReport({
   name: 'scorecard',
   route: routes.getScorecard,
-  load: (db, { params, query, access }) => getScorecard(db, params.code, query, access),
-  tables: (body, _query, lang) => buildScorecardTable(body, lang),
-  labels: (body, _query, lang) => labelCountyYear(body, null, lang),
+  load: loadByCode(getScorecard),
+  tables: buildScorecardTable,
+  labels: labelCountyYearOfBothStages,
   cache: true,
 });
 
@@ -19,7 +19,7 @@ export const countyInputsReport = defineReport({
   name: 'county-inputs',
   route: routes.getCountyInputs,
   load: (db, { params, query, access }) => getCountyInputs(db, params.code, query.year, access),
-  tables: (body, _query, lang) => buildCountyInputsTable(body, lang),
-  labels: (body, _query, lang) => labelCountyYear(body, null, lang),
+  tables: buildCountyInputsTable,
+  labels: labelCountyYearOfBothStages,
   cache: true,
 });

@@ -1,7 +1,7 @@
 import { routes } from '@junheng/shared';
 import { measureDefinitions } from '../export/measure-definitions.ts';
 import { labelCountyYear, labelYearRange } from '../export/report-labels.ts';
-import { defineReport } from '../reports/define-report.ts';
+import { defineReport, loadByCode } from '../reports/define-report.ts';
 import { getTeacherExchange } from './teacher-exchange.service.ts';
 import {
   addRotationConventions,
@@ -15,14 +15,14 @@ import {
 export const teacherExchangeReport = defineReport({
   name: 'teacher-exchange',
   route: routes.getTeacherExchange,
-  load: (db, { params, query, access }) => getTeacherExchange(db, params.code, query, access),
+  load: loadByCode(getTeacherExchange),
   tables: {
-    schools: (body, _query, lang) => buildRotationSchoolTable(body, lang),
-    flows: (body, _query, lang) => buildRotationFlowTable(body, lang),
-    effect: (body, _query, lang) => buildRotationEffectTable(body, lang),
-    years: (body, _query, lang) => buildRotationYearTable(body, lang),
+    schools: buildRotationSchoolTable,
+    flows: buildRotationFlowTable,
+    effect: buildRotationEffectTable,
+    years: buildRotationYearTable,
   },
-  labels: (body, query, lang) =>
+  labels: (body, lang, query) =>
     addRotationConventions(
       query.table === 'years'
         ? labelYearRange(body, { from: body.years[0] ?? body.year, to: body.years.at(-1) ?? body.year }, null, lang)

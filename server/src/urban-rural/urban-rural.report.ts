@@ -1,8 +1,8 @@
 import { routes } from '@junheng/shared';
 import { indicatorName } from '../export/indicator-labels.ts';
 import { measureDefinitions } from '../export/measure-definitions.ts';
-import { labelCountyYear } from '../export/report-labels.ts';
-import { defineReport } from '../reports/define-report.ts';
+import { labelCountyYear, labelCountyYearOfStage } from '../export/report-labels.ts';
+import { defineReport, loadByCode } from '../reports/define-report.ts';
 import { getDecomposition, getEquity, getUrbanRural } from './urban-rural.service.ts';
 import {
   buildContributionTable,
@@ -24,15 +24,15 @@ const GROUPING_LABELS = {
 export const urbanRuralReport = defineReport({
   name: 'urban-rural',
   route: routes.getUrbanRural,
-  load: (db, { params, query, access }) => getUrbanRural(db, params.code, query, access),
+  load: loadByCode(getUrbanRural),
   tables: {
-    groups: (body, _query, lang) => buildUrbanRuralGroupTable(body, lang),
-    ratios: (body, _query, lang) => buildUrbanRuralRatioTable(body, lang),
-    decomposition: (body, _query, lang) =>
+    groups: buildUrbanRuralGroupTable,
+    ratios: buildUrbanRuralRatioTable,
+    decomposition: (body, lang) =>
       buildDecompositionRowTable(body.decomposition, lang, { zh: '城乡差异分解', en: 'Decomposition' }),
-    townships: (body) => buildTownshipComparisonTable(body),
+    townships: buildTownshipComparisonTable,
   },
-  labels: (body, query, lang) => labelCountyYear(body, query.stage, lang),
+  labels: labelCountyYearOfStage,
   definitions: (lang) => measureDefinitions(lang, ['urbanRural', 'decomposition']),
   cache: true,
 });
@@ -41,12 +41,12 @@ export const urbanRuralReport = defineReport({
 export const decompositionReport = defineReport({
   name: 'decomposition',
   route: routes.getDecomposition,
-  load: (db, { params, query, access }) => getDecomposition(db, params.code, query, access),
+  load: loadByCode(getDecomposition),
   tables: {
-    groups: (body, _query, lang) => buildDecompositionGroupTable(body, lang),
-    contributions: (body, _query, lang) => buildContributionTable(body, lang),
+    groups: buildDecompositionGroupTable,
+    contributions: buildContributionTable,
   },
-  labels: (body, query, lang) =>
+  labels: (body, lang, query) =>
     labelCountyYear(body, query.stage, lang, [
       [lang === 'zh' ? '指标' : 'Indicator', indicatorName(query.indicator, lang)],
       [lang === 'zh' ? '分组' : 'Grouping', GROUPING_LABELS[query.by][lang]],
@@ -59,9 +59,9 @@ export const decompositionReport = defineReport({
 export const equityReport = defineReport({
   name: 'equity',
   route: routes.getEquity,
-  load: (db, { params, query, access }) => getEquity(db, params.code, query, access),
-  tables: (body, _query, lang) => buildEquityTable(body, lang),
-  labels: (body, query, lang) =>
+  load: loadByCode(getEquity),
+  tables: buildEquityTable,
+  labels: (body, lang, query) =>
     labelCountyYear(body, query.stage, lang, [
       [lang === 'zh' ? '泰尔指数分组' : 'Theil grouping', GROUPING_LABELS[query.by][lang]],
     ]),
