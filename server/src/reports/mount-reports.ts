@@ -9,6 +9,7 @@ import { parseInput } from '../http/validate.ts';
 import type { Report, TableBuilder } from './define-report.ts';
 
 type ReportQuery = ExportQuery & { table?: string };
+type ErasedInput = Parameters<Report['load']>[1];
 
 /**
  * The cache key of a report: everything asked except how the answer is formatted (format, bom, lang, table), and
@@ -42,10 +43,12 @@ export function mountReports(
 ): Router {
   for (const report of reports) {
     router.get(report.route.path, async (req, res) => {
-      const params = (report.route.params ? parseInput(report.route.params, req.params, 'params') : {}) as never;
+      // Params first, as the routers did: a bad path is named before a bad query.
+      const params = (report.route.params ? parseInput(report.route.params, req.params, 'params') : {}) as object;
       const query: ReportQuery = parseInput(report.route.query, req.query, 'query');
       const access = accessOf(res);
-      const input = { params, query, access } as never;
+      // The definition's own types were checked by defineReport against its route; here they are erased.
+      const input = { params, query, access } as ErasedInput;
       let body: unknown;
       let cached: Pick<CachedReport<unknown>, 'json' | 'gzip'> | undefined;
       if (report.cache) {
