@@ -24,5 +24,10 @@ export function describeIndicator(key: IndicatorKey): IndicatorLabel {
 }
 
 export const indicatorName = (key: IndicatorKey, lang: Lang) => describeIndicator(key)[lang === 'zh' ? 'zh' : 'en'];
+/** The 指标 line of an export's 说明 sheet (and file name) for a report of one indicator. */
+export const indicatorFilter = (key: IndicatorKey, lang: Lang): [string, string] => [
+  lang === 'zh' ? '指标' : 'Indicator',
+  indicatorName(key, lang),
+];
 export const localeName = (locale: Locale | string, lang: Lang) => LOCALE_LABELS[locale as Locale]?.[lang] ?? locale;
 export const stageName = (stage: Stage, lang: Lang) => STAGE_LABELS[stage][lang];

@@ -2,11 +2,10 @@ import {
   type CvPlanOutcome,
   type DistanceToPassResponse,
   LOCALE_LABELS,
-  QUALITY_INDICATORS,
-  type QualityIndicatorKey,
   type ResourceUnit,
   STAGE_LABELS,
 } from '@junheng/shared';
+import { indicatorName } from '../export/indicator-labels.ts';
 import type { ExportColumn, ExportTable } from '../export/table.ts';
 import { yesNo } from '../export/table.ts';
 
@@ -22,11 +21,6 @@ export const RESOURCE_UNIT_LABELS: Record<ResourceUnit, { zh: string; en: string
 };
 
 const label = (labels: { zh: string; en: string }, lang: Lang) => (lang === 'zh' ? labels.zh : labels.en);
-
-function indicatorName(key: QualityIndicatorKey, lang: Lang): string {
-  const definition = QUALITY_INDICATORS.find((d) => d.key === key);
-  return definition ? label(definition, lang) : key;
-}
 
 type ShortfallRow = DistanceToPassResponse['rows'][number];
 

@@ -1,5 +1,5 @@
 import { routes } from '@junheng/shared';
-import { indicatorName } from '../export/indicator-labels.ts';
+import { indicatorFilter } from '../export/indicator-labels.ts';
 import { measureDefinitions } from '../export/measure-definitions.ts';
 import { labelYearRange } from '../export/report-labels.ts';
 import { defineReport, loadByCode } from '../reports/define-report.ts';
@@ -13,9 +13,7 @@ export const trendsReport = defineReport({
   load: loadByCode(getTrends),
   tables: buildTrendTable,
   labels: (body, lang, query) =>
-    labelYearRange(body, body, query.stage, lang, [
-      [lang === 'zh' ? '指标' : 'Indicator', indicatorName(query.indicator, lang)],
-    ]),
+    labelYearRange(body, body, query.stage, lang, [indicatorFilter(query.indicator, lang)]),
   definitions: (lang) => measureDefinitions(lang, ['urbanRural']),
   cache: true,
 });

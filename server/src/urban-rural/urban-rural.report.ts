@@ -1,5 +1,5 @@
 import { routes } from '@junheng/shared';
-import { indicatorName } from '../export/indicator-labels.ts';
+import { indicatorFilter } from '../export/indicator-labels.ts';
 import { measureDefinitions } from '../export/measure-definitions.ts';
 import { labelCountyYear, labelCountyYearOfStage } from '../export/report-labels.ts';
 import { defineReport, loadByCode } from '../reports/define-report.ts';
@@ -48,7 +48,7 @@ export const decompositionReport = defineReport({
   },
   labels: (body, lang, query) =>
     labelCountyYear(body, query.stage, lang, [
-      [lang === 'zh' ? '指标' : 'Indicator', indicatorName(query.indicator, lang)],
+      indicatorFilter(query.indicator, lang),
       [lang === 'zh' ? '分组' : 'Grouping', GROUPING_LABELS[query.by][lang]],
     ]),
   definitions: (lang) => measureDefinitions(lang, ['decomposition']),
