@@ -1,27 +1,16 @@
 import type { Database } from '@junheng/db';
-import {
-  type AccessScope,
-  type BalanceResponse,
-  type BasicBalanceResponse,
-  type CountyYearQuery,
-  isQualityKey,
-  type RankingQuery,
-  type RankingResponse,
+import type {
+  AccessScope,
+  BalanceResponse,
+  BasicBalanceResponse,
+  CountyYearQuery,
+  IndicatorKey,
+  RankingQuery,
+  RankingResponse,
 } from '@junheng/shared';
 import type { Kysely } from 'kysely';
 import { loadCountyYear } from '../county/county.service.ts';
-import {
-  computeBasicReport,
-  computeIndicatorValue,
-  computeQualityReport,
-  computeRelativeToMean,
-  computeStageUnits,
-  computeWeightedStats,
-  findQualityThreshold,
-  meetsThreshold,
-  selectStageUnits,
-} from '../engine/index.ts';
-import { rankRows } from './rank.ts';
+import { computeBasicReport, computeQualityReport, computeRanking, computeStageUnits } from '../engine/index.ts';
 
 export async function getBalance(
   db: Kysely<Database>,
@@ -53,28 +42,7 @@ export async function getRankings(
   access: AccessScope,
 ): Promise<RankingResponse> {
   const data = await loadCountyYear(db, { districtCode: code, year: query.year, filter: query, access });
-  const { units } = selectStageUnits(
-    computeStageUnits(data.schools, data.stats, { includePrivate: query.includePrivate }),
-    query.stage,
-  );
-  const key = query.indicator as Parameters<typeof computeIndicatorValue>[1];
-  const threshold = isQualityKey(key) ? findQualityThreshold(key, query.stage) : null;
-  const valued = units.map((unit) => ({ unit, value: computeIndicatorValue(unit, key) }));
-  const stats = computeWeightedStats(
-    valued.flatMap(({ unit, value }) => (value === null ? [] : [{ value, weight: unit.students }])),
-  );
-  const rows = rankRows(valued, (v) => v.value).map(({ rank, item: { unit, value } }) => ({
-    rank,
-    code: unit.code,
-    name: unit.name,
-    township: unit.townshipName,
-    townshipCode: unit.townshipCode,
-    locale: unit.locale,
-    students: unit.students,
-    value,
-    threshold,
-    meets: value === null || threshold === null ? null : meetsThreshold(value, threshold),
-    relativeToMean: computeRelativeToMean(value, stats.mean),
-  }));
-  return { ...data.context, stage: query.stage, indicator: key, mean: stats.mean, threshold, cv: stats.cv, rows };
+  const key = query.indicator as IndicatorKey;
+  const units = computeStageUnits(data.schools, data.stats, { includePrivate: query.includePrivate });
+  return { ...data.context, stage: query.stage, indicator: key, ...computeRanking(units, query.stage, key) };
 }

@@ -5,7 +5,7 @@ import {
   QUALITY_INDICATOR_KEYS,
   SCHOOL_TYPE_LABELS,
 } from '@junheng/shared';
-import { describeIndicator, indicatorName, type Lang, localeName, stageName } from '../analysis/analysis-labels.ts';
+import { describeIndicator, indicatorName, type Lang, localeName, stageName } from '../export/indicator-labels.ts';
 import type { ExportLabels } from '../export/report-labels.ts';
 import type { ExportColumn, ExportTable } from '../export/table.ts';
 import { yesNo } from '../export/table.ts';

@@ -32,6 +32,9 @@ export interface CountyYearRequest {
 }
 
 /** The district or a 404 that says so. */
+/** No filter: every school of the county (public and private), as the scorecard and the what-if read it. */
+export const WHOLE_COUNTY: SchoolFilterQuery = { township: [], locale: [], group: [], includePrivate: true };
+
 export async function requireDistrict(db: Kysely<Database>, districtCode: string, access: AccessScope) {
   const district = await findDistrict(db, districtCode, access);
   if (!district) throw new HttpError(404, 'DistrictNotFound', `没有区县 ${districtCode} / No district ${districtCode}`);

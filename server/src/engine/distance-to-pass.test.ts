@@ -7,8 +7,16 @@ import {
 } from '@junheng/shared';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { computeDistanceToPass, computeShortfall, planCvReduction, sumShortfallTotals } from './distance-to-pass.ts';
+import {
+  applyCvPlan,
+  computeCvPlanOutcomes,
+  computeDistanceToPass,
+  computeShortfall,
+  planCvReduction,
+  sumShortfallTotals,
+} from './distance-to-pass.ts';
 import { computeIndicatorValue, INDICATOR_FORMULAS } from './indicators.ts';
+import { computeQualityReport } from './quality.ts';
 import { makeCompliantPrimaryUnit, makeUnit } from './test-fixtures.ts';
 
 function asStageUnits(units: StageUnit[]): StageUnitsResult {
@@ -177,5 +185,48 @@ describe(computeDistanceToPass.name, () => {
 
   it('should handle an empty stage', () => {
     expect(computeDistanceToPass(asStageUnits([]), 'junior')).toMatchObject({ rows: [], cvPlans: [], unitsShort: 0 });
+  });
+});
+
+describe(applyCvPlan.name, () => {
+  it('should add to each raised part the amount times its asset share, and leave the other parts as they are', () => {
+    const split = [{ ...(unequal[0] as StageUnit), assetShare: 0.5 }, ...unequal.slice(1)];
+    const plan = planCvReduction(split, 'equipment_value_per_student', 'primary');
+    if (!plan) throw new Error('expected a plan');
+    const sut = applyCvPlan(asStageUnits(split), plan, 'primary');
+    for (const [index, unit] of sut.units.entries()) {
+      const addition = plan.additions.find((a) => a.code === unit.code);
+      const before = split[index] as StageUnit;
+      expect(unit.equipmentValue).toBeCloseTo(
+        before.equipmentValue + (addition ? addition.amount * addition.assetShare : 0),
+        6,
+      );
+    }
+    expect(applyCvPlan(asStageUnits(split), plan, 'junior').units).toEqual(split);
+  });
+});
+
+describe(computeCvPlanOutcomes.name, () => {
+  it('should count the schools passing before and after each plan with the engine’s own verdict', () => {
+    const stageUnits = asStageUnits(unequal);
+    const report = computeDistanceToPass(stageUnits, 'primary');
+    const sut = computeCvPlanOutcomes(stageUnits, 'primary', report.cvPlans);
+    const baseline = computeQualityReport(stageUnits, 'primary');
+    expect(sut.schoolsCounted).toBe(baseline.schoolsCounted);
+    expect(sut.cvPlans).toHaveLength(report.cvPlans.length);
+    for (const [index, outcome] of sut.cvPlans.entries()) {
+      const plan = report.cvPlans[index];
+      if (!plan) throw new Error('expected a plan');
+      expect(outcome).toMatchObject(plan);
+      expect(outcome.schoolsPassingBefore).toBe(baseline.verdict.schoolsPassing);
+      expect(outcome.schoolsPassingAfter).toBe(
+        computeQualityReport(applyCvPlan(stageUnits, plan, 'primary'), 'primary').verdict.schoolsPassing,
+      );
+    }
+  });
+
+  it('should answer no outcomes when no CV needs a plan', () => {
+    const stageUnits = asStageUnits([makeCompliantPrimaryUnit('A'), makeCompliantPrimaryUnit('B')]);
+    expect(computeCvPlanOutcomes(stageUnits, 'primary', []).cvPlans).toEqual([]);
   });
 });

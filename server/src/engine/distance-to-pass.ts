@@ -1,5 +1,6 @@
 import type {
   CvPlan,
+  CvPlanOutcome,
   DistanceToPassReport,
   QualityIndicatorKey,
   ShortfallRow,
@@ -17,6 +18,7 @@ import {
   meetsThreshold,
   type UnitResourceField,
 } from './indicators.ts';
+import { computeQualityReport } from './quality.ts';
 import { type StageUnitFilter, selectStageUnits } from './stage-parts.ts';
 
 /** Indicators whose resource is a campus asset shared by the school's stages (METHOD.md §5): rooms, area, equipment. */
@@ -238,4 +240,37 @@ export function computeDistanceToPass(
     totals: sumShortfallTotals(rows),
     cvPlans: QUALITY_INDICATOR_KEYS.flatMap((key) => planCvReduction(units, key, stage) ?? []),
   };
+}
+
+/** The stage units with one plan's additions applied to the stage parts it raises (amount × the part's share). */
+export function applyCvPlan(stageUnits: StageUnitsResult, plan: CvPlan, stage: Stage): StageUnitsResult {
+  const field = INDICATOR_FORMULAS[plan.key].field;
+  const additions = new Map(plan.additions.map((a) => [a.code, a]));
+  return {
+    ...stageUnits,
+    units: stageUnits.units.map((unit) => {
+      const addition = unit.stage === stage ? additions.get(unit.code) : undefined;
+      return addition === undefined ? unit : { ...unit, [field]: unit[field] + addition.amount * addition.assetShare };
+    }),
+  };
+}
+
+/**
+ * Each CV plan with how many schools pass 资源配置 before and after it: the verdict recomputed on the stage parts the
+ * plan raises (applyCvPlan), and the number of units the stage counts.
+ */
+export function computeCvPlanOutcomes(
+  stageUnits: StageUnitsResult,
+  stage: Stage,
+  plans: readonly CvPlan[],
+): { cvPlans: CvPlanOutcome[]; schoolsCounted: number } {
+  const baseline = computeQualityReport(stageUnits, stage);
+  const cvPlans = plans.map(
+    (plan): CvPlanOutcome => ({
+      ...plan,
+      schoolsPassingBefore: baseline.verdict.schoolsPassing,
+      schoolsPassingAfter: computeQualityReport(applyCvPlan(stageUnits, plan, stage), stage).verdict.schoolsPassing,
+    }),
+  );
+  return { cvPlans, schoolsCounted: baseline.schoolsCounted };
 }

@@ -53,6 +53,8 @@ export {
   findGroupKey,
 } from './decomposition.ts';
 export {
+  applyCvPlan,
+  computeCvPlanOutcomes,
   computeDistanceToPass,
   computeShortfall,
   computeStagePartShortfall,
@@ -73,6 +75,7 @@ export {
   findLowestMeetingValue,
   findQualityDefinition,
   findQualityThreshold,
+  findStandard,
   INDICATOR_FORMULAS,
   type IndicatorFormula,
   meetsThreshold,
@@ -96,16 +99,10 @@ export {
   type QualitySummarySums,
   toQualitySummaryRow,
 } from './quality-summary.ts';
+export { rankRows } from './rank.ts';
+export { computeRanking } from './rankings.ts';
 export { computeRatioOrNull, computeRelativeToMean } from './ratios.ts';
-export {
-  applyRotationMoves,
-  computeRotationFlows,
-  computeRotationReport,
-  type RotationInput,
-  type RotationMove,
-  type RotationOptions,
-  selectYearRotations,
-} from './rotation.ts';
+export { buildProfileParts, compareWithCounty, summariseSchoolRotations } from './school-profile.ts';
 export {
   type CountyInputMeta,
   computeScorecard,
@@ -122,9 +119,21 @@ export {
 } from './stage-parts.ts';
 export { attributeTeacherStage, type TeacherFlags } from './stat-edits.ts';
 export {
+  applyRotationMoves,
+  computeRotationFlows,
+  computeRotationReport,
+  computeRotationYears,
+  type RotationInput,
+  type RotationMove,
+  type RotationOptions,
+  selectYearRotations,
+  summariseRotationYear,
+} from './teacher-exchange.ts';
+export { computeTrendRow } from './trends.ts';
+export {
   computeDecompositionRows,
   computeQualityMeans,
   computeTownshipComparison,
   computeUrbanRuralReport,
 } from './urban-rural.ts';
-export { applyWhatIfChanges, computeWhatIf, type WhatIfDataset } from './what-if.ts';
+export { applyWhatIfChanges, computeWhatIf, isCvChanged, type WhatIfDataset } from './what-if.ts';

@@ -6,7 +6,13 @@ import type {
   StageUnit,
   UnitResourceField,
 } from '@junheng/shared';
-import { INDICATOR_CATALOG, INDICATOR_KEYS, QUALITY_INDICATORS } from '@junheng/shared';
+import {
+  INDICATOR_CATALOG,
+  INDICATOR_KEYS,
+  indicatorEntry,
+  QUALITY_CV_LIMIT,
+  QUALITY_INDICATORS,
+} from '@junheng/shared';
 
 export type { IndicatorFormula, UnitResourceField } from '@junheng/shared';
 
@@ -62,4 +68,12 @@ export function meetsThreshold(value: number, threshold: number): boolean {
 export function ceilWholeUnits(x: number): number {
   if (!(x > 0)) return 0;
   return Math.ceil(x - THRESHOLD_TOLERANCE * Math.max(1, x));
+}
+
+/** The 2017 threshold and CV limit of an indicator for a stage; null for the 2012-only indicators. */
+export function findStandard(key: IndicatorKey, stage: Stage): { threshold: number | null; cvLimit: number | null } {
+  const threshold = indicatorEntry(key).threshold;
+  return threshold
+    ? { threshold: threshold[stage], cvLimit: QUALITY_CV_LIMIT[stage] }
+    : { threshold: null, cvLimit: null };
 }

@@ -2,9 +2,9 @@ import { COUNTY_INPUT_ITEMS, COUNTY_INPUT_KEYS, CountyInputsSchema, ScorecardSch
 import { describe, expect, it } from 'vitest';
 import { computeGuaranteeReport } from './guarantee.ts';
 import { computeQualityReport } from './quality.ts';
-import { computeRotationReport } from './rotation.ts';
 import { computeScorecard, evaluateCountyInput } from './scorecard.ts';
 import { computeStageUnits } from './stage-parts.ts';
+import { computeRotationReport } from './teacher-exchange.ts';
 import { makeRotation, makeSchool, makeStat } from './test-fixtures.ts';
 
 function findItem(key: string) {

@@ -2,7 +2,7 @@ import { type SchoolStatRow, WhatIfChangeListSchema, WhatIfResultSchema } from '
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { makeSchool, makeStat } from './test-fixtures.ts';
-import { applyWhatIfChanges, computeWhatIf, type WhatIfDataset } from './what-if.ts';
+import { applyWhatIfChanges, computeWhatIf, isCvChanged, type WhatIfDataset } from './what-if.ts';
 
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object') {
@@ -221,5 +221,20 @@ describe('WhatIfChangeListSchema', () => {
     expect(
       WhatIfChangeListSchema.safeParse([{ type: 'add_students', school: 'A', stage: 'primary', count: 0 }]).success,
     ).toBe(false);
+  });
+});
+
+describe(isCvChanged.name, () => {
+  const row = { passesBefore: false, passesAfter: false, before: 0.6, after: 0.6, delta: 0 };
+
+  it('should see a changed verdict, a CV that appears or disappears, or a value moved beyond rounding noise', () => {
+    expect(isCvChanged({ ...row, passesAfter: true }, true)).toBe(true);
+    expect(isCvChanged({ ...row, after: null, delta: null }, true)).toBe(true);
+    expect(isCvChanged({ ...row, after: 0.59, delta: -0.01 }, true)).toBe(true);
+  });
+
+  it('should not see rounding noise, nor anything when the changes were rejected', () => {
+    expect(isCvChanged({ ...row, delta: 1e-15 }, true)).toBe(false);
+    expect(isCvChanged({ ...row, passesAfter: true, delta: 0.1 }, false)).toBe(false);
   });
 });

@@ -257,3 +257,28 @@ export function computeWhatIf(
     schoolChanges: compareSchools(before, after),
   };
 }
+
+/** Below this a CV difference is rounding noise (doubles summed in another order), not a change. */
+const CV_EPSILON = 1e-12;
+
+/**
+ * Whether a what-if changed a CV row: its verdict, whether it can be computed, or its value by more than rounding
+ * noise. Nothing changed when the changes were rejected.
+ */
+export function isCvChanged(
+  row: {
+    passesBefore: boolean | null;
+    passesAfter: boolean | null;
+    before: number | null;
+    after: number | null;
+    delta: number | null;
+  },
+  valid: boolean,
+): boolean {
+  return (
+    valid &&
+    (row.passesBefore !== row.passesAfter ||
+      (row.before === null) !== (row.after === null) ||
+      (row.delta !== null && Math.abs(row.delta) > CV_EPSILON))
+  );
+}

@@ -24,6 +24,14 @@ export function labelCountyYear(
   };
 }
 
+/** Labels of a county-year report of the stage the query asks for (the shape a report definition's `labels` takes). */
+export const labelCountyYearOfStage = (context: ReportContext, lang: Lang, query: { stage: Stage }): ExportLabels =>
+  labelCountyYear(context, query.stage, lang);
+
+/** Labels of a county-year report over both stages. */
+export const labelCountyYearOfBothStages = (context: ReportContext, lang: Lang): ExportLabels =>
+  labelCountyYear(context, null, lang);
+
 /** Labels of a report over a range of years: the year entry says "2019–2025" instead of one year. */
 export function labelYearRange(
   context: Omit<ReportContext, 'year'>,

@@ -9,8 +9,7 @@ import {
   TeacherExchangeQuerySchema,
 } from '@junheng/shared';
 import type { Kysely } from 'kysely';
-import { getClassSize } from '../analysis/class-size.service.ts';
-import { getTeacherExchange } from '../analysis/teacher-exchange.service.ts';
+import { getClassSize } from '../class-size/class-size.service.ts';
 import { loadCountyYear } from '../county/county.service.ts';
 import {
   computeBasicReport,
@@ -19,6 +18,7 @@ import {
   INDICATOR_FORMULAS,
   selectStageUnits,
 } from '../engine/index.ts';
+import { getTeacherExchange } from '../teacher-exchange/teacher-exchange.service.ts';
 import { buildFilingTables, type FilingInput, type FilingTable } from './filing.tables.ts';
 
 /**

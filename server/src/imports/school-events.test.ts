@@ -1,6 +1,6 @@
 import type { SchoolRow, SchoolStatRow } from '@junheng/shared';
 import { describe, expect, it } from 'vitest';
-import { describeSchoolEvents, formerNames, nameInYear } from '../analysis/school-events.ts';
+import { describeSchoolEvents, formerNames, nameInYear } from '../county/school-events.ts';
 import { effectiveYear, type StoredSchoolIdentity } from './school-events.ts';
 import { context, csvOf, school, stat } from './test-support.ts';
 import { parseImportFiles, type ValidatedImport, validateParsedImport } from './validate-import.ts';

@@ -9,9 +9,9 @@ import type {
   SavedViewCreate,
 } from '@junheng/shared';
 import type { Kysely } from 'kysely';
-import { describeIndicator } from '../analysis/analysis-labels.ts';
 import type { Principal } from '../auth/principal.ts';
 import { requireDistrict } from '../county/county.service.ts';
+import { describeIndicator } from '../export/indicator-labels.ts';
 import { formatTimestamp } from '../export/xlsx.ts';
 import { HttpError } from '../http/errors.ts';
 import {

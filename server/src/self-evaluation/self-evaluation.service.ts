@@ -22,12 +22,13 @@ import {
   type TeacherExchangeResponse,
 } from '@junheng/shared';
 import type { Kysely } from 'kysely';
-import { getClassSize } from '../analysis/class-size.service.ts';
-import { getTeacherExchange } from '../analysis/teacher-exchange.service.ts';
 import { getBalance, getBasicBalance } from '../balance/balance.service.ts';
+import { getClassSize } from '../class-size/class-size.service.ts';
 import { loadCountyYear } from '../county/county.service.ts';
 import { computeStageUnits, decomposeIndicatorCv, selectStageUnits } from '../engine/index.ts';
-import { getDistanceToPass, getScorecard } from '../planning/planning.service.ts';
+import { getDistanceToPass } from '../improve/improve.service.ts';
+import { getScorecard } from '../scorecard/scorecard.service.ts';
+import { getTeacherExchange } from '../teacher-exchange/teacher-exchange.service.ts';
 
 /** How many schools the report names as pulling each failing CV up (largest contributions to CV²). */
 export const TOP_CONTRIBUTORS = 3;
