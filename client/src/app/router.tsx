@@ -92,7 +92,11 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
         { path: 'improve', loader: loaders.improve, lazy: view(() => import('../features/improve/improve-page.tsx')) },
         { path: 'data', lazy: view(() => import('../features/data/data-page.tsx')) },
         { path: 'method', lazy: view(() => import('../features/method/method-page.tsx')) },
-        { path: 'counties', lazy: view(() => import('../features/counties/counties-page.tsx')) },
+        {
+          path: 'counties',
+          loader: loaders.counties,
+          lazy: view(() => import('../features/counties/counties-page.tsx')),
+        },
         { path: 'account', element: <AccountPage /> },
         { path: 'admin', element: <AdminPage /> },
         { path: '*', element: <NotFoundPage /> },

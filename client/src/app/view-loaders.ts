@@ -4,6 +4,10 @@ import type { LoaderFunction } from 'react-router';
 import { countyViewLoader, type ViewReports } from '../county-view/view-loader.ts';
 import { parseViewParams } from '../county-view/view-params.ts';
 import { classSizeQueryOptions } from '../features/class-size/api/class-size.ts';
+import {
+  countyComparisonQueryOptions,
+  parseCountyComparisonParams,
+} from '../features/counties/api/county-comparison.ts';
 import { distanceToPassQueryOptions } from '../features/improve/api/distance-to-pass.ts';
 import { rankingsQueryOptions, toRankingsQuery } from '../features/rankings/api/rankings.ts';
 import { schoolProfileQueryOptions } from '../features/schools/api/school-profile.ts';
@@ -55,6 +59,12 @@ export function viewLoaders(queryClient: QueryClient) {
     ),
     // ImprovePage.
     improve: loader((prefetch, county) => prefetch(distanceToPassQueryOptions(county))),
+    // CountiesPage: the comparison of the URL's year, stage and city.
+    counties: (({ request }) => {
+      const input = parseCountyComparisonParams(new URL(request.url).searchParams);
+      void queryClient.prefetchQuery(countyComparisonQueryOptions(input));
+      return null;
+    }) satisfies LoaderFunction,
     // SchoolProfilePage: the school of the path, with the URL's private-school choice.
     schoolProfile: (({ params, request }) => {
       const includePrivate = parseViewParams(new URL(request.url).searchParams).includePrivate;

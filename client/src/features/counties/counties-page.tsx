@@ -1,12 +1,5 @@
 import './counties.css';
-import {
-  COMPARISON_MEASURES,
-  type ComparisonMeasure,
-  type CountyComparisonRow,
-  STAGE_LABELS,
-  STAGES,
-  type Stage,
-} from '@junheng/shared';
+import { COMPARISON_MEASURES, type CountyComparisonRow, STAGE_LABELS, STAGES } from '@junheng/shared';
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useId, useMemo } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
@@ -23,29 +16,15 @@ import { formatCv } from '../../lib/format.ts';
 import { indicatorName } from '../../lib/indicators.ts';
 import { ViewTools } from '../../saved-views/components/view-tools.tsx';
 import {
-  type CountyComparisonInput,
   countyComparisonQueryInput,
   countyComparisonQueryOptions,
+  parseCountyComparisonParams,
 } from './api/county-comparison.ts';
 import { buildStatusChangeOption } from './charts/build-status-change-option.ts';
 import { CountyComparisonTable } from './components/county-comparison-table.tsx';
 import { CountyHeatmap } from './components/county-heatmap.tsx';
 
 const GRID_HEIGHT = 380;
-
-/** The page's own URL parameters: year and stage are shared with the county views, city and measure are its own. */
-export function parseCountyComparisonParams(search: URLSearchParams): CountyComparisonInput {
-  const stage = search.get('stage');
-  const year = Number(search.get('year'));
-  const city = search.get('city');
-  const measure = search.get('measure');
-  return {
-    stage: STAGES.includes(stage as Stage) ? (stage as Stage) : 'primary',
-    year: Number.isInteger(year) && year >= 2000 ? year : null,
-    city: city && /^\d{4}$/.test(city) ? city : null,
-    measure: COMPARISON_MEASURES.includes(measure as ComparisonMeasure) ? (measure as ComparisonMeasure) : 'passes',
-  };
-}
 
 function CountiesContent() {
   const t = useT();

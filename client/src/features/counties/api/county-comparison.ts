@@ -1,4 +1,4 @@
-import type { ComparisonMeasure, Stage } from '@junheng/shared';
+import { COMPARISON_MEASURES, type ComparisonMeasure, STAGES, type Stage } from '@junheng/shared';
 import { queryOptions } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client.ts';
 
@@ -31,4 +31,18 @@ export function countyComparisonQueryOptions(input: CountyComparisonInput) {
     queryKey: countyComparisonKeys.list(input),
     queryFn: ({ signal }) => apiRequest('getCountyComparison', { query: countyComparisonQueryInput(input), signal }),
   });
+}
+
+/** The page's own URL parameters: year and stage are shared with the county views, city and measure are its own. */
+export function parseCountyComparisonParams(search: URLSearchParams): CountyComparisonInput {
+  const stage = search.get('stage');
+  const year = Number(search.get('year'));
+  const city = search.get('city');
+  const measure = search.get('measure');
+  return {
+    stage: STAGES.includes(stage as Stage) ? (stage as Stage) : 'primary',
+    year: Number.isInteger(year) && year >= 2000 ? year : null,
+    city: city && /^\d{4}$/.test(city) ? city : null,
+    measure: COMPARISON_MEASURES.includes(measure as ComparisonMeasure) ? (measure as ComparisonMeasure) : 'passes',
+  };
 }
