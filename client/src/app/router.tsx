@@ -3,6 +3,7 @@ import { type ComponentType, lazy, Suspense } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { buildLoginHref, LOGIN_PATH, loginReasonOf } from '../features/auth/return-url.ts';
 import { setUnauthorizedHandler } from '../lib/api-client.ts';
+import { followRouterLocation } from '../lib/latest-search-params.ts';
 import { AppLayout } from './layout.tsx';
 import { NotFoundPage, RouteErrorPage } from './route-error.tsx';
 import { viewLoaders } from './view-loaders.ts';
@@ -111,6 +112,7 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
  */
 export function createAppRouter(queryClient: QueryClient) {
   const router = createBrowserRouter(appRoutes(queryClient));
+  followRouterLocation(() => router.state.navigation.location ?? router.state.location);
   setUnauthorizedHandler((error) => {
     const { pathname, search } = router.state.location;
     if (pathname === LOGIN_PATH) return;

@@ -1,13 +1,15 @@
 import { useEffect, useRef } from 'react';
 import { useSearchParams } from 'react-router';
 import { isLang, LANG_SEARCH_PARAM, LANGS, type Lang, useLang, useT } from '../i18n/i18n.tsx';
+import { useSetLatestSearchParams } from '../lib/latest-search-params.ts';
 
 const LANG_NAMES: Record<Lang, string> = { zh: '中文', en: 'English' };
 
 /** Keeps the language and `?lang=` in step: a changed parameter wins, a click updates the parameter if present. */
 function useLangSearchParam(): (next: Lang) => void {
   const [lang, setLang] = useLang();
-  const [searchParams, setSearchParams] = useSearchParams();
+  const [searchParams] = useSearchParams();
+  const setSearchParams = useSetLatestSearchParams();
   const param = searchParams.get(LANG_SEARCH_PARAM);
   const lastParam = useRef<string | null>(null);
 

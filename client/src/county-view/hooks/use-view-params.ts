@@ -1,5 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
+import { useSetLatestSearchParams } from '../../lib/latest-search-params.ts';
 import { parseViewParams, type ViewParams, writeViewParams } from '../view-params.ts';
 import { prefetchViewReport } from './view-report-prefetch.ts';
 
@@ -13,16 +14,23 @@ export interface UpdateViewParamsOptions {
  * a history entry, so back/forward steps through the analyst's filter changes.
  */
 export function useViewParams(): [ViewParams, (patch: Partial<ViewParams>, options?: UpdateViewParamsOptions) => void] {
-  const [searchParams, setSearchParams] = useSearchParams();
+  const [searchParams] = useSearchParams();
+  const setSearchParams = useSetLatestSearchParams();
   const search = searchParams.toString();
   // Parse once per distinct URL: the object (and its arrays) stay identical while the search string does not change.
   const params = useMemo(() => parseViewParams(new URLSearchParams(search)), [search]);
   const update = useCallback(
     (patch: Partial<ViewParams>, options: UpdateViewParamsOptions = {}) => {
-      prefetchViewReport(writeViewParams(new URLSearchParams(search), patch));
-      setSearchParams((previous) => writeViewParams(previous, patch), { replace: options.replace ?? false });
+      setSearchParams(
+        (previous) => {
+          const next = writeViewParams(previous, patch);
+          prefetchViewReport(next);
+          return next;
+        },
+        { replace: options.replace ?? false },
+      );
     },
-    [setSearchParams, search],
+    [setSearchParams],
   );
   return [params, update];
 }

@@ -2,6 +2,7 @@ import type { DistrictSummary } from '@junheng/shared';
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect } from 'react';
 import { useSearchParams } from 'react-router';
+import { useSetLatestSearchParams } from '../../lib/latest-search-params.ts';
 import { districtsQueryOptions } from '../api/districts.ts';
 
 export const DISTRICT_SEARCH_PARAM = 'district';
@@ -29,7 +30,8 @@ export function pickDistrict(districts: readonly DistrictSummary[], code: string
  */
 export function useSelectedDistrict() {
   const query = useQuery(districtsQueryOptions());
-  const [searchParams, setSearchParams] = useSearchParams();
+  const [searchParams] = useSearchParams();
+  const setSearchParams = useSetLatestSearchParams();
   const districts = query.data ?? [];
   const requested = searchParams.get(DISTRICT_SEARCH_PARAM);
   const district = pickDistrict(districts, requested);

@@ -6,6 +6,7 @@ import { useCan } from '../../session/hooks/use-me.ts';
 import { AuditPanel } from './components/audit-panel.tsx';
 import { UsersPanel } from './components/users-panel.tsx';
 import './admin.css';
+import { useSetLatestSearchParams } from '../../lib/latest-search-params.ts';
 
 export const ADMIN_TABS = ['users', 'tokens', 'audit'] as const;
 export type AdminTab = (typeof ADMIN_TABS)[number];
@@ -24,7 +25,8 @@ export function readAdminTab(value: string | null): AdminTab {
 export default function AdminPage() {
   const t = useT();
   const allowed = useCan('manageUsers');
-  const [searchParams, setSearchParams] = useSearchParams();
+  const [searchParams] = useSearchParams();
+  const setSearchParams = useSetLatestSearchParams();
   const tab = readAdminTab(searchParams.get('tab'));
 
   if (!allowed) {

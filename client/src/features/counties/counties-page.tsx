@@ -14,6 +14,7 @@ import { pickLabel, useLang, useT } from '../../i18n/i18n.tsx';
 import { buildExportLinks, exportFileName } from '../../lib/export-links.ts';
 import { formatCv } from '../../lib/format.ts';
 import { indicatorName } from '../../lib/indicators.ts';
+import { useSetLatestSearchParams } from '../../lib/latest-search-params.ts';
 import { ViewTools } from '../../saved-views/components/view-tools.tsx';
 import {
   countyComparisonQueryInput,
@@ -31,7 +32,8 @@ function CountiesContent() {
   const [lang] = useLang();
   const id = useId();
   const navigate = useNavigate();
-  const [searchParams, setSearchParams] = useSearchParams();
+  const [searchParams] = useSearchParams();
+  const setSearchParams = useSetLatestSearchParams();
   const input = useMemo(() => parseCountyComparisonParams(searchParams), [searchParams]);
   const query = useReportQuery(countyComparisonQueryOptions(input));
   const report = query.data;

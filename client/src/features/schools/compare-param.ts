@@ -1,6 +1,7 @@
 import { SchoolCodeSchema } from '@junheng/shared';
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
+import { useSetLatestSearchParams } from '../../lib/latest-search-params.ts';
 
 /** `?compare=2133990138,2133990175`: the schools the profile is compared with (its own view state, kept in the URL). */
 export const COMPARE_PARAM = 'compare';
@@ -33,7 +34,8 @@ export function writeCompareParam(search: URLSearchParams, codes: readonly strin
 
 /** The compared schools of the profile of `self`, and a setter that adds a history entry. */
 export function useCompareParam(self: string): [string[], (codes: readonly string[]) => void] {
-  const [searchParams, setSearchParams] = useSearchParams();
+  const [searchParams] = useSearchParams();
+  const setSearchParams = useSetLatestSearchParams();
   const raw = searchParams.get(COMPARE_PARAM);
   const codes = useMemo(() => parseCompareParam(raw, self), [raw, self]);
   const setCodes = useCallback(

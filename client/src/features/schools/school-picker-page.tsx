@@ -16,6 +16,7 @@ import { inParens } from '../../lib/locale-chart.ts';
 import { balanceQueryOptions } from '../../reports/balance.ts';
 import { type PickerRow, pickerRows } from './school-lists.ts';
 import './schools.css';
+import { useSetLatestSearchParams } from '../../lib/latest-search-params.ts';
 
 /** `?q=实验`: the picker's search text (kept in the URL like every other view state). */
 export const SEARCH_PARAM = 'q';
@@ -24,7 +25,8 @@ function PickerContent({ county }: { county: CountyQuery }) {
   const t = useT();
   const [lang] = useLang();
   const id = useId();
-  const [searchParams, setSearchParams] = useSearchParams();
+  const [searchParams] = useSearchParams();
+  const setSearchParams = useSetLatestSearchParams();
   const search = searchParams.get(SEARCH_PARAM) ?? '';
   const setSearch = useCallback(
     (text: string) =>

@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
 import { useSearchParams } from 'react-router';
+import { useSetLatestSearchParams } from '../../lib/latest-search-params.ts';
 import { FLOW_LEVELS, type FlowLevel } from './charts/build-rotation-sankey-option.ts';
 
 /** `?flow=locale`: the level of the rotation Sankey (township → township by default). */
@@ -12,7 +13,8 @@ export function parseFlowLevel(raw: string | null): FlowLevel {
 
 /** The Sankey level in the URL (the default is left out, so one view has one URL). */
 export function useFlowLevelParam(): [FlowLevel, (level: FlowLevel) => void] {
-  const [searchParams, setSearchParams] = useSearchParams();
+  const [searchParams] = useSearchParams();
+  const setSearchParams = useSetLatestSearchParams();
   const level = parseFlowLevel(searchParams.get(FLOW_PARAM));
   const setLevel = useCallback(
     (next: FlowLevel) =>

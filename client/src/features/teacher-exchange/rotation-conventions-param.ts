@@ -6,6 +6,7 @@ import {
 } from '@junheng/shared';
 import { useCallback } from 'react';
 import { useSearchParams } from 'react-router';
+import { useSetLatestSearchParams } from '../../lib/latest-search-params.ts';
 
 /** The rotation conventions of issue #9 (the teacher-exchange query parameters of the same names). */
 export interface RotationConventions {
@@ -31,7 +32,8 @@ export function parseRotationConventions(params: URLSearchParams): RotationConve
 
 /** The conventions in the URL (defaults left out, so one view has one URL), and a setter for part of them. */
 export function useRotationConventions(): [RotationConventions, (patch: Partial<RotationConventions>) => void] {
-  const [searchParams, setSearchParams] = useSearchParams();
+  const [searchParams] = useSearchParams();
+  const setSearchParams = useSetLatestSearchParams();
   const conventions = parseRotationConventions(searchParams);
   const update = useCallback(
     (patch: Partial<RotationConventions>) =>

@@ -8,6 +8,7 @@ import { Skeleton } from '../../../components/skeleton.tsx';
 import { useDismissableDetails } from '../../../components/use-dismissable-details.ts';
 import { pickLabel, useLang, useT } from '../../../i18n/i18n.tsx';
 import { formatDateTime } from '../../../lib/format.ts';
+import { useSetLatestSearchParams } from '../../../lib/latest-search-params.ts';
 import { auditQueryOptions } from '../api/audit.ts';
 import {
   AUDIT_PAGE_SIZE,
@@ -25,7 +26,8 @@ export function AuditPanel() {
   const t = useT();
   const [lang] = useLang();
   const id = useId();
-  const [searchParams, setSearchParams] = useSearchParams();
+  const [searchParams] = useSearchParams();
+  const setSearchParams = useSetLatestSearchParams();
   const filters = readAuditFilters(searchParams);
   // The `before` of each page shown so far: back pops one, next pushes the oldest id of this page.
   const [cursors, setCursors] = useState<number[]>([]);

@@ -11,6 +11,7 @@ import { useSearchParams } from 'react-router';
 import { type CountyQuery, unfilteredCountyQuery } from '../../../county-view/county-query.ts';
 import type { MessageKey } from '../../../i18n/dictionary.ts';
 import { pickLabel, useLang, useT } from '../../../i18n/i18n.tsx';
+import { useSetLatestSearchParams } from '../../../lib/latest-search-params.ts';
 import { balanceQueryOptions } from '../../../reports/balance.ts';
 import { whatIfQueryOptions } from '../api/what-if.ts';
 import { RESOURCE_UNIT_KEYS, WHAT_IF_RESOURCE_KEYS, whatIfResourceUnit } from '../resource-units.ts';
@@ -61,7 +62,8 @@ type SchoolOption = Pick<QualitySchoolResult, 'code' | 'name' | 'townshipName'>;
  * back/forward, a pasted link — replaces the rows.
  */
 function useScenarioParam(): [DraftChange[], (edit: (previous: DraftChange[]) => DraftChange[]) => void] {
-  const [searchParams, setSearchParams] = useSearchParams();
+  const [searchParams] = useSearchParams();
+  const setSearchParams = useSetLatestSearchParams();
   const raw = searchParams.get(CHANGES_SEARCH_PARAM) ?? '';
   const [drafts, setDrafts] = useState<DraftChange[]>(() => decodeScenario(raw));
   // URLs this hook wrote and the router has not shown yet: passing through them is not an outside change.
