@@ -1,5 +1,5 @@
-import { analysisRoutes } from './routes/analysis.ts';
 import { authRoutes } from './routes/auth.ts';
+import { classSizeRoutes } from './routes/class-size.ts';
 import { comparableRoutes } from './routes/comparable.ts';
 import { comparisonRoutes } from './routes/comparison.ts';
 import { coreRoutes } from './routes/core.ts';
@@ -7,10 +7,15 @@ import { countyComparisonRoutes } from './routes/county-comparison.ts';
 import { filingRoutes } from './routes/filing.ts';
 import { importMappingRoutes } from './routes/import-mapping.ts';
 import { importSettingsRoutes } from './routes/import-settings.ts';
+import { improveRoutes } from './routes/improve.ts';
 import { notesRoutes } from './routes/notes.ts';
-import { planningRoutes } from './routes/planning.ts';
 import { provenanceRoutes } from './routes/provenance.ts';
+import { schoolProfileRoutes } from './routes/school-profile.ts';
+import { scorecardRoutes } from './routes/scorecard.ts';
 import { selfEvaluationRoutes } from './routes/self-evaluation.ts';
+import { teacherExchangeRoutes } from './routes/teacher-exchange.ts';
+import { trendsRoutes } from './routes/trends.ts';
+import { urbanRuralRoutes } from './routes/urban-rural.ts';
 
 export type { RouteDefinition } from './routes/types.ts';
 
@@ -20,12 +25,17 @@ export type { RouteDefinition } from './routes/types.ts';
  */
 export const routes = {
   ...coreRoutes,
-  ...analysisRoutes,
+  ...urbanRuralRoutes,
+  ...teacherExchangeRoutes,
+  ...classSizeRoutes,
+  ...trendsRoutes,
+  ...schoolProfileRoutes,
   ...comparisonRoutes,
   ...comparableRoutes,
   ...countyComparisonRoutes,
   ...notesRoutes,
-  ...planningRoutes,
+  ...scorecardRoutes,
+  ...improveRoutes,
   ...selfEvaluationRoutes,
   ...authRoutes,
   ...filingRoutes,

@@ -5,9 +5,9 @@ import { comparableEn, comparableZh } from './dictionary-comparable.ts';
 import { countiesEn, countiesZh } from './dictionary-counties.ts';
 import { filingEn, filingZh } from './dictionary-filing.ts';
 import { importSettingsEn, importSettingsZh } from './dictionary-import-settings.ts';
+import { improveEn, improveZh } from './dictionary-improve.ts';
 import { insightEn, insightZh } from './dictionary-insight.ts';
 import { mappingEn, mappingZh } from './dictionary-mapping.ts';
-import { planningEn, planningZh } from './dictionary-planning.ts';
 import { printEn, printZh } from './dictionary-print.ts';
 import { provenanceEn, provenanceZh } from './dictionary-provenance.ts';
 import { rostersEn, rostersZh } from './dictionary-rosters.ts';
@@ -292,41 +292,41 @@ export const zh = {
   'data.formats.atomic': '有任何错误时整批不写入；合理但可疑的数值（如比上年大 10 倍）只作警告。',
 
   // ---- Analysis views (城乡差距, 教师交流轮岗, 学校档案, 方法说明) — keys owned by those views ----
-  'ur.title': '城乡差距',
-  'ur.intro':
+  'urbanRural.title': '城乡差距',
+  'urbanRural.intro':
     '城区、镇区、乡村学校的资源配置对比：各类学生加权平均值、学校分布、城乡比及其历年变化，以及差异系数中有多少来自城乡之间。点击城乡类别即筛选到该类。',
-  'ur.indicator': '分析指标',
-  'ur.classesTitle': '城乡类别',
-  'ur.classCounts': '{schools} 所学校 · {students} 名学生',
-  'ur.classHint': '点击一个类别，即把本页（及其他页面）筛选到该类；再次点击取消筛选。',
-  'ur.headlineNone': '该指标的差异系数无法分解（没有计入学校，或平均值为 0）。',
-  'ur.localeNote': '城乡对比图始终包括三类学校，已筛选的类别以实色突出显示；学校分布只显示筛选的类别。',
-  'ur.meansTitle': '{stage}各类学校加权平均值（七项指标）',
-  'ur.meansSubtitle':
+  'urbanRural.indicator': '分析指标',
+  'urbanRural.classesTitle': '城乡类别',
+  'urbanRural.classCounts': '{schools} 所学校 · {students} 名学生',
+  'urbanRural.classHint': '点击一个类别，即把本页（及其他页面）筛选到该类；再次点击取消筛选。',
+  'urbanRural.headlineNone': '该指标的差异系数无法分解（没有计入学校，或平均值为 0）。',
+  'urbanRural.localeNote': '城乡对比图始终包括三类学校，已筛选的类别以实色突出显示；学校分布只显示筛选的类别。',
+  'urbanRural.meansTitle': '{stage}各类学校加权平均值（七项指标）',
+  'urbanRural.meansSubtitle':
     '柱为各类学生加权平均值（绿色达到国家标准，红色未达到）；红色虚线为国家标准，蓝线为县加权平均。点击柱或类别名称可筛选。',
-  'ur.schoolCount': '{count} 所',
-  'ur.distributionTitle': '学校分布：{indicator}',
-  'ur.distributionSubtitle':
+  'urbanRural.schoolCount': '{count} 所',
+  'urbanRural.distributionTitle': '学校分布：{indicator}',
+  'urbanRural.distributionSubtitle':
     '箱体为各类学校数值的最小值、四分位数与最大值；每个点是一所学校（大小按在校生数），点击打开学校档案。',
-  'ur.distributionPending': '学校分布（加载中）',
-  'ur.schoolsCaption': '各校数值',
-  'ur.ratioTitle': '城乡比（各类加权平均 ÷ 乡村加权平均）',
-  'ur.ratioSubtitle': '1.00 为持平；大于 1 表示城区（镇区）学校生均资源多于乡村学校。',
-  'ur.ratioEmpty': '当前筛选条件下没有乡村学校或城区学校，无法计算城乡比。',
-  'ur.decompositionTitle': '差异系数分解：城乡之间与城乡内部',
-  'ur.decompositionSubtitle':
+  'urbanRural.distributionPending': '学校分布（加载中）',
+  'urbanRural.schoolsCaption': '各校数值',
+  'urbanRural.ratioTitle': '城乡比（各类加权平均 ÷ 乡村加权平均）',
+  'urbanRural.ratioSubtitle': '1.00 为持平；大于 1 表示城区（镇区）学校生均资源多于乡村学校。',
+  'urbanRural.ratioEmpty': '当前筛选条件下没有乡村学校或城区学校，无法计算城乡比。',
+  'urbanRural.decompositionTitle': '差异系数分解：城乡之间与城乡内部',
+  'urbanRural.decompositionSubtitle':
     'CV² = 城乡内部 + 城乡之间；深色为城乡之间（城乡差距）所占比例。差异系数超过限值 {limit} 的以红色标出。',
-  'ur.trendTitle': '城乡比历年变化：{indicator}',
-  'ur.trendSubtitle': '越接近 1.00，城乡差距越小。',
-  'ur.table.min': '最小值',
-  'ur.table.q1': '下四分位数',
-  'ur.table.median': '中位数',
-  'ur.table.q3': '上四分位数',
-  'ur.table.max': '最大值',
-  'ur.table.below': '未达标学校',
-  'ur.table.within': '城乡内部 CV²',
-  'ur.table.between': '城乡之间 CV²',
-  'ur.table.betweenShare': '城乡之间占比',
+  'urbanRural.trendTitle': '城乡比历年变化：{indicator}',
+  'urbanRural.trendSubtitle': '越接近 1.00，城乡差距越小。',
+  'urbanRural.table.min': '最小值',
+  'urbanRural.table.q1': '下四分位数',
+  'urbanRural.table.median': '中位数',
+  'urbanRural.table.q3': '上四分位数',
+  'urbanRural.table.max': '最大值',
+  'urbanRural.table.below': '未达标学校',
+  'urbanRural.table.within': '城乡内部 CV²',
+  'urbanRural.table.between': '城乡之间 CV²',
+  'urbanRural.table.betweenShare': '城乡之间占比',
   'chart.ur.threshold': '国家标准',
   'chart.ur.countyMean': '县加权平均',
   'chart.ur.classMean': '类别加权平均',
@@ -498,7 +498,7 @@ export const zh = {
   'chart.school.inBackbone': '入校（骨干）',
   'chart.school.inOther': '入校（其他）',
   'chart.school.teachersAxis': '人',
-  ...planningZh,
+  ...improveZh,
   ...classSizeZh,
   ...comparableZh,
   ...mappingZh,
@@ -806,43 +806,44 @@ export const en: Dictionary = {
     'Any error rejects the whole batch; implausible but legal values (such as 10× last year) are only warnings.',
 
   // ---- Analysis views (城乡差距, 教师交流轮岗, 学校档案, 方法说明) — keys owned by those views ----
-  'ur.title': 'Urban–rural gap',
-  'ur.intro':
+  'urbanRural.title': 'Urban–rural gap',
+  'urbanRural.intro':
     'How urban, town and rural schools compare: the student-weighted means of each class, the spread of schools, the urban/rural ratio and its trend, and how much of each CV is the urban–rural gap. Click a class to filter to it.',
-  'ur.indicator': 'Indicator',
-  'ur.classesTitle': 'Urban–rural classes',
-  'ur.classCounts':
+  'urbanRural.indicator': 'Indicator',
+  'urbanRural.classesTitle': 'Urban–rural classes',
+  'urbanRural.classCounts':
     '{schools, plural, one {# school} other {# schools}} · {students, plural, one {# student} other {# students}}',
-  'ur.classHint': 'Click a class to filter this view (and the others) to it; click it again to clear the filter.',
-  'ur.headlineNone': 'This indicator’s CV cannot be split (no counted schools, or a mean of 0).',
-  'ur.localeNote':
+  'urbanRural.classHint':
+    'Click a class to filter this view (and the others) to it; click it again to clear the filter.',
+  'urbanRural.headlineNone': 'This indicator’s CV cannot be split (no counted schools, or a mean of 0).',
+  'urbanRural.localeNote':
     'The class comparisons always show all three classes, with the filtered ones in full colour; the distribution shows only the filtered classes.',
-  'ur.meansTitle': '{stage}: weighted mean per class (seven indicators)',
-  'ur.meansSubtitle':
+  'urbanRural.meansTitle': '{stage}: weighted mean per class (seven indicators)',
+  'urbanRural.meansSubtitle':
     'Bars are the student-weighted means of each class (green: at or above the national threshold, red: below); red dashed line: threshold; blue line: county weighted mean. Click a bar or class name to filter.',
-  'ur.schoolCount': '{count, plural, one {# school} other {# schools}}',
-  'ur.distributionTitle': 'Schools by class: {indicator}',
-  'ur.distributionSubtitle':
+  'urbanRural.schoolCount': '{count, plural, one {# school} other {# schools}}',
+  'urbanRural.distributionTitle': 'Schools by class: {indicator}',
+  'urbanRural.distributionSubtitle':
     'Boxes show the minimum, quartiles and maximum of the schools in each class; each dot is a school (sized by enrolment). Click a dot to open its profile.',
-  'ur.distributionPending': 'Schools by class (loading)',
-  'ur.schoolsCaption': 'Values per school',
-  'ur.ratioTitle': 'Ratio to rural (class mean ÷ rural mean)',
-  'ur.ratioSubtitle': '1.00 is parity; above 1, urban (town) schools have more per student than rural schools.',
-  'ur.ratioEmpty': 'The filters leave no rural or no urban schools: no ratio can be computed.',
-  'ur.decompositionTitle': 'CV decomposition: between and within classes',
-  'ur.decompositionSubtitle':
+  'urbanRural.distributionPending': 'Schools by class (loading)',
+  'urbanRural.schoolsCaption': 'Values per school',
+  'urbanRural.ratioTitle': 'Ratio to rural (class mean ÷ rural mean)',
+  'urbanRural.ratioSubtitle': '1.00 is parity; above 1, urban (town) schools have more per student than rural schools.',
+  'urbanRural.ratioEmpty': 'The filters leave no rural or no urban schools: no ratio can be computed.',
+  'urbanRural.decompositionTitle': 'CV decomposition: between and within classes',
+  'urbanRural.decompositionSubtitle':
     'CV² = within classes + between classes; the dark part is the share between classes (the urban–rural gap). CVs above the limit {limit} are in red.',
-  'ur.trendTitle': 'Urban/rural ratio over the years: {indicator}',
-  'ur.trendSubtitle': 'The closer to 1.00, the smaller the gap.',
-  'ur.table.min': 'Minimum',
-  'ur.table.q1': 'Lower quartile',
-  'ur.table.median': 'Median',
-  'ur.table.q3': 'Upper quartile',
-  'ur.table.max': 'Maximum',
-  'ur.table.below': 'Schools below',
-  'ur.table.within': 'Within CV²',
-  'ur.table.between': 'Between CV²',
-  'ur.table.betweenShare': 'Between share',
+  'urbanRural.trendTitle': 'Urban/rural ratio over the years: {indicator}',
+  'urbanRural.trendSubtitle': 'The closer to 1.00, the smaller the gap.',
+  'urbanRural.table.min': 'Minimum',
+  'urbanRural.table.q1': 'Lower quartile',
+  'urbanRural.table.median': 'Median',
+  'urbanRural.table.q3': 'Upper quartile',
+  'urbanRural.table.max': 'Maximum',
+  'urbanRural.table.below': 'Schools below',
+  'urbanRural.table.within': 'Within CV²',
+  'urbanRural.table.between': 'Between CV²',
+  'urbanRural.table.betweenShare': 'Between share',
   'chart.ur.threshold': 'National threshold',
   'chart.ur.countyMean': 'County weighted mean',
   'chart.ur.classMean': 'Class weighted mean',
@@ -1025,7 +1026,7 @@ export const en: Dictionary = {
   'chart.school.inBackbone': 'In (backbone)',
   'chart.school.inOther': 'In (other)',
   'chart.school.teachersAxis': 'Teachers',
-  ...planningEn,
+  ...improveEn,
   ...classSizeEn,
   ...comparableEn,
   ...mappingEn,

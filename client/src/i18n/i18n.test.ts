@@ -31,10 +31,12 @@ describe(translate.name, () => {
   it('should choose the English singular for 1 and the plural otherwise, also for formatted numbers', () => {
     expect(translate('en', 'data.upload.selected', { count: 1 })).toBe('1 file selected');
     expect(translate('en', 'data.upload.selected', { count: 3 })).toBe('3 files selected');
-    expect(translate('en', 'ur.classCounts', { schools: '1', students: '1,234' })).toBe('1 school · 1,234 students');
+    expect(translate('en', 'urbanRural.classCounts', { schools: '1', students: '1,234' })).toBe(
+      '1 school · 1,234 students',
+    );
     expect(translate('en', 'overview.failingSchools', { count: 1 })).toBe('1 school fails resource allocation');
-    expect(translate('zh', 'ur.classCounts', { schools: 1, students: 1 })).toBe(
-      zh['ur.classCounts'].replace('{schools}', '1').replace('{students}', '1'),
+    expect(translate('zh', 'urbanRural.classCounts', { schools: 1, students: 1 })).toBe(
+      zh['urbanRural.classCounts'].replace('{schools}', '1').replace('{students}', '1'),
     );
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CountyComparisonRow } from '../schemas/county-comparison-api.ts';
+import type { CountyComparisonRow } from '../schemas/county-comparison.ts';
 import { countCvsOverLimit, placeByCv, placeByVerdict, placeCounty } from './county-status.ts';
 
 const row = (over: Partial<CountyComparisonRow>): CountyComparisonRow => ({

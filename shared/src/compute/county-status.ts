@@ -1,4 +1,4 @@
-import type { ComparisonMeasure, CountyComparisonRow } from '../schemas/county-comparison-api.ts';
+import type { ComparisonMeasure, CountyComparisonRow } from '../schemas/county-comparison.ts';
 
 /**
  * The status × change grid of the county comparison (as the California School Dashboard places each school by its

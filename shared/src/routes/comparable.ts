@@ -3,7 +3,7 @@ import {
   ComparableCountiesResponseSchema,
   ComparableSchoolsQuerySchema,
   ComparableSchoolsResponseSchema,
-} from '../schemas/comparable-api.ts';
+} from '../schemas/comparable.ts';
 import { DistrictParamsSchema, SchoolParamsSchema } from '../schemas/query.ts';
 import type { RouteDefinition } from './types.ts';
 

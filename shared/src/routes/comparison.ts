@@ -3,7 +3,7 @@ import {
   SchoolComparisonResponseSchema,
   YearOverYearQuerySchema,
   YearOverYearResponseSchema,
-} from '../schemas/comparison-api.ts';
+} from '../schemas/comparison.ts';
 import { DistrictParamsSchema } from '../schemas/query.ts';
 import type { RouteDefinition } from './types.ts';
 

@@ -1,4 +1,4 @@
-import { CountyComparisonQuerySchema, CountyComparisonResponseSchema } from '../schemas/county-comparison-api.ts';
+import { CountyComparisonQuerySchema, CountyComparisonResponseSchema } from '../schemas/county-comparison.ts';
 import type { RouteDefinition } from './types.ts';
 
 /** Above the county: the counties a user may see side by side (a city's or a province's inspector). */

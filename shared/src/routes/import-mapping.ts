@@ -5,7 +5,7 @@ import {
   ImportMappingParamsSchema,
   ImportMappingSchema,
 } from '../schemas/import-mapping.ts';
-import { DeletedResponseSchema } from '../schemas/notes-api.ts';
+import { DeletedResponseSchema } from '../schemas/notes.ts';
 import type { RouteDefinition } from './types.ts';
 
 /** The column-mapping step of the import (issue #13 point 3): inspect unrecognised tables, named mapping presets. */

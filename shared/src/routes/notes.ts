@@ -9,7 +9,7 @@ import {
   SavedViewCreateSchema,
   SavedViewListSchema,
   SavedViewSchema,
-} from '../schemas/notes-api.ts';
+} from '../schemas/notes.ts';
 import { DistrictParamsSchema } from '../schemas/query.ts';
 import type { RouteDefinition } from './types.ts';
 

@@ -48,7 +48,7 @@ function IndicatorPicker({
     <QualityIndicatorSelect
       value={indicator}
       onChange={(key) => update({ indicator: key })}
-      label={t('ur.indicator')}
+      label={t('urbanRural.indicator')}
       className="filter-indicator"
     />
   );
@@ -93,7 +93,7 @@ function UrbanRuralContent({
           dimmed={urbanRural.isPlaceholderData}
         />
       ) : null}
-      {params.locale.length ? <p className="muted small">{t('ur.localeNote')}</p> : null}
+      {params.locale.length ? <p className="muted small">{t('urbanRural.localeNote')}</p> : null}
       <LocaleMeansPanel
         county={allClasses}
         query={meansQuery}
@@ -129,7 +129,7 @@ function UrbanRuralContent({
 function LocaleDistributionPending() {
   const t = useT();
   return (
-    <section className="card chart-panel" aria-busy="true" aria-label={t('ur.distributionPending')}>
+    <section className="card chart-panel" aria-busy="true" aria-label={t('urbanRural.distributionPending')}>
       <Skeleton lines={5} height={360} />
     </section>
   );
@@ -141,8 +141,8 @@ export default function UrbanRuralPage() {
   return (
     <CountyView
       id="urban-rural-title"
-      title={t('ur.title')}
-      intro={t('ur.intro')}
+      title={t('urbanRural.title')}
+      intro={t('urbanRural.intro')}
       toolbar={({ county, params, update }) => <IndicatorPicker county={county} params={params} update={update} />}
     >
       {({ county, params, update }) => <UrbanRuralContent county={county} params={params} update={update} />}

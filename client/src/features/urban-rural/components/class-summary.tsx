@@ -31,9 +31,9 @@ export function ClassSummary({
   return (
     <section className={dimmed ? 'card ur-summary updating' : 'card ur-summary'} aria-labelledby="ur-summary-title">
       <h2 id="ur-summary-title" className="card-title">
-        {t('ur.classesTitle')}
+        {t('urbanRural.classesTitle')}
       </h2>
-      {indicator ? <p className="ur-headline">{headline ?? t('ur.headlineNone')}</p> : null}
+      {indicator ? <p className="ur-headline">{headline ?? t('urbanRural.headlineNone')}</p> : null}
       <div className="ur-class-grid">
         {LOCALES.map((locale) => {
           const group = byLocale.get(locale);
@@ -51,7 +51,7 @@ export function ClassSummary({
             >
               <span className="ur-class-name">{localeLabel(locale, lang)}</span>
               <span className="ur-class-counts">
-                {t('ur.classCounts', {
+                {t('urbanRural.classCounts', {
                   schools: formatInteger(group?.schools ?? 0),
                   students: formatInteger(group?.students ?? 0),
                 })}
@@ -67,7 +67,7 @@ export function ClassSummary({
           );
         })}
       </div>
-      <p className="muted small">{t('ur.classHint')}</p>
+      <p className="muted small">{t('urbanRural.classHint')}</p>
     </section>
   );
 }

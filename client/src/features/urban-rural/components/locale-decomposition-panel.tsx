@@ -33,7 +33,7 @@ export function LocaleDecompositionPanel({
   const t = useT();
   const [lang] = useLang();
   const stageLabel = pickLabel(STAGE_LABELS[county.stage], lang);
-  const title = t('ur.decompositionTitle');
+  const title = t('urbanRural.decompositionTitle');
   const cvLimit = QUALITY_CV_LIMIT[county.stage];
   const option = useMemo(
     () =>
@@ -57,7 +57,7 @@ export function LocaleDecompositionPanel({
   return (
     <ChartPanel
       title={title}
-      subtitle={t('ur.decompositionSubtitle', { limit: formatCv(cvLimit, 2) })}
+      subtitle={t('urbanRural.decompositionSubtitle', { limit: formatCv(cvLimit, 2) })}
       query={query}
       isEmpty={report ? report.schoolsCounted === 0 : false}
       exports={exports}
@@ -81,11 +81,16 @@ function DecompositionTable({ rows, caption }: { rows: readonly DecompositionRow
       numeric: true,
       cell: (row) => formatNumber(row.cv === null ? null : row.cv * row.cv, 5),
     },
-    { id: 'within', header: t('ur.table.within'), numeric: true, cell: (row) => formatNumber(row.within, 5) },
-    { id: 'between', header: t('ur.table.between'), numeric: true, cell: (row) => formatNumber(row.between, 5) },
+    { id: 'within', header: t('urbanRural.table.within'), numeric: true, cell: (row) => formatNumber(row.within, 5) },
+    {
+      id: 'between',
+      header: t('urbanRural.table.between'),
+      numeric: true,
+      cell: (row) => formatNumber(row.between, 5),
+    },
     {
       id: 'betweenShare',
-      header: t('ur.table.betweenShare'),
+      header: t('urbanRural.table.betweenShare'),
       numeric: true,
       cell: (row) => formatPercent(row.betweenShare),
     },

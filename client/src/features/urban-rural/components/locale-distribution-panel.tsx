@@ -64,7 +64,7 @@ export function LocaleDistributionPanel({
   const [lang] = useLang();
   const openSchool = useOpenSchool();
   const stageLabel = pickLabel(STAGE_LABELS[county.stage], lang);
-  const title = t('ur.distributionTitle', { indicator: indicatorName(indicator, lang) });
+  const title = t('urbanRural.distributionTitle', { indicator: indicatorName(indicator, lang) });
   const schools = useMemo(() => distributionSchools(report, indicator), [report, indicator]);
   const reference = countyBalance?.indicators.find((item) => item.key === indicator);
   const threshold = reference?.threshold ?? null;
@@ -106,7 +106,7 @@ export function LocaleDistributionPanel({
   return (
     <ChartPanel
       title={title}
-      subtitle={t('ur.distributionSubtitle')}
+      subtitle={t('urbanRural.distributionSubtitle')}
       query={query}
       isEmpty={report ? distributionCategories(schools).length === 0 : false}
       exports={exports}
@@ -148,35 +148,35 @@ function DistributionTables({
     { id: 'n', header: t('table.schools'), numeric: true, cell: (row) => formatInteger(row.stats.n) },
     {
       id: 'min',
-      header: t('ur.table.min'),
+      header: t('urbanRural.table.min'),
       numeric: true,
       cell: (row) => formatIndicator(indicator, row.stats.min, unit),
     },
     {
       id: 'q1',
-      header: t('ur.table.q1'),
+      header: t('urbanRural.table.q1'),
       numeric: true,
       cell: (row) => formatIndicator(indicator, row.stats.q1, unit),
     },
     {
       id: 'median',
-      header: t('ur.table.median'),
+      header: t('urbanRural.table.median'),
       numeric: true,
       cell: (row) => formatIndicator(indicator, row.stats.median, unit),
     },
     {
       id: 'q3',
-      header: t('ur.table.q3'),
+      header: t('urbanRural.table.q3'),
       numeric: true,
       cell: (row) => formatIndicator(indicator, row.stats.q3, unit),
     },
     {
       id: 'max',
-      header: t('ur.table.max'),
+      header: t('urbanRural.table.max'),
       numeric: true,
       cell: (row) => formatIndicator(indicator, row.stats.max, unit),
     },
-    { id: 'below', header: t('ur.table.below'), numeric: true, cell: (row) => formatInteger(row.below) },
+    { id: 'below', header: t('urbanRural.table.below'), numeric: true, cell: (row) => formatInteger(row.below) },
   ];
   const sorted = [...schools]
     .filter((school) => school.value !== null)
@@ -202,7 +202,7 @@ function DistributionTables({
     <>
       <DataTable caption={caption} columns={boxColumns} rows={boxes} rowKey={(row) => row.locale} />
       <DataTable
-        caption={t('ur.schoolsCaption')}
+        caption={t('urbanRural.schoolsCaption')}
         showCaption
         columns={schoolColumns}
         rows={sorted}

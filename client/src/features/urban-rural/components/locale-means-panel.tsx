@@ -84,7 +84,7 @@ export function LocaleMeansPanel({
   const t = useT();
   const [lang] = useLang();
   const stageLabel = pickLabel(STAGE_LABELS[county.stage], lang);
-  const title = t('ur.meansTitle', { stage: stageLabel });
+  const title = t('urbanRural.meansTitle', { stage: stageLabel });
   const references = useMemo(() => meansReferences(balance), [balance]);
   const { columns, height } = useMultiplesLayout();
   const option = useMemo(
@@ -119,7 +119,7 @@ export function LocaleMeansPanel({
   return (
     <ChartPanel
       title={title}
-      subtitle={t('ur.meansSubtitle')}
+      subtitle={t('urbanRural.meansSubtitle')}
       query={query}
       isEmpty={report ? report.schoolsCounted === 0 : false}
       exports={exports}
@@ -155,7 +155,7 @@ function LocaleMeansTable({
     },
     ...LOCALES.map<Column<LocaleMeansReference>>((locale) => ({
       id: locale,
-      header: `${localeLabel(locale, lang)}${inParens(t('ur.schoolCount', { count: byLocale.get(locale)?.schools ?? 0 }), lang)}`,
+      header: `${localeLabel(locale, lang)}${inParens(t('urbanRural.schoolCount', { count: byLocale.get(locale)?.schools ?? 0 }), lang)}`,
       numeric: true,
       cell: (row) => formatIndicator(row.key, classMean(byLocale.get(locale), row.key), { unit: true, lang }),
     })),

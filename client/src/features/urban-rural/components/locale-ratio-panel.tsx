@@ -28,7 +28,7 @@ export function LocaleRatioPanel({
   const t = useT();
   const [lang] = useLang();
   const stageLabel = pickLabel(STAGE_LABELS[county.stage], lang);
-  const title = t('ur.ratioTitle');
+  const title = t('urbanRural.ratioTitle');
   const option = useMemo(
     () => (report ? buildLocaleRatioOption(report.ratios, { lang, selectedIndicator: indicator }) : null),
     [report, lang, indicator],
@@ -48,10 +48,10 @@ export function LocaleRatioPanel({
   return (
     <ChartPanel
       title={title}
-      subtitle={t('ur.ratioSubtitle')}
+      subtitle={t('urbanRural.ratioSubtitle')}
       query={query}
       isEmpty={report ? report.ratios.every((row) => row.urbanToRural === null && row.townToRural === null) : false}
-      emptyMessage={t('ur.ratioEmpty')}
+      emptyMessage={t('urbanRural.ratioEmpty')}
       exports={exports}
       fileName={exportFileName([report?.district.name, county.year, stageLabel, title])}
       skeletonHeight={HEIGHT}

@@ -46,14 +46,14 @@ export function RatioTrendPanel({
       ),
     [county.code, trendsQuery, lang],
   );
-  const title = t('ur.trendTitle', { indicator: indicatorName(trendsQuery.indicator, lang) });
+  const title = t('urbanRural.trendTitle', { indicator: indicatorName(trendsQuery.indicator, lang) });
   return (
     <ChartPanel
       title={title}
-      subtitle={t('ur.trendSubtitle')}
+      subtitle={t('urbanRural.trendSubtitle')}
       query={query}
       isEmpty={report ? report.rows.every((row) => row.urbanToRural === null && townToRural(row) === null) : false}
-      emptyMessage={t('ur.ratioEmpty')}
+      emptyMessage={t('urbanRural.ratioEmpty')}
       exports={exports}
       fileName={exportFileName([
         report?.district.name,

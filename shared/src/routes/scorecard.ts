@@ -1,21 +1,16 @@
+import { DistrictParamsSchema } from '../schemas/query.ts';
 import {
   CountyInputsQuerySchema,
   CountyInputsResponseSchema,
   CountyInputsSaveQuerySchema,
   CountyInputsUpdateSchema,
-  DistanceToPassQuerySchema,
-  DistanceToPassResponseSchema,
   ScorecardQuerySchema,
   ScorecardResponseSchema,
-  WhatIfQuerySchema,
-  WhatIfRequestSchema,
-  WhatIfResponseSchema,
-} from '../schemas/planning-api.ts';
-import { DistrictParamsSchema } from '../schemas/query.ts';
+} from '../schemas/scorecard.ts';
 import type { RouteDefinition } from './types.ts';
 
-/** Scorecard and county-year inputs, distance to pass, what-if. */
-export const planningRoutes = {
+/** 评估总表 and the county-year inputs (县级填报) it needs. */
+export const scorecardRoutes = {
   getScorecard: {
     method: 'GET',
     path: '/api/v1/districts/:code/scorecard',
@@ -40,22 +35,5 @@ export const planningRoutes = {
     body: CountyInputsUpdateSchema,
     response: CountyInputsResponseSchema,
     summary: '保存县级填报指标（整体替换该县该年度的填报值）',
-  },
-  getDistanceToPass: {
-    method: 'GET',
-    path: '/api/v1/districts/:code/distance-to-pass',
-    params: DistrictParamsSchema,
-    query: DistanceToPassQuerySchema,
-    response: DistanceToPassResponseSchema,
-    summary: '距离达标：各校各指标缺口、补短板总量与差异系数达标方案',
-  },
-  postWhatIf: {
-    method: 'POST',
-    path: '/api/v1/districts/:code/what-if',
-    params: DistrictParamsSchema,
-    query: WhatIfQuerySchema,
-    body: WhatIfRequestSchema,
-    response: WhatIfResponseSchema,
-    summary: '模拟调整：调配教师、增加资源或学生后的资源配置报告（不写入数据）',
   },
 } as const satisfies Record<string, RouteDefinition>;

@@ -1,9 +1,9 @@
 /**
  * Messages of the 补短板 view, the import history and the county-year inputs form. Kept apart from dictionary.ts
  * (which spreads them into `zh` and `en`) so these views can grow without touching the other views' messages;
- * `planningEn` must have exactly the keys of `planningZh`.
+ * `improveEn` must have exactly the keys of `improveZh`.
  */
-export const planningZh = {
+export const improveZh = {
   'improve.title': '补短板：距离达标与模拟调整',
   'improve.intro':
     '每所学校每项指标离国家标准还差多少（按自然单位：人、平方米、元、间），全县补短板总量，超限差异系数的达标方案，以及“如果调配教师或增加资源会怎样”的模拟。',
@@ -153,7 +153,7 @@ export const planningZh = {
   'overview.township.subtitle': '点击乡镇只看该乡镇，再次点击恢复全县',
 };
 
-export const planningEn: Record<keyof typeof planningZh, string> = {
+export const improveEn: Record<keyof typeof improveZh, string> = {
   'improve.title': 'Closing the gaps: distance to pass and what-if',
   'improve.intro':
     'How far each school is from each national threshold (in natural units: teachers, m², yuan, rooms), the county total needed, a plan for each coefficient of variation over its limit, and what moving teachers or adding resources would change.',
