@@ -17,6 +17,7 @@ export { findRotations, findSchools, findStats, replaceCountyInputs } from './co
 export { toScope } from './county/county.service.ts';
 export { UNRESTRICTED_ACCESS } from './db-helpers.ts';
 export { loadDemoCountyIfEmpty } from './demo/load-demo-county.ts';
-export { applyDataset, runImport } from './imports/imports.service.ts';
+export { applyDataset, type ImportValidator, runImport, validateOnThisThread } from './imports/imports.service.ts';
+export type { ContextRequest, ImportContext } from './imports/validate-import.ts';
 export { createLogger } from './logger.ts';
 export { PlannerStatisticsRefresher, refreshPlannerStatistics } from './maintenance/planner-statistics.ts';

@@ -1,18 +1,12 @@
 /**
  * Worker thread of one import: reads, parses and validates the uploaded files off the main thread, so that other
  * users' requests stay fast and SIGTERM is heard while a large file validates (issue #10). The main thread answers the
- * one question that needs the database (what it holds for the years in the files) and applies the result.
+ * one question that needs the database (what it holds of the years and counties in the files) and applies the result.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ImportWorkerReply, ImportWorkerRequest } from './import-workers.ts';
 import { inspectImportFiles } from './inspect-import.ts';
-import {
-  type ImportContext,
-  parseImportFiles,
-  rosterYearsOf,
-  statYearsOf,
-  validateParsedImport,
-} from './validate-import.ts';
+import { contextRequestOf, type ImportContext, parseImportFiles, validateParsedImport } from './validate-import.ts';
 
 const port = parentPort;
 if (!port) throw new Error('import-worker runs as a worker thread');
@@ -27,7 +21,7 @@ try {
     const parsed = await parseImportFiles(files, options);
     const context = await new Promise<ImportContext>((resolve) => {
       port.once('message', (message: ImportContext) => resolve(message));
-      reply({ type: 'parsed', statYears: statYearsOf(parsed), rosterYears: rosterYearsOf(parsed) });
+      reply({ type: 'parsed', request: contextRequestOf(parsed) });
     });
     reply({ type: 'validated', validated: validateParsedImport(parsed, context) });
   }

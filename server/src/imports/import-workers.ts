@@ -2,7 +2,13 @@ import type { Worker } from 'node:worker_threads';
 import type { ImportInspection } from '@junheng/shared';
 import { HttpError } from '../http/errors.ts';
 import { startWorker } from '../workers/start-worker.ts';
-import type { ImportContext, ParseOptions, UploadedImportFile, ValidatedImport } from './validate-import.ts';
+import type {
+  ContextRequest,
+  ImportContext,
+  ParseOptions,
+  UploadedImportFile,
+  ValidatedImport,
+} from './validate-import.ts';
 
 export interface ImportWorkerRequest {
   files: readonly UploadedImportFile[];
@@ -12,7 +18,7 @@ export interface ImportWorkerRequest {
 }
 
 export type ImportWorkerReply =
-  | { type: 'parsed'; statYears: number[]; rosterYears: number[] }
+  | { type: 'parsed'; request: ContextRequest }
   | { type: 'validated'; validated: ValidatedImport }
   | { type: 'inspected'; inspection: ImportInspection }
   | { type: 'failed'; message: string };
@@ -27,11 +33,11 @@ const running = new Set<Worker>();
 
 /**
  * Reads, parses and validates the files in a worker thread; `loadContext` is asked (on the main thread) for what the
- * database holds for the statistics years found in the files.
+ * database holds of the years and counties found in the files.
  */
 export function validateInWorker(
   files: readonly UploadedImportFile[],
-  loadContext: (statYears: number[], rosterYears: number[]) => Promise<ImportContext>,
+  loadContext: (request: ContextRequest) => Promise<ImportContext>,
   options: ParseOptions = {},
 ): Promise<ValidatedImport> {
   const worker = startWorker(
@@ -53,7 +59,7 @@ export function validateInWorker(
     };
     worker.on('message', (message: ImportWorkerReply) => {
       if (message.type === 'parsed') {
-        loadContext(message.statYears, message.rosterYears).then(
+        loadContext(message.request).then(
           (context) => worker.postMessage(context),
           (error: unknown) => settle(() => reject(error)),
         );

@@ -19,6 +19,8 @@ type Db = Kysely<Database> | Transaction<Database>;
 
 // PostgreSQL takes at most 65 535 bind parameters per statement; statistics rows have 33 columns.
 const INSERT_CHUNK_ROWS = 1000;
+/** Codes per `in (…)` list of a lookup. */
+const LOOKUP_CHUNK = 5000;
 
 export async function insertImportBatch(
   db: Db,
@@ -327,26 +329,45 @@ export async function lockCountyWrites(db: Transaction<Database>, districtCodes:
 }
 
 /** District of every stored school, for a district-scoped administrator's import. */
-export async function findSchoolDistricts(db: Db): Promise<Map<string, string>> {
-  const rows = await db.selectFrom('school').select(['code', 'district_code']).execute();
-  return new Map(rows.map((r) => [r.code, r.district_code.trim()]));
+/**
+ * The county of each stored school named in `codes`, or of every school of `districts`. Either list may be long (one
+ * import's codes): they are sent in chunks, far below PostgreSQL's bind-parameter limit.
+ */
+export async function findSchoolDistricts(
+  db: Db,
+  of: { codes: readonly string[] } | { districts: readonly string[] },
+): Promise<Map<string, string>> {
+  const [column, values] = 'codes' in of ? (['code', of.codes] as const) : (['district_code', of.districts] as const);
+  const result = new Map<string, string>();
+  for (const chunk of chunks([...new Set(values)], LOOKUP_CHUNK)) {
+    const rows = await db.selectFrom('school').select(['code', 'district_code']).where(column, 'in', chunk).execute();
+    for (const r of rows) result.set(r.code, r.district_code.trim());
+  }
+  return result;
 }
 
-/** Parent school of every stored school that has one (教学点 merged into their parent, issue #13). */
-export async function findSchoolParents(db: Db): Promise<Map<string, string>> {
+/** Parent school of every stored school of `districts` that has one (教学点 merged into their parent, issue #13). */
+export async function findSchoolParents(db: Db, districts: readonly string[]): Promise<Map<string, string>> {
+  if (districts.length === 0) return new Map();
   const rows = await db
     .selectFrom('school')
     .select(['code', 'parent_school_code'])
+    .where('district_code', 'in', districts)
     .where('parent_school_code', 'is not', null)
     .execute();
   return new Map(rows.map((r) => [r.code, r.parent_school_code as string]));
 }
 
-/** Stored import settings of every county that has any (issue #13); the others use the defaults. */
-export async function findCountyImportSettings(db: Db): Promise<Map<string, CountyImportSettings>> {
+/** Stored import settings of those of `districts` that have any (issue #13); the others use the defaults. */
+export async function findCountyImportSettings(
+  db: Db,
+  districts: readonly string[],
+): Promise<Map<string, CountyImportSettings>> {
+  if (districts.length === 0) return new Map();
   const rows = await db
     .selectFrom('county_import_setting')
     .select(['district_code', 'teaching_points', 'rotation_eligible_years'])
+    .where('district_code', 'in', districts)
     .execute();
   return new Map(
     rows.map((r) => [
@@ -356,15 +377,20 @@ export async function findCountyImportSettings(db: Db): Promise<Map<string, Coun
   );
 }
 
-export async function findAllSchoolCodes(db: Db): Promise<Set<string>> {
-  const rows = await db.selectFrom('school').select('code').execute();
-  return new Set(rows.map((r) => r.code));
-}
-
-/** Statistics of the given years, for the year-on-year plausibility warnings. */
-export async function findStatsOfYears(db: Db, years: number[]): Promise<SchoolStatRow[]> {
-  if (years.length === 0) return [];
-  const rows = await db.selectFrom('school_year_stat').selectAll().where('year', 'in', years).execute();
+/** Statistics of the given years of the schools of `districts`, for the year-on-year plausibility warnings. */
+export async function findStatsOfYears(
+  db: Db,
+  years: readonly number[],
+  districts: readonly string[],
+): Promise<SchoolStatRow[]> {
+  if (years.length === 0 || districts.length === 0) return [];
+  const rows = await db
+    .selectFrom('school_year_stat')
+    .selectAll('school_year_stat')
+    .innerJoin('school', 'school.code', 'school_year_stat.school_code')
+    .where('school_year_stat.year', 'in', years)
+    .where('school.district_code', 'in', districts)
+    .execute();
   return rows.map(statRecordToRow);
 }
 
@@ -463,16 +489,19 @@ export async function findImportBatches(db: Db, access: AccessScope, limit = 100
 // ------------------------------------------------------------------------------- school identity across years (#13)
 
 /**
- * Name, type, township, statistics years and closure of every stored school: the import's change detection. Of the
- * statistics years only the first, the last and those within a year of the imported ones are read (one row per
- * school, so that a national database does not send every school-year to each import).
+ * Name, type, township, statistics years and closure of every stored school of `districts`: the import's change
+ * detection. Of the statistics years only the first, the last and those within a year of the imported ones are read
+ * (one row per school, so that a large county does not send every school-year to each import).
  */
 export async function findStoredSchoolIdentities(
   db: Db,
+  districts: readonly string[],
   importYears: readonly number[] = [],
 ): Promise<Map<string, StoredSchoolIdentity>> {
+  if (districts.length === 0) return new Map();
   const low = importYears.length > 0 ? Math.min(...importYears) - 1 : 0;
   const high = importYears.length > 0 ? Math.max(...importYears) : -1;
+  const schoolsOfDistricts = db.selectFrom('school').select('code').where('district_code', 'in', districts);
   const [schools, years, closures] = await Promise.all([
     db
       .selectFrom('school')
@@ -485,6 +514,7 @@ export async function findStoredSchoolIdentities(
         'township.name as township_name',
         'school.district_code',
       ])
+      .where('school.district_code', 'in', districts)
       .execute(),
     db
       .selectFrom('school_year_stat')
@@ -496,12 +526,14 @@ export async function findStoredSchoolIdentities(
           'near',
         ),
       ])
+      .where('school_code', 'in', schoolsOfDistricts)
       .groupBy('school_code')
       .execute(),
     db
       .selectFrom('school_event')
       .select(['school_code', 'year'])
       .where('kind', 'in', ['merged_into', 'closed'])
+      .where('school_code', 'in', schoolsOfDistricts)
       .execute(),
   ]);
   const yearsOf = new Map<string, number[]>();

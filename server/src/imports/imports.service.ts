@@ -4,7 +4,6 @@ import type { Kysely, Transaction } from 'kysely';
 import { refreshCountyQualitySums } from '../balance/balance-summary.repository.ts';
 import { type DatasetSources, indexFiles } from '../provenance/value-sources.ts';
 import {
-  findAllSchoolCodes,
   findCountyImportSettings,
   findSchoolDistricts,
   findSchoolParents,
@@ -20,28 +19,28 @@ import {
   upsertSchools,
 } from './imports.repository.ts';
 import {
+  type ContextRequest,
+  contextRequestOf,
   type ImportContext,
   type ParseOptions,
   parseImportFiles,
   type RotationEligibleUpdate,
-  rosterYearsOf,
-  statYearsOf,
   type UploadedImportFile,
   type ValidatedImport,
   validateParsedImport,
 } from './validate-import.ts';
 
-/** Reads, parses and validates files; asks `loadContext` for what the database holds for the statistics years. */
+/** Reads, parses and validates files; asks `loadContext` for what the database holds of the years and counties named. */
 export type ImportValidator = (
   files: readonly UploadedImportFile[],
-  loadContext: (statYears: number[], rosterYears: number[]) => Promise<ImportContext>,
+  loadContext: (request: ContextRequest) => Promise<ImportContext>,
   options?: ParseOptions,
 ) => Promise<ValidatedImport>;
 
 /** On the calling thread (the CLI; the server validates in a worker thread: see import-workers.ts). */
 export const validateOnThisThread: ImportValidator = async (files, loadContext, options) => {
   const parsed = await parseImportFiles(files, options);
-  return validateParsedImport(parsed, await loadContext(statYearsOf(parsed), rosterYearsOf(parsed)));
+  return validateParsedImport(parsed, await loadContext(contextRequestOf(parsed)));
 };
 
 export interface ImportOptions {
@@ -67,31 +66,28 @@ export async function runImport(
   options: ImportOptions,
 ): Promise<ImportReport> {
   const allowedDistricts = options.allowedDistricts ?? undefined;
-  const loadContext = async (statYears: number[], rosterYears: number[] = []): Promise<ImportContext> => {
-    // Every stored school's county: it keys teacher numbers (per county and year) and confines a scoped importer.
-    const [
-      knownSchoolCodes,
-      previousStats,
-      schoolDistricts,
-      countySettings,
-      storedSchools,
-      schoolParents,
-      storedStats,
-    ] = await Promise.all([
-      findAllSchoolCodes(db),
-      findStatsOfYears(
-        db,
-        statYears.map((y) => y - 1),
-      ),
-      findSchoolDistricts(db),
-      findCountyImportSettings(db),
-      findStoredSchoolIdentities(db, statYears),
-      findSchoolParents(db),
-      // Teacher rosters (issue #13) update the stored statistics of their years when no statistics file comes along.
-      findStatsOfYears(db, rosterYears),
-    ]);
+  const loadContext = async (request: ContextRequest): Promise<ImportContext> => {
+    // The counties the import reaches: those its school rows give, and those of the stored schools it names (a school
+    // code of another county is then known, and a scoped importer gets a located error for it).
+    const named = await findSchoolDistricts(db, { codes: request.schoolCodes });
+    const districts = [...new Set([...request.districts, ...named.values()])];
+    const [previousStats, schoolDistricts, countySettings, storedSchools, schoolParents, storedStats] =
+      await Promise.all([
+        findStatsOfYears(
+          db,
+          request.statYears.map((y) => y - 1),
+          districts,
+        ),
+        // Every school of those counties: it keys teacher numbers (per county and year) and confines a scoped importer.
+        findSchoolDistricts(db, { districts }),
+        findCountyImportSettings(db, districts),
+        findStoredSchoolIdentities(db, districts, request.statYears),
+        findSchoolParents(db, districts),
+        // Teacher rosters (issue #13) update the stored statistics of their years when no statistics file comes along.
+        findStatsOfYears(db, request.rosterYears, districts),
+      ]);
     return {
-      knownSchoolCodes,
+      knownSchoolCodes: new Set(schoolDistricts.keys()),
       previousStats: indexStats(previousStats),
       schoolDistricts,
       countySettings,
@@ -155,7 +151,7 @@ export async function applyDataset(
   batch: { source: 'api' | 'cli' | 'demo'; files: ImportBatchFile[]; warnings: number },
   sources?: DatasetSources,
 ): Promise<number> {
-  const counties = countiesTouched(dataset, await findSchoolDistricts(trx));
+  const counties = countiesTouched(dataset, await findSchoolDistricts(trx, { codes: schoolCodesOf(dataset) }));
   await lockCountyWrites(trx, counties);
   const batchId = await insertImportBatch(trx, {
     ...batch,
@@ -180,21 +176,24 @@ export async function applyDataset(
   return batchId;
 }
 
+/** Every school code the dataset writes or refers to. */
+function schoolCodesOf(dataset: CountyDataset & { rotationEligibleUpdates?: readonly RotationEligibleUpdate[] }) {
+  return [
+    ...new Set([
+      ...dataset.schools.map((s) => s.schoolCode),
+      ...dataset.stats.map((s) => s.schoolCode),
+      ...(dataset.rotationEligibleUpdates ?? []).map((u) => u.schoolCode),
+      ...dataset.rotations.flatMap((r) => [r.fromSchoolCode, r.toSchoolCode]),
+    ]),
+  ];
+}
+
 function countiesTouched(
   dataset: CountyDataset & { rotationEligibleUpdates?: readonly RotationEligibleUpdate[] },
   stored: ReadonlyMap<string, string>,
 ): Set<string> {
   const counties = new Set(dataset.schools.map((s) => s.districtCode));
-  const codes = [
-    ...dataset.schools.map((s) => s.schoolCode),
-    ...dataset.stats.map((s) => s.schoolCode),
-    ...(dataset.rotationEligibleUpdates ?? []).map((u) => u.schoolCode),
-    ...dataset.rotations.flatMap((r) => [r.fromSchoolCode, r.toSchoolCode]),
-  ];
-  for (const code of codes) {
-    const district = stored.get(code);
-    if (district !== undefined) counties.add(district);
-  }
+  for (const district of stored.values()) counties.add(district);
   return counties;
 }
 

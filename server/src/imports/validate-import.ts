@@ -376,6 +376,52 @@ export function rosterYearsOf(parsed: ParsedImport): number[] {
   return [...new Set(parsed.rosterFacts.map((f) => f.row.year))];
 }
 
+/**
+ * What validation asks the database for: the statistics of the years before the imported ones and of the roster
+ * years, and what is stored of the counties the import reaches (those its school rows give, and those of every stored
+ * school any of its rows names). Other counties cannot change a verdict, so they are not read: a province's database
+ * would otherwise be read whole for one county's file.
+ */
+export interface ContextRequest {
+  statYears: number[];
+  rosterYears: number[];
+  /** Every school code a row names (its own, parent, merge target, rotation ends), including rows with errors. */
+  schoolCodes: string[];
+  /** The counties the files give for their schools and 教学点. */
+  districts: string[];
+}
+
+export function contextRequestOf(parsed: ParsedImport): ContextRequest {
+  const codes = new Set(parsed.schoolCodesInFiles);
+  const districts = new Set<string>();
+  const add = (code: string | null | undefined) => {
+    if (code) codes.add(code);
+  };
+  for (const { row } of parsed.schools) {
+    add(row.schoolCode);
+    add(row.parentSchoolCode);
+    add(row.mergedIntoCode);
+    districts.add(row.districtCode);
+  }
+  for (const { row } of parsed.stats) add(row.schoolCode);
+  for (const { row } of parsed.rotations) {
+    add(row.fromSchoolCode);
+    add(row.toSchoolCode);
+  }
+  for (const { row } of parsed.rosterFacts) add(row.schoolCode);
+  for (const { row } of parsed.teachingPoints ?? []) {
+    add(row.schoolCode);
+    add(row.parentSchoolCode);
+    if (row.districtCode) districts.add(row.districtCode);
+  }
+  return {
+    statYears: statYearsOf(parsed),
+    rosterYears: rosterYearsOf(parsed),
+    schoolCodes: [...codes],
+    districts: [...districts],
+  };
+}
+
 // ------------------------------------------------------------------------------------------------- cross-row checks
 
 function where(r: LocatedRow<unknown>): string {
