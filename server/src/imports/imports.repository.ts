@@ -377,21 +377,24 @@ export async function findCountyImportSettings(
   );
 }
 
-/** Statistics of the given years of the schools of `districts`, for the year-on-year plausibility warnings. */
+/** Statistics of the given years of the schools named, for the year-on-year checks (codes are sent in chunks). */
 export async function findStatsOfYears(
   db: Db,
   years: readonly number[],
-  districts: readonly string[],
+  codes: readonly string[],
 ): Promise<SchoolStatRow[]> {
-  if (years.length === 0 || districts.length === 0) return [];
-  const rows = await db
-    .selectFrom('school_year_stat')
-    .selectAll('school_year_stat')
-    .innerJoin('school', 'school.code', 'school_year_stat.school_code')
-    .where('school_year_stat.year', 'in', years)
-    .where('school.district_code', 'in', districts)
-    .execute();
-  return rows.map(statRecordToRow);
+  if (years.length === 0) return [];
+  const rows: SchoolStatRow[] = [];
+  for (const chunk of chunks([...new Set(codes)], LOOKUP_CHUNK)) {
+    const found = await db
+      .selectFrom('school_year_stat')
+      .selectAll()
+      .where('year', 'in', years)
+      .where('school_code', 'in', chunk)
+      .execute();
+    for (const r of found) rows.push(statRecordToRow(r));
+  }
+  return rows;
 }
 
 export async function countRows(db: Db): Promise<Record<'schools' | 'school_stats' | 'rotations' | 'batches', number>> {

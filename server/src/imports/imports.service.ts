@@ -73,10 +73,11 @@ export async function runImport(
     const districts = [...new Set([...request.districts, ...named.values()])];
     const [previousStats, schoolDistricts, countySettings, storedSchools, schoolParents, storedStats] =
       await Promise.all([
+        // The year before of the schools named (the year-on-year checks); the closure warnings read storedSchools.
         findStatsOfYears(
           db,
           request.statYears.map((y) => y - 1),
-          districts,
+          request.schoolCodes,
         ),
         // Every school of those counties: it keys teacher numbers (per county and year) and confines a scoped importer.
         findSchoolDistricts(db, { districts }),
@@ -84,7 +85,7 @@ export async function runImport(
         findStoredSchoolIdentities(db, districts, request.statYears),
         findSchoolParents(db, districts),
         // Teacher rosters (issue #13) update the stored statistics of their years when no statistics file comes along.
-        findStatsOfYears(db, request.rosterYears, districts),
+        findStatsOfYears(db, request.rosterYears, request.schoolCodes),
       ]);
     return {
       knownSchoolCodes: new Set(schoolDistricts.keys()),
