@@ -102,7 +102,10 @@ function startServer(env: Record<string, string>): { child: ChildProcess; ready:
   const started = performance.now();
   // BENCH_SERVER_ENTRY: another build of the server (e.g. the code before a change), for before/after figures.
   const entry = process.env.BENCH_SERVER_ENTRY ?? path.join(root, 'server/dist/main.mjs');
-  const child = spawn(process.execPath, [entry], {
+  // BENCH_SERVER_NODE_ARGS: Node options for the server only, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to see where
+  // its main thread spends a slow scenario (Node refuses --cpu-prof in NODE_OPTIONS).
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter((arg) => arg !== '');
+  const child = spawn(process.execPath, [...nodeArgs, entry], {
     cwd: root,
     env: {
       ...process.env,

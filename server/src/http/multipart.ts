@@ -20,6 +20,19 @@ export function requireMultipart(req: Request): void {
 }
 
 /**
+ * Reads and drops the body of a request the server answers without it (an upload refused before it is read), so that
+ * a client still sending gets the answer rather than a reset connection. Past `maxBytes` the connection is cut.
+ */
+export function discardRequestBody(req: Request, maxBytes: number): void {
+  let received = 0;
+  req.on('data', (chunk: Buffer) => {
+    received += chunk.length;
+    if (received > maxBytes) req.socket.destroy();
+  });
+  req.resume();
+}
+
+/**
  * Reads the file parts of a multipart/form-data request into memory, refusing with 413 as soon as one file passes the
  * size limit (the rest of the upload is not buffered).
  */

@@ -14,7 +14,7 @@ import { type Principal, requirePermission } from '../auth/principal.ts';
 import { sendTable } from '../export/send-table.ts';
 import { encodeContentDisposition } from '../http/content-disposition.ts';
 import { HttpError } from '../http/errors.ts';
-import { readMultipartForm, requireMultipart } from '../http/multipart.ts';
+import { discardRequestBody, readMultipartForm, requireMultipart } from '../http/multipart.ts';
 import { sendValidated } from '../http/respond.ts';
 import { parseInput } from '../http/validate.ts';
 import { explicitPreset, PREVIEW_ROWS } from './import-mapping-form.ts';
@@ -74,8 +74,8 @@ export function createImportsRouter(deps: {
     const release = slots.tryAcquire();
     if (!release) {
       res.setHeader('Retry-After', String(IMPORT_RETRY_AFTER_SECONDS));
-      // The upload's body is not read: the connection cannot carry another request.
-      res.setHeader('Connection', 'close');
+      // Closing at once reset the connection of a client still sending, which then saw an error instead of the 503.
+      discardRequestBody(req, deps.maxUploadBytes * MAX_UPLOAD_TOTAL_FACTOR);
       throw new HttpError(
         503,
         'ServiceUnavailable',
