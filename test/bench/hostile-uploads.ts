@@ -3,7 +3,7 @@
  * fresh server over a county of 2 470 schools × 10 years (24 700 statistics rows): how long the upload takes to be
  * answered, the server's peak RSS, and the p99 of a cached balance report fetched meanwhile by two other users.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -100,84 +100,7 @@ interface Outcome {
   died: string | null;
 }
 
-/**
- * Users fetching the cached report in a loop until SIGTERM, in a process of their own (plain JavaScript run by
- * `node -e`): each latency is measured from the request to the last byte, then the user pauses `pauseMs`. A line
- * `ready` follows the first answer (not counted); the latencies are printed as JSON on exit.
- */
-const POLLING_USERS = `
-const { url, cookie, users, pauseMs, timeoutMs } = JSON.parse(process.argv[1]);
-const stop = new AbortController();
-process.on('SIGTERM', () => stop.abort());
-const latencies = [];
-let timeouts = 0;
-let warm = false;
-async function user() {
-  while (!stop.signal.aborted) {
-    const start = performance.now();
-    try {
-      const res = await fetch(url, {
-        headers: { cookie, 'accept-encoding': 'gzip' },
-        signal: AbortSignal.any([AbortSignal.timeout(timeoutMs), stop.signal]),
-      });
-      await res.arrayBuffer();
-      // The first answer of a fresh process also loads its HTTP client: it says ready and is not counted.
-      if (!warm) {
-        warm = true;
-        process.stdout.write('ready\\n');
-        continue;
-      }
-      latencies.push(performance.now() - start);
-    } catch {
-      if (stop.signal.aborted) break;
-      timeouts += 1;
-      latencies.push(timeoutMs);
-    }
-    await new Promise((resolve) => setTimeout(resolve, pauseMs));
-  }
-}
-Promise.all(Array.from({ length: users }, user)).then(() => process.stdout.write(JSON.stringify({ latencies, timeouts })));
-`;
-
-/** Starts the polling users; `stop()` ends them and gives their latencies. */
-function startPollingUsers(options: {
-  url: string;
-  cookie: string;
-  users: number;
-  pauseMs: number;
-  timeoutMs: number;
-}) {
-  const child = spawn(process.execPath, ['-e', POLLING_USERS, JSON.stringify(options)], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let output = '';
-  child.stdout.setEncoding('utf8');
-  child.stdout.on('data', (chunk: string) => {
-    output += chunk;
-  });
-  // 'close', not 'exit': the figures may still be in the pipe when the process has exited.
-  const exited = new Promise<void>((resolve) => child.once('close', () => resolve()));
-  const ready = new Promise<void>((resolve, reject) => {
-    child.stdout.on('data', () => {
-      if (output.includes('\n')) resolve();
-    });
-    void exited.then(() => reject(new Error(`the polling users exited (${child.exitCode ?? child.signalCode})`)));
-  });
-  return {
-    /** Resolves once the users have had their first answer: the scenario starts with them polling. */
-    ready,
-    stop: async (): Promise<{ latencies: number[]; timeouts: number }> => {
-      child.kill('SIGTERM');
-      await exited;
-      const figures = output.slice(output.indexOf('\n') + 1);
-      if (figures === '')
-        throw new Error(`the polling users exited (${child.exitCode ?? child.signalCode}) without figures`);
-      return JSON.parse(figures) as { latencies: number[]; timeouts: number };
-    },
-  };
-}
-
-/** Two users fetching the cached report in a loop (in their own process) while `work` runs. */
+/** Two users fetching the cached report in a loop while `work` runs. */
 async function underLoad(
   server: BenchServer,
   { cookie }: Session,
@@ -203,10 +126,28 @@ async function underLoad(
       controller.abort();
     }
   }, 50);
-  // The two users run in their own process: building a 24 MB upload here blocks this thread's event loop for a
-  // while, and their latencies must be the server's, not the bench's (they were counted in before 2026-12-07).
-  const users = startPollingUsers({ url: base + CACHED_REPORT, cookie, users: 2, pauseMs: 20, timeoutMs: 10_000 });
-  await users.ready;
+  const latencies: number[] = [];
+  let timeouts = 0;
+  let done = false;
+  const user = async () => {
+    while (!done) {
+      const start = performance.now();
+      try {
+        const res = await fetch(base + CACHED_REPORT, {
+          headers: { cookie, 'accept-encoding': 'gzip' },
+          signal: AbortSignal.any([AbortSignal.timeout(10_000), controller.signal]),
+        });
+        await res.arrayBuffer();
+        latencies.push(performance.now() - start);
+      } catch {
+        if (done || controller.signal.aborted) break;
+        timeouts += 1;
+        latencies.push(10_000);
+      }
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  };
+  const users = [user(), user()];
   const start = performance.now();
   const timer = setTimeout(() => controller.abort(), SCENARIO_TIMEOUT_MS);
   let result: { statuses: string[]; bytes: number };
@@ -217,7 +158,8 @@ async function underLoad(
   }
   const seconds = (performance.now() - start) / 1000;
   clearTimeout(timer);
-  const { latencies, timeouts } = await users.stop();
+  done = true;
+  await Promise.all(users);
   clearInterval(sampler);
   return {
     label,
@@ -246,13 +188,31 @@ interface Session {
   csrf: string;
 }
 
-async function upload(port: number, { cookie, csrf }: Session, files: Upload[], signal: AbortSignal) {
-  const form = new FormData();
-  for (const f of files) form.append('files', new Blob([f.bytes as BlobPart]), f.name);
+/** The multipart body of each upload, built before the scenarios (see `upload`). */
+const multipartBodies = new WeakMap<Upload, Uint8Array<ArrayBuffer>>();
+const BOUNDARY = 'junheng-bench-boundary';
+
+function multipartBody(file: Upload): Uint8Array<ArrayBuffer> {
+  let body = multipartBodies.get(file);
+  if (!body) {
+    const head = `--${BOUNDARY}\r\nContent-Disposition: form-data; name="files"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`;
+    const joined = Buffer.concat([Buffer.from(head), file.bytes, Buffer.from(`\r\n--${BOUNDARY}--\r\n`)]);
+    body = new Uint8Array(joined.buffer as ArrayBuffer, joined.byteOffset, joined.byteLength);
+    multipartBodies.set(file, body);
+  }
+  return body;
+}
+
+/**
+ * Posts one file. Its multipart body is built once, before any scenario: encoding 24 MB with FormData blocked this
+ * process's event loop for a few hundred milliseconds, which the two users polling from here counted as server
+ * latency (before 2026-12-07).
+ */
+async function upload(port: number, { cookie, csrf }: Session, file: Upload, signal: AbortSignal) {
   const res = await fetch(`http://127.0.0.1:${port}/api/v1/imports?dryRun=false`, {
     method: 'POST',
-    headers: { cookie, 'x-csrf-token': csrf },
-    body: form,
+    headers: { cookie, 'x-csrf-token': csrf, 'content-type': `multipart/form-data; boundary=${BOUNDARY}` },
+    body: multipartBody(file),
     signal,
   });
   const body = await res.arrayBuffer();
@@ -273,7 +233,7 @@ async function sigtermDuringImport(deps: UploadBenchDeps, dataDir: string, file:
   await server.ready;
   const user = await session(deps, server.port);
   const controller = new AbortController();
-  void upload(server.port, user, [file], controller.signal).catch(() => undefined);
+  void upload(server.port, user, file, controller.signal).catch(() => undefined);
   await new Promise((r) => setTimeout(r, 2000));
   const exited = new Promise((resolve) => server.child.once('exit', resolve));
   const start = performance.now();
@@ -290,6 +250,7 @@ async function sigtermDuringImport(deps: UploadBenchDeps, dataDir: string, file:
 
 export async function benchHostileUploads(deps: UploadBenchDeps): Promise<void> {
   const files = hostileFiles();
+  for (const file of Object.values(files)) multipartBody(file);
   const dataDir = await prepareDataDir();
   const scenarios: {
     label: string;
@@ -302,7 +263,7 @@ export async function benchHostileUploads(deps: UploadBenchDeps): Promise<void> 
     ...(['duplicates25k', 'nearLimit', 'hugeHeader', 'bomb'] as const).map((key) => ({
       label: `upload ${files[key].name} (${fmt(files[key].bytes.length / 1048576, 1)} MB)`,
       run: async (server: BenchServer, user: Session, signal: AbortSignal) => {
-        const r = await upload(server.port, user, [files[key]], signal);
+        const r = await upload(server.port, user, files[key], signal);
         return { statuses: [String(r.status)], bytes: r.bytes };
       },
     })),
@@ -310,9 +271,7 @@ export async function benchHostileUploads(deps: UploadBenchDeps): Promise<void> 
       label: `four ${files.bomb.name} uploads at once`,
       run: async (server, user, signal) => {
         const all = await Promise.all(
-          [0, 1, 2, 3].map(() =>
-            upload(server.port, user, [files.bomb], signal).catch(() => ({ status: 0, bytes: 0 })),
-          ),
+          [0, 1, 2, 3].map(() => upload(server.port, user, files.bomb, signal).catch(() => ({ status: 0, bytes: 0 }))),
         );
         return {
           statuses: all.map((r) => (r.status === 0 ? 'error' : String(r.status))),
