@@ -88,7 +88,8 @@ function PrintContext({ view }: { view: PrintedView | null }) {
     (district?.years.length ? String(Math.max(...district.years)) : null);
   // Township names come from the (cached) unfiltered balance reports; only looked up when a township is chosen.
   const { options } = useFilterOptions(county && county.township.length > 0 ? county : null);
-  const printedAt = useMemo(() => new Date(), [printing]);
+  // A new time for each print; none on screen (see PrintContextParts.printedAt).
+  const printedAt = useMemo(() => (printing ? new Date() : null), [printing]);
   const line = printContextLine(
     {
       district: district ?? null,

@@ -39,6 +39,11 @@ describe(printContextLine.name, () => {
     expect(line).not.toMatch(/[：（），、]/);
   });
 
+  it('should leave the print time out on screen (no time given)', () => {
+    const line = printContextLine({ ...parts, printedAt: null }, translator('zh'), 'zh');
+    expect(line).toBe('区县：澄川县（213399） · 数据年度：2025 · 筛选：青石镇、白水镇');
+  });
+
   it('should say that a county view without filters shows the whole county', () => {
     const line = printContextLine(
       { ...parts, filters: { townships: [], locales: [], groups: [], privateExcluded: false } },

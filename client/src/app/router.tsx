@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { type ComponentType, lazy, Suspense } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
+import { preloadEChart } from '../components/lazy-echart.tsx';
 import { buildLoginHref, LOGIN_PATH, loginReasonOf } from '../features/auth/return-url.ts';
 import { setUnauthorizedHandler } from '../lib/api-client.ts';
 import { followRouterLocation } from '../lib/latest-search-params.ts';
@@ -14,6 +15,12 @@ import { viewLoaders } from './view-loaders.ts';
 // requests (report prefetch, ECharts) start only once it mounts, so every first screen waited for that.
 const view = (load: () => Promise<{ default: ComponentType }>) => () =>
   load().then((module) => ({ Component: module.default }));
+// A view with charts starts the ECharts chunk with its own, not after its first render: the chunk then arrives
+// (and is compiled off the main thread) while the view renders and its reports load.
+const chartView = (load: () => Promise<{ default: ComponentType }>) => () => {
+  preloadEChart();
+  return view(load)();
+};
 
 function NothingYet() {
   return null;
@@ -44,7 +51,11 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
       HydrateFallback: NothingYet,
       errorElement: <RouteErrorPage />,
       children: [
-        { index: true, loader: loaders.overview, lazy: view(() => import('../features/overview/overview-page.tsx')) },
+        {
+          index: true,
+          loader: loaders.overview,
+          lazy: chartView(() => import('../features/overview/overview-page.tsx')),
+        },
         {
           path: 'scorecard',
           loader: loaders.scorecard,
@@ -53,32 +64,32 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
         {
           path: 'compliance',
           loader: loaders.balanceReport,
-          lazy: view(() => import('../features/compliance/compliance-page.tsx')),
+          lazy: chartView(() => import('../features/compliance/compliance-page.tsx')),
         },
         {
           path: 'balance',
           loader: loaders.balanceReport,
-          lazy: view(() => import('../features/balance/balance-page.tsx')),
+          lazy: chartView(() => import('../features/balance/balance-page.tsx')),
         },
         {
           path: 'urban-rural',
           loader: loaders.urbanRural,
-          lazy: view(() => import('../features/urban-rural/urban-rural-page.tsx')),
+          lazy: chartView(() => import('../features/urban-rural/urban-rural-page.tsx')),
         },
         {
           path: 'rotation',
           loader: loaders.rotation,
-          lazy: view(() => import('../features/teacher-exchange/teacher-exchange-page.tsx')),
+          lazy: chartView(() => import('../features/teacher-exchange/teacher-exchange-page.tsx')),
         },
         {
           path: 'class-size',
           loader: loaders.classSize,
-          lazy: view(() => import('../features/class-size/class-size-page.tsx')),
+          lazy: chartView(() => import('../features/class-size/class-size-page.tsx')),
         },
         {
           path: 'rankings',
           loader: loaders.rankings,
-          lazy: view(() => import('../features/rankings/rankings-page.tsx')),
+          lazy: chartView(() => import('../features/rankings/rankings-page.tsx')),
         },
         {
           path: 'schools',
@@ -88,15 +99,19 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
         {
           path: 'schools/:code',
           loader: loaders.schoolProfile,
-          lazy: view(() => import('../features/schools/school-profile-page.tsx')),
+          lazy: chartView(() => import('../features/schools/school-profile-page.tsx')),
         },
-        { path: 'improve', loader: loaders.improve, lazy: view(() => import('../features/improve/improve-page.tsx')) },
+        {
+          path: 'improve',
+          loader: loaders.improve,
+          lazy: chartView(() => import('../features/improve/improve-page.tsx')),
+        },
         { path: 'data', lazy: view(() => import('../features/data/data-page.tsx')) },
         { path: 'method', lazy: view(() => import('../features/method/method-page.tsx')) },
         {
           path: 'counties',
           loader: loaders.counties,
-          lazy: view(() => import('../features/counties/counties-page.tsx')),
+          lazy: chartView(() => import('../features/counties/counties-page.tsx')),
         },
         { path: 'account', element: <AccountPage /> },
         { path: 'admin', element: <AdminPage /> },
