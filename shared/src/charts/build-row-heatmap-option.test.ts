@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { buildRowHeatmapOption, type RowHeatmapSpec } from './build-row-heatmap-option.ts';
+import {
+  buildRowHeatmapOption,
+  HEATMAP_LABEL_COLORS,
+  type RowHeatmapCell,
+  type RowHeatmapSpec,
+} from './build-row-heatmap-option.ts';
 
 type Row = { name: string; values: (number | null)[]; passes: boolean };
 const spec = (rows: Row[], dataZoom?: RowHeatmapSpec<Row, 'ok' | 'near' | 'none'>['dataZoom']) =>
@@ -32,20 +37,17 @@ describe(buildRowHeatmapOption.name, () => {
       { name: 'B', values: [0.5, 3], passes: false },
     ]);
     const series = (
-      sut.series as { data: number[][]; label: { formatter: (p: { dataIndex: number }) => string } }[]
+      sut.series as { data: RowHeatmapCell[]; label: { formatter: (p: { dataIndex: number }) => string } }[]
     )[0];
-    expect(series?.data).toEqual([
+    expect(series?.data.map((cell) => cell.value)).toEqual([
       [0, 0, 0],
       [1, 0, 2],
       [0, 1, 1],
       [1, 1, 0],
     ]);
-    expect([0, 1, 2, 3].map((dataIndex) => series?.label.formatter({ dataIndex }))).toEqual([
-      '{light|2}',
-      '{dark|—}',
-      '{dark|0.5}',
-      '{light|3}',
-    ]);
+    expect([0, 1, 2, 3].map((dataIndex) => series?.label.formatter({ dataIndex }))).toEqual(['2', '—', '0.5', '3']);
+    const { light, dark } = HEATMAP_LABEL_COLORS;
+    expect(series?.data.map((cell) => cell.label.color)).toEqual([light, dark, dark, light]);
     const [names, verdicts] = sut.yAxis as {
       data: string[];
       axisLabel: { formatter?: (t: string, i: number) => string };

@@ -27,23 +27,33 @@ export interface RowHeatmapSpec<Row, State extends string> {
   drawAtOnce?: boolean;
 }
 
+/** A cell's label colour: dark text on the light fills (amber, grey), white on green and red. */
+export const HEATMAP_LABEL_COLORS = { light: '#ffffff', dark: CHART_COLORS.text } as const;
+
+/** One cell of the heatmap: [column, row, state index] and its label's colour. */
+export interface RowHeatmapCell {
+  value: [number, number, number];
+  label: { color: string };
+}
+
 /**
  * The row × indicator heatmap of the compliance view (schools) and of the county comparison (counties): each cell
  * coloured by its state through a piecewise visualMap (the legend at the top), labelled with its value (dark text on
- * the light fills, white on the others), the row's name on the left and its verdict on the right; both row axes scroll
+ * the light fills, white on the others: HEATMAP_LABEL_COLORS), the row's name on the left and its verdict on the right; both row axes scroll
  * together in the window of a long list.
  */
 export function buildRowHeatmapOption<Row, State extends string>(spec: RowHeatmapSpec<Row, State>): ChartOption {
-  const data: [number, number, number][] = [];
+  const data: RowHeatmapCell[] = [];
   const labels: string[] = [];
   const cells: { row: Row; column: number }[] = [];
   spec.rows.forEach((row, y) => {
     spec.columns.forEach((_, x) => {
       const { state, label } = spec.cell(row, x);
-      data.push([x, y, spec.states.indexOf(state)]);
-      // Dark text on the light fills (amber, grey), white on green and red.
-      const style = state === 'near' || state === 'none' ? 'dark' : 'light';
-      labels.push(`{${style}|${label}}`);
+      // A colour per cell rather than rich text (`{dark|…}`): ECharts parses and lays out rich text several times
+      // slower, on each of a window's 210 cells, on every first screen of the view.
+      const color = state === 'near' || state === 'none' ? HEATMAP_LABEL_COLORS.dark : HEATMAP_LABEL_COLORS.light;
+      data.push({ value: [x, y, spec.states.indexOf(state)], label: { color } });
+      labels.push(label);
       cells.push({ row, column: x });
     });
   });
@@ -129,7 +139,6 @@ export function buildRowHeatmapOption<Row, State extends string>(spec: RowHeatma
           show: true,
           fontSize: 11,
           formatter: (params) => labels[params.dataIndex] ?? '',
-          rich: { light: { color: '#ffffff', fontSize: 11 }, dark: { color: CHART_COLORS.text, fontSize: 11 } },
         },
         emphasis: { itemStyle: { borderColor: CHART_COLORS.text, borderWidth: 1 } },
       },

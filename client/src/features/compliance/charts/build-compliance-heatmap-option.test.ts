@@ -1,3 +1,4 @@
+import { HEATMAP_LABEL_COLORS, type RowHeatmapCell } from '@junheng/shared/charts/build-row-heatmap-option.ts';
 import { describe, expect, it } from 'vitest';
 import { CHART_COLORS, ROW_WINDOW } from '../../../lib/chart-theme.ts';
 import { axis, callLabel, seriesAt, tooltipText } from '../../../test-utils/chart-option.ts';
@@ -44,7 +45,7 @@ describe(buildComplianceHeatmapOption.name, () => {
   const sut = buildComplianceHeatmapOption([schoolFixture('S1', '甲小学'), near, under], indicators, { lang: 'zh' });
 
   it('should give one cell per school and indicator, in the given row order', () => {
-    expect(seriesAt(sut).data).toEqual([
+    expect((seriesAt(sut).data as RowHeatmapCell[]).map((cell) => cell.value)).toEqual([
       [0, 0, 0],
       [1, 0, 0],
       [0, 1, 1],
@@ -76,9 +77,15 @@ describe(buildComplianceHeatmapOption.name, () => {
 
   it('should label cells with the value, dark on light fills', () => {
     const formatter = (seriesAt(sut).label as { formatter: unknown }).formatter;
-    expect(callLabel(formatter, { dataIndex: 0 })).toBe('{light|9.00}');
-    expect(callLabel(formatter, { dataIndex: 2 })).toBe('{dark|6.60}');
-    expect(callLabel(formatter, { dataIndex: 3 })).toBe('{dark|—}');
+    expect(callLabel(formatter, { dataIndex: 0 })).toBe('9.00');
+    expect(callLabel(formatter, { dataIndex: 2 })).toBe('6.60');
+    expect(callLabel(formatter, { dataIndex: 3 })).toBe('—');
+    const colors = (seriesAt(sut).data as RowHeatmapCell[]).map((cell) => cell.label.color);
+    expect([colors[0], colors[2], colors[3]]).toEqual([
+      HEATMAP_LABEL_COLORS.light,
+      HEATMAP_LABEL_COLORS.dark,
+      HEATMAP_LABEL_COLORS.dark,
+    ]);
   });
 
   it('should explain a cell in the tooltip with the share of the threshold, escaping the school name', () => {

@@ -1,4 +1,5 @@
 import type { CountyComparisonRow } from '@junheng/shared';
+import { HEATMAP_LABEL_COLORS, type RowHeatmapCell } from '@junheng/shared/charts/build-row-heatmap-option.ts';
 import { describe, expect, it } from 'vitest';
 import {
   buildCountyHeatmapOption,
@@ -46,12 +47,12 @@ const failing = county('330994', '梅山县', [0.2, 0.52, 0.7, null, 0.5004, 0.3
 describe(buildCountyHeatmapOption.name, () => {
   it('should draw one row per county and one column per CV, coloured against the limit', () => {
     const sut = buildCountyHeatmapOption([passing, failing], { lang: 'zh', limit: 0.5 });
-    const series = (sut.series as { data: [number, number, number][] }[])[0];
+    const series = (sut.series as { data: RowHeatmapCell[] }[])[0];
     expect(series?.data).toHaveLength(14);
     const states = (sut.visualMap as { pieces: { value: number; color: string }[] }).pieces;
     const colourOf = (x: number, y: number) => {
-      const cell = series?.data.find(([cx, cy]) => cx === x && cy === y);
-      return states.find((piece) => piece.value === cell?.[2])?.color;
+      const cell = series?.data.find(({ value: [cx, cy] }) => cx === x && cy === y);
+      return states.find((piece) => piece.value === cell?.value[2])?.color;
     };
     expect(colourOf(4, 0)).toBe(COUNTY_CELL_COLORS.pass); // 0.5 is within a 0.50 limit
     expect(colourOf(1, 1)).toBe(COUNTY_CELL_COLORS.near);
@@ -67,10 +68,17 @@ describe(buildCountyHeatmapOption.name, () => {
 
   it('should label a CV next to its limit with enough decimals to tell it apart', () => {
     const sut = buildCountyHeatmapOption([failing], { lang: 'en', limit: 0.5 });
-    const label = (sut.series as { label: { formatter: (p: { dataIndex: number }) => string } }[])[0]?.label;
-    expect(label?.formatter({ dataIndex: 4 })).toBe('{dark|0.5004}');
-    expect(label?.formatter({ dataIndex: 3 })).toBe('{dark|—}');
-    expect(label?.formatter({ dataIndex: 2 })).toBe('{light|0.700}');
+    const series = (
+      sut.series as { data: RowHeatmapCell[]; label: { formatter: (p: { dataIndex: number }) => string } }[]
+    )[0];
+    expect(series?.label.formatter({ dataIndex: 4 })).toBe('0.5004');
+    expect(series?.label.formatter({ dataIndex: 3 })).toBe('—');
+    expect(series?.label.formatter({ dataIndex: 2 })).toBe('0.700');
+    expect([4, 3, 2].map((i) => series?.data[i]?.label.color)).toEqual([
+      HEATMAP_LABEL_COLORS.dark,
+      HEATMAP_LABEL_COLORS.dark,
+      HEATMAP_LABEL_COLORS.light,
+    ]);
   });
 
   it('should draw an empty chart for no counties and scroll a province’s worth of rows', () => {
