@@ -22,6 +22,7 @@ import {
   parseCountyComparisonParams,
 } from './api/county-comparison.ts';
 import { buildStatusChangeOption } from './charts/build-status-change-option.ts';
+import { cityOptionLabel } from './city-option-label.ts';
 import { CountyComparisonTable } from './components/county-comparison-table.tsx';
 import { CountyHeatmap } from './components/county-heatmap.tsx';
 
@@ -111,7 +112,7 @@ function CountiesContent() {
               <option value="">{t('counties.allCities')}</option>
               {(report?.cities ?? []).map((item) => (
                 <option key={item.code} value={item.code}>
-                  {`${item.name ?? item.code}（${item.code}，${item.counties}）`}
+                  {cityOptionLabel(item, t)}
                 </option>
               ))}
             </select>
