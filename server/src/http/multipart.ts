@@ -1,5 +1,6 @@
 import busboy from 'busboy';
 import type { Request } from 'express';
+import { ChunkCollector } from './chunk-collector.ts';
 import { HttpError } from './errors.ts';
 
 export interface UploadedFile {
@@ -94,9 +95,9 @@ export function readMultipartForm(
         );
         return;
       }
-      const parts: Buffer[] = [];
+      const collector = new ChunkCollector();
       stream.on('data', (chunk: Buffer) => {
-        parts.push(chunk);
+        collector.add(chunk);
         totalBytes += chunk.length;
         if (limits.maxTotalBytes !== undefined && totalBytes > limits.maxTotalBytes) {
           const mb = Math.round(limits.maxTotalBytes / 1024 / 1024);
@@ -120,7 +121,7 @@ export function readMultipartForm(
           ),
         );
       });
-      stream.on('end', () => files.push({ name: info.filename || 'upload', bytes: Buffer.concat(parts) }));
+      stream.on('end', () => files.push({ name: info.filename || 'upload', bytes: collector.bytes() }));
     });
     parser.on('field', (name, value, info) => {
       if (info.valueTruncated) {
