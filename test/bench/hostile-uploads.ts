@@ -317,7 +317,8 @@ export async function benchHostileUploads(deps: UploadBenchDeps): Promise<void> 
       } finally {
         if (server.child.exitCode === null && server.child.signalCode === null) {
           const exited = new Promise((r) => server.child.once('exit', r));
-          server.child.kill('SIGKILL');
+          // A profiled server (BENCH_SERVER_NODE_ARGS=--cpu-prof …) writes its profile only when it exits by itself.
+          server.child.kill(process.env.BENCH_SERVER_NODE_ARGS?.includes('--cpu-prof') ? 'SIGTERM' : 'SIGKILL');
           await exited;
         }
       }
