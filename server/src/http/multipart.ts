@@ -95,7 +95,11 @@ export function readMultipartForm(
         );
         return;
       }
-      const collector = new ChunkCollector();
+      // What is left of the request bounds this file: its buffer can be set aside once it is known to be large.
+      const left = Number(req.headers['content-length']) - totalBytes;
+      const collector = new ChunkCollector({
+        sizeHint: Number.isFinite(left) && left > 0 ? Math.min(left, limits.maxFileBytes) : 0,
+      });
       stream.on('data', (chunk: Buffer) => {
         collector.add(chunk);
         totalBytes += chunk.length;

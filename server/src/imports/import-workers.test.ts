@@ -4,11 +4,12 @@ import { context, csvOf, stat } from './test-support.ts';
 
 describe(transferableFileBuffers.name, () => {
   it('should move a buffer that holds one file alone, and nothing that other data shares', () => {
-    const alone = new Uint8Array(8192);
-    const backing = new ArrayBuffer(100);
-    const shared = [new Uint8Array(backing, 0, 50), new Uint8Array(backing, 50, 50)];
+    const alone = new Uint8Array(16384);
+    const backing = new ArrayBuffer(20_000);
+    const shared = [new Uint8Array(backing, 0, 10_000), new Uint8Array(backing, 10_000, 10_000)];
+    const roomy = new Uint8Array(new ArrayBuffer(20_000), 0, 12_000); // the multipart reader's buffer, room to spare
     const pooled = Buffer.from('学校标识码'); // a slice of Node's buffer pool
-    const twice = new Uint8Array(4096);
+    const twice = new Uint8Array(16384);
     const files = [
       { name: 'alone.csv', bytes: alone },
       { name: 'a.csv', bytes: shared[0] as Uint8Array },
@@ -16,8 +17,9 @@ describe(transferableFileBuffers.name, () => {
       { name: 'small.csv', bytes: pooled },
       { name: 'once.csv', bytes: twice },
       { name: 'again.csv', bytes: twice },
+      { name: 'roomy.csv', bytes: roomy },
     ];
-    expect(transferableFileBuffers(files)).toEqual([alone.buffer]);
+    expect(transferableFileBuffers(files)).toEqual([alone.buffer, roomy.buffer]);
   });
 });
 

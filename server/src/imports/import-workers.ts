@@ -42,8 +42,9 @@ export function transferableFileBuffers(files: readonly UploadedImportFile[]): A
   const buffers: ArrayBuffer[] = [];
   for (const { bytes } of files) {
     const { buffer } = bytes;
-    const whole = bytes.byteOffset === 0 && bytes.byteLength === buffer.byteLength;
-    if (whole && owners.get(buffer) === 1 && buffer instanceof ArrayBuffer) buffers.push(buffer);
+    // Larger than a pool slab: memory of its own (the multipart reader's buffer may keep some unused room at its end).
+    const own = bytes.byteOffset === 0 && buffer.byteLength > Buffer.poolSize;
+    if (own && owners.get(buffer) === 1 && buffer instanceof ArrayBuffer) buffers.push(buffer);
   }
   return buffers;
 }
