@@ -6,6 +6,7 @@
  */
 import { Writable } from 'node:stream';
 import { parentPort, workerData } from 'node:worker_threads';
+import { lowerThisThreadPriority } from '../workers/background-priority.ts';
 import { loadExcelJs } from './load-exceljs.ts';
 import { displayWidth, printPageSetup } from './print-setup.ts';
 import type { XlsxWorkerReply, XlsxWorkerRequest, XlsxWorkerSetup } from './xlsx-protocol.ts';
@@ -16,6 +17,8 @@ const linesOf = (text: string, width: number) => Math.max(1, Math.ceil(displayWi
 
 const port = parentPort;
 if (!port) throw new Error('xlsx-worker runs as a worker thread');
+// Background work: other users' requests on the main thread come first (see background-priority.ts).
+lowerThisThreadPriority();
 const setup = workerData as XlsxWorkerSetup;
 const reply = (message: XlsxWorkerReply, transfer?: ArrayBuffer[]) => port.postMessage(message, transfer ?? []);
 

@@ -4,12 +4,15 @@
  * one question that needs the database (what it holds of the years and counties in the files) and applies the result.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { lowerThisThreadPriority } from '../workers/background-priority.ts';
 import type { ImportWorkerReply, ImportWorkerRequest } from './import-workers.ts';
 import { inspectImportFiles } from './inspect-import.ts';
 import { contextRequestOf, type ImportContext, parseImportFiles, validateParsedImport } from './validate-import.ts';
 
 const port = parentPort;
 if (!port) throw new Error('import-worker runs as a worker thread');
+// Background work: other users' requests on the main thread come first (see background-priority.ts).
+lowerThisThreadPriority();
 const { files, options, inspect } = workerData as ImportWorkerRequest;
 const reply = (message: ImportWorkerReply) => port.postMessage(message);
 
