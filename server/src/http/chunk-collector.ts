@@ -52,15 +52,12 @@ export class ChunkCollector {
 
   /** Everything added, in order, in one buffer. */
   bytes(): Buffer {
-    if (this.target !== null) {
-      this.flush();
-      const target = this.target as Buffer | null;
-      if (target !== null) {
-        const file = target.subarray(0, this.written);
-        return target.length > 2 * this.written ? Buffer.from(file) : file;
-      }
-    }
-    return Buffer.concat([...this.blocks, ...this.pending]);
+    // The tail goes into place too (or, past the hint, the buffer is given up for blocks).
+    if (this.target !== null) this.flush();
+    const { target } = this;
+    if (target === null) return Buffer.concat([...this.blocks, ...this.pending]);
+    const file = target.subarray(0, this.written);
+    return target.length > 2 * this.written ? Buffer.from(file) : file;
   }
 
   /** How many pieces the final join copies (for tests): 0 when the file was copied into place as it came. */

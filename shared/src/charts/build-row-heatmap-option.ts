@@ -39,8 +39,8 @@ export interface RowHeatmapCell {
 /**
  * The row × indicator heatmap of the compliance view (schools) and of the county comparison (counties): each cell
  * coloured by its state through a piecewise visualMap (the legend at the top), labelled with its value (dark text on
- * the light fills, white on the others: HEATMAP_LABEL_COLORS), the row's name on the left and its verdict on the right; both row axes scroll
- * together in the window of a long list.
+ * the light fills, white on the others: HEATMAP_LABEL_COLORS), the row's name on the left and its verdict on the
+ * right; both row axes scroll together in the window of a long list.
  */
 export function buildRowHeatmapOption<Row, State extends string>(spec: RowHeatmapSpec<Row, State>): ChartOption {
   const data: RowHeatmapCell[] = [];
