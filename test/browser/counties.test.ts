@@ -6,6 +6,7 @@ import {
   CountyComparisonResponseSchema,
   type CountyComparisonRow,
   QUALITY_INDICATOR_KEYS,
+  qualityIndicatorValues,
 } from '@junheng/shared';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,7 +26,9 @@ function provinceRows(): CountyComparisonRow[] {
   return PROVINCE_CITIES.flatMap((city) =>
     Array.from({ length: city.counties }, (_, i): CountyComparisonRow => {
       const n = Number(city.code) * 100 + i;
-      const cvs = Object.fromEntries(QUALITY_INDICATOR_KEYS.map((key, k) => [key, ((n * 7 + k * 13) % 90) / 100]));
+      const cvs = qualityIndicatorValues(
+        Object.fromEntries(QUALITY_INDICATOR_KEYS.map((key, k) => [key, ((n * 7 + k * 13) % 90) / 100])),
+      );
       const passes = n % 3 === 0;
       return {
         districtCode: String(n),

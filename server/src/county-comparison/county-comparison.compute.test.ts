@@ -1,4 +1,4 @@
-import type { BalanceSummaryRow } from '@junheng/shared';
+import { type BalanceSummaryRow, qualityIndicatorValues } from '@junheng/shared';
 import { describe, expect, it } from 'vitest';
 import { compareCounties, compareCountyRows, listCities } from './county-comparison.compute.ts';
 
@@ -8,7 +8,7 @@ const summary = (districtCode: string, year: number, passes: boolean | null, cv 
   year,
   schoolsCounted: 10,
   studentsCounted: 1000,
-  cvs: { sports_area_per_student: cv },
+  cvs: qualityIndicatorValues({ sports_area_per_student: cv }),
   cvPasses: passes,
   blockingIndicators: [],
   schoolsPassing: 5,
@@ -34,7 +34,7 @@ describe(compareCountyRows.name, () => {
       ['330902', 2023, false, null],
       ['340101', null, null, 2021],
     ]);
-    expect(sut[0]?.previousCvs).toEqual({ sports_area_per_student: 0.4 });
+    expect(sut[0]?.previousCvs).toEqual(qualityIndicatorValues({ sports_area_per_student: 0.4 }));
     // A city's name comes from any of its districts that has one.
     expect(sut.map((r) => [r.cityCode, r.cityName])).toEqual([
       ['3309', '澄州市'],

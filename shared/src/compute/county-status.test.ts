@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { CountyComparisonRow } from '../schemas/county-comparison.ts';
+import { qualityIndicatorValues } from '../schemas/engine.ts';
 import { countCvsOverLimit, placeByCv, placeByVerdict, placeCounty } from './county-status.ts';
+
+/** The seven CVs: sports area and equipment as given, the other five not computed. */
+const cvs = (sportsArea: number, equipment: number) =>
+  qualityIndicatorValues({ sports_area_per_student: sportsArea, equipment_value_per_student: equipment });
 
 const row = (over: Partial<CountyComparisonRow>): CountyComparisonRow => ({
   districtCode: '330991',
@@ -8,7 +13,7 @@ const row = (over: Partial<CountyComparisonRow>): CountyComparisonRow => ({
   year: 2025,
   schoolsCounted: 20,
   studentsCounted: 10_000,
-  cvs: { sports_area_per_student: 0.3, equipment_value_per_student: 0.4 },
+  cvs: cvs(0.3, 0.4),
   cvPasses: true,
   blockingIndicators: [],
   schoolsPassing: 20,
@@ -16,7 +21,7 @@ const row = (over: Partial<CountyComparisonRow>): CountyComparisonRow => ({
   cityCode: '3309',
   cityName: '澄州市',
   previousYear: 2024,
-  previousCvs: { sports_area_per_student: 0.3, equipment_value_per_student: 0.4 },
+  previousCvs: cvs(0.3, 0.4),
   previousPasses: true,
   firstPassedYear: 2023,
   ...over,
@@ -44,18 +49,8 @@ describe(placeByCv.name, () => {
 
 describe(placeByVerdict.name, () => {
   it('should call a county failing with two or more CVs over the limit far, with at most one close', () => {
-    expect(
-      placeByVerdict(
-        row({ passes: false, cvs: { sports_area_per_student: 0.6, equipment_value_per_student: 0.4 } }),
-        0.5,
-      ).status,
-    ).toBe('near');
-    expect(
-      placeByVerdict(
-        row({ passes: false, cvs: { sports_area_per_student: 0.6, equipment_value_per_student: 0.7 } }),
-        0.5,
-      ).status,
-    ).toBe('fail');
+    expect(placeByVerdict(row({ passes: false, cvs: cvs(0.6, 0.4) }), 0.5).status).toBe('near');
+    expect(placeByVerdict(row({ passes: false, cvs: cvs(0.6, 0.7) }), 0.5).status).toBe('fail');
     expect(placeByVerdict(row({ passes: null }), 0.5)).toEqual({ status: null, change: 'none' });
   });
 
@@ -65,8 +60,8 @@ describe(placeByVerdict.name, () => {
       placeByVerdict(
         row({
           ...failing,
-          cvs: { sports_area_per_student: 0.6, equipment_value_per_student: 0.7 },
-          previousCvs: { sports_area_per_student: 0.6, equipment_value_per_student: 0.4 },
+          cvs: cvs(0.6, 0.7),
+          previousCvs: cvs(0.6, 0.4),
         }),
         0.5,
       ).change,
@@ -75,8 +70,8 @@ describe(placeByVerdict.name, () => {
       placeByVerdict(
         row({
           ...failing,
-          cvs: { sports_area_per_student: 0.6, equipment_value_per_student: 0.4 },
-          previousCvs: { sports_area_per_student: 0.6, equipment_value_per_student: 0.7 },
+          cvs: cvs(0.6, 0.4),
+          previousCvs: cvs(0.6, 0.7),
         }),
         0.5,
       ).change,
@@ -96,8 +91,8 @@ describe(placeByVerdict.name, () => {
 describe(placeCounty.name, () => {
   it('should place by the verdict or by one CV', () => {
     const county = row({
-      cvs: { sports_area_per_student: 0.55, equipment_value_per_student: 0.4 },
-      previousCvs: { sports_area_per_student: 0.7, equipment_value_per_student: 0.4 },
+      cvs: cvs(0.55, 0.4),
+      previousCvs: cvs(0.7, 0.4),
       passes: false,
       previousPasses: false,
     });

@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { LOCALES, STAGES } from '../method.ts';
 import { DistrictCodeSchema, SchoolCodeSchema } from './data.ts';
-import { BasicReportSchema, IndicatorKeySchema, QualityReportSchema } from './engine.ts';
+import {
+  BasicReportSchema,
+  IndicatorKeySchema,
+  QualityIndicatorKeySchema,
+  QualityIndicatorValuesSchema,
+  QualityReportSchema,
+} from './engine.ts';
 
 /** What every county report says about itself: which county, year and schools it covers. */
 export const ReportContextSchema = z.object({
@@ -66,10 +72,10 @@ export const BalanceSummaryRowSchema = z.object({
   year: z.number().int(),
   schoolsCounted: z.number().int(),
   studentsCounted: z.number().int(),
-  cvs: z.record(z.string(), z.number().nullable()),
+  cvs: QualityIndicatorValuesSchema,
   /** null when fewer than 2 schools are counted: the CVs are not meaningful (as in the balance report's verdict). */
   cvPasses: z.boolean().nullable(),
-  blockingIndicators: z.array(z.string()),
+  blockingIndicators: z.array(QualityIndicatorKeySchema),
   schoolsPassing: z.number().int(),
   passes: z.boolean().nullable(),
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LOCALES, SCHOOL_TYPES, STAGES, URBAN_RURAL_CODES } from '../method.ts';
 import { DistrictCodeSchema, SchoolCodeSchema } from './data.ts';
-import { QualityIndicatorKeySchema } from './engine.ts';
+import { QualityIndicatorKeySchema, QualityIndicatorValuesSchema } from './engine.ts';
 import { ExportQuerySchema, SchoolFilterQuerySchema, StageParamSchema, YearParamSchema } from './query.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -22,7 +22,6 @@ export const COMPARABLE_SCHOOL_RULE = Object.freeze({ limit: 10, localeStepWeigh
 export const COMPARABLE_COUNTY_RULE = Object.freeze({ limit: 5, urbanShareWeight: 2 });
 
 const nullableNumber = z.number().nullable();
-const qualityValues = z.record(QualityIndicatorKeySchema, nullableNumber);
 
 /** The comparator set on one indicator: its spread, and the subject's competition rank among itself and the set. */
 export const ComparatorStandingSchema = z.object({
@@ -64,7 +63,7 @@ export const ComparableSchoolSchema = z.object({
   students: z.number().int(),
   /** Distance to the subject by the rule (0 for the subject itself). */
   distance: z.number(),
-  values: qualityValues,
+  values: QualityIndicatorValuesSchema,
   metCount: z.number().int(),
   passes: z.boolean(),
 });
@@ -111,7 +110,7 @@ export const ComparableCountySchema = z.object({
   distance: z.number(),
   /** The 资源配置 report of the stage, as on the county's own pages. */
   schoolsCounted: z.number().int(),
-  cvs: qualityValues,
+  cvs: QualityIndicatorValuesSchema,
   cvPasses: z.boolean().nullable(),
   passes: z.boolean().nullable(),
 });

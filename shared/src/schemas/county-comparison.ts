@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { QUALITY_INDICATOR_KEYS, STAGES } from '../method.ts';
 import { BalanceSummaryRowSchema } from './api.ts';
+import { QualityIndicatorValuesSchema } from './engine.ts';
 import { booleanParam, ExportQuerySchema, StageParamSchema, YearParamSchema } from './query.ts';
 
 /** A city: the first four digits of its districts' codes (地级市), with its name where the data gives one. */
@@ -30,7 +31,7 @@ export const CountyComparisonRowSchema = BalanceSummaryRowSchema.extend({
   cityName: z.string().nullable(),
   /** The year before, with its CVs and verdict, when the county has data for it. */
   previousYear: z.number().int().nullable(),
-  previousCvs: z.record(z.string(), z.number().nullable()).nullable(),
+  previousCvs: QualityIndicatorValuesSchema.nullable(),
   previousPasses: z.boolean().nullable(),
   /** The first year (up to this one) in which the county passed 资源配置; null if it never has. */
   firstPassedYear: z.number().int().nullable(),

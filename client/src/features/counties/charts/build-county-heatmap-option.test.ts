@@ -1,4 +1,4 @@
-import type { CountyComparisonRow } from '@junheng/shared';
+import { type CountyComparisonRow, QUALITY_INDICATOR_KEYS, qualityIndicatorValues } from '@junheng/shared';
 import { HEATMAP_LABEL_COLORS, type RowHeatmapCell } from '@junheng/shared/charts/build-row-heatmap-option.ts';
 import { describe, expect, it } from 'vitest';
 import {
@@ -10,15 +10,7 @@ import {
   formatCountyVerdict,
 } from './build-county-heatmap-option.ts';
 
-const KEYS = [
-  'higher_degree_teachers_per100',
-  'backbone_teachers_per100',
-  'pe_art_teachers_per100',
-  'teaching_room_area_per_student',
-  'sports_area_per_student',
-  'equipment_value_per_student',
-  'multimedia_rooms_per100',
-] as const;
+const KEYS = QUALITY_INDICATOR_KEYS;
 
 const county = (code: string, name: string, cvs: (number | null)[], over: Partial<CountyComparisonRow> = {}) =>
   ({
@@ -27,7 +19,7 @@ const county = (code: string, name: string, cvs: (number | null)[], over: Partia
     year: 2025,
     schoolsCounted: 30,
     studentsCounted: 20_000,
-    cvs: Object.fromEntries(KEYS.map((key, i) => [key, cvs[i] ?? null])),
+    cvs: qualityIndicatorValues(Object.fromEntries(KEYS.map((key, i) => [key, cvs[i] ?? null]))),
     cvPasses: cvs.every((cv) => cv !== null && cv <= 0.5),
     blockingIndicators: [],
     schoolsPassing: 30,

@@ -1,4 +1,4 @@
-import type { CountyComparisonRow } from '@junheng/shared';
+import { type CountyComparisonRow, qualityIndicatorValues } from '@junheng/shared';
 import { describe, expect, it } from 'vitest';
 import {
   buildStatusChangeOption,
@@ -19,7 +19,7 @@ const county = (
   year: 2025,
   schoolsCounted: 20,
   studentsCounted: 9_000,
-  cvs: { [KEY]: cv },
+  cvs: qualityIndicatorValues({ [KEY]: cv }),
   cvPasses: passes,
   blockingIndicators: [],
   schoolsPassing: 20,
@@ -27,7 +27,7 @@ const county = (
   cityCode: '3309',
   cityName: null,
   previousYear: previous === null ? null : 2024,
-  previousCvs: previous === null ? null : { [KEY]: previous },
+  previousCvs: previous === null ? null : qualityIndicatorValues({ [KEY]: previous }),
   previousPasses: previous === null ? null : previous <= 0.5,
   firstPassedYear: null,
 });
