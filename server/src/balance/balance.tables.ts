@@ -16,7 +16,14 @@ import {
   STAGE_LABELS,
   type Stage,
 } from '@junheng/shared';
-import { cvVerdictText, type ExportColumn, type ExportTable, yesNo } from '../export/table.ts';
+import {
+  countyCvColumns,
+  countyPassesColumn,
+  cvVerdictText,
+  type ExportColumn,
+  type ExportTable,
+  yesNo,
+} from '../export/table.ts';
 
 type Lang = 'zh' | 'en';
 type Indicator = BalanceResponse['indicators'][number];
@@ -238,28 +245,9 @@ export function buildBalanceSummaryTable(report: BalanceSummaryResponse, lang: L
     { key: 'districtName', zh: '区县', en: 'District', value: (r) => r.districtName },
     { key: 'year', zh: '年度', en: 'Year', value: (r) => r.year },
     { key: 'schoolsCounted', zh: '参与计算学校数', en: 'Schools counted', decimals: 0, value: (r) => r.schoolsCounted },
-    ...QUALITY_INDICATORS.map(
-      (d): ExportColumn<SummaryRow> => ({
-        key: d.key,
-        zh: `${d.zh}差异系数`,
-        en: `CV ${d.en}`,
-        decimals: 3,
-        value: (r) => r.cvs[d.key] ?? null,
-      }),
-    ),
-    {
-      key: 'cvPasses',
-      zh: '差异系数全部达标',
-      en: 'All CVs pass',
-      value: (r) => cvVerdictText(r.cvPasses, r.cvPasses === null ? 'too_few_units' : null, lang),
-    },
+    ...countyCvColumns<SummaryRow>(lang),
     { key: 'schoolsPassing', zh: '达标学校数', en: 'Schools passing', decimals: 0, value: (r) => r.schoolsPassing },
-    {
-      key: 'passes',
-      zh: '资源配置达标',
-      en: 'Passes',
-      value: (r) => cvVerdictText(r.passes, r.passes === null ? 'too_few_units' : null, lang),
-    },
+    countyPassesColumn<SummaryRow>(lang),
   ];
   return { titleZh: zh ? '各区县差异系数' : 'Balance summary', titleEn: 'Balance summary', columns, rows: report.rows };
 }

@@ -6,8 +6,13 @@ import {
   QUALITY_INDICATORS,
   STATUS_LABELS,
 } from '@junheng/shared';
-import type { ExportColumn, ExportTable } from '../export/table.ts';
-import { cvVerdictText } from '../export/table.ts';
+import {
+  countyCvColumns,
+  countyPassesColumn,
+  cvVerdictText,
+  type ExportColumn,
+  type ExportTable,
+} from '../export/table.ts';
 
 type Lang = 'zh' | 'en';
 
@@ -30,27 +35,8 @@ export function buildCountyComparisonTable(
     { key: 'districtName', zh: '区县', en: 'District', value: (r) => r.districtName },
     { key: 'year', zh: '年度', en: 'Year', value: (r) => r.year },
     { key: 'schoolsCounted', zh: '参与计算学校数', en: 'Schools counted', decimals: 0, value: (r) => r.schoolsCounted },
-    ...QUALITY_INDICATORS.map(
-      (d): ExportColumn<CountyComparisonRow> => ({
-        key: d.key,
-        zh: `${d.zh}差异系数`,
-        en: `CV ${d.en}`,
-        decimals: 3,
-        value: (r) => r.cvs[d.key] ?? null,
-      }),
-    ),
-    {
-      key: 'cvPasses',
-      zh: '差异系数全部达标',
-      en: 'All CVs pass',
-      value: (r) => cvVerdictText(r.cvPasses, r.cvPasses === null ? 'too_few_units' : null, lang),
-    },
-    {
-      key: 'passes',
-      zh: '资源配置达标',
-      en: 'Passes',
-      value: (r) => cvVerdictText(r.passes, r.passes === null ? 'too_few_units' : null, lang),
-    },
+    ...countyCvColumns<CountyComparisonRow>(lang),
+    countyPassesColumn<CountyComparisonRow>(lang),
     {
       key: 'firstPassedYear',
       zh: '首次达标年度',

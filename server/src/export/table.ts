@@ -1,4 +1,4 @@
-import type { CvNullReason } from '@junheng/shared';
+import { type CvNullReason, QUALITY_INDICATORS, type QualityIndicatorValues } from '@junheng/shared';
 /** A table as exported: typed columns (Chinese and English headers, unit, decimals) over rows of any shape. */
 export interface ExportColumn<Row> {
   key: string;
@@ -64,4 +64,42 @@ export function cvVerdictText(passes: boolean | null, reason: CvNullReason | nul
       : 'n/a: fewer than 2 schools, a CV is not meaningful';
   }
   return yesNo(passes, lang);
+}
+
+/** A county-year's 资源配置 summary as the county tables export it (balance summary, 多县对比). */
+interface CountySummaryRow {
+  cvs: QualityIndicatorValues;
+  cvPasses: boolean | null;
+  passes: boolean | null;
+}
+
+/** A county's seven CVs, one column each, then whether all of them are within the limit. */
+export function countyCvColumns<Row extends CountySummaryRow>(lang: 'zh' | 'en'): ExportColumn<Row>[] {
+  return [
+    ...QUALITY_INDICATORS.map(
+      (d): ExportColumn<Row> => ({
+        key: d.key,
+        zh: `${d.zh}差异系数`,
+        en: `CV ${d.en}`,
+        decimals: 3,
+        value: (r) => r.cvs[d.key],
+      }),
+    ),
+    {
+      key: 'cvPasses',
+      zh: '差异系数全部达标',
+      en: 'All CVs pass',
+      value: (r) => cvVerdictText(r.cvPasses, r.cvPasses === null ? 'too_few_units' : null, lang),
+    },
+  ];
+}
+
+/** The county's 资源配置 verdict (every CV within the limit and every school passing). */
+export function countyPassesColumn<Row extends CountySummaryRow>(lang: 'zh' | 'en'): ExportColumn<Row> {
+  return {
+    key: 'passes',
+    zh: '资源配置达标',
+    en: 'Passes',
+    value: (r) => cvVerdictText(r.passes, r.passes === null ? 'too_few_units' : null, lang),
+  };
 }
