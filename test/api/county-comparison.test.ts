@@ -1,6 +1,7 @@
 import {
   BalanceResponseSchema,
   CountyComparisonResponseSchema,
+  placeCountiesInGrid,
   placeCounty,
   QUALITY_INDICATOR_KEYS,
   STAGES,
@@ -97,6 +98,37 @@ describe(`county comparison: every county's numbers are its own balance report's
     expect(other.cities).toEqual(all.cities);
     const bad = await app.fetch(`${app.baseUrl}/api/v1/county-comparison?stage=primary&city=33`);
     expect(bad.status).toBe(400);
+  });
+
+  it('should send a first screen when asked: the first counties, how many there are, and the grid of them all', async () => {
+    for (const measure of ['passes', 'sports_area_per_student'] as const) {
+      const all = CountyComparisonResponseSchema.parse(
+        await getJson(`/county-comparison?stage=primary&year=2024&measure=${measure}`),
+      );
+      expect(all.rows).toHaveLength(6);
+      expect(all.total).toBe(6);
+      expect(all.grid).toEqual(placeCountiesInGrid(all.rows, measure, all.cvLimit));
+      expect(all.grid.reduce((n, cell) => n + cell.count, 0)).toBe(6);
+      const first = CountyComparisonResponseSchema.parse(
+        await getJson(`/county-comparison?stage=primary&year=2024&measure=${measure}&first=2`),
+      );
+      expect(first.rows).toEqual(all.rows.slice(0, 2));
+      expect(first.total).toBe(6);
+      // The grid is every county's, not only the two sent.
+      expect(first.grid).toEqual(all.grid);
+      const { rows: _rows, ...rest } = first;
+      const { rows: _allRows, ...allRest } = all;
+      expect(rest).toEqual(allRest);
+    }
+    const many = CountyComparisonResponseSchema.parse(
+      await getJson('/county-comparison?stage=primary&year=2024&first=100'),
+    );
+    expect(many.rows).toHaveLength(6);
+    for (const bad of ['first=0', 'first=abc', 'first=2&format=csv', 'first=2&format=xlsx']) {
+      const res = await app.fetch(`${app.baseUrl}/api/v1/county-comparison?stage=primary&${bad}`);
+      expect(res.status, bad).toBe(400);
+      expect(JSON.stringify(await res.json()), bad).toContain('first');
+    }
   });
 
   it('should export the comparison like every table: Excel CSV, plain CSV and XLSX with one line per county', async () => {

@@ -5,6 +5,7 @@ import {
   type CountyComparisonResponse,
   CountyComparisonResponseSchema,
   type CountyComparisonRow,
+  placeCountiesInGrid,
   QUALITY_INDICATOR_KEYS,
   qualityIndicatorValues,
 } from '@junheng/shared';
@@ -52,13 +53,24 @@ function provinceRows(): CountyComparisonRow[] {
   );
 }
 
-/** Answers /api/v1/county-comparison with the province above (one city's counties when `city` is asked). */
-async function serveProvince(page: Page): Promise<void> {
-  const rows = provinceRows();
+/**
+ * Answers /api/v1/county-comparison with the province above as the server would (one city's counties when `city` is
+ * asked, the first `first` of them when that is asked, with the count and the grid of them all). Every answer of all
+ * the counties waits for `rest` (when given), so that the first screen can be looked at on its own. Answers the
+ * requests' query strings.
+ */
+async function serveProvince(page: Page, rest?: Promise<void>): Promise<string[]> {
+  const provinceRowsAll = provinceRows();
+  const asked: string[] = [];
   await page.route('**/api/v1/county-comparison?*', async (route) => {
     const url = new URL(route.request().url());
     if (url.searchParams.get('format')) return route.fallback();
+    asked.push(url.search);
     const city = url.searchParams.get('city');
+    const first = url.searchParams.get('first');
+    const measure = CountyComparisonResponseSchema.shape.measure.parse(url.searchParams.get('measure') ?? 'passes');
+    const rows = city ? provinceRowsAll.filter((row) => row.cityCode === city) : provinceRowsAll;
+    if (first === null) await rest;
     const body: CountyComparisonResponse = CountyComparisonResponseSchema.parse({
       stage: 'primary',
       includePrivate: true,
@@ -67,11 +79,14 @@ async function serveProvince(page: Page): Promise<void> {
       cvLimit: 0.5,
       cities: PROVINCE_CITIES,
       city,
-      measure: url.searchParams.get('measure') ?? 'passes',
-      rows: city ? rows.filter((row) => row.cityCode === city) : rows,
+      measure,
+      rows: first === null ? rows : rows.slice(0, Number(first)),
+      total: rows.length,
+      grid: placeCountiesInGrid(rows, measure, 0.5),
     });
     await route.fulfill({ json: body });
   });
+  return asked;
 }
 
 describe.skipIf(!browserAvailable())('多县对比 view', () => {
@@ -154,13 +169,36 @@ describe.skipIf(!browserAvailable())('多县对比 view', () => {
 
   it('should page the table and scroll the heatmap of a province to its last county, narrow both to a city, and print every county', async () => {
     const { page, problems, close } = await openPage(browser, { viewport: { width: 1440, height: 900 } });
-    await serveProvince(page);
+    let releaseRest = () => {};
+    const asked = await serveProvince(page, new Promise<void>((resolve) => (releaseRest = resolve)));
     await page.goto(`${baseUrl()}/counties?year=2025&stage=primary`);
     const table = page.locator('section.card', {
       has: page.getByRole('heading', { name: '各区县结论与首次达标年度' }),
     });
     const heatmap = page.locator('section.chart-panel', { has: page.getByRole('heading', { name: /各区县差异系数/ }) });
     await table.locator('tbody tr').first().waitFor();
+
+    // First the first screen: a hundred counties, both charts, the grid of all 230 from the server, and word that
+    // the rest are coming; paging waits for them.
+    await page.waitForFunction(() => document.querySelectorAll('section.chart-panel canvas').length >= 2);
+    expect(asked[0]).toContain('first=100');
+    const rest = table.getByTestId('counties-rest');
+    await rest.getByText('正在载入其余 130 个区县', { exact: false }).waitFor();
+    expect(await table.locator('tbody tr').count()).toBe(100);
+    const firstPager = table.getByRole('navigation', { name: /分页/ });
+    expect(await firstPager.getByText('第 1–100 个，共 230 个区县').count()).toBe(1);
+    expect(await firstPager.getByRole('button', { name: '下一页' }).isDisabled()).toBe(true);
+    expect(await heatmap.getByTestId('county-heatmap-scroll').getAttribute('aria-valuemax')).toBe('230');
+    const grid = page.locator('section.chart-panel', { has: page.getByRole('heading', { name: /状态 × 变化/ }) });
+    await grid.getByRole('button', { name: '以表格查看' }).click();
+    expect(await grid.locator('tbody tr').count()).toBe(100);
+    await grid.getByRole('button', { name: '以图表查看' }).click();
+    await page.waitForTimeout(300);
+    await screenshot(page, 'counties-province-first-screen-1440');
+    // Then every county, asked once the first screen is drawn.
+    releaseRest();
+    await rest.waitFor({ state: 'detached' });
+    expect(asked.filter((query) => !query.includes('first='))).toHaveLength(1);
 
     // The table: a hundred counties a page, the pager reaching the last one.
     const names = () => table.locator('tbody tr > :first-child').allTextContents();

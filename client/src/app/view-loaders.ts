@@ -6,6 +6,7 @@ import { parseViewParams } from '../county-view/view-params.ts';
 import { classSizeQueryOptions } from '../features/class-size/api/class-size.ts';
 import {
   countyComparisonQueryOptions,
+  countyFirstScreenQueryOptions,
   parseCountyComparisonParams,
 } from '../features/counties/api/county-comparison.ts';
 import { distanceToPassQueryOptions } from '../features/improve/api/distance-to-pass.ts';
@@ -59,10 +60,12 @@ export function viewLoaders(queryClient: QueryClient) {
     ),
     // ImprovePage.
     improve: loader((prefetch, county) => prefetch(distanceToPassQueryOptions(county))),
-    // CountiesPage: the comparison of the URL's year, stage and city.
+    // CountiesPage: the first screen of the URL's year, stage and city, unless every county of it is cached.
     counties: (({ request }) => {
       const input = parseCountyComparisonParams(new URL(request.url).searchParams);
-      void queryClient.prefetchQuery(countyComparisonQueryOptions(input));
+      if (queryClient.getQueryData(countyComparisonQueryOptions(input).queryKey) === undefined) {
+        void queryClient.prefetchQuery(countyFirstScreenQueryOptions(input));
+      }
       return null;
     }) satisfies LoaderFunction,
     // SchoolProfilePage: the school of the path, with the URL's private-school choice.

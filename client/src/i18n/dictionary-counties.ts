@@ -62,6 +62,8 @@ export const countiesZh = {
   'counties.pageRows': '第 {from}–{to} 个，共 {total} 个区县',
   'counties.heatmapScroll': '滚动查看其他区县',
   'counties.heatmapWindow': '显示第 {from}–{to} 个区县，共 {total} 个（滚动图表或右侧滚动条查看其他区县）',
+  'counties.restLoading': '正在载入其余 {count} 个区县（翻页与打印在载入后可用全部区县）…',
+  'counties.restFailed': '其余 {count} 个区县未能载入，请刷新页面重试。',
 };
 
 export const countiesEn: Record<keyof typeof countiesZh, string> = {
@@ -124,4 +126,7 @@ export const countiesEn: Record<keyof typeof countiesZh, string> = {
   'counties.pageRows': '{from}–{to} of {total, plural, one {# county} other {# counties}}',
   'counties.heatmapScroll': 'Scroll to the other counties',
   'counties.heatmapWindow': 'Counties {from}–{to} of {total} (scroll the chart or the bar on its right for the others)',
+  'counties.restLoading':
+    'Loading the other {count} counties (paging and printing cover every county once they are here)…',
+  'counties.restFailed': 'The other {count} counties could not be loaded; reload the page to try again.',
 };

@@ -3,6 +3,7 @@ import {
   type AccessScope,
   type CountyComparisonQuery,
   type CountyComparisonResponse,
+  placeCountiesInGrid,
   QUALITY_CV_LIMIT,
 } from '@junheng/shared';
 import type { Kysely } from 'kysely';
@@ -12,7 +13,9 @@ import { findDistrictCityNames, findStoredComparisonChoices } from './county-com
 
 /**
  * The counties the user may see side by side for a year and stage: the balance summary (the same numbers as each
- * county's balance report), with last year's CVs and the first year each county passed.
+ * county's balance report), with last year's CVs and the first year each county passed, and the status × change
+ * grid of them all. With `first`, only the first counties: a first screen that a browser draws before the rest of a
+ * province's or the country's thousands of rows have arrived.
  */
 export async function getCountyComparison(
   db: Kysely<Database>,
@@ -23,13 +26,18 @@ export async function getCountyComparison(
     access.townships === null
       ? await compareWholeCounties(db, query, access)
       : await compareVisibleSchools(db, query, access);
+  const { rows, ...rest } = compared;
+  const cvLimit = QUALITY_CV_LIMIT[query.stage];
   return {
     stage: query.stage,
     includePrivate: query.includePrivate,
-    cvLimit: QUALITY_CV_LIMIT[query.stage],
+    cvLimit,
     city: query.city ?? null,
     measure: query.measure,
-    ...compared,
+    ...rest,
+    rows: query.first === undefined ? rows : rows.slice(0, query.first),
+    total: rows.length,
+    grid: placeCountiesInGrid(rows, query.measure, cvLimit),
   };
 }
 

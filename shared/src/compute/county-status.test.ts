@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CountyComparisonRow } from '../schemas/county-comparison.ts';
 import { qualityIndicatorValues } from '../schemas/engine.ts';
-import { countCvsOverLimit, placeByCv, placeByVerdict, placeCounty } from './county-status.ts';
+import { countCvsOverLimit, placeByCv, placeByVerdict, placeCountiesInGrid, placeCounty } from './county-status.ts';
 
 /** The seven CVs: sports area and equipment as given, the other five not computed. */
 const cvs = (sportsArea: number, equipment: number) =>
@@ -100,5 +100,58 @@ describe(placeCounty.name, () => {
     expect(placeCounty(county, 'passes', 0.5)).toEqual({ status: 'near', change: 'steady' });
     expect(placeCounty(county, 'sports_area_per_student', 0.5)).toEqual({ status: 'near', change: 'improved' });
     expect(countCvsOverLimit(county.cvs, 0.5)).toBe(1);
+  });
+});
+
+describe(placeCountiesInGrid.name, () => {
+  const KEY = 'sports_area_per_student';
+  const county = (name: string, cv: number | null, previous: number | null) =>
+    row({
+      districtName: name,
+      cvs: qualityIndicatorValues({ [KEY]: cv }),
+      previousCvs: previous === null ? null : qualityIndicatorValues({ [KEY]: previous }),
+      passes: cv === null ? null : cv <= 0.5,
+      previousPasses: previous === null ? null : previous <= 0.5,
+    });
+  const rows = [
+    county('甲县', 0.7, 0.65), // failing far, worse
+    county('乙县', 0.58, 0.7), // failing close, improving
+    county('丙县', 0.4, 0.45), // passing, improving
+    county('丁县', 0.41, 0.405), // passing, steady
+    county('戊县', 0.3, null), // passing, no year before
+    county('己县', null, null), // no CV: left out
+    county('庚县', 0.75, 0.8), // failing far, improving
+    county('辛县', 0.72, 0.74), // failing far, improving
+  ];
+
+  it('should put each county in the cell of its status and change, in the order given, and leave out a county without a CV', () => {
+    const cells = placeCountiesInGrid(rows, KEY, 0.5);
+    expect(cells.map((c) => `${c.status}:${c.change}`)).toEqual([
+      'pass:improved',
+      'pass:steady',
+      'pass:worsened',
+      'pass:none',
+      'near:improved',
+      'near:steady',
+      'near:worsened',
+      'near:none',
+      'fail:improved',
+      'fail:steady',
+      'fail:worsened',
+      'fail:none',
+    ]);
+    const cell = (status: string, change: string) => cells.find((c) => c.status === status && c.change === change);
+    expect(cell('fail', 'worsened')).toMatchObject({ count: 1, names: ['甲县'] });
+    expect(cell('near', 'improved')).toMatchObject({ count: 1, names: ['乙县'] });
+    expect(cell('pass', 'improved')).toMatchObject({ count: 1, names: ['丙县'] });
+    expect(cell('pass', 'steady')).toMatchObject({ count: 1, names: ['丁县'] });
+    expect(cell('pass', 'none')).toMatchObject({ count: 1, names: ['戊县'] });
+    expect(cell('fail', 'improved')).toMatchObject({ count: 2, names: ['庚县', '辛县'] });
+    expect(cells.reduce((n, c) => n + c.count, 0)).toBe(7);
+  });
+
+  it('should place by the verdict when the measure is the verdict', () => {
+    const cells = placeCountiesInGrid([county('庚县', 0.4, 0.6)], 'passes', 0.5);
+    expect(cells.filter((c) => c.count > 0)).toMatchObject([{ status: 'pass', change: 'improved', names: ['庚县'] }]);
   });
 });

@@ -83,3 +83,38 @@ export function placeCounty(row: CountyComparisonRow, measure: ComparisonMeasure
   if (measure === 'passes') return placeByVerdict(row, limit);
   return placeByCv(row.cvs[measure] ?? null, row.previousCvs?.[measure] ?? null, limit);
 }
+
+/** A cell of the status × change grid: its counties' names, in the order of the rows placed (by code). */
+export interface CountyGridCell {
+  status: StatusLevel;
+  change: ChangeLevel;
+  /** Every county in the cell. */
+  count: number;
+  names: string[];
+}
+
+/**
+ * Every county placed in the status × change grid for the measure (one CV, or the verdict); counties without a
+ * status (fewer than 2 schools counted) are left out. Twelve cells, best first (status-major), counties in the order
+ * given. The server sends it with a first screen of rows (`first`); the client places the rows itself once it has
+ * all of them, so another measure needs no request.
+ */
+export function placeCountiesInGrid(
+  rows: readonly CountyComparisonRow[],
+  measure: ComparisonMeasure,
+  limit: number,
+): CountyGridCell[] {
+  const cells: CountyGridCell[] = STATUS_LEVELS.flatMap((status) =>
+    CHANGE_LEVELS.map((change) => ({ status, change, count: 0, names: [] as string[] })),
+  );
+  for (const row of rows) {
+    const place = placeCounty(row, measure, limit);
+    if (place.status === null) continue;
+    const cell =
+      cells[STATUS_LEVELS.indexOf(place.status) * CHANGE_LEVELS.length + CHANGE_LEVELS.indexOf(place.change)];
+    if (!cell) continue;
+    cell.count += 1;
+    cell.names.push(row.districtName);
+  }
+  return cells;
+}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CHANGE_LEVELS, STATUS_LEVELS } from '../compute/county-status.ts';
 import { QUALITY_INDICATOR_KEYS, STAGES } from '../method.ts';
 import { BalanceSummaryRowSchema } from './api.ts';
 import { QualityIndicatorValuesSchema } from './engine.ts';
@@ -22,8 +23,17 @@ export const CountyComparisonQuerySchema = z
     city: CityCodeSchema.optional(),
     /** The grid's measure (exports name each county's status and change by it). */
     measure: ComparisonMeasureSchema.default('passes'),
+    /**
+     * Only the first N counties in `rows` (what a first screen shows: the heatmap's window and the table's first
+     * page); `total` and `grid` still cover every county. For the JSON answer only: a file always holds every county.
+     */
+    first: z.coerce.number().int().min(1).max(100_000).optional(),
   })
-  .extend(ExportQuerySchema.shape);
+  .extend(ExportQuerySchema.shape)
+  .refine((query) => query.first === undefined || query.format === 'json', {
+    path: ['first'],
+    message: 'first 只用于 JSON 答复：导出的文件总是包含全部区县 (first applies to the JSON answer only)',
+  });
 export type CountyComparisonQuery = z.infer<typeof CountyComparisonQuerySchema>;
 
 export const CountyComparisonRowSchema = BalanceSummaryRowSchema.extend({
@@ -51,7 +61,19 @@ export const CountyComparisonResponseSchema = z.object({
   cities: z.array(z.object({ code: CityCodeSchema, name: z.string().nullable(), counties: z.number().int() })),
   city: CityCodeSchema.nullable(),
   measure: ComparisonMeasureSchema,
-  /** Counties with data for the year (of the city, if one is chosen), by code. */
+  /** Counties with data for the year (of the city, if one is chosen), by code; only the first `first` if asked. */
   rows: z.array(CountyComparisonRowSchema),
+  /** How many counties there are to compare (`rows` holds them all unless `first` was asked). */
+  total: z.number().int(),
+  /** The status × change grid of every county (not only `rows`) for `measure`, best cell first. */
+  grid: z.array(
+    z.object({
+      status: z.enum(STATUS_LEVELS),
+      change: z.enum(CHANGE_LEVELS),
+      count: z.number().int(),
+      /** The counties in the cell, by code. */
+      names: z.array(z.string()),
+    }),
+  ),
 });
 export type CountyComparisonResponse = z.infer<typeof CountyComparisonResponseSchema>;

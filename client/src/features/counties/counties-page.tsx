@@ -1,7 +1,13 @@
 import './counties.css';
-import { COMPARISON_MEASURES, type CountyComparisonRow, STAGE_LABELS, STAGES } from '@junheng/shared';
+import {
+  COMPARISON_MEASURES,
+  type CountyComparisonRow,
+  placeCountiesInGrid,
+  STAGE_LABELS,
+  STAGES,
+} from '@junheng/shared';
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useId, useMemo } from 'react';
+import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { ChartPanel } from '../../components/chart-panel.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
@@ -12,13 +18,15 @@ import { useReportQuery } from '../../county-view/hooks/use-report-query.ts';
 import { districtsQueryOptions } from '../../districts/api/districts.ts';
 import { pickLabel, useLang, useT } from '../../i18n/i18n.tsx';
 import { buildExportLinks, exportFileName } from '../../lib/export-links.ts';
-import { formatCv } from '../../lib/format.ts';
+import { formatCv, formatInteger } from '../../lib/format.ts';
 import { indicatorName } from '../../lib/indicators.ts';
 import { useSetLatestSearchParams } from '../../lib/latest-search-params.ts';
+import { whenIdle } from '../../lib/when-idle.ts';
 import { ViewTools } from '../../saved-views/components/view-tools.tsx';
 import {
   countyComparisonQueryInput,
   countyComparisonQueryOptions,
+  countyFirstScreenQueryOptions,
   parseCountyComparisonParams,
 } from './api/county-comparison.ts';
 import { buildStatusChangeOption } from './charts/build-status-change-option.ts';
@@ -36,8 +44,20 @@ function CountiesContent() {
   const [searchParams] = useSearchParams();
   const setSearchParams = useSetLatestSearchParams();
   const input = useMemo(() => parseCountyComparisonParams(searchParams), [searchParams]);
-  const query = useReportQuery(countyComparisonQueryOptions(input));
+  // First the first screen (a page of counties and the grid of them all), then, once it is drawn, every county: the
+  // country's 2 900 rows (2.8 MB) would otherwise stand between the inspector and the first screen.
+  const listKey = `${input.stage}:${input.year ?? ''}:${input.city ?? ''}`;
+  const [restAsked, setRestAsked] = useState<string | null>(null);
+  const all = useQuery({ ...countyComparisonQueryOptions(input), enabled: restAsked === listKey });
+  const firstScreen = useReportQuery({ ...countyFirstScreenQueryOptions(input), enabled: all.data === undefined });
+  const query = all.data === undefined ? firstScreen : all;
   const report = query.data;
+  const complete = report !== undefined && report.rows.length >= report.total;
+  const waitingForRest = report !== undefined && !complete && !query.isPlaceholderData;
+  useEffect(() => {
+    if (!waitingForRest) return;
+    return whenIdle(() => setRestAsked(listKey), { timeout: 1000 });
+  }, [waitingForRest, listKey]);
   const update = useCallback(
     (patch: Partial<Record<'year' | 'stage' | 'city' | 'measure', string | null>>) => {
       setSearchParams((previous) => {
@@ -63,10 +83,13 @@ function CountiesContent() {
     },
     [navigate, input.stage, year],
   );
-  const grid = useMemo(
-    () => (report ? buildStatusChangeOption(rows, { lang, measure: input.measure, limit }) : null),
-    [report, rows, lang, input.measure, limit],
-  );
+  const grid = useMemo(() => {
+    if (!report) return null;
+    // Every county here: placed for any measure without a request; a first screen: the server's grid of them all.
+    const cells = complete ? placeCountiesInGrid(rows, input.measure, limit) : report.grid;
+    return buildStatusChangeOption(cells, { lang });
+  }, [report, complete, rows, lang, input.measure, limit]);
+  const total = report?.total ?? 0;
   const exports = useMemo(
     () =>
       buildExportLinks({ route: 'getCountyComparison', query: countyComparisonQueryInput({ ...input, year }) }, lang),
@@ -142,12 +165,22 @@ function CountiesContent() {
         skeletonHeight={320}
         chart={(ref) =>
           report ? (
-            <CountyHeatmap rows={rows} limit={limit} ariaLabel={heatmapTitle} chartRef={ref} onOpen={openCounty} />
+            <CountyHeatmap
+              rows={rows}
+              total={total}
+              listKey={listKey}
+              limit={limit}
+              ariaLabel={heatmapTitle}
+              chartRef={ref}
+              onOpen={openCounty}
+            />
           ) : null
         }
         table={() => (
           <CountyComparisonTable
             rows={rows}
+            total={total}
+            listKey={listKey}
             measure={input.measure}
             limit={limit}
             caption={heatmapTitle}
@@ -173,6 +206,8 @@ function CountiesContent() {
           table={() => (
             <CountyComparisonTable
               rows={rows}
+              total={total}
+              listKey={listKey}
               measure={input.measure}
               limit={limit}
               caption={gridTitle}
@@ -188,11 +223,20 @@ function CountiesContent() {
             <div className={query.isPlaceholderData ? 'updating' : undefined}>
               <CountyComparisonTable
                 rows={rows}
+                total={total}
+                listKey={listKey}
                 measure={input.measure}
                 limit={limit}
                 caption={t('counties.tableTitle')}
                 onOpen={openCounty}
               />
+              {complete ? null : (
+                <p className="muted small" role="status" data-testid="counties-rest">
+                  {all.isError
+                    ? t('counties.restFailed', { count: formatInteger(total - rows.length) })
+                    : t('counties.restLoading', { count: formatInteger(total - rows.length) })}
+                </p>
+              )}
             </div>
           ) : (
             <p className="muted">{query.isPending ? t('common.loading') : t('counties.noneBody')}</p>

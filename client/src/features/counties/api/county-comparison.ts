@@ -10,10 +10,19 @@ export interface CountyComparisonInput {
   measure: ComparisonMeasure;
 }
 
+/**
+ * Counties of the first screen: the table's first page (COUNTY_TABLE_PAGE_SIZE), which covers the heatmap's first
+ * window (ROW_WINDOW). A city's list fits in it whole; a province's or the country's rest follows once it is drawn.
+ */
+export const FIRST_SCREEN_COUNTIES = 100;
+
 export const countyComparisonKeys = {
   all: ['county-comparison'] as const,
-  // The measure only changes the grid (drawn here) and the exports: one request serves every measure.
+  // The measure only changes the grid (drawn here from every county) and the exports: one request serves every measure.
   list: (input: CountyComparisonInput) => ['county-comparison', input.stage, input.year, input.city] as const,
+  // The first screen's grid is the server's, for the measure asked.
+  firstScreen: (input: CountyComparisonInput) =>
+    [...countyComparisonKeys.list(input), 'first', FIRST_SCREEN_COUNTIES, input.measure] as const,
 };
 
 export function countyComparisonQueryInput(input: CountyComparisonInput) {
@@ -30,6 +39,21 @@ export function countyComparisonQueryOptions(input: CountyComparisonInput) {
   return queryOptions({
     queryKey: countyComparisonKeys.list(input),
     queryFn: ({ signal }) => apiRequest('getCountyComparison', { query: countyComparisonQueryInput(input), signal }),
+  });
+}
+
+/**
+ * The first FIRST_SCREEN_COUNTIES of them, with how many there are and the grid of them all: what the view draws
+ * first, so the country's 2 900 counties (2.8 MB) do not stand between an inspector and the first screen.
+ */
+export function countyFirstScreenQueryOptions(input: CountyComparisonInput) {
+  return queryOptions({
+    queryKey: countyComparisonKeys.firstScreen(input),
+    queryFn: ({ signal }) =>
+      apiRequest('getCountyComparison', {
+        query: { ...countyComparisonQueryInput(input), first: FIRST_SCREEN_COUNTIES },
+        signal,
+      }),
   });
 }
 

@@ -1,11 +1,6 @@
-import { type CountyComparisonRow, qualityIndicatorValues } from '@junheng/shared';
+import { type CountyComparisonRow, placeCountiesInGrid, qualityIndicatorValues } from '@junheng/shared';
 import { describe, expect, it } from 'vitest';
-import {
-  buildStatusChangeOption,
-  formatGridCellLabel,
-  GRID_CELL_COLORS,
-  placeCountiesInGrid,
-} from './build-status-change-option.ts';
+import { buildStatusChangeOption, formatGridCellLabel, GRID_CELL_COLORS } from './build-status-change-option.ts';
 
 const KEY = 'sports_area_per_student';
 const county = (
@@ -41,29 +36,9 @@ const rows = [
   county('己县', null, null), // no CV: left out
 ];
 
-describe(placeCountiesInGrid.name, () => {
-  it('should put each county in the cell of its status and change, and leave out a county without a CV', () => {
-    const cells = placeCountiesInGrid(rows, KEY, 0.5);
-    expect(cells).toHaveLength(12);
-    const names = (status: string, change: string) =>
-      cells.find((c) => c.status === status && c.change === change)?.counties.map((r) => r.districtName);
-    expect(names('fail', 'worsened')).toEqual(['甲县']);
-    expect(names('near', 'improved')).toEqual(['乙县']);
-    expect(names('pass', 'improved')).toEqual(['丙县']);
-    expect(names('pass', 'steady')).toEqual(['丁县']);
-    expect(names('pass', 'none')).toEqual(['戊县']);
-    expect(cells.reduce((n, c) => n + c.counties.length, 0)).toBe(5);
-  });
-
-  it('should place by the verdict when the measure is the verdict', () => {
-    const cells = placeCountiesInGrid([county('庚县', 0.4, 0.6)], 'passes', 0.5);
-    expect(cells.find((c) => c.counties.length > 0)).toMatchObject({ status: 'pass', change: 'improved' });
-  });
-});
-
 describe(buildStatusChangeOption.name, () => {
   it('should draw 3 statuses × 4 changes, colouring occupied cells from good to bad', () => {
-    const sut = buildStatusChangeOption(rows, { lang: 'zh', measure: KEY, limit: 0.5 });
+    const sut = buildStatusChangeOption(placeCountiesInGrid(rows, KEY, 0.5), { lang: 'zh' });
     expect((sut.xAxis as { data: string[] }).data).toEqual(['改善', '基本持平', '变差', '无上年数据']);
     expect((sut.yAxis as { data: string[] }).data).toEqual(['达标', '未达标·差距小', '未达标·差距大']);
     const data = (sut.series as { data: number[][] }[])[0]?.data ?? [];
@@ -82,13 +57,18 @@ describe(buildStatusChangeOption.name, () => {
 
   it('should name up to four counties in a cell and count the rest', () => {
     const many = ['子', '丑', '寅', '卯', '辰'].map((n) => county(`${n}县`, 0.7, 0.6));
-    const [cell] = placeCountiesInGrid(many, KEY, 0.5).filter((c) => c.counties.length > 0);
+    const [cell] = placeCountiesInGrid(many, KEY, 0.5).filter((c) => c.count > 0);
     expect(cell && formatGridCellLabel(cell, 'zh')).toBe('{count|5 个县}\n子县、丑县\n寅县、卯县 等');
     expect(cell && formatGridCellLabel(cell, 'en')).toBe('{count|5 counties}\n子县, 丑县\n寅县, 卯县 …');
   });
 
+  it('should count a cell by its count, and say when there are more counties than it names', () => {
+    const cell = { status: 'fail', change: 'worsened', count: 812, names: ['子县', '丑县'] } as const;
+    expect(formatGridCellLabel({ ...cell, names: [...cell.names] }, 'zh')).toBe('{count|812 个县}\n子县、丑县 等');
+  });
+
   it('should draw an empty grid for no counties', () => {
-    const sut = buildStatusChangeOption([], { lang: 'en', measure: 'passes', limit: 0.45 });
+    const sut = buildStatusChangeOption(placeCountiesInGrid([], 'passes', 0.45), { lang: 'en' });
     const data = (sut.series as { data: number[][] }[])[0]?.data ?? [];
     expect(data.every((d) => d[2] === 0)).toBe(true);
   });

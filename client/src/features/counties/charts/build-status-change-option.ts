@@ -2,9 +2,7 @@ import {
   CHANGE_LABELS,
   CHANGE_LEVELS,
   type ChangeLevel,
-  type ComparisonMeasure,
-  type CountyComparisonRow,
-  placeCounty,
+  type CountyGridCell,
   STATUS_LABELS,
   STATUS_LEVELS,
   type StatusLevel,
@@ -12,12 +10,6 @@ import {
 import type { ChartOption } from '../../../components/echart-option.ts';
 import { type Lang, translate } from '../../../i18n/translate.ts';
 import { CHART_COLORS, CHART_FONT, escapeHtml, TOOLTIP_BASE, tooltipTitle } from '../../../lib/chart-theme.ts';
-
-export interface GridCell {
-  status: StatusLevel;
-  change: ChangeLevel;
-  counties: CountyComparisonRow[];
-}
 
 /**
  * From "passing and improving" (deep green) to "failing far and getting worse" (deep red); a cell without a year
@@ -36,8 +28,8 @@ export const GRID_PALETTE: readonly string[] = [
 ];
 
 /** The palette index of a cell: its status and change, or the empty colour when no county is in it. */
-export function gridColorIndex(cell: Pick<GridCell, 'status' | 'change' | 'counties'>): number {
-  if (cell.counties.length === 0) return GRID_PALETTE.length - 1;
+export function gridColorIndex(cell: Pick<CountyGridCell, 'status' | 'change' | 'count'>): number {
+  if (cell.count === 0) return GRID_PALETTE.length - 1;
   return STATUS_LEVELS.indexOf(cell.status) * CHANGE_LEVELS.length + CHANGE_LEVELS.indexOf(cell.change);
 }
 
@@ -54,49 +46,28 @@ const DARK_TEXT_CELLS = new Set([
 export const GRID_NAMES_SHOWN = 4;
 const GRID_NAMES_PER_LINE = 2;
 
-/**
- * Every county placed in the status × change grid for the measure (one CV, or the verdict); counties without a
- * status (fewer than 2 schools counted) are left out. One cell per status and change, best first, counties in the
- * order given.
- */
-export function placeCountiesInGrid(
-  rows: readonly CountyComparisonRow[],
-  measure: ComparisonMeasure,
-  limit: number,
-): GridCell[] {
-  const cells: GridCell[] = STATUS_LEVELS.flatMap((status) =>
-    CHANGE_LEVELS.map((change) => ({ status, change, counties: [] as CountyComparisonRow[] })),
-  );
-  for (const row of rows) {
-    const place = placeCounty(row, measure, limit);
-    if (place.status === null) continue;
-    cells.find((cell) => cell.status === place.status && cell.change === place.change)?.counties.push(row);
-  }
-  return cells;
-}
-
-export function formatGridCellLabel(cell: GridCell, lang: Lang): string {
-  if (cell.counties.length === 0) return translate(lang, 'counties.gridEmpty');
+export function formatGridCellLabel(cell: CountyGridCell, lang: Lang): string {
+  if (cell.count === 0) return translate(lang, 'counties.gridEmpty');
   const separator = lang === 'zh' ? '、' : ', ';
-  const names = cell.counties.slice(0, GRID_NAMES_SHOWN).map((row) => row.districtName);
-  const more = cell.counties.length > GRID_NAMES_SHOWN ? (lang === 'zh' ? ' 等' : ' …') : '';
+  const names = cell.names.slice(0, GRID_NAMES_SHOWN);
+  const more = cell.count > GRID_NAMES_SHOWN ? (lang === 'zh' ? ' 等' : ' …') : '';
   // Two names a line, so a cell stays narrow whatever the chart's width.
   const lines: string[] = [];
   for (let i = 0; i < names.length; i += GRID_NAMES_PER_LINE) {
     lines.push(names.slice(i, i + GRID_NAMES_PER_LINE).join(separator));
   }
   return [
-    `{count|${translate(lang, 'counties.gridCount', { count: cell.counties.length })}}`,
+    `{count|${translate(lang, 'counties.gridCount', { count: cell.count })}}`,
     ...lines.map((line, i) => (i === lines.length - 1 ? `${line}${more}` : line)),
   ].join('\n');
 }
 
-export function formatGridCellTooltip(cell: GridCell, lang: Lang): string {
+export function formatGridCellTooltip(cell: CountyGridCell, lang: Lang): string {
   const pick = (label: { zh: string; en: string }) => (lang === 'zh' ? label.zh : label.en);
-  const names = cell.counties.map((row) => escapeHtml(row.districtName)).join(lang === 'zh' ? '、' : ', ');
+  const names = cell.names.map(escapeHtml).join(lang === 'zh' ? '、' : ', ');
   return [
     tooltipTitle(`${pick(STATUS_LABELS[cell.status])} × ${pick(CHANGE_LABELS[cell.change])}`),
-    `<div>${translate(lang, 'counties.gridCount', { count: cell.counties.length })}</div>`,
+    `<div>${translate(lang, 'counties.gridCount', { count: cell.count })}</div>`,
     names ? `<div style="max-width:320px;white-space:normal">${names}</div>` : '',
   ].join('');
 }
@@ -104,15 +75,12 @@ export function formatGridCellTooltip(cell: GridCell, lang: Lang): string {
 /**
  * The status × change grid (as the California School Dashboard's 5 × 5 grid): rows are this year's status against
  * the limit (passing, failing but close, failing far), columns the change since last year (improved, steady,
- * worsened, no year before). Each cell is coloured from good to bad and names its counties.
+ * worsened, no year before). Each cell is coloured from good to bad and names its counties. `cells` are the
+ * twelve of `placeCountiesInGrid` (the server's, or the client's once it has every county).
  */
-export function buildStatusChangeOption(
-  rows: readonly CountyComparisonRow[],
-  options: { lang: Lang; measure: ComparisonMeasure; limit: number },
-): ChartOption {
+export function buildStatusChangeOption(cells: readonly CountyGridCell[], options: { lang: Lang }): ChartOption {
   const { lang } = options;
   const pick = (label: { zh: string; en: string }) => (lang === 'zh' ? label.zh : label.en);
-  const cells = placeCountiesInGrid(rows, options.measure, options.limit);
   return {
     textStyle: { fontFamily: CHART_FONT },
     grid: { left: 8, right: 8, top: 28, bottom: 8, containLabel: true },
@@ -154,7 +122,7 @@ export function buildStatusChangeOption(
         data: cells.map((cell) => [
           CHANGE_LEVELS.indexOf(cell.change),
           STATUS_LEVELS.indexOf(cell.status),
-          cell.counties.length,
+          cell.count,
           gridColorIndex(cell),
         ]),
         itemStyle: { borderColor: '#ffffff', borderWidth: 3 },
@@ -165,7 +133,7 @@ export function buildStatusChangeOption(
           formatter: (params) => {
             const cell = cells[params.dataIndex];
             if (!cell) return '';
-            const dark = cell.counties.length === 0 || DARK_TEXT_CELLS.has(`${cell.status}:${cell.change}`);
+            const dark = cell.count === 0 || DARK_TEXT_CELLS.has(`${cell.status}:${cell.change}`);
             return formatGridCellLabel(cell, lang)
               .split('\n')
               .map((line) => (line.startsWith('{count|') ? line : `{${dark ? 'dark' : 'light'}|${line}}`))

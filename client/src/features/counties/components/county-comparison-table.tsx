@@ -28,8 +28,14 @@ export function CountyComparisonTable({
   caption,
   onOpen,
   pageSize = COUNTY_TABLE_PAGE_SIZE,
+  total = rows.length,
+  listKey = '',
 }: {
+  /** The counties there are, or the first of them while the rest are on their way (`total` says how many). */
   rows: readonly CountyComparisonRow[];
+  total?: number;
+  /** Names the list (year, stage, city): another list starts again at its first page; more rows of it do not. */
+  listKey?: string;
   measure: ComparisonMeasure;
   limit: number;
   caption: string;
@@ -39,7 +45,7 @@ export function CountyComparisonTable({
   const t = useT();
   const [lang] = useLang();
   const printing = usePrinting();
-  const paging = usePagedRows(rows, pageSize);
+  const paging = usePagedRows(rows, pageSize, total, listKey);
   const verdict = (passes: boolean | null) =>
     passes === null ? t('counties.tooFew') : passes ? t('compliance.passShort') : t('compliance.failShort');
   const verdictClass = (passes: boolean | null) =>

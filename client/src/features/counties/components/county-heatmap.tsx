@@ -23,7 +23,12 @@ export function windowStartAt(scrollTop: number, total: number, window = ROW_WIN
 }
 
 export interface CountyHeatmapProps {
+  /** The counties there are (by code), or the first of them while the rest are on their way. */
   rows: readonly CountyComparisonRow[];
+  /** How many counties there are in all: the scroll bar's length. */
+  total: number;
+  /** Names the list (year, stage, city): another list starts again at its first county; more rows of it do not. */
+  listKey: string;
   limit: number;
   ariaLabel: string;
   chartRef: RefObject<EChartHandle | null>;
@@ -36,14 +41,16 @@ export interface CountyHeatmapProps {
  * the chart, the mouse wheel over it, or the keyboard on the scroll bar. On paper every county is drawn, in charts
  * that each fit a page.
  */
-export function CountyHeatmap({ rows, limit, ariaLabel, chartRef, onOpen }: CountyHeatmapProps) {
+export function CountyHeatmap({ rows, total, listKey, limit, ariaLabel, chartRef, onOpen }: CountyHeatmapProps) {
   const t = useT();
   const [lang] = useLang();
   const printing = usePrinting();
-  const windowed = !printing && rows.length > visibleRows(rows.length);
-  const [scroll, setScroll] = useState({ rows, start: 0 });
-  // Another list (city, year, stage) starts again at its first county.
-  const start = windowed && scroll.rows === rows ? Math.min(scroll.start, rows.length - ROW_WINDOW) : 0;
+  const windowed = !printing && total > visibleRows(total);
+  const [scroll, setScroll] = useState({ listKey, start: 0 });
+  // Another list (city, year, stage) starts again at its first county; until the rest of the list arrives, the window
+  // stops at the last county there is.
+  const start =
+    windowed && scroll.listKey === listKey ? Math.max(0, Math.min(scroll.start, rows.length - ROW_WINDOW)) : 0;
   const scrollerRef = useRef<HTMLDivElement>(null);
   const chartBoxRef = useRef<HTMLDivElement>(null);
   const chartId = useId();
@@ -61,8 +68,8 @@ export function CountyHeatmap({ rows, limit, ariaLabel, chartRef, onOpen }: Coun
 
   // A new list: the scroll bar back at the top.
   useEffect(() => {
-    if (scrollerRef.current && scroll.rows !== rows) scrollerRef.current.scrollTop = 0;
-  }, [rows, scroll.rows]);
+    if (scrollerRef.current && scroll.listKey !== listKey) scrollerRef.current.scrollTop = 0;
+  }, [listKey, scroll.listKey]);
 
   // The wheel over the chart scrolls the window (as the scroll bar does), not the page, until either end is reached.
   useEffect(() => {
@@ -132,25 +139,25 @@ export function CountyHeatmap({ rows, limit, ariaLabel, chartRef, onOpen }: Coun
         aria-controls={chartId}
         aria-orientation="vertical"
         aria-valuemin={1}
-        aria-valuemax={rows.length}
+        aria-valuemax={total}
         aria-valuenow={start + 1}
         aria-valuetext={t('counties.heatmapWindow', {
           from: formatInteger(start + 1),
           to: formatInteger(start + chart.rows.length),
-          total: formatInteger(rows.length),
+          total: formatInteger(total),
         })}
         aria-label={t('counties.heatmapScroll')}
         tabIndex={0}
         data-testid="county-heatmap-scroll"
-        onScroll={(event) => setScroll({ rows, start: windowStartAt(event.currentTarget.scrollTop, rows.length) })}
+        onScroll={(event) => setScroll({ listKey, start: windowStartAt(event.currentTarget.scrollTop, total) })}
       >
-        <div style={{ height: chart.height + (rows.length - ROW_WINDOW) * ROW_STEP }} />
+        <div style={{ height: chart.height + (total - ROW_WINDOW) * ROW_STEP }} />
       </div>
       <p className="muted small county-heatmap-window" aria-hidden="true">
         {t('counties.heatmapWindow', {
           from: formatInteger(start + 1),
           to: formatInteger(start + chart.rows.length),
-          total: formatInteger(rows.length),
+          total: formatInteger(total),
         })}
       </p>
     </div>

@@ -12,17 +12,26 @@ export interface PagedRows<Row> {
   from: number;
   to: number;
   total: number;
+  /** Whether every page's rows are here (not only the first page's, while the rest are on their way). */
+  complete: boolean;
   setPage: (page: number) => void;
 }
 
 /**
- * A page of `pageSize` rows at a time. A new list of rows (another city, year or stage) starts again at the first
- * page; a page beyond the last is the last.
+ * A page of `pageSize` rows at a time, of `total` rows of which `rows` are the first (all of them once they have
+ * arrived). Another list (`listKey`: another city, year or stage) starts again at the first page; a page beyond the
+ * last is the last, and one beyond the rows there are yet is the last of those.
  */
-export function usePagedRows<Row>(rows: readonly Row[], pageSize: number): PagedRows<Row> {
-  const [state, setState] = useState({ rows, page: 0 });
-  const pages = Math.max(1, Math.ceil(rows.length / pageSize));
-  const page = state.rows === rows ? Math.min(state.page, pages - 1) : 0;
+export function usePagedRows<Row>(
+  rows: readonly Row[],
+  pageSize: number,
+  total = rows.length,
+  listKey = '',
+): PagedRows<Row> {
+  const [state, setState] = useState({ listKey, page: 0 });
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const pagesHere = Math.max(1, Math.ceil(rows.length / pageSize));
+  const page = state.listKey === listKey ? Math.min(state.page, pagesHere - 1) : 0;
   const start = page * pageSize;
   const shown = rows.slice(start, start + pageSize);
   return {
@@ -31,8 +40,9 @@ export function usePagedRows<Row>(rows: readonly Row[], pageSize: number): Paged
     pages,
     from: rows.length === 0 ? 0 : start + 1,
     to: start + shown.length,
-    total: rows.length,
-    setPage: (next) => setState({ rows, page: Math.max(0, Math.min(next, pages - 1)) }),
+    total,
+    complete: rows.length >= total,
+    setPage: (next) => setState({ listKey, page: Math.max(0, Math.min(next, pages - 1)) }),
   };
 }
 
@@ -40,7 +50,9 @@ export function usePagedRows<Row>(rows: readonly Row[], pageSize: number): Paged
 export function CountyTablePager<Row>({ paging, label }: { paging: PagedRows<Row>; label: string }) {
   const t = useT();
   if (paging.pages <= 1) return null;
-  const { page, pages, setPage } = paging;
+  const { page, setPage } = paging;
+  // Until every row is here, only the first page can be shown: the pager waits for the rest.
+  const pages = paging.complete ? paging.pages : 1;
   return (
     <nav className="actions county-pager" aria-label={t('counties.pager', { table: label })}>
       <button
@@ -64,7 +76,7 @@ export function CountyTablePager<Row>({ paging, label }: { paging: PagedRows<Row
         <select value={page} onChange={(event) => setPage(Number(event.target.value))}>
           {Array.from({ length: pages }, (_, index) => (
             <option key={index} value={index}>
-              {t('counties.pageOf', { page: index + 1, pages })}
+              {t('counties.pageOf', { page: index + 1, pages: paging.pages })}
             </option>
           ))}
         </select>
