@@ -21,6 +21,7 @@ import { buildExportLinks, exportFileName } from '../../lib/export-links.ts';
 import { formatCv, formatInteger } from '../../lib/format.ts';
 import { indicatorName } from '../../lib/indicators.ts';
 import { useSetLatestSearchParams } from '../../lib/latest-search-params.ts';
+import { useSameContent } from '../../lib/use-same-content.ts';
 import { whenIdle } from '../../lib/when-idle.ts';
 import { ViewTools } from '../../saved-views/components/view-tools.tsx';
 import {
@@ -83,12 +84,12 @@ function CountiesContent() {
     },
     [navigate, input.stage, year],
   );
-  const grid = useMemo(() => {
-    if (!report) return null;
-    // Every county here: placed for any measure without a request; a first screen: the server's grid of them all.
-    const cells = complete ? placeCountiesInGrid(rows, input.measure, limit) : report.grid;
-    return buildStatusChangeOption(cells, { lang });
-  }, [report, complete, rows, lang, input.measure, limit]);
+  // Every county here: placed for any measure without a request; a first screen: the server's grid of them all. The
+  // same cells again (every county's answer after the first screen's) are not drawn again.
+  const cells = useSameContent(
+    report === undefined ? null : complete ? placeCountiesInGrid(rows, input.measure, limit) : report.grid,
+  );
+  const grid = useMemo(() => (cells ? buildStatusChangeOption(cells, { lang }) : null), [cells, lang]);
   const total = report?.total ?? 0;
   const exports = useMemo(
     () =>

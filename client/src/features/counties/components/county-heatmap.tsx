@@ -6,6 +6,7 @@ import { LazyEChart } from '../../../components/lazy-echart.tsx';
 import { useLang, useT } from '../../../i18n/i18n.tsx';
 import { ROW_WINDOW, splitRowsForPrint, visibleRows } from '../../../lib/chart-theme.ts';
 import { formatInteger } from '../../../lib/format.ts';
+import { useSameContent } from '../../../lib/use-same-content.ts';
 import { buildCountyHeatmapOption, countyHeatmapHeight } from '../charts/build-county-heatmap-option.ts';
 
 /**
@@ -55,16 +56,17 @@ export function CountyHeatmap({ rows, total, listKey, limit, ariaLabel, chartRef
   const chartBoxRef = useRef<HTMLDivElement>(null);
   const chartId = useId();
 
+  // The same counties with the same numbers (the first screen's, then those of every county's answer) are not drawn
+  // again.
+  const drawn = useSameContent(printing || !windowed ? rows : rows.slice(start, start + ROW_WINDOW));
   const charts = useMemo(() => {
-    const parts = printing
-      ? splitRowsForPrint(rows, PRINT_ROWS)
-      : [windowed ? rows.slice(start, start + ROW_WINDOW) : rows];
+    const parts = printing ? splitRowsForPrint(drawn, PRINT_ROWS) : [drawn];
     return parts.map((part) => ({
       rows: part,
       height: countyHeatmapHeight(part.length),
       option: buildCountyHeatmapOption(part, { lang, limit }),
     }));
-  }, [rows, start, windowed, printing, lang, limit]);
+  }, [drawn, printing, lang, limit]);
 
   // A new list: the scroll bar back at the top.
   useEffect(() => {
