@@ -44,15 +44,29 @@ export interface ShareLimitLine {
   label: string;
   color: string;
   type: 'dashed' | 'dotted';
-  position: 'insideStartTop' | 'insideEndTop';
+  /**
+   * Inside the plot above the line at its start or end, or `end`: beside the line's end, right of the plot, wrapped
+   * to LIMIT_LABEL_WIDTH (the chart's grid must leave that room), where no bar or point of any year can lie under it.
+   */
+  position: 'insideStartTop' | 'insideEndTop' | 'end';
 }
 
+/**
+ * Pixels a limit label beside the plot (`position: 'end'`) wraps to: six Chinese characters of 11 px a line
+ * (`交流比例下限` / `10%`). The grid's right margin must hold it.
+ */
+export const LIMIT_LABEL_WIDTH = 68;
+
 function limitMarkLine(limit: ShareLimitLine) {
+  const beside =
+    limit.position === 'end' ? { width: LIMIT_LABEL_WIDTH, overflow: 'break' as const, lineHeight: 14 } : {};
   return {
     symbol: 'none',
     silent: true,
+    // Behind the bars and their labels: a year whose share is near the limit keeps its figure readable.
+    z: 1,
     lineStyle: { color: limit.color, type: limit.type, width: 1.5 },
-    label: { position: limit.position, fontSize: 11, color: limit.color, formatter: limit.label },
+    label: { position: limit.position, fontSize: 11, color: limit.color, formatter: limit.label, ...beside },
     data: [{ name: limit.name, yAxis: limit.value * 100 }],
   };
 }

@@ -44,6 +44,15 @@ describe(buildRotationSeriesOption.name, () => {
     expect(axis(option, 'yAxis').max).toBeGreaterThanOrEqual(26.25);
   });
 
+  it('should label both lines beside the plot, where no year’s bar or point can lie under the label', () => {
+    const option = buildRotationSeriesOption(rows, options);
+    for (const index of [0, 1]) {
+      const label = (seriesAt(option, index).markLine as { label: { position: string; width: number } }).label;
+      expect(label.position).toBe('end');
+      expect((option.grid as { right: number }).right).toBeGreaterThan(label.width);
+    }
+  });
+
   it('should label bars in percent', () => {
     const label = seriesAt(buildRotationSeriesOption(rows, options), 0).label as { formatter: unknown };
     expect(callLabel(label.formatter, { value: 14.17 })).toBe('14.2%');

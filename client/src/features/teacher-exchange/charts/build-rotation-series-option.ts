@@ -13,6 +13,7 @@ import {
 import { formatInteger, formatPercent } from '../../../lib/format.ts';
 import { inParens } from '../../../lib/locale-chart.ts';
 import {
+  LIMIT_LABEL_WIDTH,
   verdictColor,
   yearCategoryAxis,
   yearShareBarSeries,
@@ -91,7 +92,9 @@ export function buildRotationSeriesOption(rows: readonly RotationYear[], options
 
   return {
     textStyle: { fontFamily: CHART_FONT },
-    grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
+    // The two limits are labelled beside the plot, on the right: inside it, a label lay over the bars and points of
+    // whichever years were near its line.
+    grid: { left: 8, right: LIMIT_LABEL_WIDTH + 12, top: 40, bottom: 8, containLabel: true },
     legend: chartLegend([ratioName, backboneName]),
     tooltip: axisRowTooltip(sorted, (row) => formatRotationYearTooltip(row, options), { shadow: true }),
     xAxis: yearCategoryAxis(
@@ -119,7 +122,7 @@ export function buildRotationSeriesOption(rows: readonly RotationYear[], options
           label: translate(lang, 'chart.rot.ratioLine', { value: formatPercent(ratioLimit, 0) }),
           color: CHART_COLORS.threshold,
           type: 'dashed',
-          position: 'insideStartTop',
+          position: 'end',
         },
       }),
       yearShareLineSeries(sorted, {
@@ -133,7 +136,7 @@ export function buildRotationSeriesOption(rows: readonly RotationYear[], options
           label: translate(lang, 'chart.rot.backboneLine', { value: formatPercent(backboneLimit, 0) }),
           color: '#9a6100',
           type: 'dotted',
-          position: 'insideEndTop',
+          position: 'end',
         },
       }),
     ],
