@@ -84,6 +84,11 @@ export function placeCounty(row: CountyComparisonRow, measure: ComparisonMeasure
   return placeByCv(row.cvs[measure] ?? null, row.previousCvs?.[measure] ?? null, limit);
 }
 
+/** The position of a status and change among the grid's twelve cells (status-major, best first). */
+export function gridCellIndex(status: StatusLevel, change: ChangeLevel): number {
+  return STATUS_LEVELS.indexOf(status) * CHANGE_LEVELS.length + CHANGE_LEVELS.indexOf(change);
+}
+
 /** A cell of the status × change grid: its counties' names, in the order of the rows placed (by code). */
 export interface CountyGridCell {
   status: StatusLevel;
@@ -110,8 +115,7 @@ export function placeCountiesInGrid(
   for (const row of rows) {
     const place = placeCounty(row, measure, limit);
     if (place.status === null) continue;
-    const cell =
-      cells[STATUS_LEVELS.indexOf(place.status) * CHANGE_LEVELS.length + CHANGE_LEVELS.indexOf(place.change)];
+    const cell = cells[gridCellIndex(place.status, place.change)];
     if (!cell) continue;
     cell.count += 1;
     cell.names.push(row.districtName);

@@ -3,6 +3,7 @@ import {
   CHANGE_LEVELS,
   type ChangeLevel,
   type CountyGridCell,
+  gridCellIndex,
   STATUS_LABELS,
   STATUS_LEVELS,
   type StatusLevel,
@@ -30,7 +31,7 @@ export const GRID_PALETTE: readonly string[] = [
 /** The palette index of a cell: its status and change, or the empty colour when no county is in it. */
 export function gridColorIndex(cell: Pick<CountyGridCell, 'status' | 'change' | 'count'>): number {
   if (cell.count === 0) return GRID_PALETTE.length - 1;
-  return STATUS_LEVELS.indexOf(cell.status) * CHANGE_LEVELS.length + CHANGE_LEVELS.indexOf(cell.change);
+  return gridCellIndex(cell.status, cell.change);
 }
 
 const DARK_TEXT_CELLS = new Set([
